@@ -1,0 +1,12 @@
+/** Unit tests of every project (no services needed). End-to-end tests: e2e/jest.config.js. */
+module.exports = {
+  projects: [
+    '<rootDir>/libs/domain',
+    '<rootDir>/libs/selectivity',
+    '<rootDir>/libs/risk-model',
+    '<rootDir>/libs/persistence',
+    '<rootDir>/workflows',
+    '<rootDir>/apps/api',
+    '<rootDir>/apps/worker',
+  ],
+};
