@@ -1,0 +1,3 @@
+export * from './countries';
+export * from './kcs-codes';
+export { KCS_COUNTRY_CODES } from './kcs-codes.generated';
