@@ -1,0 +1,11 @@
+/**
+ * Selectivity: criteria (json-rules-engine style conditions on declaration facts),
+ * their validation and loading, evaluation of declarations, and explanation.
+ */
+export * from './criterion';
+export * from './facts';
+export * from './operators/criterion-operators';
+export * from './operators/hs-starts-with-any.operator';
+export * from './operators/contains-any-keyword.operator';
+export * from './selectivity-engine';
+export { loadCriteriaFromDir, CriteriaLoadError } from './criteria-loader';
