@@ -1,0 +1,256 @@
+import 'reflect-metadata';
+import { ValidateBy, ValidationArguments, ValidationError, validateSync } from 'class-validator';
+import type { Declaration } from './declaration';
+import { HsNomenclature } from './hs-nomenclature';
+import { isCustomsCountryCode } from './reference/countries';
+import { KCS_CODE_LISTS, KcsCodeField } from './reference/kcs-codes';
+
+/** Earliest acceptance date a declaration may carry (ISO `YYYY-MM-DD`, inclusive). */
+export const MIN_DECLARATION_DATE = '1990-01-01';
+/** Latest acceptance date a declaration may carry (ISO `YYYY-MM-DD`, inclusive). */
+export const MAX_DECLARATION_DATE = '2100-12-31';
+/** Upper bound of the duty rate, in percent (prohibitive tariffs exceed 100 %, never 1000 %). */
+export const MAX_TAX_RATE_PERCENT = 1000;
+/** Upper bound of the net mass, in kg (1e9 kg = one million tonnes, beyond any consignment). */
+export const MAX_NET_MASS_KG = 1e9;
+/** Upper bound of the item price, in KRW (1e15 KRW, about 700 million USD). */
+export const MAX_ITEM_PRICE_KRW = 1e15;
+/** Maximum length of `goodsDescription`, in characters. */
+export const MAX_GOODS_DESCRIPTION_LENGTH = 2000;
+
+const ID = /^[A-Za-z0-9]{1,20}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const HS6 = /^\d{6}$/;
+
+/** Short printable form of a rejected value for error messages (never the whole of a long string). */
+function show(value: unknown): string {
+  if (typeof value === 'string') {
+    if (value.length > 40) return JSON.stringify(value.slice(0, 40) + '...');
+    return /^[\x21-\x7e]+$/.test(value) ? value : JSON.stringify(value); // quote "", spaces, non-ASCII
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
+
+/** `null` when `value` is a string; else the reason (required / wrong type). */
+function stringTypeProblem(value: unknown): string | null {
+  if (value === undefined) return 'is required';
+  if (typeof value !== 'string') return `must be a string, got ${show(value)}`;
+  return null;
+}
+
+/** Returns `null` when the value is valid, else the reason (without the field name). */
+type Problem = (value: unknown) => string | null;
+
+/**
+ * The rule of each DeclarationDto field, recorded by the decorators so that
+ * validateDeclaration can run the very same functions without class-validator's
+ * per-call machinery (about 6x faster; a spec proves both give the same messages).
+ */
+const FIELD_RULES: { field: string; problem: Problem }[] = [];
+
+/**
+ * A class-validator decorator from one function that returns `null` when the value is
+ * valid, else the reason. The message is `<field> <reason>`, so every error names its field.
+ */
+function Check(name: string, problem: Problem): PropertyDecorator {
+  const decorate = ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown) => problem(value) === null,
+      defaultMessage: (args?: ValidationArguments) => `${args?.property} ${problem(args?.value)}`,
+    },
+  });
+  return (target: object, propertyKey: string | symbol) => {
+    FIELD_RULES.push({ field: String(propertyKey), problem });
+    decorate(target, propertyKey);
+  };
+}
+
+/** A required identifier: 1-20 ASCII letters or digits. */
+function IsIdentifier(): PropertyDecorator {
+  return Check('isIdentifier', (v) => stringTypeProblem(v) ?? (ID.test(v as string) ? null : `must be 1-20 letters or digits: ${show(v)}`));
+}
+
+/** An identifier (1-20 letters or digits) or `null` when not declared; never absent or `""`. */
+function IsNullableIdentifier(): PropertyDecorator {
+  return Check('isNullableIdentifier', (v) => {
+    if (v === null) return null;
+    if (v === undefined) return 'is required (null when not declared)';
+    if (typeof v !== 'string') return `must be a string or null, got ${show(v)}`;
+    return ID.test(v) ? null : `must be 1-20 letters or digits, or null: ${show(v)}`;
+  });
+}
+
+/** A value of the KCS code list behind `field`. */
+function IsKcsCode(field: KcsCodeField, what: string): PropertyDecorator {
+  const known = KCS_CODE_LISTS[field];
+  return Check('isKcsCode', (v) => stringTypeProblem(v) ?? (known.has(v as string) ? null : `must be a known ${what}: ${show(v)}`));
+}
+
+/** A real calendar date `YYYY-MM-DD` between MIN_ and MAX_DECLARATION_DATE. */
+function IsDeclarationDate(): PropertyDecorator {
+  return Check('isDeclarationDate', (v) => {
+    const typeProblem = stringTypeProblem(v);
+    if (typeProblem !== null) return typeProblem;
+    const s = v as string;
+    const m = ISO_DATE.exec(s);
+    if (m === null) return `must be an ISO date YYYY-MM-DD: ${show(s)}`;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+      return `must be a real calendar date: ${s}`;
+    }
+    if (s < MIN_DECLARATION_DATE || s > MAX_DECLARATION_DATE) {
+      return `must be between ${MIN_DECLARATION_DATE} and ${MAX_DECLARATION_DATE}: ${s}`;
+    }
+    return null;
+  });
+}
+
+/** Exactly 6 digits, known to the HS nomenclature (HS 2022, or HS 2017 with a known heading). */
+function IsHsCode(): PropertyDecorator {
+  return Check('isHsCode', (v) => {
+    const typeProblem = stringTypeProblem(v);
+    if (typeProblem !== null) return typeProblem;
+    if (!HS6.test(v as string)) return `must be exactly 6 digits: ${show(v)}`;
+    return HsNomenclature.default().isKnown(v as string) ? null : `must be a known HS 2022 code: ${v}`;
+  });
+}
+
+/** An ISO 3166-1 alpha-2 country code (upper case) or a documented customs exception (ZZ). */
+function IsCountryCode(): PropertyDecorator {
+  return Check('isCountryCode', (v) => stringTypeProblem(v) ?? (isCustomsCountryCode(v) ? null : `must be an ISO 3166-1 alpha-2 country code: ${show(v)}`));
+}
+
+/** A finite number (no NaN, no Infinity, no numeric string) in `[min, max]`. */
+function IsNumberBetween(min: number, max: number, unit: string): PropertyDecorator {
+  return Check('isNumberBetween', (v) => {
+    if (v === undefined) return 'is required';
+    if (typeof v !== 'number') return `must be a number (${unit}), got ${typeof v === 'string' ? 'the string ' + JSON.stringify(v) : show(v)}`;
+    if (!Number.isFinite(v)) return `must be a finite number (${unit}): ${v}`;
+    return v >= min && v <= max ? null : `must be between ${min} and ${max} ${unit}: ${v}`;
+  });
+}
+
+/** Absent, or a string of at most `max` characters (never `null`). */
+function IsOptionalText(max: number): PropertyDecorator {
+  return Check('isOptionalText', (v) => {
+    if (v === undefined) return null;
+    if (typeof v !== 'string') return `must be a string when present, got ${show(v)}`;
+    return v.length <= max ? null : `must be at most ${max} characters, got ${v.length}`;
+  });
+}
+
+/**
+ * An import declaration as received by the HTTP API or read by ingest, with class-validator
+ * rules on every field. Use {@link validateDeclaration} for plain objects; the class also
+ * works with NestJS's `ValidationPipe({ whitelist: true, forbidNonWhitelisted: true })`.
+ *
+ * Units: `taxRate` percent (0..1000), `netMassKg` kilograms (0..1e9), `itemPriceKrw`
+ * Korean won (0..1e15). Codes are checked against the KCS reference lists (`reference/`),
+ * `hsCode` against the HS nomenclature, countries against ISO 3166-1 alpha-2 (+ `ZZ`).
+ * Every error message starts with the field name, e.g.
+ * `hsCode must be a known HS 2022 code: 999999`.
+ */
+export class DeclarationDto implements Declaration {
+  @IsIdentifier() declarationId!: string;
+  @IsDeclarationDate() date!: string;
+  @IsKcsCode('officeId', 'customs office code') officeId!: string;
+  @IsKcsCode('processType', 'KCS process type') processType!: string;
+  @IsKcsCode('importType', 'KCS import type') importType!: string;
+  @IsKcsCode('importUse', 'KCS import use') importUse!: string;
+  @IsKcsCode('paymentType', 'KCS payment type') paymentType!: string;
+  @IsKcsCode('transportMode', 'KCS mode of transport') transportMode!: string;
+  @IsIdentifier() declarantId!: string;
+  @IsIdentifier() importerId!: string;
+  @IsNullableIdentifier() sellerId!: string | null;
+  @IsNullableIdentifier() courierId!: string | null;
+  @IsHsCode() hsCode!: string;
+  @IsCountryCode() departureCountry!: string;
+  @IsCountryCode() originCountry!: string;
+  @IsNumberBetween(0, MAX_TAX_RATE_PERCENT, '%') taxRate!: number;
+  @IsKcsCode('taxType', 'KCS tax type') taxType!: string;
+  @IsKcsCode('originIndicator', 'KCS origin indicator') originIndicator!: string;
+  @IsNumberBetween(0, MAX_NET_MASS_KG, 'kg') netMassKg!: number;
+  @IsNumberBetween(0, MAX_ITEM_PRICE_KRW, 'KRW') itemPriceKrw!: number;
+  @IsOptionalText(MAX_GOODS_DESCRIPTION_LENGTH) goodsDescription?: string;
+}
+
+/** The Declaration fields in their canonical order (the KCS column order). */
+export const DECLARATION_FIELDS = [
+  'declarationId', 'date', 'officeId', 'processType', 'importType', 'importUse', 'paymentType',
+  'transportMode', 'declarantId', 'importerId', 'sellerId', 'courierId', 'hsCode',
+  'departureCountry', 'originCountry', 'taxRate', 'taxType', 'originIndicator', 'netMassKg',
+  'itemPriceKrw', 'goodsDescription',
+] as const satisfies readonly (keyof Declaration)[];
+
+const FIELD_SET: ReadonlySet<string> = new Set(DECLARATION_FIELDS);
+
+/** Result of {@link validateDeclaration}: the validated copy, or every problem found. */
+export type DeclarationValidation = { ok: true; value: Declaration } | { ok: false; errors: string[] };
+
+function messages(errors: ValidationError[], out: string[]): string[] {
+  for (const e of errors) {
+    if (e.constraints) out.push(...Object.values(e.constraints));
+    if (e.children?.length) messages(e.children, out);
+  }
+  return out;
+}
+
+/**
+ * Validates an untrusted plain object (e.g. parsed JSON) as a {@link Declaration}. Used by
+ * the HTTP API and the ingest CLI alike.
+ *
+ * Rejects non-objects (null, arrays, class instances), properties not in Declaration and
+ * wrongly typed values; nothing is coerced (`"12"` for `taxRate` is an error). On success
+ * returns a fresh object holding only the Declaration fields (in canonical order;
+ * `goodsDescription` only when given), so later changes to `input` do not leak through.
+ *
+ * @returns `{ ok: true, value }` or `{ ok: false, errors }` with one message per bad field,
+ *   each starting with the field name. Never throws.
+ */
+export function validateDeclaration(input: unknown): DeclarationValidation {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, errors: [`declaration must be an object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`] };
+  }
+  const proto = Object.getPrototypeOf(input);
+  if (proto !== Object.prototype && proto !== null) {
+    return { ok: false, errors: ['declaration must be a plain object'] };
+  }
+  const errors: string[] = [];
+  const source = input as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    if (!FIELD_SET.has(key)) errors.push(`property ${show(key)} should not exist`);
+  }
+  // Read own properties only: inherited values (from a null-prototype trick or a polluted
+  // Object.prototype) must not count as declared.
+  const hasOwn = Object.prototype.hasOwnProperty;
+  for (const { field, problem } of FIELD_RULES) {
+    const reason = problem(hasOwn.call(source, field) ? source[field] : undefined);
+    if (reason !== null) errors.push(`${field} ${reason}`);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const value = {} as Record<string, unknown>;
+  for (const field of DECLARATION_FIELDS) if (source[field] !== undefined) value[field] = source[field];
+  return { ok: true, value: value as unknown as Declaration };
+}
+
+/**
+ * The same check as {@link validateDeclaration}, run through class-validator's
+ * `validateSync` on a DeclarationDto instance: what a NestJS ValidationPipe does. Slower;
+ * kept as the reference the fast path is tested against.
+ * @returns the messages, empty when valid.
+ */
+export function validateDeclarationWithClassValidator(input: Record<string, unknown>): string[] {
+  const errors: string[] = [];
+  for (const key of Object.keys(input)) if (!FIELD_SET.has(key)) errors.push(`property ${show(key)} should not exist`);
+  // Copy field by field (not Object.assign): an own "__proto__" key from JSON.parse must not
+  // reach the prototype setter, and only Declaration fields may reach the DTO.
+  const dto = new DeclarationDto() as unknown as Record<string, unknown>;
+  for (const field of DECLARATION_FIELDS) {
+    if (Object.prototype.hasOwnProperty.call(input, field)) dto[field] = input[field];
+  }
+  return messages(validateSync(dto, { stopAtFirstError: true, validationError: { target: false, value: false } }), errors);
+}
