@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { Declaration } from '@customs/domain';
+import { encodeFeatures } from './feature-encoder';
+import { FeatureSpec, loadFeatureSpec, ScoreQuantile, ThresholdSuggestion } from './feature-spec';
+
+/**
+ * Default model folder: `libs/risk-model/model`, resolved from this file's location so it
+ * works from any working directory. `RISK_MODEL_DIR` overrides it (e.g. in a bundled app).
+ */
+export const DEFAULT_MODEL_DIR = path.resolve(__dirname, '..', 'model');
+
+/** Name of the spec file inside a model folder. */
+export const FEATURE_SPEC_FILE = 'feature-spec.json';
+
+/** Thrown when the model folder, the ONNX file or the session is unusable. */
+export class RiskModelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RiskModelError';
+  }
+}
+
+/** Options of {@link RiskScorer.load}. */
+export interface RiskScorerOptions {
+  /** Rows per `session.run` call (bounds memory and event-loop blocking). Default 2048. */
+  batchSize?: number;
+  /** onnxruntime intra-op threads. Default 1 (scores are then bit-reproducible). */
+  intraOpNumThreads?: number;
+}
+
+/**
+ * Scores declarations with the ONNX fraud model (`kcs-fraud-gbdt`) and its feature spec.
+ *
+ * Note: onnxruntime-node's `run()` is a synchronous native call; a large batch blocks the
+ * event loop for its duration (roughly tens of microseconds per row). Score big batches off
+ * the request thread (worker_threads) where latency matters.
+ *
+ * @example
+ *   const scorer = await RiskScorer.load();
+ *   const p = await scorer.score(decl); // P(fraud) in [0, 1]
+ *   await scorer.close();
+ */
+export class RiskScorer {
+  /** Model name from the spec, e.g. `kcs-fraud-gbdt`. */
+  readonly name: string;
+  /** Model version from the spec, e.g. `1.0.0`. */
+  readonly version: string;
+  /** Score cut-offs of the validation split by top share (e.g. top 5% -> score >= q). */
+  readonly quantiles: readonly ScoreQuantile[];
+  /** Suggested RED / YELLOW score thresholds (as validation top shares). */
+  readonly thresholds: { readonly red: ThresholdSuggestion; readonly yellow: ThresholdSuggestion };
+  /** Folder the model was loaded from. */
+  readonly modelDir: string;
+
+  private session: ort.InferenceSession | null;
+  private readonly batchSize: number;
+
+  private constructor(
+    /** The validated feature spec. */
+    readonly spec: FeatureSpec,
+    session: ort.InferenceSession,
+    modelDir: string,
+    batchSize: number,
+  ) {
+    this.session = session;
+    this.name = spec.model.name;
+    this.version = spec.model.version;
+    this.quantiles = spec.quantiles.map((q) => ({ ...q }));
+    this.thresholds = { red: { ...spec.thresholds.red }, yellow: { ...spec.thresholds.yellow } };
+    this.modelDir = modelDir;
+    this.batchSize = batchSize;
+  }
+
+  /**
+   * Loads the spec and the ONNX model from a folder and opens an inference session.
+   *
+   * @param modelDir folder with `feature-spec.json` and the ONNX file it names; defaults to
+   *   `$RISK_MODEL_DIR` or {@link DEFAULT_MODEL_DIR}.
+   * @throws FeatureSpecError when the spec is missing or invalid.
+   * @throws RiskModelError when the ONNX file is missing, its SHA-256 differs from the
+   *   spec's, or its input/output names and width do not match the spec.
+   */
+  static async load(modelDir?: string, options: RiskScorerOptions = {}): Promise<RiskScorer> {
+    const dir = path.resolve(modelDir ?? process.env['RISK_MODEL_DIR'] ?? DEFAULT_MODEL_DIR);
+    const spec = loadFeatureSpec(path.join(dir, FEATURE_SPEC_FILE));
+    const file = path.join(dir, spec.model.file);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      throw new RiskModelError(`${file}: cannot read ONNX model: ${(e as Error).message}`);
+    }
+    if (spec.model.sha256) {
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      if (sha !== spec.model.sha256)
+        throw new RiskModelError(`${file}: SHA-256 ${sha} does not match the spec's ${spec.model.sha256}`);
+    }
+    let session: ort.InferenceSession;
+    try {
+      session = await ort.InferenceSession.create(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+        intraOpNumThreads: options.intraOpNumThreads ?? 1,
+        interOpNumThreads: 1,
+      });
+    } catch (e) {
+      throw new RiskModelError(`${file}: cannot open ONNX model: ${(e as Error).message}`);
+    }
+    const fail = async (msg: string): Promise<never> => {
+      await session.release();
+      throw new RiskModelError(`${file}: ${msg}`);
+    };
+    if (!session.inputNames.includes(spec.model.inputName))
+      await fail(`no input ${spec.model.inputName} (inputs: ${session.inputNames.join(', ')})`);
+    if (!session.outputNames.includes(spec.model.outputName))
+      await fail(`no output ${spec.model.outputName} (outputs: ${session.outputNames.join(', ')})`);
+    const scorer = new RiskScorer(spec, session, dir, Math.max(1, options.batchSize ?? 2048));
+    // smoke run: catches a width mismatch between spec and model at load, not at first use
+    try {
+      await scorer.runMatrix(new Float32Array(spec.numFeatures), 1);
+    } catch (e) {
+      await fail(`does not accept ${spec.numFeatures} features: ${(e as Error).message}`);
+    }
+    return scorer;
+  }
+
+  /**
+   * Probability of fraud for each declaration, in input order.
+   *
+   * @param decls declarations (units: kg, KRW, %; see {@link Declaration}).
+   * @returns one number in [0, 1] per declaration; higher = riskier. `[]` for `[]`.
+   * @throws FeatureEncodingError for an undecodable declaration (bad date, non-finite number).
+   * @throws RiskModelError after {@link close}.
+   */
+  async scoreBatch(decls: readonly Declaration[]): Promise<number[]> {
+    const out: number[] = new Array(decls.length);
+    for (let start = 0; start < decls.length; start += this.batchSize) {
+      const chunk = decls.slice(start, start + this.batchSize);
+      const scores = await this.runMatrix(encodeFeatures(chunk, this.spec), chunk.length);
+      for (let i = 0; i < scores.length; i++) out[start + i] = scores[i];
+    }
+    return out;
+  }
+
+  /**
+   * Probability of fraud of one declaration, in [0, 1].
+   * @throws as {@link scoreBatch}.
+   */
+  async score(decl: Declaration): Promise<number> {
+    return (await this.scoreBatch([decl]))[0];
+  }
+
+  /**
+   * Scores an already encoded matrix (row-major float32 [rows, numFeatures]).
+   * @throws RiskModelError when closed, on a size mismatch, or on an unexpected output shape.
+   */
+  async runMatrix(features: Float32Array, rows: number): Promise<number[]> {
+    const session = this.session;
+    if (!session) throw new RiskModelError(`model ${this.name} ${this.version} is closed`);
+    const nf = this.spec.numFeatures;
+    if (features.length !== rows * nf)
+      throw new RiskModelError(`feature matrix has ${features.length} values, expected ${rows} x ${nf}`);
+    if (rows === 0) return [];
+    const { inputName, outputName, positiveClassIndex } = this.spec.model;
+    let result: ort.InferenceSession.OnnxValueMapType;
+    try {
+      result = await session.run({ [inputName]: new ort.Tensor('float32', features, [rows, nf]) }, [outputName]);
+    } catch (e) {
+      const msg = (e as Error).message;
+      const hint = /must be type of/.test(msg)
+        ? ' (typed arrays from two V8 contexts: under Jest use libs/risk-model/jest.environment.js as testEnvironment)'
+        : '';
+      throw new RiskModelError(`model ${this.name} ${this.version}: inference failed: ${msg}${hint}`);
+    }
+    const probs = result[outputName];
+    const dims = probs.dims;
+    if (probs.type !== 'float32' || dims.length !== 2 || dims[0] !== rows || dims[1] <= positiveClassIndex)
+      throw new RiskModelError(`unexpected output ${outputName}: ${probs.type} [${dims.join(', ')}]`);
+    const data = probs.data as Float32Array;
+    const width = dims[1];
+    const scores = new Array<number>(rows);
+    for (let i = 0; i < rows; i++) scores[i] = data[i * width + positiveClassIndex];
+    return scores;
+  }
+
+  /** Releases the native session; later scoring throws RiskModelError. Idempotent. */
+  async close(): Promise<void> {
+    const s = this.session;
+    this.session = null;
+    if (s) await s.release();
+  }
+}
