@@ -2,6 +2,7 @@
 module.exports = {
   projects: [
     '<rootDir>/libs/domain',
+    '<rootDir>/libs/config',
     '<rootDir>/libs/selectivity',
     '<rootDir>/libs/risk-model',
     '<rootDir>/libs/persistence',

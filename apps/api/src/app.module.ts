@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { RuntimeConfig } from '@customs/config';
+import { CasesModule } from './app/cases/cases.module';
+import { CriteriaModule } from './app/criteria/criteria.module';
+import { HealthModule } from './app/health/health.module';
+import { ScreeningModule } from './app/screening/screening.module';
+import { ConfigModule } from './services/config/config.module';
+import { DatabaseModule } from './services/database/database.module';
+import { TemporalModule } from './services/temporal/temporal.module';
+
+/** The API: infrastructure modules plus one module per feature. */
+@Module({})
+export class AppModule {
+  static forRoot(config?: RuntimeConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        TemporalModule,
+        HealthModule,
+        CriteriaModule,
+        ScreeningModule,
+        CasesModule,
+      ],
+    };
+  }
+}

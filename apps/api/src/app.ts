@@ -1,0 +1,33 @@
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { RuntimeConfig } from '@customs/config';
+import { AppModule } from './app.module';
+
+/**
+ * Creates the configured (not yet listening) API application: global prefix `/api`,
+ * JSON bodies up to `config.bodyLimit` (larger: 413), one global ValidationPipe that
+ * refuses unknown and mistyped fields, and the OpenAPI document at `/api/docs`
+ * (JSON at `/api/docs-json`). Used by `main.ts` and by the end-to-end tests.
+ */
+export async function createApp(config: RuntimeConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: ['error', 'warn', 'log'],
+  });
+  app.useBodyParser('json', { limit: config.bodyLimit, strict: true });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Customs risk management API')
+      .setDescription('Screening of import declarations, selection traces and inspection cases')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

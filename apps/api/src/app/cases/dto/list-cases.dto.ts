@@ -1,0 +1,45 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { CASE_STATUSES } from '@customs/workflows/messages';
+
+/** Query of `GET /api/cases`: the queue of one office, filtered and paged. */
+export class ListCasesDto {
+  @ApiPropertyOptional({ description: 'Customs office code', example: '40' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 8)
+  officeId?: string;
+
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ enum: ['YELLOW', 'RED'] })
+  @IsOptional()
+  @IsIn(['YELLOW', 'RED'])
+  lane?: string;
+
+  @ApiPropertyOptional({ description: 'Officer id the cases are assigned to' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  offset?: number;
+}

@@ -1,0 +1,57 @@
+import type { Declaration, Lane } from '@customs/domain';
+import { explainCriterion, type FiredCriterion } from '@customs/selectivity';
+import type { ModelThresholds } from './lane-policy';
+
+/**
+ * The complete, replayable record of one screening decision, stored append-only in
+ * `decision_record.record` and served by `GET /api/declarations/:id/selection`.
+ */
+export interface DecisionRecordBody {
+  declarationId: string;
+  /** Snapshot of the declaration as screened. */
+  declaration: Declaration;
+  /** The lane: most severe of criteria, model and control selection. */
+  lane: Lane;
+  /** Every criterion that fired: id, version, lane and each condition's fact, operator, expected value and actual value. */
+  firedCriteria: FiredCriterion[];
+  /** The lane the criteria alone ask for (GREEN when none fired). */
+  criteriaLane: Lane;
+  /** The deciding model: score in [0, 1] (higher = riskier) and the thresholds in force. */
+  model: { name: string; version: string; score: number; thresholds: ModelThresholds; lane: Lane };
+  /** True when the declaration was drawn at random for the control sample. */
+  controlSample: boolean;
+  control: { share: number; seed: string };
+  /** ISO timestamp of the decision. */
+  decidedAt: string;
+  /** One sentence for a human reader. */
+  summary: string;
+}
+
+const LANE_WORDS: Record<Lane, string> = {
+  GREEN: 'cleared automatically (GREEN)',
+  YELLOW: 'sent to document review (YELLOW)',
+  RED: 'sent to physical inspection (RED)',
+};
+
+/** One plain-English sentence saying why the declaration got its lane. */
+export function summarise(r: Omit<DecisionRecordBody, 'summary'>): string {
+  const reasons: string[] = [];
+  if (r.firedCriteria.length > 0) {
+    const names = r.firedCriteria.map((c) => `${c.id} v${c.version} (${c.lane})`).join(', ');
+    reasons.push(`${r.firedCriteria.length === 1 ? 'criterion' : 'criteria'} ${names} fired`);
+  } else {
+    reasons.push('no selectivity criterion fired');
+  }
+  const m = r.model;
+  const score = m.score.toFixed(3);
+  if (m.lane === 'RED') reasons.push(`model ${m.name} ${m.version} scored ${score}, at or above the RED threshold ${m.thresholds.red.toFixed(3)}`);
+  else if (m.lane === 'YELLOW') reasons.push(`model ${m.name} ${m.version} scored ${score}, at or above the YELLOW threshold ${m.thresholds.yellow.toFixed(3)}`);
+  else reasons.push(`model ${m.name} ${m.version} scored ${score}, below the YELLOW threshold ${m.thresholds.yellow.toFixed(3)}`);
+  if (r.controlSample) reasons.push('it was drawn at random for the control sample');
+  return `Declaration ${r.declarationId} was ${LANE_WORDS[r.lane]}: ${reasons.join('; ')}.`;
+}
+
+/** Plain-English lines, one per fired criterion (for traces and the UI). */
+export function explainFired(r: DecisionRecordBody): string[] {
+  return r.firedCriteria.map((c) => explainCriterion(c));
+}

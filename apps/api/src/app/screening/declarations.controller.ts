@@ -1,0 +1,96 @@
+import { BadRequestException, Body, Controller, Get, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { RuntimeConfig } from '@customs/config';
+import { validateDeclaration, type Declaration } from '@customs/domain';
+import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { explainFired } from './decision-record';
+import { DECLARATION_SCHEMA } from './declaration.schema';
+import { ScreeningService, type ItemError } from './screening.service';
+
+/**
+ * Declarations in, decisions out (`/api/declarations`).
+ * Every refusal is a 4xx whose message names the field or the declaration; a refused
+ * request writes nothing.
+ */
+@ApiTags('declarations')
+@Controller('declarations')
+export class DeclarationsController {
+  constructor(
+    private readonly screening: ScreeningService,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Screen one declaration (idempotent on declarationId)' })
+  @ApiBody({ schema: DECLARATION_SCHEMA })
+  @ApiResponse({ status: 201, description: 'Screened now' })
+  @ApiResponse({ status: 200, description: 'Screened before: the stored decision' })
+  @ApiResponse({ status: 400, description: 'Invalid declaration; the message names each field' })
+  @ApiResponse({ status: 409, description: 'The id was screened before with different content' })
+  async screenOne(@Body() body: unknown, @Res({ passthrough: true }) res: Response) {
+    const checked = validateDeclaration(body);
+    if (!checked.ok) {
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: checked.errors.join('; '), errors: checked.errors });
+    }
+    const { results } = await this.screening.screenBatch([checked.value]);
+    res.status(results[0].duplicate ? 200 : 201);
+    return results[0];
+  }
+
+  @Post('batch')
+  @ApiOperation({ summary: 'Screen a batch of declarations: all are validated first, and any invalid one refuses the whole batch' })
+  @ApiBody({ schema: { type: 'object', required: ['declarations'], properties: { declarations: { type: 'array', items: DECLARATION_SCHEMA } } } })
+  @ApiResponse({ status: 200, description: 'Per-declaration results in input order and the batch counts' })
+  @ApiResponse({ status: 400, description: 'Malformed batch, or invalid declarations listed in `errors` with their index' })
+  @ApiResponse({ status: 409, description: 'Declarations re-sent with different content, listed in `errors`' })
+  async screenBatch(@Body() body: unknown, @Res({ passthrough: true }) res: Response) {
+    const items = this.batchItems(body);
+    const declarations: Declaration[] = [];
+    const errors: ItemError[] = [];
+    items.forEach((item, index) => {
+      const checked = validateDeclaration(item);
+      if (checked.ok) declarations.push(checked.value);
+      else errors.push({ index, declarationId: idOf(item), message: checked.errors.join('; ') });
+    });
+    if (errors.length > 0) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `${errors.length} of ${items.length} declarations are invalid; nothing was screened`,
+        errors,
+      });
+    }
+    res.status(200);
+    return this.screening.screenBatch(declarations);
+  }
+
+  @Get(':id/selection')
+  @ApiOperation({ summary: 'Why a declaration got its lane: the full decision record and a one-sentence summary' })
+  @ApiResponse({ status: 404, description: 'The declaration was never screened' })
+  async selection(@Param('id') id: string) {
+    const record = await this.screening.selection(id);
+    if (!record) throw new NotFoundException(`declaration ${id} has not been screened`);
+    return { ...record, explanations: explainFired(record) };
+  }
+
+  private batchItems(body: unknown): unknown[] {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new BadRequestException('body must be an object { "declarations": [ ... ] }');
+    }
+    const extra = Object.keys(body).filter((k) => k !== 'declarations');
+    if (extra.length > 0) throw new BadRequestException(`unknown field(s) in batch: ${extra.join(', ')}`);
+    const items = (body as { declarations?: unknown }).declarations;
+    if (!Array.isArray(items)) throw new BadRequestException('declarations must be an array');
+    if (items.length === 0) throw new BadRequestException('declarations must not be empty');
+    if (items.length > this.config.maxBatchSize) {
+      throw new BadRequestException(`declarations holds ${items.length} items; at most ${this.config.maxBatchSize} per batch`);
+    }
+    return items;
+  }
+}
+
+function idOf(item: unknown): string | null {
+  const id = (item as { declarationId?: unknown } | null)?.declarationId;
+  return typeof id === 'string' ? id : null;
+}

@@ -1,0 +1,246 @@
+import { ConflictException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { RuntimeConfig } from '@customs/config';
+import { HsNomenclature, type Declaration, type Lane } from '@customs/domain';
+import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { CriteriaService } from '../criteria/criteria.service';
+import { CaseStarterService } from './case-starter.service';
+import { summarise, type DecisionRecordBody } from './decision-record';
+import { decideLane, inControlSample, modelLane } from './lane-policy';
+import { RiskScoringService } from './risk-scoring.service';
+
+/** What screening answers for one declaration. */
+export interface ScreeningOutcome {
+  declarationId: string;
+  lane: Lane;
+  riskScore: number;
+  controlSample: boolean;
+  /** Ids of the criteria that fired. */
+  firedCriteria: string[];
+  /** The inspection case's id for YELLOW/RED, else null. */
+  caseId: string | null;
+  /** True when this call started the case workflow (false when it already existed). */
+  caseStarted: boolean;
+  /** True when the declaration had been screened before: the stored decision is returned. */
+  duplicate: boolean;
+  summary: string;
+}
+
+/** Counts over one screened batch. */
+export interface BatchSummary {
+  received: number;
+  green: number;
+  yellow: number;
+  red: number;
+  casesStarted: number;
+  duplicates: number;
+}
+
+/** One declaration of a batch that was refused, with its position in the batch. */
+export interface ItemError {
+  index: number;
+  declarationId: string | null;
+  message: string;
+}
+
+/**
+ * The screening hot path: declaration -> criteria -> model score -> lane -> append-only
+ * decision record -> inspection-case workflow for YELLOW/RED.
+ *
+ * Idempotent on the declaration id: a re-sent declaration gets its stored decision back
+ * and never opens a second case (the case start is retried, so a decision whose case
+ * start failed earlier is healed by re-sending). A re-send with different content is
+ * refused with 409.
+ */
+@Injectable()
+export class ScreeningService {
+  private readonly logger = new Logger(ScreeningService.name);
+  private readonly hs = HsNomenclature.default();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly criteria: CriteriaService,
+    private readonly scoring: RiskScoringService,
+    private readonly cases: CaseStarterService,
+  ) {}
+
+  /**
+   * Screens validated declarations as one batch (all or nothing for the decisions).
+   * @throws ConflictException (409) naming every declaration id re-sent with different content
+   *   or repeated with different content inside the batch; nothing is written then.
+   * @throws ServiceUnavailableException (503) when Temporal cannot start a case; the decisions
+   *   are kept and re-sending the batch starts the missing cases.
+   */
+  async screenBatch(input: Declaration[]): Promise<{ results: ScreeningOutcome[]; summary: BatchSummary }> {
+    const declarations = input.map((d) => this.normalise(d));
+    const hashes = declarations.map(declarationHash);
+    const conflicts = this.conflictsWithinBatch(declarations, hashes);
+
+    const ids = [...new Set(declarations.map((d) => d.declarationId))];
+    const stored = new Map<string, { hash: string; record: DecisionRecordBody }>();
+    const rows: Array<{ declaration_id: string; declaration_hash: string; record: DecisionRecordBody }> = await this.db.query(
+      `SELECT declaration_id, declaration_hash, record FROM decision_record WHERE declaration_id = ANY($1)`,
+      [ids],
+    );
+    for (const r of rows) stored.set(r.declaration_id, { hash: r.declaration_hash, record: r.record });
+    declarations.forEach((d, index) => {
+      const prior = stored.get(d.declarationId);
+      if (prior && prior.hash !== hashes[index]) {
+        conflicts.push({ index, declarationId: d.declarationId, message: `declaration ${d.declarationId} was already screened with different content; a declaration id cannot be reused` });
+      }
+    });
+    if (conflicts.length > 0) {
+      throw new ConflictException({ statusCode: 409, error: 'Conflict', message: `${conflicts.length} declaration(s) conflict with earlier ones`, errors: conflicts });
+    }
+
+    // Decide every declaration not seen before (first occurrence only).
+    const fresh: Declaration[] = [];
+    const seen = new Set<string>();
+    for (const d of declarations) {
+      if (!stored.has(d.declarationId) && !seen.has(d.declarationId)) {
+        seen.add(d.declarationId);
+        fresh.push(d);
+      }
+    }
+    const decided = await this.decide(fresh);
+    const inserted = await this.insertDecisions(decided, declarations, hashes);
+    for (const r of decided) stored.set(r.declarationId, { hash: '', record: r });
+
+    // Open (or re-confirm) the case of every YELLOW/RED declaration.
+    const records = ids.map((id) => stored.get(id)!.record);
+    let started: Map<string, boolean>;
+    try {
+      started = await this.cases.startCases(records.filter((r) => r.lane !== 'GREEN'));
+    } catch (err) {
+      this.logger.error(`case start failed: ${(err as Error).message}`);
+      throw new ServiceUnavailableException(
+        `decisions are recorded but inspection cases could not be started (${(err as Error).message}); re-send the same declarations to retry`,
+      );
+    }
+
+    const results = declarations.map((d) => {
+      const r = stored.get(d.declarationId)!.record;
+      return {
+        declarationId: d.declarationId,
+        lane: r.lane,
+        riskScore: r.model.score,
+        controlSample: r.controlSample,
+        firedCriteria: r.firedCriteria.map((c) => c.id),
+        caseId: r.lane === 'GREEN' ? null : this.cases.caseIdOf(d.declarationId),
+        caseStarted: started.get(d.declarationId) ?? false,
+        duplicate: !inserted.has(d.declarationId),
+        summary: r.summary,
+      };
+    });
+    // A declaration repeated inside the batch is reported once as new, then as duplicate.
+    const reported = new Set<string>();
+    for (const r of results) {
+      if (reported.has(r.declarationId)) {
+        r.duplicate = true;
+        r.caseStarted = false;
+      }
+      reported.add(r.declarationId);
+    }
+    return { results, summary: summariseBatch(results) };
+  }
+
+  /** The stored decision record of a declaration, or null when it was never screened. */
+  async selection(declarationId: string): Promise<(DecisionRecordBody & { id: string }) | null> {
+    const rows: Array<{ id: string; record: DecisionRecordBody }> = await this.db.query(
+      `SELECT id, record FROM decision_record WHERE declaration_id = $1`,
+      [declarationId],
+    );
+    return rows.length > 0 ? { id: rows[0].id, ...rows[0].record } : null;
+  }
+
+  private async decide(declarations: Declaration[]): Promise<DecisionRecordBody[]> {
+    if (declarations.length === 0) return [];
+    const engine = await this.criteria.currentEngine();
+    const scores = await this.scoring.scoreBatch(declarations);
+    const model = this.scoring.model;
+    const decidedAt = new Date().toISOString();
+    const out: DecisionRecordBody[] = [];
+    for (const [i, declaration] of declarations.entries()) {
+      const selection = await engine.evaluate(declaration);
+      const score = scores[i];
+      const scoreLane = modelLane(score, model.thresholds);
+      const drawn = inControlSample(declaration.declarationId, this.config.controlSeed, this.config.controlShare);
+      const { lane, controlSample } = decideLane(selection.lane, scoreLane, drawn);
+      const body: Omit<DecisionRecordBody, 'summary'> = {
+        declarationId: declaration.declarationId,
+        declaration,
+        lane,
+        firedCriteria: selection.fired,
+        criteriaLane: selection.lane,
+        model: { name: model.name, version: model.version, score, thresholds: model.thresholds, lane: scoreLane },
+        controlSample,
+        control: { share: this.config.controlShare, seed: this.config.controlSeed },
+        decidedAt,
+      };
+      out.push({ ...body, summary: summarise(body) });
+    }
+    return out;
+  }
+
+  /** Inserts the records in one statement; returns the ids actually inserted (a concurrent sender may win). */
+  private async insertDecisions(records: DecisionRecordBody[], all: Declaration[], hashes: string[]): Promise<Set<string>> {
+    if (records.length === 0) return new Set();
+    const hashOf = new Map(all.map((d, i) => [d.declarationId, hashes[i]]));
+    const rows: Array<{ declaration_id: string }> = await this.db.query(
+      `INSERT INTO decision_record (declaration_id, declaration_hash, office_id, lane, risk_score, control_sample, record)
+       SELECT * FROM unnest($1::varchar[], $2::char(64)[], $3::varchar[], $4::varchar[], $5::float8[], $6::bool[], $7::jsonb[])
+       ON CONFLICT ON CONSTRAINT uq_decision_record_declaration DO NOTHING
+       RETURNING declaration_id`,
+      [
+        records.map((r) => r.declarationId),
+        records.map((r) => hashOf.get(r.declarationId)),
+        records.map((r) => r.declaration.officeId),
+        records.map((r) => r.lane),
+        records.map((r) => r.model.score),
+        records.map((r) => r.controlSample),
+        records.map((r) => JSON.stringify(r)),
+      ],
+    );
+    return new Set(rows.map((r) => r.declaration_id));
+  }
+
+  private conflictsWithinBatch(declarations: Declaration[], hashes: string[]): ItemError[] {
+    const first = new Map<string, number>();
+    const errors: ItemError[] = [];
+    declarations.forEach((d, i) => {
+      const j = first.get(d.declarationId);
+      if (j === undefined) first.set(d.declarationId, i);
+      else if (hashes[j] !== hashes[i]) {
+        errors.push({ index: i, declarationId: d.declarationId, message: `declaration ${d.declarationId} appears again at index ${i} with different content than at index ${j}` });
+      }
+    });
+    return errors;
+  }
+
+  /** Fills the goods description from the HS 2022 nomenclature when the sender gave none. */
+  private normalise(d: Declaration): Declaration {
+    if (d.goodsDescription !== undefined && d.goodsDescription !== '') return d;
+    return { ...d, goodsDescription: this.hs.describe(d.hsCode) ?? '' };
+  }
+}
+
+/** SHA-256 (hex) of the declaration with its keys in a fixed order. */
+export function declarationHash(d: Declaration): string {
+  const canonical = JSON.stringify(d, Object.keys(d).sort());
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+function summariseBatch(results: ScreeningOutcome[]): BatchSummary {
+  const s: BatchSummary = { received: results.length, green: 0, yellow: 0, red: 0, casesStarted: 0, duplicates: 0 };
+  for (const r of results) {
+    if (r.lane === 'GREEN') s.green += 1;
+    else if (r.lane === 'YELLOW') s.yellow += 1;
+    else s.red += 1;
+    if (r.caseStarted) s.casesStarted += 1;
+    if (r.duplicate) s.duplicates += 1;
+  }
+  return s;
+}

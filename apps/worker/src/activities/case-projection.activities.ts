@@ -1,0 +1,49 @@
+import type { DataSource } from 'typeorm';
+import type { CaseEvent, InspectionCaseActivities } from '@customs/workflows/messages';
+
+/**
+ * Builds the activities that project inspection-case transitions into Postgres.
+ * @param dataSource an initialised TypeORM DataSource on the system's database.
+ */
+export function createCaseProjectionActivities(dataSource: DataSource): InspectionCaseActivities {
+  return {
+    /**
+     * Writes one case event and moves the `inspection_case` read model forward.
+     * Idempotent: the event is inserted once (`UNIQUE(case_id, seq)`), the OPENED row once
+     * (primary key), and later updates apply only when `seq` is newer than `last_seq`, so a
+     * retried or re-delivered activity never duplicates history or moves a case backwards.
+     */
+    async projectCaseEvent(event: CaseEvent): Promise<void> {
+      const now = new Date();
+      const s = event.state;
+      await dataSource.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO case_event (case_id, seq, type, actor, payload, occurred_at)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ON CONSTRAINT uq_case_event_case_seq DO NOTHING`,
+          [event.caseId, event.seq, event.type, event.actor, JSON.stringify(event.payload), now],
+        );
+        if (event.type === 'OPENED') {
+          const opened = event.opened;
+          if (!opened) throw new Error(`OPENED event of ${event.caseId} lacks its opening details`);
+          await tx.query(
+            `INSERT INTO inspection_case (case_id, declaration_id, office_id, lane, status, risk_score, control_sample,
+               fired_criteria, assignee_id, escalated, last_seq, opened_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, false, $9, $10, $10)
+             ON CONFLICT (case_id) DO NOTHING`,
+            [s.caseId, s.declarationId, s.officeId, s.lane, s.status, opened.riskScore, opened.controlSample,
+              JSON.stringify(opened.firedCriteria), event.seq, now],
+          );
+          return;
+        }
+        await tx.query(
+          `UPDATE inspection_case SET status = $2, assignee_id = $3, escalated = $4, outcome = $5, findings = $6,
+             verdicts = $7, last_seq = $8, updated_at = $9,
+             closed_at = CASE WHEN $2 = 'CLOSED' THEN $9 ELSE closed_at END
+           WHERE case_id = $1 AND last_seq < $8`,
+          [s.caseId, s.status, s.assigneeId, s.escalated, s.outcome, s.findings,
+            s.verdicts.length > 0 ? JSON.stringify(s.verdicts) : null, event.seq, now],
+        );
+      });
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { ScreeningSpine1763800000000 } from './1763800000000-screening-spine';
+
+/** Every migration, in order. TypeORM runs the ones not yet recorded in `migrations`. */
+export const MIGRATIONS = [ScreeningSpine1763800000000];

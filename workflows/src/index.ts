@@ -1,0 +1,2 @@
+/** Every workflow, for the worker's `workflowsPath` / bundle. Deterministic code only. */
+export { inspectionCaseWorkflow } from './inspection-case/inspection-case.workflow';

@@ -1,0 +1,181 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import {
+  assignCase,
+  closeCase,
+  getCaseState,
+  ILLEGAL_TRANSITION,
+  INVALID_CASE_INPUT,
+  INSPECTION_OUTCOMES,
+  recordResult,
+  type AssignCaseInput,
+  type CaseEvent,
+  type InspectionCaseActivities,
+  type InspectionCaseInput,
+  type InspectionCaseState,
+  type RecordResultInput,
+} from './inspection-case.messages';
+
+const { projectCaseEvent } = proxyActivities<InspectionCaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+});
+
+/**
+ * One inspection case per YELLOW/RED declaration (workflow id `inspection-case-<declarationId>`).
+ *
+ * States: QUEUED -> ASSIGNED -> RESULT_RECORDED -> CLOSED.
+ * Updates (each with a validator that refuses an illegal move before it touches history):
+ * - `assignCase` in QUEUED or ASSIGNED (reassignment);
+ * - `recordResult` in ASSIGNED, once; needs one verdict per fired criterion;
+ * - `closeCase` in RESULT_RECORDED.
+ * Query: `getCaseState`.
+ * Timer: while QUEUED, after `escalateAfterMs` the case is marked escalated (once).
+ * Every transition is projected into Postgres by the idempotent `projectCaseEvent` activity.
+ * Returns the final state when closed.
+ */
+export async function inspectionCaseWorkflow(input: InspectionCaseInput): Promise<InspectionCaseState> {
+  const state: InspectionCaseState = {
+    caseId: input.caseId,
+    declarationId: input.declarationId,
+    officeId: input.officeId,
+    lane: input.lane,
+    status: 'QUEUED',
+    assigneeId: null,
+    escalated: false,
+    outcome: null,
+    findings: null,
+    verdicts: [],
+    seq: 0,
+  };
+
+  // Transitions are serialised so events reach Postgres in seq order.
+  let projecting: Promise<void> = Promise.resolve();
+  const emit = (type: CaseEvent['type'], actor: string, payload: Record<string, unknown>, extra?: Partial<CaseEvent>) => {
+    state.seq += 1;
+    const event: CaseEvent = { caseId: state.caseId, seq: state.seq, type, actor, payload, state: { ...state }, ...extra };
+    projecting = projecting.then(() => projectCaseEvent(event));
+    return projecting;
+  };
+
+  setHandler(getCaseState, () => state);
+
+  setHandler(
+    assignCase,
+    async ({ officerId, actor }: AssignCaseInput) => {
+      state.status = 'ASSIGNED';
+      state.assigneeId = officerId;
+      await emit('ASSIGNED', actor, { officerId });
+      return { ...state };
+    },
+    {
+      validator: ({ officerId, actor }: AssignCaseInput) => {
+        requireText('officerId', officerId, 64);
+        requireText('actor', actor, 64);
+        if (state.status !== 'QUEUED' && state.status !== 'ASSIGNED') {
+          throw illegal(`cannot assign a case in status ${state.status}: only QUEUED or ASSIGNED cases can be assigned`);
+        }
+      },
+    },
+  );
+
+  setHandler(
+    recordResult,
+    async (result: RecordResultInput) => {
+      state.status = 'RESULT_RECORDED';
+      state.outcome = result.outcome;
+      state.findings = result.findings;
+      state.verdicts = result.verdicts.map((v) => ({ criterionId: v.criterionId, appropriate: v.appropriate, note: v.note ?? '' }));
+      await emit('RESULT_RECORDED', result.actor, { outcome: result.outcome, findings: result.findings, verdicts: state.verdicts });
+      return { ...state };
+    },
+    {
+      validator: (result: RecordResultInput) => {
+        requireText('actor', result.actor, 64);
+        if (state.status === 'RESULT_RECORDED' || state.status === 'CLOSED') {
+          throw illegal(`a result is already recorded for this case (status ${state.status})`);
+        }
+        if (state.status !== 'ASSIGNED') throw illegal(`cannot record a result for a case in status ${state.status}: assign it first`);
+        if (!INSPECTION_OUTCOMES.includes(result.outcome)) {
+          throw invalid(`outcome must be one of ${INSPECTION_OUTCOMES.join(', ')}`);
+        }
+        if (typeof result.findings !== 'string' || result.findings.length > 10_000) {
+          throw invalid('findings must be a text of at most 10000 characters');
+        }
+        if (result.outcome !== 'NO_FINDING' && result.findings.trim() === '') {
+          throw invalid(`findings must describe what was found when the outcome is ${result.outcome}`);
+        }
+        validateVerdicts(result, input.firedCriteria.map((c) => c.id));
+      },
+    },
+  );
+
+  setHandler(
+    closeCase,
+    async ({ actor }) => {
+      state.status = 'CLOSED';
+      await emit('CLOSED', actor, {});
+      return { ...state };
+    },
+    {
+      validator: ({ actor }) => {
+        requireText('actor', actor, 64);
+        if (state.status !== 'RESULT_RECORDED') {
+          throw illegal(`cannot close a case in status ${state.status}: record the inspection result first`);
+        }
+      },
+    },
+  );
+
+  await emit('OPENED', 'system', { lane: input.lane, riskScore: input.riskScore, controlSample: input.controlSample }, {
+    opened: { riskScore: input.riskScore, controlSample: input.controlSample, firedCriteria: input.firedCriteria },
+  });
+
+  // Escalate once if nobody takes the case in time.
+  if (!(await condition(() => state.status !== 'QUEUED', input.escalateAfterMs))) {
+    state.escalated = true;
+    await emit('ESCALATED', 'system', { afterMs: input.escalateAfterMs });
+  }
+
+  await condition(() => state.status === 'CLOSED');
+  await projecting;
+  await condition(allHandlersFinished);
+  return { ...state };
+}
+
+function validateVerdicts(result: RecordResultInput, firedIds: string[]): void {
+  if (!Array.isArray(result.verdicts)) throw invalid('verdicts must be an array');
+  const seen = new Set<string>();
+  for (const [i, v] of result.verdicts.entries()) {
+    if (!firedIds.includes(v?.criterionId)) {
+      throw invalid(`verdicts[${i}].criterionId ${JSON.stringify(v?.criterionId)} did not select this declaration (fired: ${firedIds.join(', ') || 'none'})`);
+    }
+    if (seen.has(v.criterionId)) throw invalid(`verdicts[${i}]: a second verdict for ${v.criterionId}`);
+    if (typeof v.appropriate !== 'boolean') throw invalid(`verdicts[${i}].appropriate must be true or false`);
+    if (v.note !== undefined && (typeof v.note !== 'string' || v.note.length > 2000)) {
+      throw invalid(`verdicts[${i}].note must be a text of at most 2000 characters`);
+    }
+    seen.add(v.criterionId);
+  }
+  const missing = firedIds.filter((id) => !seen.has(id));
+  if (missing.length > 0) throw invalid(`verdicts missing for fired criteria: ${missing.join(', ')}`);
+}
+
+function requireText(field: string, value: unknown, max: number): void {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
+    throw invalid(`${field} must be a non-empty text of at most ${max} characters`);
+  }
+}
+
+function illegal(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: ILLEGAL_TRANSITION, message, nonRetryable: true });
+}
+
+function invalid(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: INVALID_CASE_INPUT, message, nonRetryable: true });
+}

@@ -1,0 +1,2 @@
+/** Contracts (messages, types, ids) of every workflow, for clients and activities. */
+export * from './inspection-case/inspection-case.messages';
