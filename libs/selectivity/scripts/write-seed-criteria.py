@@ -93,18 +93,18 @@ crit('CEN-ORG-003', 'YELLOW', 'ORIGIN_FRAUD', 'Chinese goods (steel, garlic, ses
      ['origin', 'vietnam', 'disguised origin', 'agricultural'],
      {'all': [hs('0703', '0710', '0712', '1207', '0904', '0910', '72'), L('originCountry', 'in', ['VN', 'TH', 'MY', 'ID', 'KH', 'MM']), L('departureCountry', 'in', ['CN', 'HK', 'VN'])]})
 # --- high duty / tax evasion -----------------------------------------------------------
-crit('CEN-TAX-001', 'YELLOW', 'TAX_EVASION', 'Agricultural goods with tariff-rate duty of 27% or more from China: quantity and classification fraud.',
+crit('CEN-TAX-001', 'YELLOW', 'TAX_EVASION', 'Agricultural goods with duty of 27% or more from China or Vietnam below 95 KRW/kg (10th percentile of such goods in 2020): quantity, value and classification fraud.',
      'Weigh the consignment; verify the classification (fresh vs frozen vs dried) and the declared quantity.',
      ['high duty', 'agricultural', 'china', 'frozen vegetables'],
-     {'all': [L('taxRate', 'greaterThanInclusive', 27), L('originCountry', 'in', ['CN', 'VN']), L('unitPriceKrwPerKg', 'lessThan', 2)]})
+     {'all': [L('taxRate', 'greaterThanInclusive', 27), L('originCountry', 'in', ['CN', 'VN']), L('unitPriceKrwPerKg', 'lessThan', 95)]})
 crit('CEN-TAX-002', 'YELLOW', 'TAX_EVASION', 'Gold, jewellery and watches: high-value goods with sizeable duty and currency-smuggling risk.',
      'Check hallmarks and assay; compare declared value with the gold price per gram.',
      ['gold', 'jewellery', 'watches', 'precious metals'],
      {'all': [hs('7108', '7113', '9101'), L('taxType', 'in', ['A', 'C', 'CIT'])]})
-crit('CEN-TAX-003', 'YELLOW', 'TAX_EVASION', 'Passenger cars (HS 8703) with zero duty claimed outside FTA tax types.',
+crit('CEN-TAX-003', 'YELLOW', 'TAX_EVASION', 'Passenger cars (HS 8703) with FTA zero duty claimed and a declared value under 9 KRW/kg (25th percentile of 2020 car unit prices).',
      'Check the VIN, the year of manufacture and the basis for the duty rate.',
      ['cars', 'vehicles', 'duty exemption', 'vin'],
-     {'all': [hs('8703'), L('taxRate', 'equal', 0), L('taxType', 'notIn', FTA)]})
+     {'all': [hs('8703'), L('taxType', 'in', FTA), L('unitPriceKrwPerKg', 'lessThan', 9)]})
 # --- undervaluation (unit price far below the heading's usual KRW/kg, 2020 quantiles) -----------
 crit('CEN-UVL-001', 'YELLOW', 'UNDERVALUATION', 'Telephones and smartphones (HS 8517) below the 10th percentile of 2020 unit prices (145 KRW/kg).',
      'Compare model and invoice with market prices; check for second invoices and payment records.',
@@ -122,10 +122,10 @@ crit('CEN-UVL-004', 'YELLOW', 'UNDERVALUATION', 'Knitted garments (HS 6110) belo
      'Check brand labels and the invoice; samples declared as commercial goods.',
      ['garments', 'sweaters', 'undervaluation', 'air cargo'],
      {'all': [hs('6110'), L('unitPriceKrwPerKg', 'lessThanInclusive', 4), L('transportMode', 'equal', '40')]})
-crit('CEN-UVL-005', 'YELLOW', 'UNDERVALUATION', 'Lamps and lighting (HS 9405) at the 2020 floor unit price (<= 10 KRW/kg) from China.',
+crit('CEN-UVL-005', 'YELLOW', 'UNDERVALUATION', 'Lamps and lighting (HS 9405) from China at the 2020 floor unit price (<= 10.5 KRW/kg, the 25th percentile) in consignments above the median mass (90 kg).',
      'Check the invoice against catalogue prices; related-party seller.',
      ['lamps', 'lighting', 'undervaluation', 'china'],
-     {'all': [hs('9405'), L('unitPriceKrwPerKg', 'lessThanInclusive', 10), L('originCountry', 'equal', 'CN'), L('netMassKg', 'greaterThan', 100)]})
+     {'all': [hs('9405'), L('unitPriceKrwPerKg', 'lessThanInclusive', 10.5), L('originCountry', 'equal', 'CN'), L('netMassKg', 'greaterThan', 90)]})
 crit('CEN-UVL-006', 'YELLOW', 'UNDERVALUATION', 'Motor-vehicle parts (HS 8708) at the 2020 floor unit price (<= 7 KRW/kg) in large consignments.',
      'Compare part numbers with price lists; check royalties and assists added to value.',
      ['auto parts', 'vehicle parts', 'undervaluation', 'royalties'],
@@ -134,24 +134,28 @@ crit('CEN-UVL-007', 'YELLOW', 'UNFAIR_TRADE', 'Handbags and toys (HS 4202, 9503)
      'Check trademarks against the KCS IPR register; hold suspected counterfeits.',
      ['handbags', 'toys', 'counterfeit', 'ipr'],
      {'all': [hs('4202', '9503'), L('unitPriceKrwPerKg', 'lessThanInclusive', 1), L('courierId', 'notEqual', None)]})
+crit('CEN-UVL-008', 'YELLOW', 'UNDERVALUATION', 'Cosmetics (HS 3304) under 30 KRW/kg (about the 5th percentile of 2020 unit prices, 25.x).',
+     'Compare brand and volume with the invoice; check the MFDS cosmetics report.',
+     ['cosmetics', 'make-up', 'undervaluation', 'unit price'],
+     {'all': [hs('3304'), L('unitPriceKrwPerKg', 'lessThan', 30)]})
 # --- foreign exchange ------------------------------------------------------------------------
 crit('CEN-FX-001', 'YELLOW', 'ILLEGAL_FOREIGN_EXCHANGE', 'Printed securities and unused stamps (HS 4907) can carry value across the border outside foreign-exchange reporting.',
      'Check the nature of the documents and the foreign-exchange report.',
      ['securities', 'banknotes', 'foreign exchange', 'stamps'], {'all': [hs('4907', '7118')]})
 
 # --- local: office 40 (air cargo, courier hub) ---------------------------------------------
-crit('LOC-40-001', 'YELLOW', 'UNDERVALUATION', 'Office 40: courier shipments of electronics (HS 85) with a declared value under 1,000 KRW per kg.',
+crit('LOC-40-001', 'YELLOW', 'UNDERVALUATION', 'Office 40: courier shipments of electronics (HS 85) under 12 KRW/kg (10th percentile of such shipments in 2020) with a value above their median (4,485 KRW).',
      'Open a sample of parcels; compare with the e-commerce order value.',
      ['courier', 'electronics', 'e-commerce', 'undervaluation'],
-     {'all': [L('courierId', 'notEqual', None), hs('85'), L('unitPriceKrwPerKg', 'lessThan', 2), L('itemPriceKrw', 'greaterThan', 1000000)]}, office='40')
+     {'all': [L('courierId', 'notEqual', None), hs('85'), L('unitPriceKrwPerKg', 'lessThan', 12), L('itemPriceKrw', 'greaterThan', 4485)]}, office='40')
 crit('LOC-40-002', 'YELLOW', 'SMUGGLING_OTHER', 'Office 40: cosmetics (HS 3304) by air from third-country hubs (HK, SG): parallel imports and fakes.',
      'Check the brand owner authorisation and the MFDS cosmetics report.',
      ['cosmetics', 'parallel imports', 'air', 'hong kong'],
      {'all': [hs('3304'), L('departureCountry', 'in', ['HK', 'SG', 'TW']), L('transportMode', 'equal', '40')]}, office='40')
-crit('LOC-40-003', 'YELLOW', 'TAX_EVASION', 'Office 40: sample/return import types (87, 94) of high-value goods over 50 million KRW.',
+crit('LOC-40-003', 'YELLOW', 'TAX_EVASION', 'Office 40: sample/return import types (87, 94) above 3.6 million KRW (90th percentile of 2020 item prices).',
      'Check whether the goods are really samples or returns; look for commercial invoices.',
      ['samples', 'returns', 'import type', 'high value'],
-     {'all': [L('importType', 'in', ['87', '94']), L('itemPriceKrw', 'greaterThan', 50000000)]}, office='40')
+     {'all': [L('importType', 'in', ['87', '94']), L('itemPriceKrw', 'greaterThan', 3600000)]}, office='40')
 # --- local: office 20 (sea port) --------------------------------------------------------
 crit('LOC-20-001', 'YELLOW', 'ORIGIN_FRAUD', 'Office 20: sea consignments claiming Korea-China FTA (FCN1) on steel and aluminium (HS 72, 73, 76).',
      'Check the CO and the mill certificate; anti-dumping duty on Chinese steel.',
@@ -171,10 +175,10 @@ crit('LOC-30-002', 'YELLOW', 'TAX_EVASION', 'Office 30: seafood (HS 03) with pre
      ['seafood', 'fish', 'fta', 'catch certificate'],
      {'all': [hs('03'), L('taxType', 'in', FTA), L('departureCountry', 'notIn', ['CN', 'VN', 'US', 'NO', 'CL', 'PE', 'AU', 'NZ', 'CA'])]}, office='30')
 # --- local: office 16 --------------------------------------------------------------------
-crit('LOC-16-001', 'YELLOW', 'SMUGGLING_OTHER', 'Office 16: courier consignments of bags, clothing and shoes (HS 42, 61, 62, 64) over 5 million KRW: commercial goods split as personal parcels.',
+crit('LOC-16-001', 'YELLOW', 'SMUGGLING_OTHER', 'Office 16: courier consignments of bags, clothing, shoes, toys and electronics (HS 42, 61, 62, 64, 95, 85) above 175,000 KRW (75th percentile of the office courier values in 2020): commercial goods split as personal parcels.',
      'Check consignee patterns (same address, several names) and the order records.',
      ['courier', 'split shipments', 'clothing', 'bags'],
-     {'all': [L('courierId', 'notEqual', None), hs('42', '61', '62', '64'), L('itemPriceKrw', 'greaterThan', 5000000)]}, office='16')
+     {'all': [L('courierId', 'notEqual', None), hs('42', '61', '62', '64', '95', '85'), L('itemPriceKrw', 'greaterThan', 175000)]}, office='16')
 
 if os.path.isdir(ROOT):
     for sub in ('central', 'local'):
