@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { FeatureSpecError, loadFeatureSpec, parseFeatureSpec } from './feature-spec';
+import { DEFAULT_MODEL_DIR } from './risk-scorer';
+
+const specFile = path.join(DEFAULT_MODEL_DIR, 'feature-spec.json');
+const fresh = () => JSON.parse(readFileSync(specFile, 'utf8'));
+
+describe('loadFeatureSpec', () => {
+  it('loads the shipped spec', () => {
+    const spec = loadFeatureSpec(specFile);
+    expect(spec.model.name).toBe('kcs-fraud-gbdt');
+    expect(spec.model.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(spec.numFeatures).toBe(spec.features.length);
+    expect(spec.quantiles.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('names a missing file', () => {
+    expect(() => loadFeatureSpec('/nonexistent/feature-spec.json')).toThrow(FeatureSpecError);
+    expect(() => loadFeatureSpec('/nonexistent/feature-spec.json')).toThrow(/nonexistent\/feature-spec\.json: cannot read/);
+  });
+
+  it('names a file that is not JSON', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'spec-'));
+    try {
+      const f = path.join(dir, 'feature-spec.json');
+      writeFileSync(f, '{ nope');
+      expect(() => loadFeatureSpec(f)).toThrow(/feature-spec\.json: not valid JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('parseFeatureSpec', () => {
+  const cases: [string, (s: any) => void, RegExp][] = [
+    ['not an object', (s) => Object.keys(s).forEach((k) => delete s[k]), /specVersion/],
+    ['wrong version', (s) => (s.specVersion = 2), /specVersion: expected 1, got 2/],
+    ['no model name', (s) => delete s.model.name, /model\.name: expected a non-empty string/],
+    ['bad sha', (s) => (s.model.sha256 = 'xyz'), /model\.sha256/],
+    ['numFeatures off', (s) => (s.numFeatures = 3), /numFeatures: expected \d+ \(the length of features\), got 3/],
+    ['unknown kind', (s) => (s.features[2].kind = 'magic'), /features\[2\]\.kind: unknown feature kind "magic"/],
+    ['bad numeric source', (s) => (s.features[0].source = 'weight'), /features\[0\]\.source: expected one of taxRate/],
+    ['duplicate name', (s) => (s.features[1].name = s.features[0].name), /features\[1\]\.name: duplicate/],
+    ['unknown table', (s) => {
+      const i = s.features.findIndex((f: any) => f.kind === 'targetRate');
+      s.features[i].table = 'nope';
+    }, /features\[\d+\]\.table: expected the name of an entry of tables, got "nope"/],
+    ['bad ordinal code', (s) => {
+      const f = s.features.find((x: any) => x.kind === 'ordinal');
+      f.codes[Object.keys(f.codes)[0]] = 'one';
+    }, /\.codes\[".*"\]: expected a finite number/],
+    ['bad key part', (s) => (s.tables.importerId.source = ['importer']), /tables\.importerId\.source\[0\]: expected one of/],
+    ['bad table entry', (s) => (s.tables.importerId.entries.X = [2, 1]), /tables\.importerId\.entries\["X"\]: expected \[rate/],
+    ['bad prior', (s) => (s.tables.importerId.prior = -1), /tables\.importerId\.prior/],
+    ['bad quantile', (s) => (s.quantiles[0].topShare = 5), /quantiles\[0\]\.topShare: expected a number in \(0, 1\)/],
+    ['no thresholds', (s) => delete s.thresholds, /thresholds: expected an object/],
+  ];
+  it.each(cases)('rejects %s with a message naming the path', (_, mutate, message) => {
+    const s = fresh();
+    mutate(s);
+    expect(() => parseFeatureSpec(s, 'test-spec')).toThrow(FeatureSpecError);
+    expect(() => parseFeatureSpec(s, 'test-spec')).toThrow(message);
+    expect(() => parseFeatureSpec(s, 'test-spec')).toThrow(/^test-spec: /);
+  });
+
+  it('rejects non-objects', () => {
+    expect(() => parseFeatureSpec(null)).toThrow(/\(root\): expected a JSON object/);
+    expect(() => parseFeatureSpec([])).toThrow(FeatureSpecError);
+  });
+});
