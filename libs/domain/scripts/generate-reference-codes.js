@@ -9,7 +9,8 @@
  *
  * Writes (and both are committed):
  *   libs/domain/src/reference/kcs-codes.generated.ts  - the code lists as readonly arrays
- *   libs/domain/src/reference/kcs-codes.generated.json - the same lists with row counts
+ *   libs/domain/src/reference/kcs-code-counts.generated.json - the same lists with row counts
+ *   (not named kcs-codes.generated.json: require() would resolve that before the .ts)
  *
  * Plain JavaScript on purpose: it runs with `node` alone, without a TypeScript loader.
  */
@@ -71,5 +72,5 @@ for (const [name, column] of Object.entries(LISTS)) {
   ts += `export const ${name}: readonly string[] = ${JSON.stringify(values)};\n`;
 }
 fs.writeFileSync(path.join(outDir, 'kcs-codes.generated.ts'), ts);
-fs.writeFileSync(path.join(outDir, 'kcs-codes.generated.json'), JSON.stringify(json, null, 2) + '\n');
-console.log(`wrote ${path.relative(repoRoot, outDir)}/kcs-codes.generated.{ts,json} from ${rows} rows`);
+fs.writeFileSync(path.join(outDir, 'kcs-code-counts.generated.json'), JSON.stringify(json, null, 2) + '\n');
+console.log(`wrote ${path.relative(repoRoot, outDir)}/kcs-codes.generated.ts and kcs-code-counts.generated.json from ${rows} rows`);
