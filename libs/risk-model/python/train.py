@@ -391,7 +391,6 @@ def main() -> None:
             "validRows": int(len(valid)), "validFraudRate": r6(float(y_va.mean())),
             "seed": SEED, "folds": N_FOLDS, "rounds": n_rounds,
             "validMetrics": {k: r6(v) for k, v in m_onnx.items()},
-            "trainedAt": dt.date.today().isoformat(),
         },
         "encoding": {
             "dtype": "float32", "layout": "row-major [N, F]",
