@@ -134,6 +134,6 @@ describe('RiskScorer.load errors', () => {
     spec.numFeatures += 1;
     writeFileSync(path.join(dir, 'feature-spec.json'), JSON.stringify(spec));
     copyFileSync(path.join(DEFAULT_MODEL_DIR, 'risk-model.onnx'), path.join(dir, 'risk-model.onnx'));
-    await expect(RiskScorer.load(dir)).rejects.toThrow(/does not accept 44 features/);
+    await expect(RiskScorer.load(dir)).rejects.toThrow(/does not accept 50 features/);
   });
 });
