@@ -2,7 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
-  proxyActivities,
+  proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
 import {
@@ -21,7 +21,9 @@ import {
   type RecordResultInput,
 } from './inspection-case.messages';
 
-const { projectCaseEvent } = proxyActivities<InspectionCaseActivities>({
+// A local activity: the projection is a short database write, so it runs inside the
+// workflow task instead of costing the Temporal server a scheduled task per transition.
+const { projectCaseEvent } = proxyLocalActivities<InspectionCaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
 });

@@ -1,4 +1,4 @@
-import { decideLane, inControlSample, modelLane } from './lane-policy';
+import { decideLane, inControlSample, modelLane, thresholdForTopShare } from './lane-policy';
 
 const t = { red: 0.8, yellow: 0.5, redTopShare: 0.02, yellowTopShare: 0.1 };
 
@@ -28,4 +28,16 @@ describe('lane policy', () => {
     expect(ids.map((id) => inControlSample(id, 'seed', 0.05))).toEqual(ids.map((id) => inControlSample(id, 'seed', 0.05)));
     expect(inControlSample('123', 'seed', 0)).toBe(false);
   });
+});
+
+describe('thresholdForTopShare', () => {
+  const q = [
+    { topShare: 0.01, score: 0.9 },
+    { topShare: 0.05, score: 0.7 },
+    { topShare: 0.1, score: 0.5 },
+  ];
+  it('returns a recorded quantile as is', () => expect(thresholdForTopShare(q, 0.05)).toBe(0.7));
+  it('interpolates between quantiles', () => expect(thresholdForTopShare(q, 0.075)).toBeCloseTo(0.6, 10));
+  it('selects nothing for a share of 0', () => expect(thresholdForTopShare(q, 0)).toBeGreaterThan(1));
+  it('refuses a share outside the recorded range', () => expect(() => thresholdForTopShare(q, 0.5)).toThrow(/0.01..0.1/));
 });

@@ -42,3 +42,29 @@ export function decideLane(criteriaLane: Lane, scoreLane: Lane, controlDrawn: bo
   if (lane === 'GREEN' && controlDrawn) return { lane: 'YELLOW', controlSample: true };
   return { lane, controlSample: false };
 }
+
+/** A point of the model's score distribution: `score` is the cut-off selecting `topShare` of declarations. */
+export interface ScoreQuantilePoint {
+  topShare: number;
+  score: number;
+}
+
+/**
+ * The score cut-off that selects `share` of declarations, interpolated linearly between
+ * the model's recorded quantiles (its validation months; see the model card).
+ * A share of 0 gives 1.01, above any probability: the model then selects nothing.
+ * @throws Error when `share` lies outside the recorded quantiles (it cannot be derived).
+ */
+export function thresholdForTopShare(quantiles: readonly ScoreQuantilePoint[], share: number): number {
+  if (share === 0) return 1.01;
+  const q = [...quantiles].sort((a, b) => a.topShare - b.topShare);
+  for (let i = 0; i < q.length; i++) {
+    if (q[i].topShare === share) return q[i].score;
+    if (i > 0 && q[i - 1].topShare < share && share < q[i].topShare) {
+      const t = (share - q[i - 1].topShare) / (q[i].topShare - q[i - 1].topShare);
+      return q[i - 1].score + t * (q[i].score - q[i - 1].score);
+    }
+  }
+  const shares = q.map((p) => p.topShare);
+  throw new Error(`no model threshold for a top share of ${share}: the model's quantiles cover ${Math.min(...shares)}..${Math.max(...shares)}`);
+}

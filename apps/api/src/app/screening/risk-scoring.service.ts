@@ -3,7 +3,7 @@ import type { RuntimeConfig } from '@customs/config';
 import type { Declaration } from '@customs/domain';
 import { RiskScorer } from '@customs/risk-model';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
-import type { ModelThresholds } from './lane-policy';
+import { thresholdForTopShare, type ModelThresholds } from './lane-policy';
 
 /** The deciding model as recorded in a decision. */
 export interface ModelInfo {
@@ -30,8 +30,8 @@ export class RiskScoringService implements OnModuleInit, OnModuleDestroy {
       name: this.scorer.name,
       version: this.scorer.version,
       thresholds: {
-        red: this.scorer.thresholdForTopShare(this.config.redTopShare),
-        yellow: this.scorer.thresholdForTopShare(this.config.yellowTopShare),
+        red: thresholdForTopShare(this.scorer.quantiles, this.config.redTopShare),
+        yellow: thresholdForTopShare(this.scorer.quantiles, this.config.yellowTopShare),
         redTopShare: this.config.redTopShare,
         yellowTopShare: this.config.yellowTopShare,
       },

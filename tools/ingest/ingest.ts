@@ -1,0 +1,163 @@
+import { SingleBar, Presets } from 'cli-progress';
+import * as fs from 'node:fs';
+import { readDeclarationFile, type Declaration } from '@customs/domain';
+
+/**
+ * `npm run ingest -- <file> [--api URL] [--batch N]`
+ *
+ * Reads a KCS-format CSV (with or without BOM) or NDJSON file of declarations, sends them
+ * to `POST /api/declarations/batch` in batches, shows a progress bar on stderr, reports
+ * every refused row on stderr as `row N: reason`, and ends with exactly one JSON line on
+ * stdout:
+ * `{"received":N,"green":N,"yellow":N,"red":N,"rejected":N,"casesStarted":N,"seconds":S}`.
+ *
+ * A bad row is refused with its row number and reason; the other rows go on. Re-ingesting
+ * a file gives the same decisions and starts no new cases (the API is idempotent on the
+ * declaration id). Transient failures (network, 5xx) are retried with back-off.
+ * Exits 1 when the API stays unreachable, 2 on bad arguments.
+ */
+
+interface Totals {
+  received: number;
+  green: number;
+  yellow: number;
+  red: number;
+  rejected: number;
+  casesStarted: number;
+}
+
+interface Pending {
+  rowNumber: number;
+  declaration: Declaration;
+}
+
+interface BatchResponse {
+  results: Array<{ lane: 'GREEN' | 'YELLOW' | 'RED'; caseStarted: boolean }>;
+}
+
+interface ItemErrors {
+  message: string;
+  errors?: Array<{ index: number; message: string }>;
+}
+
+const MAX_ATTEMPTS = 8;
+
+async function main(): Promise<void> {
+  const { file, api, batchSize } = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const totals: Totals = { received: 0, green: 0, yellow: 0, red: 0, rejected: 0, casesStarted: 0 };
+  const bar = new SingleBar({ format: 'ingest [{bar}] {value}/{total} rows | {eta_formatted} left', stream: process.stderr, noTTYOutput: false }, Presets.shades_classic);
+  bar.start(countDataRows(file), 0);
+
+  const reject = (rowNumber: number, reason: string) => {
+    totals.rejected += 1;
+    bar.increment();
+    process.stderr.write(`\nrow ${rowNumber}: ${reason}\n`);
+  };
+
+  let batch: Pending[] = [];
+  const flush = async () => {
+    if (batch.length > 0) await sendBatch(api, batch, totals, reject, () => bar.increment());
+    batch = [];
+  };
+  for await (const item of readDeclarationFile(file)) {
+    totals.received += 1;
+    if ('error' in item) {
+      reject(item.rowNumber, item.error);
+      continue;
+    }
+    batch.push({ rowNumber: item.rowNumber, declaration: item.declaration });
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  bar.setTotal(totals.received);
+  bar.stop();
+  const seconds = Math.round((Date.now() - started) / 10) / 100;
+  process.stdout.write(JSON.stringify({ ...totals, seconds }) + '\n');
+}
+
+/**
+ * Sends one batch; rows the API refuses (400 invalid, 409 conflicting re-send) are
+ * reported and the rest re-sent, so one bad row never holds back the others.
+ */
+async function sendBatch(api: string, rows: Pending[], totals: Totals, reject: (row: number, reason: string) => void, done: () => void): Promise<void> {
+  let pending = rows;
+  while (pending.length > 0) {
+    const res = await postWithRetry(`${api}/api/declarations/batch`, { declarations: pending.map((p) => p.declaration) });
+    if (res.status === 200) {
+      const body = (await res.json()) as BatchResponse;
+      for (const r of body.results) {
+        if (r.lane === 'GREEN') totals.green += 1;
+        else if (r.lane === 'YELLOW') totals.yellow += 1;
+        else totals.red += 1;
+        if (r.caseStarted) totals.casesStarted += 1;
+        done();
+      }
+      return;
+    }
+    const body = (await res.json().catch(() => ({ message: res.statusText }))) as ItemErrors;
+    if ((res.status === 400 || res.status === 409) && Array.isArray(body.errors) && body.errors.length > 0) {
+      const refused = new Set<number>();
+      for (const e of body.errors) {
+        refused.add(e.index);
+        reject(pending[e.index].rowNumber, e.message);
+      }
+      pending = pending.filter((_, i) => !refused.has(i));
+      continue;
+    }
+    // A refusal of the whole batch that names no row (should not happen): refuse each row with the reason.
+    for (const p of pending) reject(p.rowNumber, `HTTP ${res.status}: ${body.message}`);
+    return;
+  }
+}
+
+/** POSTs JSON, retrying network errors and 5xx answers with exponential back-off. */
+async function postWithRetry(url: string, body: unknown): Promise<Response> {
+  const payload = JSON.stringify(body);
+  let lastError = '';
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+      if (res.status < 500) return res;
+      lastError = `HTTP ${res.status}: ${await res.text()}`;
+    } catch (err) {
+      lastError = (err as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 10_000)));
+  }
+  throw new Error(`${url} failed ${MAX_ATTEMPTS} times; last error: ${lastError}`);
+}
+
+/** Data rows in the file, for the progress bar (lines minus a CSV header). */
+function countDataRows(file: string): number {
+  const text = fs.readFileSync(file, 'utf8');
+  const lines = text.split('\n').filter((l) => l.trim() !== '').length;
+  return /\.(nd)?jsonl?$/i.test(file) ? lines : Math.max(0, lines - 1);
+}
+
+function parseArgs(argv: string[]): { file: string; api: string; batchSize: number } {
+  let file = '';
+  let api = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  let batchSize = 500;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--api') api = argv[++i] ?? '';
+    else if (a === '--batch') batchSize = Number(argv[++i]);
+    else if (!file) file = a;
+    else usage(`unexpected argument ${a}`);
+  }
+  if (!file) usage('missing file');
+  if (!fs.existsSync(file)) usage(`no such file: ${file}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) usage('--batch must be a whole number from 1 to 10000');
+  return { file, api: api.replace(/\/$/, ''), batchSize };
+}
+
+function usage(problem: string): never {
+  process.stderr.write(`ingest: ${problem}\nusage: npm run ingest -- <file.csv|file.ndjson> [--api http://127.0.0.1:3000] [--batch 500]\n`);
+  process.exit(2);
+}
+
+main().catch((err) => {
+  process.stderr.write(`\ningest failed: ${(err as Error).message}\n`);
+  process.exit(1);
+});

