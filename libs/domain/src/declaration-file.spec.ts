@@ -52,7 +52,7 @@ describe('readDeclarationFile', () => {
     expect(errors).toEqual(expected.errors);
     expect(records.filter((r) => 'declaration' in r)).toHaveLength(expected.validRows);
     // The row after a stray quote is read normally.
-    expect(records[14]).toMatchObject({ rowNumber: 15, declaration: { declarationId: '25026329' } });
+    expect(records[14]).toMatchObject({ rowNumber: 15, declaration: { declarationId: 'B25026329' } });
     // A quoted field is an ordinary value.
     expect(records[7]).toMatchObject({ rowNumber: 8, declaration: { hsCode: '392690' } });
   });

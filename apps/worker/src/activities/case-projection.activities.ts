@@ -36,9 +36,9 @@ export function createCaseProjectionActivities(dataSource: DataSource): Inspecti
           return;
         }
         await tx.query(
-          `UPDATE inspection_case SET status = $2, assignee_id = $3, escalated = $4, outcome = $5, findings = $6,
+          `UPDATE inspection_case SET status = $2::varchar, assignee_id = $3, escalated = $4, outcome = $5, findings = $6,
              verdicts = $7, last_seq = $8, updated_at = $9,
-             closed_at = CASE WHEN $2 = 'CLOSED' THEN $9 ELSE closed_at END
+             closed_at = CASE WHEN $2::varchar = 'CLOSED' THEN $9 ELSE closed_at END
            WHERE case_id = $1 AND last_seq < $8`,
           [s.caseId, s.status, s.assigneeId, s.escalated, s.outcome, s.findings,
             s.verdicts.length > 0 ? JSON.stringify(s.verdicts) : null, event.seq, now],
