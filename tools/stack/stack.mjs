@@ -216,11 +216,25 @@ async function test(jestArgs) {
   const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort() });
   env.TZ = 'UTC';
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-  const run = (args) => spawnSync(process.execPath, [jest, ...args], { cwd: ROOT, env, stdio: 'inherit' }).status ?? 1;
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const run = (name, args) => {
+    const report = path.join(dataDir, `${name}.json`);
+    const status = spawnSync(process.execPath, [jest, ...args, '--json', '--outputFile', report], { cwd: ROOT, env, stdio: 'inherit' }).status ?? 1;
+    if (fs.existsSync(report)) {
+      const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+      totals.passed += r.numPassedTests;
+      totals.failed += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
+      totals.skipped += r.numPendingTests + r.numTodoTests;
+    } else {
+      totals.failed += 1;
+    }
+    return status;
+  };
   log('unit tests');
-  let status = run(['--ci', ...jestArgs]);
+  let status = run('unit', ['--ci', ...jestArgs]);
   log('end-to-end tests (real PostgreSQL and Temporal)');
-  status = run(['--ci', '-c', 'e2e/jest.config.js', '--runInBand', ...jestArgs]) || status;
+  status = run('e2e', ['--ci', '-c', 'e2e/jest.config.js', '--runInBand', ...jestArgs]) || status;
+  console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   return status;
 }
 
