@@ -131,6 +131,19 @@ describe('screening (e2e)', () => {
       expect(res.body.message).toMatch(/at most/);
     });
 
+    it('refuses a body that is not JSON with 415', async () => {
+      const res = await http().post('/api/declarations').set('content-type', 'text/plain').send('hello').expect(415);
+      expect(res.body.message).toMatch(/content-type must be application\/json/);
+    });
+
+    it('refuses path ids that cannot be ids before they reach the database', async () => {
+      let res = await http().get('/api/declarations/%00%27/selection').expect(400);
+      expect(res.body.message).toMatch(/declaration id must be 1-20 letters or digits/);
+      res = await http().get(`/api/cases/${'x'.repeat(500)}`).expect(400);
+      expect(res.body.message).toMatch(/case id must be/);
+      await http().get("/api/criteria/x';drop").expect(400);
+    });
+
     it('answers 404 for a declaration never screened', async () => {
       const res = await http().get('/api/declarations/NEVER1/selection').expect(404);
       expect(res.body.message).toMatch(/NEVER1 has not been screened/);

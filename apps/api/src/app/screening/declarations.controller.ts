@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { RuntimeConfig } from '@customs/config';
 import { validateDeclaration, type Declaration } from '@customs/domain';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { DeclarationIdPipe } from '../../services/http/id-params.pipe';
 import { explainFired } from './decision-record';
 import { DECLARATION_SCHEMA } from './declaration.schema';
 import { ScreeningService, type ItemError } from './screening.service';
@@ -68,7 +69,7 @@ export class DeclarationsController {
   @Get(':id/selection')
   @ApiOperation({ summary: 'Why a declaration got its lane: the full decision record and a one-sentence summary' })
   @ApiResponse({ status: 404, description: 'The declaration was never screened' })
-  async selection(@Param('id') id: string) {
+  async selection(@Param('id', DeclarationIdPipe) id: string) {
     const record = await this.screening.selection(id);
     if (!record) throw new NotFoundException(`declaration ${id} has not been screened`);
     return { ...record, explanations: explainFired(record) };
