@@ -1,21 +1,14 @@
-import { Declaration } from '@customs/domain';
+import { sampleDeclaration, type Declaration } from '@customs/domain';
 import { SelectivityCriterion } from './criterion';
 
-/** A plausible declaration for tests; override any field. */
+/**
+ * A plausible declaration for tests (the domain's `sampleDeclaration` with plastics goods
+ * at office 40 in mid-2020); override any field.
+ */
 export function mockDeclaration(over: Partial<Declaration> = {}): Declaration {
-  return {
-    declarationId: '97061800',
+  return sampleDeclaration({
     date: '2020-06-15',
     officeId: '40',
-    processType: 'B',
-    importType: '11',
-    importUse: '21',
-    paymentType: '11',
-    transportMode: '10',
-    declarantId: 'ZZR1LT6',
-    importerId: 'QLRUBN9',
-    sellerId: '0VKY2BR',
-    courierId: null,
     hsCode: '392690',
     departureCountry: 'CN',
     originCountry: 'CN',
@@ -26,7 +19,7 @@ export function mockDeclaration(over: Partial<Declaration> = {}): Declaration {
     itemPriceKrw: 1_000_000,
     goodsDescription: 'Plastics; other articles n.e.c. in heading no. 3926',
     ...over,
-  };
+  });
 }
 
 /** A valid ACTIVE central criterion for tests; override any field. */
