@@ -6,6 +6,7 @@
  *                                     Temporal dev server (SQLite in .data/temporal.db), migrations,
  *                                     worker, API on PORT (3000); ingests the bundled sample of the
  *                                     KCS valid split; serves until Ctrl-C.
+ *   node tools/stack/stack.mjs stop   stops a stack started with `up` elsewhere (or left behind).
  *   node tools/stack/stack.mjs test   fresh Postgres + Temporal in a temporary folder on free ports,
  *                                     migrations, unit tests then end-to-end tests; stops everything
  *                                     and exits with Jest's status.
@@ -26,6 +27,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const TS_NODE = ['-r', '@swc-node/register'];
 const children = [];
 const cleanups = [];
+
+/** File listing the processes of the running `up` stack, for `stack.mjs stop`. */
+let pidFile = null;
+function recordPid(name, pid) {
+  if (!pidFile || !pid) return;
+  fs.appendFileSync(pidFile, `${name} ${pid}\n`);
+}
 
 function log(msg) {
   console.log(`stack: ${msg}`);
@@ -87,6 +95,8 @@ async function startPostgres(dataDir, port) {
     await pg.initialise();
   }
   await pg.start();
+  const postmaster = path.join(dataDir, 'postmaster.pid');
+  if (fs.existsSync(postmaster)) recordPid('postgres', Number(fs.readFileSync(postmaster, 'utf8').split('\n')[0]));
   cleanups.push(async () => { log('stopping PostgreSQL'); await pg.stop(); });
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
@@ -107,6 +117,7 @@ async function startTemporal(dbFile, port, uiPort, logFile) {
   const out = fs.openSync(logFile, 'a');
   const child = spawn(bin, args, { stdio: ['ignore', out, out], detached: false });
   children.push({ name: 'temporal', child });
+  recordPid('temporal', child.pid);
   cleanups.push(async () => { log('stopping Temporal'); await stopChild(child); });
   const address = `127.0.0.1:${port}`;
   const { Connection } = require('@temporalio/client');
@@ -149,6 +160,7 @@ function startTs(name, script, env) {
   prefix(child.stdout, process.stdout);
   prefix(child.stderr, process.stderr);
   children.push({ name, child });
+  recordPid(name, child.pid);
   cleanups.push(async () => { log(`stopping ${name}`); await stopChild(child); });
   return child;
 }
@@ -182,6 +194,10 @@ async function services(dataDir, ports) {
 
 async function up() {
   const dataDir = path.join(ROOT, '.data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  pidFile = path.join(dataDir, 'stack.pids');
+  fs.writeFileSync(pidFile, `launcher ${process.pid}\n`);
+  cleanups.push(async () => fs.rmSync(pidFile, { force: true }));
   const port = Number(process.env.PORT || 3000);
   const env = await services(dataDir, {
     postgres: Number(process.env.EMBEDDED_PG_PORT || 54329),
@@ -247,12 +263,35 @@ function stop(code) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
+/** Stops a stack started with `up` in another terminal (or left behind by a killed launcher). */
+async function stopStack() {
+  const file = path.join(ROOT, '.data', 'stack.pids');
+  if (!fs.existsSync(file)) {
+    log('no running stack recorded in .data/stack.pids');
+    return 0;
+  }
+  const entries = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(' ')).map(([name, pid]) => ({ name, pid: Number(pid) }));
+  const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  // The launcher first: it stops its children in order. Then whatever is left.
+  for (const { name, pid } of entries) {
+    if (!alive(pid)) continue;
+    log(`stopping ${name} (pid ${pid})`);
+    process.kill(pid, 'SIGTERM');
+    const until = Date.now() + 20_000;
+    while (alive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    if (alive(pid)) process.kill(pid, 'SIGKILL');
+  }
+  fs.rmSync(file, { force: true });
+  return 0;
+}
+
 const [command = 'up', ...rest] = process.argv.slice(2);
 try {
+  if (command === 'stop') process.exit(await stopStack());
   if (command === 'up') await up();
   else if (command === 'test') stop(await test(rest));
   else {
-    console.error(`usage: stack.mjs up | test [jest args]`);
+    console.error(`usage: stack.mjs up | stop | test [jest args]`);
     process.exit(2);
   }
 } catch (err) {
