@@ -34,6 +34,12 @@ describe('database schema (e2e)', () => {
                  VALUES ('SCHEMA-TEST', 1, 'CENTRAL', NULL, 'RED', 'ACTIVE', '2020-01-01', '2099-12-31', '{}', 'test')`,
         update: `UPDATE selectivity_criterion SET status = 'RETIRED' WHERE id = 'SCHEMA-TEST'`,
       },
+      criterion_approval: {
+        insert: `INSERT INTO selectivity_criterion (id, version, scope, office_id, lane, status, valid_from, valid_to, definition, source)
+                 VALUES ('SCHEMA-TEST', 1, 'CENTRAL', NULL, 'RED', 'ACTIVE', '2020-01-01', '2099-12-31', '{}', 'test');
+                 INSERT INTO criterion_approval (criterion_id, version, approved_by) VALUES ('SCHEMA-TEST', 1, 'checker')`,
+        update: `UPDATE criterion_approval SET approved_by = 'someone else' WHERE criterion_id = 'SCHEMA-TEST'`,
+      },
     };
     const db = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
     const client = await db.connect();
@@ -41,9 +47,11 @@ describe('database schema (e2e)', () => {
       for (const [table, sql] of Object.entries(rows)) {
         await client.query('BEGIN');
         await client.query(sql.insert);
-        for (const [op, statement] of [['UPDATE', sql.update], ['DELETE', `DELETE FROM ${table}`], ['TRUNCATE', `TRUNCATE ${table}`]]) {
+        for (const [op, statement] of [['UPDATE', sql.update], ['DELETE', `DELETE FROM ${table}`], ['TRUNCATE', `TRUNCATE ${table} CASCADE`]]) {
           await client.query('SAVEPOINT attempt');
-          await expect(client.query(statement)).rejects.toThrow(`${table} is append-only: ${op} refused`);
+          // CASCADE reaches the tables that reference this one; whichever trigger fires first refuses.
+          const refusal = op === 'TRUNCATE' ? /is append-only: TRUNCATE refused/ : `${table} is append-only: ${op} refused`;
+          await expect(client.query(statement)).rejects.toThrow(refusal);
           await client.query('ROLLBACK TO SAVEPOINT attempt');
         }
         await client.query('ROLLBACK');

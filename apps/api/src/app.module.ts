@@ -4,6 +4,7 @@ import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
 import { HealthModule } from './app/health/health.module';
 import { ScreeningModule } from './app/screening/screening.module';
+import { StatsModule } from './app/stats/stats.module';
 import { ConfigModule } from './services/config/config.module';
 import { DatabaseModule } from './services/database/database.module';
 import { JsonOnlyMiddleware } from './services/http/json-only.middleware';
@@ -27,6 +28,7 @@ export class AppModule implements NestModule {
         CriteriaModule,
         ScreeningModule,
         CasesModule,
+        StatsModule,
       ],
     };
   }

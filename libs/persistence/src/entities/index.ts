@@ -1,9 +1,10 @@
 import { CaseEventEntity } from './case-event.entity';
+import { CriterionApprovalEntity } from './criterion-approval.entity';
 import { DecisionRecordEntity } from './decision-record.entity';
 import { InspectionCaseEntity } from './inspection-case.entity';
 import { SelectivityCriterionEntity } from './selectivity-criterion.entity';
 
-export { CaseEventEntity, DecisionRecordEntity, InspectionCaseEntity, SelectivityCriterionEntity };
+export { CaseEventEntity, CriterionApprovalEntity, DecisionRecordEntity, InspectionCaseEntity, SelectivityCriterionEntity };
 
 /** Every TypeORM entity of the system, for `DataSource` and `TypeOrmModule` options. */
-export const ENTITIES = [DecisionRecordEntity, SelectivityCriterionEntity, InspectionCaseEntity, CaseEventEntity];
+export const ENTITIES = [DecisionRecordEntity, SelectivityCriterionEntity, CriterionApprovalEntity, InspectionCaseEntity, CaseEventEntity];

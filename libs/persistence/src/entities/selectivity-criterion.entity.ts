@@ -41,6 +41,10 @@ export class SelectivityCriterionEntity {
   @Column({ type: 'varchar', length: 200 })
   source!: string;
 
+  /** User id of the author (`seed` for versions loaded from `rules/`). */
+  @Column({ name: 'created_by', type: 'varchar', length: 64, default: 'seed' })
+  createdBy!: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,25 +1,76 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CRITERION_FACT_SPECS, CRITERION_OPERATORS, CriterionValidationError, RISK_AREAS } from '@customs/selectivity';
+import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
+import type { AuthUser } from '../../services/auth/auth-user';
 import { CriterionIdPipe } from '../../services/http/id-params.pipe';
-import { CriteriaService } from './criteria.service';
+import { CriteriaService, DEFAULT_VALIDITY_DAYS, type CriterionVersionView } from './criteria.service';
 
-/** Read access to selectivity criteria (`/api/criteria`). */
+/** A stored version as the API shows it: the criterion's own fields plus maker, checker and whether it is in force. */
+function flatten(v: CriterionVersionView) {
+  return { ...v.definition, createdBy: v.createdBy, createdAt: v.createdAt, approvedBy: v.approvedBy, approvedAt: v.approvedAt, approved: v.approvedBy !== null };
+}
+
+/**
+ * Selectivity criteria (`/api/criteria`): read them, write a new version, approve a version
+ * (maker-checker). A version is immutable; only approved versions are used by screening.
+ */
 @ApiTags('criteria')
 @Controller('criteria')
 export class CriteriaController {
   constructor(private readonly criteria: CriteriaService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The newest version of every selectivity criterion' })
+  @Roles('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')
+  @ApiOperation({ summary: 'The newest version of every criterion, with its author, approver and whether it is approved' })
   async list() {
-    return { criteria: await this.criteria.listLatest() };
+    return { criteria: (await this.criteria.listNewest()).map(flatten) };
+  }
+
+  @Get('meta')
+  @Roles('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')
+  @ApiOperation({ summary: 'What a criterion may use: facts (with type and unit), operators, risk areas, default validity' })
+  meta() {
+    return { facts: CRITERION_FACT_SPECS, operators: CRITERION_OPERATORS, riskAreas: RISK_AREAS, defaultValidityDays: DEFAULT_VALIDITY_DAYS };
   }
 
   @Get(':id')
+  @Roles('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')
   @ApiOperation({ summary: 'Every version of one criterion, newest first' })
+  @ApiResponse({ status: 404, description: 'Unknown criterion' })
   async get(@Param('id', CriterionIdPipe) id: string) {
     const versions = await this.criteria.versions(id);
     if (versions.length === 0) throw new NotFoundException(`criterion ${id} is unknown`);
-    return { id, versions };
+    return { id, versions: versions.map(flatten) };
+  }
+
+  @Post()
+  @Roles('cbtc_analyst', 'supervisor', 'local_officer')
+  @ApiOperation({ summary: 'Write a new version of a criterion (new id: version 1); it takes effect once another user approves it' })
+  @ApiBody({ description: 'A selectivity criterion without `version` (see rules/README.md); `validFrom`/`validTo` default to a 15-day window from today' })
+  @ApiResponse({ status: 201, description: 'Stored, awaiting approval' })
+  @ApiResponse({ status: 400, description: 'Invalid criterion; `errors` names every problem with its path' })
+  @ApiResponse({ status: 403, description: 'Central criteria are written by CBTC analysts only; local ones by the office or an analyst' })
+  async create(@Body() body: unknown, @CurrentUser() user: AuthUser) {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestException('body must be a criterion object');
+    const { version: _ignored, ...input } = body as Record<string, unknown>;
+    try {
+      return flatten(await this.criteria.createVersion(input, user));
+    } catch (err) {
+      if (err instanceof CriterionValidationError) {
+        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: err.message, errors: err.problems });
+      }
+      throw err;
+    }
+  }
+
+  @Post(':id/versions/:version/approve')
+  @HttpCode(200)
+  @Roles('cbtc_analyst', 'supervisor')
+  @ApiOperation({ summary: 'Approve a version (not its author): CENTRAL by a CBTC analyst, LOCAL by a supervisor of the office' })
+  @ApiResponse({ status: 403, description: 'Wrong role or office, or the author approving their own version' })
+  @ApiResponse({ status: 409, description: 'Already approved, or superseded by a newer approved version' })
+  async approve(@Param('id', CriterionIdPipe) id: string, @Param('version', ParseIntPipe) version: number, @CurrentUser() user: AuthUser) {
+    return flatten(await this.criteria.approve(id, version, user));
   }
 }

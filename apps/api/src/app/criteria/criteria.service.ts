@@ -1,10 +1,62 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
-import { loadCriteriaFromDir, SelectivityEngine, type SelectivityCriterion } from '@customs/selectivity';
+import { loadCriteriaFromDir, SelectivityEngine, validateCriterion, type SelectivityCriterion } from '@customs/selectivity';
+import type { AuthUser } from '../../services/auth/auth-user';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
+
+/** Default validity window of a new criterion, in days (CBTC practice: 15 days). */
+export const DEFAULT_VALIDITY_DAYS = 15;
+
+/** One stored criterion version with its maker and checker. */
+export interface CriterionVersionView {
+  definition: SelectivityCriterion;
+  createdBy: string;
+  createdAt: string;
+  /** Null while the version awaits approval (it is then not in force). */
+  approvedBy: string | null;
+  approvedAt: string | null;
+}
+
+const VERSION_VIEW = `c.definition, c.created_by AS "createdBy", c.created_at AS "createdAt",
+  a.approved_by AS "approvedBy", a.approved_at AS "approvedAt"
+  FROM selectivity_criterion c LEFT JOIN criterion_approval a ON a.criterion_id = c.id AND a.version = c.version`;
+
+/** Central criteria are the CBTC's; local ones belong to one office (analysts may write them too). */
+function assertMayWrite(user: AuthUser, scope: string, officeId: string | null): void {
+  if (user.role === 'cbtc_analyst') return;
+  if (scope === 'CENTRAL') throw new ForbiddenException('only CBTC analysts write central criteria');
+  if ((user.role === 'supervisor' || user.role === 'local_officer') && user.officeId === officeId) return;
+  throw new ForbiddenException(`a ${user.role} cannot write local criteria of office ${officeId}`);
+}
+
+/** Maker-checker: a different analyst for CENTRAL, a supervisor of the office for LOCAL. */
+function assertMayApprove(user: AuthUser, v: CriterionVersionView): void {
+  if (user.id === v.createdBy) throw new ForbiddenException('maker-checker: the author of a criterion version cannot approve it');
+  const c = v.definition;
+  if (c.scope === 'CENTRAL' && user.role !== 'cbtc_analyst') throw new ForbiddenException('central criteria are approved by a CBTC analyst');
+  if (c.scope === 'LOCAL' && !(user.role === 'supervisor' && user.officeId === c.officeId)) {
+    throw new ForbiddenException(`local criteria of office ${c.officeId} are approved by a supervisor of that office`);
+  }
+}
+
+/** `YYYY-MM-DD` plus `days` calendar days (UTC); undefined when `date` is not a date (validation then names it). */
+function addDays(date: string, days: number): string | undefined {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return undefined;
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
 
 /** Default seed folder: `rules/` at the repository root. */
 const DEFAULT_RULES_DIR = path.resolve(__dirname, '../../../../../rules');
@@ -52,6 +104,11 @@ export class CriteriaService implements OnApplicationBootstrap {
          ON CONFLICT (id, version) DO NOTHING RETURNING id`,
         [c.id, c.version, c.scope, c.officeId, c.lane, c.status, c.validFrom, c.validTo, JSON.stringify(c), source],
       );
+      await this.db.query(
+        `INSERT INTO criterion_approval (criterion_id, version, approved_by) VALUES ($1, $2, 'seed')
+         ON CONFLICT (criterion_id, version) DO NOTHING`,
+        [c.id, c.version],
+      );
       if (rows.length > 0) {
         inserted += 1;
         continue;
@@ -67,21 +124,83 @@ export class CriteriaService implements OnApplicationBootstrap {
     return { inserted, total: criteria.length };
   }
 
-  /** The newest version of every criterion, as stored. */
-  async listLatest(): Promise<SelectivityCriterion[]> {
+  /** The version of every criterion that screening uses: the newest approved one. */
+  async listInForce(): Promise<SelectivityCriterion[]> {
     const rows: Array<{ definition: SelectivityCriterion }> = await this.db.query(
-      `SELECT DISTINCT ON (id) definition FROM selectivity_criterion ORDER BY id, version DESC`,
+      `SELECT DISTINCT ON (c.id) c.definition FROM selectivity_criterion c
+       JOIN criterion_approval a ON a.criterion_id = c.id AND a.version = c.version
+       ORDER BY c.id, c.version DESC`,
     );
     return rows.map((r) => r.definition);
   }
 
+  /** The newest version of every criterion (approved or awaiting approval), with its maker and checker. */
+  async listNewest(): Promise<CriterionVersionView[]> {
+    return this.db.query(`SELECT DISTINCT ON (c.id) ${VERSION_VIEW} ORDER BY c.id, c.version DESC`);
+  }
+
   /** Every stored version of one criterion, newest first (empty when unknown). */
-  async versions(id: string): Promise<SelectivityCriterion[]> {
-    const rows: Array<{ definition: SelectivityCriterion }> = await this.db.query(
-      `SELECT definition FROM selectivity_criterion WHERE id = $1 ORDER BY version DESC`,
-      [id],
-    );
-    return rows.map((r) => r.definition);
+  async versions(id: string): Promise<CriterionVersionView[]> {
+    return this.db.query(`SELECT ${VERSION_VIEW} WHERE c.id = $1 ORDER BY c.version DESC`, [id]);
+  }
+
+  /**
+   * Stores a new version of a criterion written by `author` (version = newest + 1, or 1 for a
+   * new id). It takes effect only after another user approves it. A missing validity window
+   * defaults to 15 days from today (UTC), as the CBTC does.
+   * @throws CriterionValidationError naming every problem; ForbiddenException when the author
+   *   may not write this scope or office.
+   */
+  async createVersion(input: Record<string, unknown>, author: AuthUser): Promise<CriterionVersionView> {
+    const today = new Date().toISOString().slice(0, 10);
+    const validFrom = typeof input.validFrom === 'string' ? input.validFrom : today;
+    const draft = {
+      status: 'ACTIVE',
+      ...input,
+      validFrom,
+      validTo: typeof input.validTo === 'string' ? input.validTo : addDays(validFrom, DEFAULT_VALIDITY_DAYS - 1) ?? input.validTo,
+      version: 1,
+    };
+    const checked = validateCriterion(draft);
+    assertMayWrite(author, checked.scope, checked.officeId);
+    return this.db.transaction(async (tx) => {
+      // Serialise versions of one id: concurrent writers get consecutive versions, never the same.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [checked.id]);
+      const [{ next }] = await tx.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM selectivity_criterion WHERE id = $1`, [checked.id]);
+      const c = validateCriterion({ ...draft, version: next });
+      await tx.query(
+        `INSERT INTO selectivity_criterion (id, version, scope, office_id, lane, status, valid_from, valid_to, definition, source, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'api', $10)`,
+        [c.id, c.version, c.scope, c.officeId, c.lane, c.status, c.validFrom, c.validTo, JSON.stringify(c), author.id],
+      );
+      const [view] = await tx.query(`SELECT ${VERSION_VIEW} WHERE c.id = $1 AND c.version = $2`, [c.id, c.version]);
+      return view;
+    });
+  }
+
+  /**
+   * Approves one version (maker-checker): CENTRAL by a CBTC analyst, LOCAL by a supervisor of
+   * its office, never by its author. Screening picks it up within 2 s.
+   * @throws NotFoundException, ConflictException (already approved, or a newer version is in
+   *   force), ForbiddenException (wrong role or office, or the author approving their own).
+   */
+  async approve(id: string, version: number, approver: AuthUser): Promise<CriterionVersionView> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [id]);
+      const [row] = await tx.query(`SELECT ${VERSION_VIEW} WHERE c.id = $1 AND c.version = $2`, [id, version]);
+      if (!row) throw new NotFoundException(`criterion ${id} has no version ${version}`);
+      const view = row as CriterionVersionView;
+      if (view.approvedBy) throw new ConflictException(`${id} v${version} is already approved by ${view.approvedBy}`);
+      const [{ newest }] = await tx.query(
+        `SELECT coalesce(max(version), 0) AS newest FROM criterion_approval WHERE criterion_id = $1`,
+        [id],
+      );
+      if (newest > version) throw new ConflictException(`${id} v${newest} is already in force; v${version} is superseded`);
+      assertMayApprove(approver, view);
+      await tx.query(`INSERT INTO criterion_approval (criterion_id, version, approved_by) VALUES ($1, $2, $3)`, [id, version, approver.id]);
+      const [approved] = await tx.query(`SELECT ${VERSION_VIEW} WHERE c.id = $1 AND c.version = $2`, [id, version]);
+      return approved;
+    });
   }
 
   /** The engine over the newest criteria versions; recompiled after a version was added. */
@@ -91,13 +210,13 @@ export class CriteriaService implements OnApplicationBootstrap {
     if (this.compiling) return this.compiling;
     this.compiling = (async () => {
       const [{ fingerprint }] = await this.db.query(
-        `SELECT count(*) || ':' || coalesce(max(created_at)::text, '') AS fingerprint FROM selectivity_criterion`,
+        `SELECT count(*) || ':' || coalesce(max(approved_at)::text, '') AS fingerprint FROM criterion_approval`,
       );
       if (this.engine && this.engine.fingerprint === fingerprint) {
         this.engine.checkedAt = Date.now();
         return this.engine.engine;
       }
-      const criteria = await this.listLatest();
+      const criteria = await this.listInForce();
       const engine = SelectivityEngine.compile(criteria);
       this.engine = { engine, fingerprint, checkedAt: Date.now(), criteria };
       this.logger.log(`selectivity engine compiled: ${criteria.length} criteria (${fingerprint})`);
