@@ -73,8 +73,8 @@ const FRESHNESS_MS = 2000;
 @Injectable()
 export class CriteriaService implements OnApplicationBootstrap {
   private readonly logger = new Logger(CriteriaService.name);
-  private engine: { engine: SelectivityEngine; fingerprint: string; checkedAt: number; criteria: SelectivityCriterion[] } | null = null;
-  private compiling: Promise<SelectivityEngine> | null = null;
+  private engine: { compiled: CompiledCriteria; fingerprint: string; checkedAt: number } | null = null;
+  private compiling: Promise<CompiledCriteria> | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -203,10 +203,13 @@ export class CriteriaService implements OnApplicationBootstrap {
     });
   }
 
-  /** The engine over the newest criteria versions; recompiled after a version was added. */
-  async currentEngine(): Promise<SelectivityEngine> {
+  /**
+   * The engine over the criteria in force (newest approved version of each), with their
+   * `id@version` list for the decision record; recompiled after an approval.
+   */
+  async currentEngine(): Promise<CompiledCriteria> {
     const now = Date.now();
-    if (this.engine && now - this.engine.checkedAt < FRESHNESS_MS) return this.engine.engine;
+    if (this.engine && now - this.engine.checkedAt < FRESHNESS_MS) return this.engine.compiled;
     if (this.compiling) return this.compiling;
     this.compiling = (async () => {
       const [{ fingerprint }] = await this.db.query(
@@ -214,16 +217,47 @@ export class CriteriaService implements OnApplicationBootstrap {
       );
       if (this.engine && this.engine.fingerprint === fingerprint) {
         this.engine.checkedAt = Date.now();
-        return this.engine.engine;
+        return this.engine.compiled;
       }
       const criteria = await this.listInForce();
-      const engine = SelectivityEngine.compile(criteria);
-      this.engine = { engine, fingerprint, checkedAt: Date.now(), criteria };
+      const compiled = compile(criteria);
+      this.engine = { compiled, fingerprint, checkedAt: Date.now() };
       this.logger.log(`selectivity engine compiled: ${criteria.length} criteria (${fingerprint})`);
-      return engine;
+      return compiled;
     })().finally(() => {
       this.compiling = null;
     });
     return this.compiling;
   }
+
+  /**
+   * An engine over exactly the given versions (`id@version`), for replaying a decision.
+   * @throws NotFoundException naming versions that are not stored.
+   */
+  async engineForVersions(versions: string[]): Promise<CompiledCriteria> {
+    const pairs = versions.map((v) => {
+      const at = v.lastIndexOf('@');
+      return { id: v.slice(0, at), version: Number(v.slice(at + 1)) };
+    });
+    const rows: Array<{ definition: SelectivityCriterion }> = await this.db.query(
+      `SELECT c.definition FROM selectivity_criterion c
+       JOIN unnest($1::varchar[], $2::int[]) AS v(id, version) ON v.id = c.id AND v.version = c.version`,
+      [pairs.map((p) => p.id), pairs.map((p) => p.version)],
+    );
+    if (rows.length !== pairs.length) {
+      const found = new Set(rows.map((r) => `${r.definition.id}@${r.definition.version}`));
+      throw new NotFoundException(`criterion versions not stored: ${versions.filter((v) => !found.has(v)).join(', ')}`);
+    }
+    return compile(rows.map((r) => r.definition));
+  }
+}
+
+/** A compiled engine and the `id@version` of every criterion it holds, sorted. */
+export interface CompiledCriteria {
+  engine: SelectivityEngine;
+  versions: string[];
+}
+
+function compile(criteria: SelectivityCriterion[]): CompiledCriteria {
+  return { engine: SelectivityEngine.compile(criteria), versions: criteria.map((c) => `${c.id}@${c.version}`).sort() };
 }

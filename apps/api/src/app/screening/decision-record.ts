@@ -21,6 +21,8 @@ export interface DecisionRecordBody {
   /** True when the declaration was drawn at random for the control sample. */
   controlSample: boolean;
   control: { share: number; seed: string };
+  /** `id@version` of every criterion in force when the decision was made: what a replay evaluates. */
+  criteriaInForce: string[];
   /** ISO timestamp of the decision. */
   decidedAt: string;
   /** One sentence for a human reader. */

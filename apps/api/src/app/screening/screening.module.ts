@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { CaseStarterService } from './case-starter.service';
+import { DecisionReplayController } from './decision-replay.controller';
+import { DecisionReplayService } from './decision-replay.service';
 import { DeclarationsController } from './declarations.controller';
 import { RiskScoringService } from './risk-scoring.service';
 import { ScreeningService } from './screening.service';
@@ -8,7 +10,7 @@ import { ScreeningService } from './screening.service';
 /** The screening hot path and the selection traces. */
 @Module({
   imports: [CriteriaModule],
-  controllers: [DeclarationsController],
-  providers: [ScreeningService, RiskScoringService, CaseStarterService],
+  controllers: [DeclarationsController, DecisionReplayController],
+  providers: [ScreeningService, RiskScoringService, CaseStarterService, DecisionReplayService],
 })
 export class ScreeningModule {}

@@ -158,7 +158,7 @@ export class ScreeningService {
 
   private async decide(declarations: Declaration[]): Promise<DecisionRecordBody[]> {
     if (declarations.length === 0) return [];
-    const engine = await this.criteria.currentEngine();
+    const { engine, versions } = await this.criteria.currentEngine();
     const scores = await this.scoring.scoreBatch(declarations);
     const model = this.scoring.model;
     const decidedAt = new Date().toISOString();
@@ -178,6 +178,7 @@ export class ScreeningService {
         model: { name: model.name, version: model.version, score, thresholds: model.thresholds, lane: scoreLane },
         controlSample,
         control: { share: this.config.controlShare, seed: this.config.controlSeed },
+        criteriaInForce: versions,
         decidedAt,
       };
       out.push({ ...body, summary: summarise(body) });

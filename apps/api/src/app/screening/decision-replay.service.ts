@@ -1,0 +1,70 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Lane } from '@customs/domain';
+import { CriteriaService } from '../criteria/criteria.service';
+import { decideLane, inControlSample, modelLane } from './lane-policy';
+import { RiskScoringService } from './risk-scoring.service';
+import { ScreeningService } from './screening.service';
+
+/** One side of a replay comparison. */
+export interface DecisionOutline {
+  lane: Lane;
+  firedCriteria: string[];
+  score: number;
+  controlSample: boolean;
+}
+
+/** What a replay found. */
+export interface ReplayResult {
+  declarationId: string;
+  recorded: DecisionOutline;
+  replayed: DecisionOutline;
+  /** True when lane, fired criteria, score and control flag are all the same. */
+  identical: boolean;
+  /** The criterion versions evaluated (those in force at the decision). */
+  criteriaVersions: string[];
+  /** Whether the model was re-run (same name and version loaded) or its recorded score reused. */
+  model: { name: string; version: string; rescored: boolean };
+}
+
+/**
+ * Replays a stored decision for an auditor: the declaration snapshot against exactly the
+ * criterion versions that were in force, the recorded model thresholds and control draw,
+ * and the model itself when the same version is loaded. Writes nothing.
+ */
+@Injectable()
+export class DecisionReplayService {
+  constructor(
+    private readonly screening: ScreeningService,
+    private readonly criteria: CriteriaService,
+    private readonly scoring: RiskScoringService,
+  ) {}
+
+  /** @throws NotFoundException (never screened), ConflictException (record predates replay support). */
+  async replay(declarationId: string): Promise<ReplayResult> {
+    const record = await this.screening.selection(declarationId);
+    if (!record) throw new NotFoundException(`declaration ${declarationId} has not been screened`);
+    if (!Array.isArray(record.criteriaInForce)) {
+      throw new ConflictException(`the decision on ${declarationId} does not list the criteria in force, so it cannot be replayed`);
+    }
+    const { engine, versions } = await this.criteria.engineForVersions(record.criteriaInForce);
+    const selection = await engine.evaluate(record.declaration);
+    const current = this.scoring.model;
+    const rescored = current.name === record.model.name && current.version === record.model.version;
+    const score = rescored ? (await this.scoring.scoreBatch([record.declaration]))[0] : record.model.score;
+    const drawn = inControlSample(declarationId, record.control.seed, record.control.share);
+    const { lane, controlSample } = decideLane(selection.lane, modelLane(score, record.model.thresholds), drawn);
+    const recorded: DecisionOutline = {
+      lane: record.lane,
+      firedCriteria: record.firedCriteria.map((c) => `${c.id}@${c.version}`),
+      score: record.model.score,
+      controlSample: record.controlSample,
+    };
+    const replayed: DecisionOutline = { lane, firedCriteria: selection.fired.map((c) => `${c.id}@${c.version}`), score, controlSample };
+    const identical =
+      recorded.lane === replayed.lane &&
+      recorded.controlSample === replayed.controlSample &&
+      Math.abs(recorded.score - replayed.score) <= 1e-9 &&
+      JSON.stringify([...recorded.firedCriteria].sort()) === JSON.stringify([...replayed.firedCriteria].sort());
+    return { declarationId, recorded, replayed, identical, criteriaVersions: versions, model: { name: record.model.name, version: record.model.version, rescored } };
+  }
+}
