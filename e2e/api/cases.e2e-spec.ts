@@ -1,25 +1,34 @@
-import request from 'supertest';
 import { sampleDeclaration } from '@customs/domain';
-import { eventually, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
+import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type AuthorisedHttp, type E2eStack } from '../support/e2e-stack';
 
 /** An officer works inspection cases through the API; the workflow and the queue agree. */
 describe('inspection cases (e2e)', () => {
   let stack: E2eStack;
-  const http = () => request(stack.app.getHttpServer());
+  let service: AuthorisedHttp;
+  let analyst: AuthorisedHttp;
+  let officer: AuthorisedHttp;
+  let otherOfficer: AuthorisedHttp;
+  let supervisor: AuthorisedHttp;
+  let foreignSupervisor: AuthorisedHttp;
+  let auditor: AuthorisedHttp;
 
   beforeAll(async () => {
     // A short escalation deadline so the durable timer is observable within the test.
     stack = await startE2eStack({ caseEscalateAfterMs: 1500 });
+    [service, analyst, officer, supervisor, foreignSupervisor, auditor] = await Promise.all(
+      ['svc-ingest', 'analyst-kim', 'officer-20-01', 'supervisor-20', 'supervisor-40', 'auditor-han'].map((u) => loginAs(stack, u)),
+    );
+    otherOfficer = await loginAs(stack, 'officer-40-01');
   });
   afterAll(async () => stack?.stop());
 
   /** Screens a weapons declaration (CEN-WPN-001 -> RED) and waits for its queue row. */
   async function openCase(): Promise<string> {
     const d = sampleDeclaration({ declarationId: uniqueDeclarationId(), date: '2021-03-02', hsCode: '930591', officeId: '20' });
-    const res = await http().post('/api/declarations').send(d).expect(201);
+    const res = await service.post('/api/declarations').send(d).expect(201);
     expect(res.body.caseStarted).toBe(true);
     await eventually('queue row', async () => {
-      const r = await http().get(`/api/cases/${res.body.caseId}`);
+      const r = await analyst.get(`/api/cases/${res.body.caseId}`);
       return r.status === 200 ? r.body : undefined;
     });
     return res.body.caseId;
@@ -27,22 +36,23 @@ describe('inspection cases (e2e)', () => {
 
   it('assigns, records a result with verdicts, closes, and keeps who did what', async () => {
     const caseId = await openCase();
-    const queue = await http().get('/api/cases').query({ officeId: '20', status: 'QUEUED', lane: 'RED', limit: 500 }).expect(200);
+    const queue = await officer.get('/api/cases').query({ status: 'QUEUED', lane: 'RED', limit: 500 }).expect(200);
     expect(queue.body.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    expect(queue.body.cases.every((c: { officeId: string }) => c.officeId === '20')).toBe(true);
 
-    await http().post(`/api/cases/${caseId}/assign`).send({ officerId: 'officer-20-07', actor: 'supervisor-20' }).expect(200);
+    await supervisor.post(`/api/cases/${caseId}/assign`).send({ officerId: 'officer-20-01' }).expect(200);
     const verdicts = [{ criterionId: 'CEN-WPN-001', appropriate: true, note: 'licence missing' }];
-    const recorded = await http()
+    const recorded = await officer
       .post(`/api/cases/${caseId}/result`)
-      .send({ outcome: 'SEIZURE', findings: 'Two unlicensed rifles', verdicts, actor: 'officer-20-07' })
+      .send({ outcome: 'SEIZURE', findings: 'Two unlicensed rifles', verdicts })
       .expect(200);
     expect(recorded.body).toMatchObject({ status: 'RESULT_RECORDED', outcome: 'SEIZURE' });
-    await http().post(`/api/cases/${caseId}/close`).send({ actor: 'officer-20-07' }).expect(200);
+    await officer.post(`/api/cases/${caseId}/close`).send({}).expect(200);
 
-    const view = await http().get(`/api/cases/${caseId}`).expect(200);
+    const view = await auditor.get(`/api/cases/${caseId}`).expect(200);
     expect(view.body).toMatchObject({
       status: 'CLOSED',
-      assigneeId: 'officer-20-07',
+      assigneeId: 'officer-20-01',
       outcome: 'SEIZURE',
       findings: 'Two unlicensed rifles',
       verdicts: [{ criterionId: 'CEN-WPN-001', appropriate: true, note: 'licence missing' }],
@@ -51,50 +61,87 @@ describe('inspection cases (e2e)', () => {
     const types = view.body.events.map((e: { type: string; actor: string }) => `${e.type}:${e.actor}`);
     expect(types[0]).toBe('OPENED:system');
     expect(types.filter((t: string) => !t.startsWith('ESCALATED'))).toEqual([
-      'OPENED:system', 'ASSIGNED:supervisor-20', 'RESULT_RECORDED:officer-20-07', 'CLOSED:officer-20-07',
+      'OPENED:system', 'ASSIGNED:supervisor-20', 'RESULT_RECORDED:officer-20-01', 'CLOSED:officer-20-01',
     ]);
-    const closed = await http().get('/api/cases').query({ officeId: '20', status: 'CLOSED', limit: 500 }).expect(200);
+    expect(view.body.events.every((e: { occurredAt: string }) => !Number.isNaN(Date.parse(e.occurredAt)))).toBe(true);
+    const closed = await analyst.get('/api/cases').query({ officeId: '20', status: 'CLOSED', limit: 500 }).expect(200);
     expect(closed.body.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
 
-    const again = await http().post(`/api/cases/${caseId}/assign`).send({ officerId: 'x', actor: 'x' }).expect(409);
+    const again = await supervisor.post(`/api/cases/${caseId}/assign`).send({ officerId: 'officer-20-01' }).expect(409);
     expect(again.body.message).toMatch(/closed/);
   });
 
   it('refuses illegal moves with 409 and mismatched verdicts with 422, changing nothing', async () => {
     const caseId = await openCase();
-    let res = await http().post(`/api/cases/${caseId}/close`).send({ actor: 'officer-1' }).expect(409);
+    let res = await supervisor.post(`/api/cases/${caseId}/close`).send({}).expect(409);
     expect(res.body.message).toMatch(/cannot close a case in status QUEUED/);
-    res = await http().post(`/api/cases/${caseId}/result`).send({ outcome: 'NO_FINDING', findings: '', verdicts: [], actor: 'o' }).expect(409);
+    res = await supervisor.post(`/api/cases/${caseId}/result`).send({ outcome: 'NO_FINDING', findings: '', verdicts: [] }).expect(409);
     expect(res.body.message).toMatch(/assign it first/);
 
-    await http().post(`/api/cases/${caseId}/assign`).send({ officerId: 'officer-1', actor: 'officer-1' }).expect(200);
-    res = await http().post(`/api/cases/${caseId}/result`).send({ outcome: 'NO_FINDING', findings: '', verdicts: [], actor: 'officer-1' }).expect(422);
+    await officer.post(`/api/cases/${caseId}/assign`).send({ officerId: 'officer-20-01' }).expect(200);
+    res = await officer.post(`/api/cases/${caseId}/result`).send({ outcome: 'NO_FINDING', findings: '', verdicts: [] }).expect(422);
     expect(res.body.message).toMatch(/verdicts missing for fired criteria: CEN-WPN-001/);
-    const ok = { outcome: 'NO_FINDING', findings: '', verdicts: [{ criterionId: 'CEN-WPN-001', appropriate: false }], actor: 'officer-1' };
-    await http().post(`/api/cases/${caseId}/result`).send(ok).expect(200);
-    res = await http().post(`/api/cases/${caseId}/result`).send(ok).expect(409);
+    const ok = { outcome: 'NO_FINDING', findings: '', verdicts: [{ criterionId: 'CEN-WPN-001', appropriate: false }] };
+    await officer.post(`/api/cases/${caseId}/result`).send(ok).expect(200);
+    res = await officer.post(`/api/cases/${caseId}/result`).send(ok).expect(409);
     expect(res.body.message).toMatch(/already recorded/);
-    const view = await http().get(`/api/cases/${caseId}`).expect(200);
+    const view = await officer.get(`/api/cases/${caseId}`).expect(200);
     expect(view.body.status).toBe('RESULT_RECORDED');
     expect(view.body.events.filter((e: { type: string }) => e.type === 'RESULT_RECORDED')).toHaveLength(1);
   });
 
   it('validates action bodies and queue filters', async () => {
     const caseId = await openCase();
-    let res = await http().post(`/api/cases/${caseId}/assign`).send({ officerId: 42 }).expect(400);
+    let res = await officer.post(`/api/cases/${caseId}/assign`).send({ officerId: 42 }).expect(400);
     expect(JSON.stringify(res.body.message)).toMatch(/officerId/);
-    res = await http().post(`/api/cases/${caseId}/result`).send({ outcome: 'LOST', findings: '', verdicts: [], actor: 'a' }).expect(400);
+    res = await officer.post(`/api/cases/${caseId}/result`).send({ outcome: 'LOST', findings: '', verdicts: [] }).expect(400);
     expect(JSON.stringify(res.body.message)).toMatch(/outcome/);
-    res = await http().get('/api/cases').query({ status: 'OPEN' }).expect(400);
+    // The actor is the token's user: a body that names one is refused.
+    res = await officer.post(`/api/cases/${caseId}/assign`).send({ officerId: 'officer-20-01', actor: 'someone-else' }).expect(400);
+    expect(JSON.stringify(res.body.message)).toMatch(/actor should not exist/);
+    res = await analyst.get('/api/cases').query({ status: 'OPEN' }).expect(400);
     expect(JSON.stringify(res.body.message)).toMatch(/status/);
-    await http().get('/api/cases').query({ limit: 100000 }).expect(400);
-    await http().post('/api/cases/inspection-case-NOPE/assign').send({ officerId: 'a', actor: 'a' }).expect(404);
+    await analyst.get('/api/cases').query({ limit: 100000 }).expect(400);
+    await officer.post('/api/cases/inspection-case-NOPE/assign').send({ officerId: 'officer-20-01' }).expect(404);
+  });
+
+  it('keeps officers and supervisors to their office and their own cases; auditors change nothing', async () => {
+    const caseId = await openCase(); // office 20
+    let res = await otherOfficer.get(`/api/cases/${caseId}`).expect(403);
+    expect(res.body.message).toMatch(/officer-40-01 of office 40 may not access case .* of office 20/);
+    res = await otherOfficer.get('/api/cases').query({ officeId: '20' }).expect(403);
+    expect(res.body.message).toMatch(/may not see office 20/);
+    const own = await otherOfficer.get('/api/cases').query({ limit: 500 }).expect(200);
+    expect(own.body.cases.every((c: { officeId: string }) => c.officeId === '40')).toBe(true);
+    const declarationId = caseId.replace('inspection-case-', '');
+    await otherOfficer.get(`/api/declarations/${declarationId}/selection`).expect(403);
+    await officer.get(`/api/declarations/${declarationId}/selection`).expect(200);
+    await auditor.get(`/api/declarations/${declarationId}/selection`).expect(200);
+
+    res = await foreignSupervisor.post(`/api/cases/${caseId}/assign`).send({ officerId: 'officer-40-01' }).expect(403);
+    expect(res.body.message).toMatch(/office 40 may not access case/);
+    res = await officer.post(`/api/cases/${caseId}/assign`).send({ officerId: 'officer-40-01' }).expect(403);
+    expect(res.body.message).toMatch(/only to themself/);
+    res = await supervisor.post(`/api/cases/${caseId}/assign`).send({ officerId: 'officer-40-01' }).expect(422);
+    expect(res.body.message).toMatch(/officer-40-01 is not a local officer of office 20/);
+    res = await auditor.post(`/api/cases/${caseId}/assign`).send({ officerId: 'officer-20-01' }).expect(403);
+    expect(res.body.message).toMatch(/role auditor may not call POST .*assign; it needs one of: local_officer, supervisor/);
+
+    await supervisor.post(`/api/cases/${caseId}/assign`).send({ officerId: 'officer-20-01' }).expect(200);
+    const ok = { outcome: 'NO_FINDING', findings: '', verdicts: [{ criterionId: 'CEN-WPN-001', appropriate: true }] };
+    // A supervisor of the office may record and close for the assigned officer.
+    await supervisor.post(`/api/cases/${caseId}/result`).send(ok).expect(200);
+    await supervisor.post(`/api/cases/${caseId}/close`).send({}).expect(200);
+    const view = await analyst.get(`/api/cases/${caseId}`).expect(200);
+    expect(view.body.events.map((e: { type: string; actor: string }) => `${e.type}:${e.actor}`).filter((t: string) => !t.startsWith('ESCALATED'))).toEqual([
+      'OPENED:system', 'ASSIGNED:supervisor-20', 'RESULT_RECORDED:supervisor-20', 'CLOSED:supervisor-20',
+    ]);
   });
 
   it('escalates a case nobody takes before its deadline (durable timer)', async () => {
     const caseId = await openCase();
     const view = await eventually('escalation', async () => {
-      const r = await http().get(`/api/cases/${caseId}`).expect(200);
+      const r = await analyst.get(`/api/cases/${caseId}`).expect(200);
       return r.body.escalated ? r.body : undefined;
     });
     expect(view.status).toBe('QUEUED');

@@ -1,14 +1,19 @@
 import request from 'supertest';
 import { sampleDeclaration, type Declaration } from '@customs/domain';
-import { eventually, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
+import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type AuthorisedHttp, type E2eStack } from '../support/e2e-stack';
 
 /** Screening through the HTTP API into the real Postgres and Temporal. */
 describe('screening (e2e)', () => {
   let stack: E2eStack;
-  const http = () => request(stack.app.getHttpServer());
+  /** No token: only the public routes answer. */
+  const anonymous = () => request(stack.app.getHttpServer());
+  let svc: AuthorisedHttp;
+  let analyst: AuthorisedHttp;
 
   beforeAll(async () => {
     stack = await startE2eStack();
+    svc = await loginAs(stack, 'svc-ingest');
+    analyst = await loginAs(stack, 'analyst-kim');
   });
   afterAll(async () => stack?.stop());
 
@@ -17,24 +22,25 @@ describe('screening (e2e)', () => {
     sampleDeclaration({ declarationId: uniqueDeclarationId(), date: '2021-02-01', hsCode: '930200', officeId: '40', ...over });
 
   it('reports Postgres and Temporal healthy', async () => {
-    const res = await http().get('/api/health').expect(200);
+    const res = await anonymous().get('/api/health').expect(200);
     expect(res.body.details).toEqual({ postgres: { status: 'up' }, temporal: { status: 'up' } });
   });
 
   it('serves the OpenAPI document', async () => {
-    const res = await http().get('/api/docs-json').expect(200);
+    const res = await anonymous().get('/api/docs-json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/declarations', '/api/declarations/batch', '/api/declarations/{id}/selection', '/api/cases', '/api/cases/{id}/assign']),
+      expect.arrayContaining(['/api/declarations', '/api/declarations/batch', '/api/declarations/{id}/selection', '/api/cases', '/api/cases/{id}/assign', '/api/auth/token', '/api/auth/me']),
     );
+    expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
   it('sends a criterion hit to RED, records the trace, and opens exactly one case with a queue row', async () => {
     const d = weapons();
-    const res = await http().post('/api/declarations').send(d).expect(201);
+    const res = await svc.post('/api/declarations').send(d).expect(201);
     expect(res.body).toMatchObject({ declarationId: d.declarationId, lane: 'RED', caseStarted: true, duplicate: false });
     expect(res.body.firedCriteria).toContain('CEN-WPN-001');
 
-    const trace = await http().get(`/api/declarations/${d.declarationId}/selection`).expect(200);
+    const trace = await analyst.get(`/api/declarations/${d.declarationId}/selection`).expect(200);
     expect(trace.body.lane).toBe('RED');
     expect(trace.body.summary).toMatch(new RegExp(`Declaration ${d.declarationId} was sent to physical inspection \\(RED\\): .*CEN-WPN-001 v1`));
     const fired = trace.body.firedCriteria.find((c: { id: string }) => c.id === 'CEN-WPN-001');
@@ -60,13 +66,13 @@ describe('screening (e2e)', () => {
 
   it('is idempotent: a re-send returns the stored decision and opens no second case; other content under the same id is refused', async () => {
     const d = weapons();
-    await http().post('/api/declarations').send(d).expect(201);
-    const again = await http().post('/api/declarations').send(d).expect(200);
+    await svc.post('/api/declarations').send(d).expect(201);
+    const again = await svc.post('/api/declarations').send(d).expect(200);
     expect(again.body).toMatchObject({ lane: 'RED', duplicate: true, caseStarted: false });
     const { rows } = await stack.db.query('SELECT count(*)::int AS n FROM decision_record WHERE declaration_id = $1', [d.declarationId]);
     expect(rows[0].n).toBe(1);
 
-    const conflict = await http().post('/api/declarations').send({ ...d, netMassKg: d.netMassKg + 1 }).expect(409);
+    const conflict = await svc.post('/api/declarations').send({ ...d, netMassKg: d.netMassKg + 1 }).expect(409);
     expect(conflict.body.errors[0]).toMatchObject({ declarationId: d.declarationId, message: expect.stringMatching(/already screened with different content/) });
   });
 
@@ -74,10 +80,10 @@ describe('screening (e2e)', () => {
     // Find a GREEN one among ordinary declarations (the model or the control sample may pick a few).
     for (let i = 0; i < 20; i++) {
       const d = sampleDeclaration({ declarationId: uniqueDeclarationId(), date: '2021-02-01' });
-      const res = await http().post('/api/declarations').send(d).expect(201);
+      const res = await svc.post('/api/declarations').send(d).expect(201);
       if (res.body.lane !== 'GREEN') continue;
       expect(res.body).toMatchObject({ caseId: null, caseStarted: false, firedCriteria: [] });
-      const trace = await http().get(`/api/declarations/${d.declarationId}/selection`).expect(200);
+      const trace = await analyst.get(`/api/declarations/${d.declarationId}/selection`).expect(200);
       expect(trace.body.summary).toMatch(/cleared automatically \(GREEN\): no selectivity criterion fired; model .* below the YELLOW threshold/);
       const { rows } = await stack.db.query('SELECT count(*)::int AS n FROM inspection_case WHERE declaration_id = $1', [d.declarationId]);
       expect(rows[0].n).toBe(0);
@@ -88,64 +94,64 @@ describe('screening (e2e)', () => {
 
   it('screens a batch, reports its counts, and starts no new case on re-send', async () => {
     const batch = [weapons(), weapons(), sampleDeclaration({ declarationId: uniqueDeclarationId() })];
-    const first = await http().post('/api/declarations/batch').send({ declarations: batch }).expect(200);
+    const first = await svc.post('/api/declarations/batch').send({ declarations: batch }).expect(200);
     expect(first.body.results.map((r: { declarationId: string }) => r.declarationId)).toEqual(batch.map((d) => d.declarationId));
     expect(first.body.summary.received).toBe(3);
     expect(first.body.summary.red).toBeGreaterThanOrEqual(2);
     const cases = first.body.summary.casesStarted;
     expect(cases).toBe(first.body.summary.yellow + first.body.summary.red);
-    const second = await http().post('/api/declarations/batch').send({ declarations: batch }).expect(200);
+    const second = await svc.post('/api/declarations/batch').send({ declarations: batch }).expect(200);
     expect(second.body.summary).toMatchObject({ received: 3, casesStarted: 0, duplicates: 3 });
   });
 
   describe('bad input', () => {
     it('names each invalid field', async () => {
       const d = { ...weapons(), hsCode: '999999', netMassKg: -5, taxRate: '8' };
-      const res = await http().post('/api/declarations').send(d).expect(400);
+      const res = await svc.post('/api/declarations').send(d).expect(400);
       expect(res.body.message).toMatch(/hsCode/);
       expect(res.body.message).toMatch(/netMassKg/);
       expect(res.body.message).toMatch(/taxRate/);
     });
 
     it('refuses malformed JSON', async () => {
-      const res = await http().post('/api/declarations').set('content-type', 'application/json').send('{"declarationId": ').expect(400);
+      const res = await svc.post('/api/declarations').set('content-type', 'application/json').send('{"declarationId": ').expect(400);
       expect(JSON.stringify(res.body)).toMatch(/JSON/i);
     });
 
     it('refuses a whole batch with one bad declaration, names it by index, and writes nothing', async () => {
       const good = weapons();
-      const res = await http()
+      const res = await svc
         .post('/api/declarations/batch')
         .send({ declarations: [good, { ...weapons(), officeId: '999' }] })
         .expect(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ index: 1, message: expect.stringMatching(/officeId/) })]);
-      await http().get(`/api/declarations/${good.declarationId}/selection`).expect(404);
+      await analyst.get(`/api/declarations/${good.declarationId}/selection`).expect(404);
     });
 
     it('refuses batches that are not a non-empty array within the size limit', async () => {
-      await http().post('/api/declarations/batch').send({}).expect(400);
-      await http().post('/api/declarations/batch').send({ declarations: [] }).expect(400);
-      await http().post('/api/declarations/batch').send({ declarations: [], extra: 1 }).expect(400);
+      await svc.post('/api/declarations/batch').send({}).expect(400);
+      await svc.post('/api/declarations/batch').send({ declarations: [] }).expect(400);
+      await svc.post('/api/declarations/batch').send({ declarations: [], extra: 1 }).expect(400);
       const tooMany = Array.from({ length: stack.config.maxBatchSize + 1 }, () => ({}));
-      const res = await http().post('/api/declarations/batch').send({ declarations: tooMany }).expect(400);
+      const res = await svc.post('/api/declarations/batch').send({ declarations: tooMany }).expect(400);
       expect(res.body.message).toMatch(/at most/);
     });
 
     it('refuses a body that is not JSON with 415', async () => {
-      const res = await http().post('/api/declarations').set('content-type', 'text/plain').send('hello').expect(415);
+      const res = await svc.post('/api/declarations').set('content-type', 'text/plain').send('hello').expect(415);
       expect(res.body.message).toMatch(/content-type must be application\/json/);
     });
 
     it('refuses path ids that cannot be ids before they reach the database', async () => {
-      let res = await http().get('/api/declarations/%00%27/selection').expect(400);
+      let res = await analyst.get('/api/declarations/%00%27/selection').expect(400);
       expect(res.body.message).toMatch(/declaration id must be 1-20 letters or digits/);
-      res = await http().get(`/api/cases/${'x'.repeat(500)}`).expect(400);
+      res = await analyst.get(`/api/cases/${'x'.repeat(500)}`).expect(400);
       expect(res.body.message).toMatch(/case id must be/);
-      await http().get("/api/criteria/x';drop").expect(400);
+      await analyst.get("/api/criteria/x';drop").expect(400);
     });
 
     it('answers 404 for a declaration never screened', async () => {
-      const res = await http().get('/api/declarations/NEVER1/selection').expect(404);
+      const res = await analyst.get('/api/declarations/NEVER1/selection').expect(404);
       expect(res.body.message).toMatch(/NEVER1 has not been screened/);
     });
   });

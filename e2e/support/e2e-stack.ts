@@ -3,8 +3,10 @@ import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Pool } from 'pg';
+import request from 'supertest';
 import { loadRuntimeConfig, type RuntimeConfig } from '@customs/config';
 import { createApp } from '../../apps/api/src/app';
+import { DEMO_USERS } from '../../apps/api/src/services/auth/demo-users';
 import { createCaseWorker } from '../../apps/worker/src/worker';
 
 /** A running API (listening on a free port) and case worker on the real services. */
@@ -56,6 +58,44 @@ export async function startE2eStack(overrides: Partial<RuntimeConfig> = {}): Pro
       await connection.close();
       await db.end();
     },
+  };
+}
+
+/** supertest bound to the API with one user's bearer token on every request. */
+export interface AuthorisedHttp {
+  get(url: string): request.Test;
+  post(url: string): request.Test;
+  /** `{ authorization: 'Bearer ...' }`, for requests built by hand. */
+  headers: { authorization: string };
+  user: { id: string; role: string; officeId: string | null };
+}
+
+const tokens = new WeakMap<E2eStack, Map<string, { accessToken: string; user: AuthorisedHttp['user'] }>>();
+
+/**
+ * Logs a demo user (README, "Demo users") in through `POST /api/auth/token` (once per stack)
+ * and returns supertest with their token set.
+ * @throws when the user is unknown or the login is refused.
+ */
+export async function loginAs(stack: E2eStack, username: string): Promise<AuthorisedHttp> {
+  let cache = tokens.get(stack);
+  if (!cache) tokens.set(stack, (cache = new Map()));
+  let login = cache.get(username);
+  if (!login) {
+    const demo = DEMO_USERS.find((u) => u.username === username);
+    if (!demo) throw new Error(`${username} is not a demo user`);
+    const res = await request(stack.app.getHttpServer()).post('/api/auth/token').send({ username, password: demo.password });
+    if (res.status !== 200) throw new Error(`login as ${username} failed: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    login = { accessToken: res.body.accessToken as string, user: res.body.user };
+    cache.set(username, login);
+  }
+  const headers = { authorization: `Bearer ${login.accessToken}` };
+  const server = stack.app.getHttpServer();
+  return {
+    get: (url) => request(server).get(url).set(headers),
+    post: (url) => request(server).post(url).set(headers),
+    headers,
+    user: login.user,
   };
 }
 

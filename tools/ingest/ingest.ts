@@ -1,6 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import * as fs from 'node:fs';
 import { readDeclarationFile, type Declaration } from '@customs/domain';
+import { DEFAULT_SERVICE_USER, login } from '../auth/login';
 
 /**
  * `npm run ingest -- <file> [--api URL] [--batch N]`
@@ -14,7 +15,11 @@ import { readDeclarationFile, type Declaration } from '@customs/domain';
  * A bad row is refused with its row number and reason; the other rows go on. Re-ingesting
  * a file gives the same decisions and starts no new cases (the API is idempotent on the
  * declaration id). Transient failures (network, 5xx) are retried with back-off.
- * Exits 1 when the API stays unreachable, 2 on bad arguments.
+ *
+ * Authentication: the bearer token in `API_TOKEN`, else a login as the service identity
+ * `INGEST_USERNAME` / `INGEST_PASSWORD` (default: the demo user `svc-ingest`), renewed
+ * once if it expires during a long run.
+ * Exits 1 when the API stays unreachable or refuses the login, 2 on bad arguments.
  */
 
 interface Totals {
@@ -42,8 +47,30 @@ interface ItemErrors {
 
 const MAX_ATTEMPTS = 8;
 
+/** The bearer credential of the run: a fixed `API_TOKEN`, or a service login that can be renewed. */
+class Credential {
+  private token: string | null = process.env.API_TOKEN || null;
+  private readonly renewable = !process.env.API_TOKEN;
+
+  constructor(private readonly api: string) {}
+
+  async header(): Promise<string> {
+    this.token ??= (await login(this.api, process.env.INGEST_USERNAME || DEFAULT_SERVICE_USER.username, process.env.INGEST_PASSWORD || DEFAULT_SERVICE_USER.password)).accessToken;
+    return `Bearer ${this.token}`;
+  }
+
+  /** Drops an expired token; false when it cannot be renewed (a fixed `API_TOKEN`). */
+  renew(): boolean {
+    if (!this.renewable) return false;
+    this.token = null;
+    return true;
+  }
+}
+
 async function main(): Promise<void> {
   const { file, api, batchSize } = parseArgs(process.argv.slice(2));
+  const credential = new Credential(api);
+  await credential.header(); // fail fast on a refused login, before reading the file
   const started = Date.now();
   const totals: Totals = { received: 0, green: 0, yellow: 0, red: 0, rejected: 0, casesStarted: 0 };
   const bar = new SingleBar({ format: 'ingest [{bar}] {value}/{total} rows | {eta_formatted} left', stream: process.stderr, noTTYOutput: false }, Presets.shades_classic);
@@ -57,7 +84,7 @@ async function main(): Promise<void> {
 
   let batch: Pending[] = [];
   const flush = async () => {
-    if (batch.length > 0) await sendBatch(api, batch, totals, reject, () => bar.increment());
+    if (batch.length > 0) await sendBatch(api, credential, batch, totals, reject, () => bar.increment());
     batch = [];
   };
   for await (const item of readDeclarationFile(file)) {
@@ -80,10 +107,19 @@ async function main(): Promise<void> {
  * Sends one batch; rows the API refuses (400 invalid, 409 conflicting re-send) are
  * reported and the rest re-sent, so one bad row never holds back the others.
  */
-async function sendBatch(api: string, rows: Pending[], totals: Totals, reject: (row: number, reason: string) => void, done: () => void): Promise<void> {
+async function sendBatch(api: string, credential: Credential, rows: Pending[], totals: Totals, reject: (row: number, reason: string) => void, done: () => void): Promise<void> {
   let pending = rows;
+  let renewed = false;
   while (pending.length > 0) {
-    const res = await postWithRetry(`${api}/api/declarations/batch`, { declarations: pending.map((p) => p.declaration) });
+    const res = await postWithRetry(`${api}/api/declarations/batch`, { declarations: pending.map((p) => p.declaration) }, await credential.header());
+    if (res.status === 401 && !renewed && credential.renew()) {
+      renewed = true;
+      continue;
+    }
+    if (res.status === 401 || res.status === 403) {
+      const body = (await res.json().catch(() => ({ message: res.statusText }))) as ItemErrors;
+      throw new Error(`the API refused the ingest identity (HTTP ${res.status}): ${body.message}`);
+    }
     if (res.status === 200) {
       const body = (await res.json()) as BatchResponse;
       for (const r of body.results) {
@@ -112,12 +148,12 @@ async function sendBatch(api: string, rows: Pending[], totals: Totals, reject: (
 }
 
 /** POSTs JSON, retrying network errors and 5xx answers with exponential back-off. */
-async function postWithRetry(url: string, body: unknown): Promise<Response> {
+async function postWithRetry(url: string, body: unknown, authorization: string): Promise<Response> {
   const payload = JSON.stringify(body);
   let lastError = '';
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: payload });
       if (res.status < 500) return res;
       lastError = `HTTP ${res.status}: ${await res.text()}`;
     } catch (err) {

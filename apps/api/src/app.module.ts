@@ -1,10 +1,11 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import type { RuntimeConfig } from '@customs/config';
+import { loadRuntimeConfig, type RuntimeConfig } from '@customs/config';
 import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
 import { HealthModule } from './app/health/health.module';
 import { ScreeningModule } from './app/screening/screening.module';
 import { StatsModule } from './app/stats/stats.module';
+import { AuthModule } from './services/auth/auth.module';
 import { ConfigModule } from './services/config/config.module';
 import { DatabaseModule } from './services/database/database.module';
 import { JsonOnlyMiddleware } from './services/http/json-only.middleware';
@@ -17,11 +18,12 @@ export class AppModule implements NestModule {
     consumer.apply(JsonOnlyMiddleware).forRoutes('*');
   }
 
-  static forRoot(config?: RuntimeConfig): DynamicModule {
+  static forRoot(config: RuntimeConfig = loadRuntimeConfig()): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        AuthModule.forRoot(config),
         DatabaseModule,
         TemporalModule,
         HealthModule,

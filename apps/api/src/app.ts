@@ -26,6 +26,8 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
       .setTitle('Customs risk management API')
       .setDescription('Screening of import declarations, selection traces and inspection cases')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'POST /api/auth/token (development) or your identity provider' })
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

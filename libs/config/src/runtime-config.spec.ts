@@ -18,4 +18,30 @@ describe('loadRuntimeConfig', () => {
   it('rejects YELLOW share below RED share', () => {
     expect(() => loadRuntimeConfig({ ...base, RED_TOP_SHARE: '0.2', YELLOW_TOP_SHARE: '0.1' })).toThrow(/YELLOW_TOP_SHARE/);
   });
+
+  describe('auth', () => {
+    it('defaults to the development IdP outside production, with pinned asymmetric algorithms', () => {
+      const c = loadRuntimeConfig(base);
+      expect(c.auth).toMatchObject({ devIdp: true, jwksUrl: '', algorithms: ['ES256', 'RS256'], roleClaim: 'role', officeClaim: 'office_id' });
+      expect(loadRuntimeConfig({ ...base, NODE_ENV: 'production' }).auth.devIdp).toBe(false);
+      expect(loadRuntimeConfig({ ...base, NODE_ENV: 'production', AUTH_DEV_IDP: 'true' }).auth.devIdp).toBe(true);
+    });
+    it('takes an external OIDC issuer by configuration', () => {
+      const c = loadRuntimeConfig({
+        ...base,
+        AUTH_ISSUER: 'https://idp.example/realms/customs',
+        AUTH_AUDIENCE: 'customs-api',
+        AUTH_JWKS_URL: 'https://idp.example/realms/customs/certs',
+        AUTH_ROLE_CLAIM: 'realm_access.roles',
+        AUTH_ALGORITHMS: 'RS256',
+      });
+      expect(c.auth).toMatchObject({ issuer: 'https://idp.example/realms/customs', audience: 'customs-api', jwksUrl: 'https://idp.example/realms/customs/certs', roleClaim: 'realm_access.roles', algorithms: ['RS256'] });
+    });
+    it('refuses symmetric or unknown algorithms, a malformed JWKS URL and a non-PEM signing key', () => {
+      expect(() => loadRuntimeConfig({ ...base, AUTH_ALGORITHMS: 'HS256' })).toThrow(/AUTH_ALGORITHMS: HS256 not accepted/);
+      expect(() => loadRuntimeConfig({ ...base, AUTH_ALGORITHMS: 'none' })).toThrow(/AUTH_ALGORITHMS/);
+      expect(() => loadRuntimeConfig({ ...base, AUTH_JWKS_URL: 'not a url' })).toThrow(/AUTH_JWKS_URL/);
+      expect(() => loadRuntimeConfig({ ...base, AUTH_DEV_SIGNING_KEY: 'secret' })).toThrow(/AUTH_DEV_SIGNING_KEY/);
+    });
+  });
 });

@@ -40,6 +40,38 @@ export interface RuntimeConfig {
   maxBatchSize: number;
   /** Largest accepted JSON body, e.g. `5mb`. */
   bodyLimit: string;
+  /** Who issues and who verifies the API's bearer tokens (see `AuthConfig`). */
+  auth: AuthConfig;
+}
+
+/** JWS algorithms a token may be signed with: asymmetric only, never `none` or a shared secret. */
+export const AUTH_ALGORITHM_CHOICES = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+
+/**
+ * Bearer-token settings of the API. Tokens are verified against the keys of
+ * `jwksUrl` (an external OIDC issuer) and/or the built-in development identity provider.
+ */
+export interface AuthConfig {
+  /** Built-in development identity provider (`POST /api/auth/token`, demo users): default on unless NODE_ENV=production (`AUTH_DEV_IDP`). */
+  devIdp: boolean;
+  /** PKCS#8 PEM private key (EC P-256 or RSA) the development IdP signs with; empty: a new key at each boot (`AUTH_DEV_SIGNING_KEY`). */
+  devSigningKey: string;
+  /** Required `iss` of every token (`AUTH_ISSUER`; the development IdP issues with it). */
+  issuer: string;
+  /** Required `aud` of every token (`AUTH_AUDIENCE`). */
+  audience: string;
+  /** JWKS of an external OIDC issuer, e.g. `https://idp.example/realms/customs/protocol/openid-connect/certs`; empty: none (`AUTH_JWKS_URL`). */
+  jwksUrl: string;
+  /** Accepted JWS algorithms, pinned (`AUTH_ALGORITHMS`, comma-separated; default `ES256,RS256`). */
+  algorithms: string[];
+  /** Claim holding the role, a string or an array of strings; a dotted path reaches nested claims, e.g. `realm_access.roles` (`AUTH_ROLE_CLAIM`). */
+  roleClaim: string;
+  /** Claim holding the customs office of officers and supervisors (`AUTH_OFFICE_CLAIM`). */
+  officeClaim: string;
+  /** Claim holding the display name (`AUTH_NAME_CLAIM`). */
+  nameClaim: string;
+  /** Lifetime in seconds of a development-IdP token (`AUTH_TOKEN_TTL_SECONDS`, default 8 h: one shift). */
+  tokenTtlSeconds: number;
 }
 
 /**
@@ -65,6 +97,17 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       CASE_ESCALATE_AFTER_MS: num({ default: 4 * 60 * 60 * 1000 }),
       MAX_BATCH_SIZE: num({ default: 1000 }),
       BODY_LIMIT: str({ default: '10mb' }),
+      AUTH_DEV_IDP: bool({ default: undefined, desc: 'built-in development identity provider (default: on unless NODE_ENV=production)' }),
+      NODE_ENV: str({ default: '' }),
+      AUTH_DEV_SIGNING_KEY: str({ default: '' }),
+      AUTH_ISSUER: str({ default: 'urn:customs-risk:dev-idp' }),
+      AUTH_AUDIENCE: str({ default: 'customs-risk-api' }),
+      AUTH_JWKS_URL: str({ default: '' }),
+      AUTH_ALGORITHMS: str({ default: 'ES256,RS256' }),
+      AUTH_ROLE_CLAIM: str({ default: 'role' }),
+      AUTH_OFFICE_CLAIM: str({ default: 'office_id' }),
+      AUTH_NAME_CLAIM: str({ default: 'name' }),
+      AUTH_TOKEN_TTL_SECONDS: num({ default: 8 * 60 * 60 }),
     },
     { reporter: throwingReporter },
   );
@@ -83,6 +126,19 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     caseEscalateAfterMs: e.CASE_ESCALATE_AFTER_MS,
     maxBatchSize: e.MAX_BATCH_SIZE,
     bodyLimit: e.BODY_LIMIT,
+    auth: {
+      devIdp: e.AUTH_DEV_IDP ?? e.NODE_ENV !== 'production',
+      // Env files often carry a PEM on one line with literal \n.
+      devSigningKey: e.AUTH_DEV_SIGNING_KEY.replace(/\\n/g, '\n'),
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      jwksUrl: e.AUTH_JWKS_URL,
+      algorithms: e.AUTH_ALGORITHMS.split(',').map((a) => a.trim()).filter((a) => a !== ''),
+      roleClaim: e.AUTH_ROLE_CLAIM,
+      officeClaim: e.AUTH_OFFICE_CLAIM,
+      nameClaim: e.AUTH_NAME_CLAIM,
+      tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
+    },
   };
   const shares: Array<[string, number]> = [
     ['RED_TOP_SHARE', config.redTopShare],
@@ -99,7 +155,34 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
   if (!(config.maxBatchSize >= 1 && config.maxBatchSize <= 100_000)) {
     throw new Error('MAX_BATCH_SIZE must be between 1 and 100000');
   }
+  checkAuth(config.auth);
   return config;
+}
+
+function checkAuth(auth: AuthConfig): void {
+  if (auth.algorithms.length === 0) throw new Error('AUTH_ALGORITHMS must name at least one algorithm');
+  const refused = auth.algorithms.filter((a) => !(AUTH_ALGORITHM_CHOICES as readonly string[]).includes(a));
+  if (refused.length > 0) {
+    throw new Error(`AUTH_ALGORITHMS: ${refused.join(', ')} not accepted; choose from ${AUTH_ALGORITHM_CHOICES.join(', ')} (asymmetric only)`);
+  }
+  if (auth.jwksUrl !== '') {
+    let u: URL;
+    try {
+      u = new URL(auth.jwksUrl);
+    } catch {
+      throw new Error(`AUTH_JWKS_URL must be a URL, got ${auth.jwksUrl}`);
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('AUTH_JWKS_URL must be an http(s) URL');
+  }
+  if (auth.devSigningKey !== '' && !auth.devSigningKey.includes('-----BEGIN PRIVATE KEY-----')) {
+    throw new Error('AUTH_DEV_SIGNING_KEY must be a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----)');
+  }
+  for (const [name, value] of [['AUTH_ISSUER', auth.issuer], ['AUTH_AUDIENCE', auth.audience], ['AUTH_ROLE_CLAIM', auth.roleClaim], ['AUTH_OFFICE_CLAIM', auth.officeClaim], ['AUTH_NAME_CLAIM', auth.nameClaim]]) {
+    if (value.trim() === '') throw new Error(`${name} must not be empty`);
+  }
+  if (!(Number.isInteger(auth.tokenTtlSeconds) && auth.tokenTtlSeconds >= 60 && auth.tokenTtlSeconds <= 7 * 24 * 3600)) {
+    throw new Error('AUTH_TOKEN_TTL_SECONDS must be a whole number of seconds from 60 to 604800');
+  }
 }
 
 function throwingReporter({ errors }: { errors: Partial<Record<string, Error>> }): void {

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../../services/auth/auth-user';
+import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import { CaseIdPipe } from '../../services/http/id-params.pipe';
 import { CasesService } from './cases.service';
 import { AssignCaseDto } from './dto/assign-case.dto';
@@ -7,47 +9,62 @@ import { CloseCaseDto } from './dto/close-case.dto';
 import { ListCasesDto } from './dto/list-cases.dto';
 import { RecordResultDto } from './dto/record-result.dto';
 
-/** Inspection-case queues and actions (`/api/cases`). */
+/**
+ * Inspection-case queues and actions (`/api/cases`). Officers and supervisors see and act
+ * on their own office only; analysts and auditors read every office; auditors change nothing.
+ * The acting user of every action is the caller (the token's user), recorded in the history.
+ */
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Case queue, riskiest first; filter by office, status, lane, assignee' })
-  list(@Query() query: ListCasesDto) {
-    return this.cases.list(query);
+  @Roles('local_officer', 'supervisor', 'cbtc_analyst', 'auditor')
+  @ApiOperation({ summary: 'Case queue, riskiest first; filter by office, status, lane, assignee (officers and supervisors: their office, the default)' })
+  @ApiResponse({ status: 403, description: 'An officer or supervisor asking for another office' })
+  list(@Query() query: ListCasesDto, @CurrentUser() user: AuthUser) {
+    return this.cases.list(query, user);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One case with its history' })
+  @Roles('local_officer', 'supervisor', 'cbtc_analyst', 'auditor')
+  @ApiOperation({ summary: 'One case with its history (who did what, when)' })
+  @ApiResponse({ status: 403, description: 'An officer or supervisor asking for a case of another office' })
   @ApiResponse({ status: 404, description: 'Unknown case' })
-  get(@Param('id', CaseIdPipe) id: string) {
-    return this.cases.get(id);
+  get(@Param('id', CaseIdPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.cases.get(id, user);
   }
 
   @Post(':id/assign')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Assign or reassign the case to an officer (QUEUED or ASSIGNED)' })
+  @Roles('local_officer', 'supervisor')
+  @ApiOperation({ summary: 'Assign or reassign the case (QUEUED or ASSIGNED): an officer to themself, a supervisor to any officer of the office' })
+  @ApiResponse({ status: 403, description: 'Another office, or an officer assigning someone else' })
   @ApiResponse({ status: 409, description: 'The case is in a state that cannot be assigned' })
-  assign(@Param('id', CaseIdPipe) id: string, @Body() body: AssignCaseDto) {
-    return this.cases.assign(id, body);
+  @ApiResponse({ status: 422, description: 'The assignee is not a local officer of the case\u2019s office' })
+  assign(@Param('id', CaseIdPipe) id: string, @Body() body: AssignCaseDto, @CurrentUser() user: AuthUser) {
+    return this.cases.assign(id, body, user);
   }
 
   @Post(':id/result')
   @HttpCode(200)
+  @Roles('local_officer', 'supervisor')
+  @ApiResponse({ status: 403, description: 'Not the assigned officer nor a supervisor of the office' })
   @ApiOperation({ summary: 'Record the inspection result with a verdict per fired criterion (ASSIGNED, once)' })
   @ApiResponse({ status: 409, description: 'Not assigned yet, or a result is already recorded' })
   @ApiResponse({ status: 422, description: 'Verdicts do not match the fired criteria, or findings missing' })
-  recordResult(@Param('id', CaseIdPipe) id: string, @Body() body: RecordResultDto) {
-    return this.cases.recordResult(id, body);
+  recordResult(@Param('id', CaseIdPipe) id: string, @Body() body: RecordResultDto, @CurrentUser() user: AuthUser) {
+    return this.cases.recordResult(id, body, user);
   }
 
   @Post(':id/close')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close the case (RESULT_RECORDED)' })
+  @Roles('local_officer', 'supervisor')
+  @ApiOperation({ summary: 'Close the case (RESULT_RECORDED); body `{}`' })
+  @ApiResponse({ status: 403, description: 'Not the assigned officer nor a supervisor of the office' })
   @ApiResponse({ status: 409, description: 'No result recorded yet, or already closed' })
-  close(@Param('id', CaseIdPipe) id: string, @Body() body: CloseCaseDto) {
-    return this.cases.close(id, body);
+  close(@Param('id', CaseIdPipe) id: string, @Body() _body: CloseCaseDto, @CurrentUser() user: AuthUser) {
+    return this.cases.close(id, user);
   }
 }

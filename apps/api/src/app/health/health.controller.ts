@@ -2,6 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Client } from '@temporalio/client';
+import { Public } from '../../services/auth/auth.decorators';
 import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
 
 /** `GET /api/health`: whether Postgres and Temporal are reachable (200 up, 503 otherwise). */
@@ -16,6 +17,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Reachability of PostgreSQL and Temporal' })
   check() {

@@ -3,6 +3,9 @@ import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { RuntimeConfig } from '@customs/config';
 import { validateDeclaration, type Declaration } from '@customs/domain';
+import type { AuthUser } from '../../services/auth/auth-user';
+import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
+import { assertSameOffice } from '../../services/auth/office-scope';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { DeclarationIdPipe } from '../../services/http/id-params.pipe';
 import { explainFired } from './decision-record';
@@ -23,6 +26,7 @@ export class DeclarationsController {
   ) {}
 
   @Post()
+  @Roles('service', 'cbtc_analyst')
   @ApiOperation({ summary: 'Screen one declaration (idempotent on declarationId)' })
   @ApiBody({ schema: DECLARATION_SCHEMA })
   @ApiResponse({ status: 201, description: 'Screened now' })
@@ -40,6 +44,7 @@ export class DeclarationsController {
   }
 
   @Post('batch')
+  @Roles('service', 'cbtc_analyst')
   @ApiOperation({ summary: 'Screen a batch of declarations: all are validated first, and any invalid one refuses the whole batch' })
   @ApiBody({ schema: { type: 'object', required: ['declarations'], properties: { declarations: { type: 'array', items: DECLARATION_SCHEMA } } } })
   @ApiResponse({ status: 200, description: 'Per-declaration results in input order and the batch counts' })
@@ -67,11 +72,14 @@ export class DeclarationsController {
   }
 
   @Get(':id/selection')
-  @ApiOperation({ summary: 'Why a declaration got its lane: the full decision record and a one-sentence summary' })
+  @Roles('auditor', 'cbtc_analyst', 'supervisor', 'local_officer')
+  @ApiOperation({ summary: 'Why a declaration got its lane: the full decision record and a one-sentence summary (officers and supervisors: their office only)' })
+  @ApiResponse({ status: 403, description: 'An officer or supervisor asking for a declaration of another office' })
   @ApiResponse({ status: 404, description: 'The declaration was never screened' })
-  async selection(@Param('id', DeclarationIdPipe) id: string) {
+  async selection(@Param('id', DeclarationIdPipe) id: string, @CurrentUser() user: AuthUser) {
     const record = await this.screening.selection(id);
     if (!record) throw new NotFoundException(`declaration ${id} has not been screened`);
+    assertSameOffice(user, record.declaration.officeId, `declaration ${id}`);
     return { ...record, explanations: explainFired(record) };
   }
 

@@ -1,11 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-
-/** Body of `POST /api/cases/:id/close`. */
-export class CloseCaseDto {
-  @ApiProperty({ description: 'Officer closing the case', example: 'officer-40-01' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  actor!: string;
-}
+/**
+ * Body of `POST /api/cases/:id/close`: empty (`{}` or none). Who closes is the caller
+ * (the token's user); the class exists so the global ValidationPipe refuses unknown fields.
+ */
+export class CloseCaseDto {}

@@ -22,7 +22,7 @@ export class CriterionVerdictDto {
   note?: string;
 }
 
-/** Body of `POST /api/cases/:id/result`. */
+/** Body of `POST /api/cases/:id/result`; who records it is the caller (the token's user). */
 export class RecordResultDto {
   @ApiProperty({ enum: INSPECTION_OUTCOMES })
   @IsIn(INSPECTION_OUTCOMES)
@@ -39,10 +39,4 @@ export class RecordResultDto {
   @ValidateNested({ each: true })
   @Type(() => CriterionVerdictDto)
   verdicts!: CriterionVerdictDto[];
-
-  @ApiProperty({ description: 'Officer recording the result', example: 'officer-40-01' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  actor!: string;
 }
