@@ -1,0 +1,89 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import type { Role } from './core/api.types';
+import { AuthService } from './core/auth.service';
+import { LANGUAGES, LanguageService, type UiLanguage } from './core/language.service';
+
+interface NavItem {
+  path: string;
+  label: string;
+  roles: Role[];
+}
+
+const NAV: NavItem[] = [
+  { path: '/queue', label: 'nav.queue', roles: ['local_officer', 'supervisor', 'auditor'] },
+  { path: '/criteria', label: 'nav.criteria', roles: ['cbtc_analyst', 'supervisor', 'auditor'] },
+  { path: '/audit', label: 'nav.audit', roles: ['auditor', 'cbtc_analyst', 'supervisor', 'local_officer'] },
+  { path: '/dashboard', label: 'nav.dashboard', roles: ['auditor', 'cbtc_analyst', 'supervisor', 'local_officer'] },
+];
+
+/** The shell: skip link, top bar (navigation by role, language switch, sign-out) and the page. */
+@Component({
+  selector: 'cr-root',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatButtonToggleModule, TranslatePipe],
+  template: `
+    <a class="skip-link" href="#main">{{ 'app.skip' | translate }}</a>
+    <mat-toolbar class="bar">
+      <a routerLink="/" class="brand">{{ 'app.title' | translate }}</a>
+      @if (user(); as u) {
+        <nav [attr.aria-label]="'nav.label' | translate" class="nav">
+          @for (item of nav(); track item.path) {
+            <a mat-button [routerLink]="item.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{ item.label | translate }}</a>
+          }
+        </nav>
+      }
+      <span class="spacer"></span>
+      <mat-button-toggle-group
+        hideSingleSelectionIndicator
+        [value]="lang.current()"
+        (change)="setLang($event.value)"
+        [attr.aria-label]="'app.language' | translate"
+      >
+        @for (l of languages; track l) {
+          <mat-button-toggle [value]="l" [attr.lang]="l">{{ l === 'en' ? 'English' : '한국어' }}</mat-button-toggle>
+        }
+      </mat-button-toggle-group>
+      @if (user(); as u) {
+        <span class="who" data-testid="current-user">{{ u.name }} · {{ 'role.' + u.role | translate }}{{ u.officeId ? ' · ' + u.officeId : '' }}</span>
+        <button mat-stroked-button type="button" (click)="logout()">{{ 'app.logout' | translate }}</button>
+      }
+    </mat-toolbar>
+    <main id="main" tabindex="-1"><router-outlet /></main>
+  `,
+  styles: `
+    .bar { gap: 12px; position: sticky; top: 0; z-index: 2; border-bottom: 1px solid var(--mat-sys-outline-variant); }
+    .brand { font: var(--mat-sys-title-medium); color: inherit; text-decoration: none; white-space: nowrap; }
+    .nav { display: flex; gap: 4px; }
+    .nav a.active { background: var(--mat-sys-secondary-container); }
+    .who { font: var(--mat-sys-body-small); white-space: nowrap; }
+    .spacer { flex: 1 1 auto; }
+    .skip-link { position: absolute; left: -9999px; }
+    .skip-link:focus { left: 8px; top: 8px; z-index: 10; background: var(--mat-sys-surface); padding: 8px; }
+    main:focus { outline: none; }
+  `,
+})
+export class AppComponent {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  protected readonly lang = inject(LanguageService);
+  protected readonly languages = LANGUAGES;
+  protected readonly user = this.auth.user;
+  protected readonly nav = computed(() => {
+    const role = this.user()?.role;
+    return role ? NAV.filter((n) => n.roles.includes(role)) : [];
+  });
+
+  protected setLang(value: UiLanguage): void {
+    this.lang.use(value);
+  }
+
+  protected logout(): void {
+    this.auth.logout();
+    void this.router.navigate(['/login']);
+  }
+}

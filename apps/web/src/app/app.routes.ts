@@ -1,0 +1,58 @@
+import { Routes } from '@angular/router';
+import { requireRole } from './core/auth.guard';
+
+/**
+ * Pages by user group (DESIGN.md): officers and supervisors work the queue and cases,
+ * analysts the criteria, auditors the decision lookup. The API enforces the same rules.
+ */
+export const appRoutes: Routes = [
+  { path: 'login', loadComponent: () => import('./login/login.page').then((m) => m.LoginPage), title: 'Sign in' },
+  {
+    path: 'queue',
+    canActivate: [requireRole('local_officer', 'supervisor', 'auditor')],
+    loadComponent: () => import('./queue/queue.page').then((m) => m.QueuePage),
+    title: 'Queue',
+  },
+  {
+    path: 'cases/:caseId',
+    canActivate: [requireRole('local_officer', 'supervisor', 'auditor')],
+    loadComponent: () => import('./case/case.page').then((m) => m.CasePage),
+    title: 'Case',
+  },
+  {
+    path: 'audit',
+    canActivate: [requireRole('auditor', 'cbtc_analyst', 'supervisor', 'local_officer')],
+    loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
+    title: 'Decision lookup',
+  },
+  {
+    path: 'audit/:declarationId',
+    canActivate: [requireRole('auditor', 'cbtc_analyst', 'supervisor', 'local_officer')],
+    loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
+    title: 'Decision lookup',
+  },
+  {
+    path: 'criteria',
+    canActivate: [requireRole('cbtc_analyst', 'supervisor', 'auditor')],
+    loadComponent: () => import('./criteria/criteria-list.page').then((m) => m.CriteriaListPage),
+    title: 'Criteria',
+  },
+  // PLACEHOLDER routes: the criteria builder needs POST /api/criteria and the dashboard the
+  // stats endpoints, both being added to the API now. They show a notice, never fake data.
+  {
+    path: 'criteria/new',
+    canActivate: [requireRole('cbtc_analyst', 'supervisor')],
+    loadComponent: () => import('./placeholder/placeholder.page').then((m) => m.PlaceholderPage),
+    data: { feature: 'builder' },
+    title: 'New criterion',
+  },
+  {
+    path: 'dashboard',
+    canActivate: [requireRole()],
+    loadComponent: () => import('./placeholder/placeholder.page').then((m) => m.PlaceholderPage),
+    data: { feature: 'dashboard' },
+    title: 'Dashboard',
+  },
+  { path: '', pathMatch: 'full', loadComponent: () => import('./home.redirect').then((m) => m.HomeRedirect) },
+  { path: '**', redirectTo: '' },
+];

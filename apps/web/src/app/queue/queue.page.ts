@@ -1,0 +1,219 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { ApiService } from '../core/api.service';
+import { CASE_STATUSES, LANES, type CaseStatus, type InspectionCase, type Lane } from '../core/api.types';
+import { toApiError, type ApiError } from '../core/api-error';
+import { ApiErrorComponent } from '../core/api-error.component';
+import { AuthService } from '../core/auth.service';
+import { ageLabel } from '../core/format';
+
+/**
+ * The office queue: filters by status and lane (server side), riskiest first as the API
+ * orders it; the table can re-sort the page shown by risk score or age. SLA badge when the
+ * case was escalated (still unassigned past its deadline). "Assign to me" for officers.
+ */
+@Component({
+  selector: 'cr-queue-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule, RouterLink, DatePipe, DecimalPipe, MatTableModule, MatSortModule, MatPaginatorModule, MatSelectModule,
+    MatFormFieldModule, MatInputModule, MatButtonModule, TranslatePipe, ApiErrorComponent,
+  ],
+  template: `
+    <div class="page">
+      <h1>{{ 'queue.title' | translate }}@if (officeId()) { · {{ 'queue.office' | translate }} {{ officeId() }}}</h1>
+      <div class="row filters">
+        @if (canPickOffice()) {
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-label>{{ 'queue.office' | translate }}</mat-label>
+            <input matInput [ngModel]="officeId()" (change)="setOffice($any($event.target).value)" name="office" />
+          </mat-form-field>
+        }
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ 'queue.status' | translate }}</mat-label>
+          <mat-select [ngModel]="status()" (ngModelChange)="setStatus($event)" name="status">
+            <mat-option value="">{{ 'common.all' | translate }}</mat-option>
+            @for (s of statuses; track s) {
+              <mat-option [value]="s">{{ 'status.' + s | translate }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ 'queue.lane' | translate }}</mat-label>
+          <mat-select [ngModel]="lane()" (ngModelChange)="setLane($event)" name="lane">
+            <mat-option value="">{{ 'common.all' | translate }}</mat-option>
+            @for (l of lanes; track l) {
+              <mat-option [value]="l">{{ 'lane.' + l | translate }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <button mat-stroked-button type="button" (click)="reload()">{{ 'common.refresh' | translate }}</button>
+        <span class="spacer"></span>
+        <span class="muted" role="status">{{ 'queue.total' | translate: { total: total() } }}</span>
+      </div>
+      <cr-api-error [error]="error()" />
+      <table mat-table [dataSource]="rows()" matSort (matSortChange)="sort.set($event)" class="queue" [attr.aria-busy]="loading()">
+        <ng-container matColumnDef="lane">
+          <th mat-header-cell *matHeaderCellDef>{{ 'queue.lane' | translate }}</th>
+          <td mat-cell *matCellDef="let c"><span class="lane lane-{{ c.lane }}">{{ 'lane.' + c.lane | translate }}</span></td>
+        </ng-container>
+        <ng-container matColumnDef="declarationId">
+          <th mat-header-cell *matHeaderCellDef>{{ 'queue.declaration' | translate }}</th>
+          <td mat-cell *matCellDef="let c"><a [routerLink]="['/cases', c.caseId]">{{ c.declarationId }}</a></td>
+        </ng-container>
+        <ng-container matColumnDef="riskScore">
+          <th mat-header-cell *matHeaderCellDef mat-sort-header="riskScore" start="desc">{{ 'queue.score' | translate }}</th>
+          <td mat-cell *matCellDef="let c">{{ c.riskScore | number: '1.3-3' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="criteria">
+          <th mat-header-cell *matHeaderCellDef>{{ 'queue.criteria' | translate }}</th>
+          <td mat-cell *matCellDef="let c">
+            {{ c.firedCriteria.length }}
+            @if (c.controlSample) { <span class="badge badge-control">{{ 'trace.control' | translate }}</span> }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef>{{ 'queue.status' | translate }}</th>
+          <td mat-cell *matCellDef="let c">
+            {{ 'status.' + c.status | translate }}
+            @if (c.escalated) { <span class="badge badge-sla" [title]="'queue.slaHelp' | translate">{{ 'queue.sla' | translate }}</span> }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="age">
+          <th mat-header-cell *matHeaderCellDef mat-sort-header="age" start="desc">{{ 'queue.age' | translate }}</th>
+          <td mat-cell *matCellDef="let c"><span [title]="c.openedAt | date: 'medium'">{{ age(c.openedAt) }}</span></td>
+        </ng-container>
+        <ng-container matColumnDef="assignee">
+          <th mat-header-cell *matHeaderCellDef>{{ 'queue.assignee' | translate }}</th>
+          <td mat-cell *matCellDef="let c">
+            @if (c.assigneeId) {
+              {{ c.assigneeId }}
+            } @else if (canAssignSelf() && c.status === 'QUEUED') {
+              <button mat-stroked-button type="button" (click)="assignToMe(c)" [disabled]="busyCase() === c.caseId">
+                {{ 'queue.assignToMe' | translate }}
+              </button>
+            } @else {
+              <span class="muted">—</span>
+            }
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        <tr class="mat-row" *matNoDataRow><td class="mat-cell empty" [attr.colspan]="columns.length">{{ (loading() ? 'common.loading' : 'queue.empty') | translate }}</td></tr>
+      </table>
+      <mat-paginator [length]="total()" [pageSize]="pageSize()" [pageIndex]="pageIndex()" [pageSizeOptions]="[25, 50, 100]" (page)="page($event)" />
+    </div>
+  `,
+  styles: `
+    .filters { margin-bottom: 8px; }
+    table.queue { width: 100%; }
+    .empty { padding: 16px; }
+    .badge { margin-left: 6px; }
+  `,
+})
+export class QueuePage {
+  private readonly api = inject(ApiService);
+  private readonly auth = inject(AuthService);
+  protected readonly statuses = CASE_STATUSES;
+  protected readonly lanes = LANES;
+  protected readonly columns = ['lane', 'declarationId', 'riskScore', 'criteria', 'status', 'age', 'assignee'];
+
+  protected readonly officeId = signal<string>(this.auth.user()?.officeId ?? '');
+  protected readonly status = signal<CaseStatus | ''>('QUEUED');
+  protected readonly lane = signal<Lane | ''>('');
+  protected readonly pageIndex = signal(0);
+  protected readonly pageSize = signal(50);
+  protected readonly sort = signal<Sort>({ active: '', direction: '' });
+
+  private readonly cases = signal<InspectionCase[]>([]);
+  protected readonly total = signal(0);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<ApiError | null>(null);
+  protected readonly busyCase = signal<string | null>(null);
+  /** Officers and supervisors are bound to their office; auditors may look at any. */
+  protected readonly canPickOffice = computed(() => !this.auth.user()?.officeId);
+  protected readonly canAssignSelf = computed(() => this.auth.user()?.role === 'local_officer');
+
+  /** The page shown, re-sorted when the user picks a column (the API's order otherwise). */
+  protected readonly rows = computed(() => {
+    const { active, direction } = this.sort();
+    const rows = [...this.cases()];
+    if (!direction) return rows;
+    const sign = direction === 'asc' ? 1 : -1;
+    const key = (c: InspectionCase) => (active === 'age' ? -Date.parse(c.openedAt) : c.riskScore);
+    return rows.sort((a, b) => sign * (key(a) - key(b)));
+  });
+
+  constructor() {
+    effect(() => this.load(this.officeId(), this.status(), this.lane(), this.pageIndex(), this.pageSize()));
+  }
+
+  protected age(iso: string): string {
+    return ageLabel(iso);
+  }
+
+  protected setOffice(value: string): void {
+    this.pageIndex.set(0);
+    this.officeId.set(value.trim());
+  }
+  protected setStatus(value: CaseStatus | ''): void {
+    this.pageIndex.set(0);
+    this.status.set(value);
+  }
+  protected setLane(value: Lane | ''): void {
+    this.pageIndex.set(0);
+    this.lane.set(value);
+  }
+  protected page(event: PageEvent): void {
+    this.pageSize.set(event.pageSize);
+    this.pageIndex.set(event.pageIndex);
+  }
+  protected reload(): void {
+    this.load(this.officeId(), this.status(), this.lane(), this.pageIndex(), this.pageSize());
+  }
+
+  protected assignToMe(c: InspectionCase): void {
+    const me = this.auth.user();
+    if (!me) return;
+    this.busyCase.set(c.caseId);
+    this.error.set(null);
+    this.api.assign(c.caseId, me.id).subscribe({
+      next: () => {
+        this.busyCase.set(null);
+        this.reload();
+      },
+      error: (err: unknown) => {
+        this.busyCase.set(null);
+        this.error.set(toApiError(err));
+      },
+    });
+  }
+
+  private load(officeId: string, status: CaseStatus | '', lane: Lane | '', pageIndex: number, pageSize: number): void {
+    this.loading.set(true);
+    this.error.set(null);
+    this.api.listCases({ officeId, status, lane, limit: pageSize, offset: pageIndex * pageSize }).subscribe({
+      next: (res) => {
+        this.cases.set(res.cases);
+        this.total.set(res.total);
+        this.loading.set(false);
+      },
+      error: (err: unknown) => {
+        this.cases.set([]);
+        this.total.set(0);
+        this.loading.set(false);
+        this.error.set(toApiError(err));
+      },
+    });
+  }
+}

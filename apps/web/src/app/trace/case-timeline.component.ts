@@ -1,0 +1,36 @@
+import { DatePipe, JsonPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { TranslatePipe } from '@ngx-translate/core';
+import type { CaseEvent } from '../core/api.types';
+
+/** A case's append-only history: when, who, what, with the event's details. */
+@Component({
+  selector: 'cr-case-timeline',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, JsonPipe, TranslatePipe],
+  template: `
+    <ol class="timeline">
+      @for (e of events(); track e.seq) {
+        <li>
+          <span class="when">{{ e.occurredAt | date: 'yyyy-MM-dd HH:mm:ss' }}</span>
+          <strong>{{ e.type }}</strong>
+          <span>{{ 'timeline.by' | translate }} {{ e.actor ?? ('timeline.system' | translate) }}</span>
+          @if (e.payload) {
+            <details><summary>{{ 'timeline.details' | translate }}</summary><pre class="json">{{ e.payload | json }}</pre></details>
+          }
+        </li>
+      } @empty {
+        <li class="muted">{{ 'timeline.empty' | translate }}</li>
+      }
+    </ol>
+  `,
+  styles: `
+    .timeline { list-style: none; padding: 0; margin: 0; }
+    .timeline li { padding: 6px 0; border-bottom: 1px solid var(--mat-sys-outline-variant); display: flex; gap: 12px; flex-wrap: wrap; align-items: baseline; }
+    .when { font-family: ui-monospace, monospace; font-size: 12px; }
+    details { flex-basis: 100%; }
+  `,
+})
+export class CaseTimelineComponent {
+  readonly events = input<CaseEvent[]>([]);
+}

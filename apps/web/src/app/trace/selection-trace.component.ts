@@ -1,0 +1,87 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { TranslatePipe } from '@ngx-translate/core';
+import type { DecisionRecord } from '../core/api.types';
+import { showValue } from '../core/format';
+
+/**
+ * A decision record as a plain-language trace: the one-sentence summary, each fired
+ * criterion with its reason and every condition (field, rule, expected vs. actual, met or
+ * not), the model score against its thresholds, and whether it was a random control pick.
+ */
+@Component({
+  selector: 'cr-selection-trace',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DecimalPipe, TranslatePipe],
+  template: `
+    @if (record(); as r) {
+      <section class="trace" [attr.aria-label]="'trace.title' | translate">
+        <p class="summary"><span class="lane lane-{{ r.lane }}">{{ 'lane.' + r.lane | translate }}</span> {{ r.summary }}</p>
+
+        <h3>{{ 'trace.criteria' | translate }} ({{ r.firedCriteria.length }})</h3>
+        @if (r.firedCriteria.length === 0) {
+          <p class="muted">{{ 'trace.noCriteria' | translate }}</p>
+        }
+        @for (c of r.firedCriteria; track c.id; let i = $index) {
+          <article class="criterion">
+            <header class="row">
+              <strong class="mono">{{ c.id }} v{{ c.version }}</strong>
+              <span class="lane lane-{{ c.lane }}">{{ 'lane.' + c.lane | translate }}</span>
+            </header>
+            <p>{{ r.explanations?.[i] ?? c.reason }}</p>
+            <table class="plain">
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'trace.field' | translate }}</th>
+                  <th scope="col">{{ 'trace.operator' | translate }}</th>
+                  <th scope="col">{{ 'trace.expected' | translate }}</th>
+                  <th scope="col">{{ 'trace.actual' | translate }}</th>
+                  <th scope="col">{{ 'trace.result' | translate }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (cond of c.conditions; track $index) {
+                  <tr>
+                    <td class="mono">{{ cond.fact }}</td>
+                    <td>{{ cond.operator }}</td>
+                    <td class="mono">{{ show(cond.value) }}</td>
+                    <td class="mono">{{ show(cond.actual) }}</td>
+                    <td>{{ (cond.result === true ? 'trace.met' : cond.result === false ? 'trace.notMet' : 'trace.notEvaluated') | translate }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </article>
+        }
+
+        <h3>{{ 'trace.model' | translate }}</h3>
+        <p>
+          {{ 'trace.modelLine' | translate: { name: r.model.name, version: r.model.version } }}
+          <strong>{{ r.model.score | number: '1.4-4' }}</strong>
+          · {{ 'trace.thresholds' | translate }} RED ≥ {{ r.model.thresholds.red | number: '1.4-4' }}, YELLOW ≥ {{ r.model.thresholds.yellow | number: '1.4-4' }}
+          → <span class="lane lane-{{ modelLane() }}">{{ 'lane.' + modelLane() | translate }}</span>
+        </p>
+
+        <h3>{{ 'trace.control' | translate }}</h3>
+        <p>{{ (r.controlSample ? 'trace.controlYes' : 'trace.controlNo') | translate }}</p>
+      </section>
+    }
+  `,
+  styles: `
+    .summary { font: var(--mat-sys-body-large); }
+    .criterion { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; padding: 8px 12px; margin: 8px 0; }
+    h3 { font: var(--mat-sys-title-small); margin: 16px 0 4px; }
+  `,
+})
+export class SelectionTraceComponent {
+  readonly record = input<DecisionRecord | null>(null);
+  /** The lane the score alone gives (the record keeps the thresholds in force at the time). */
+  protected readonly modelLane = computed(() => {
+    const m = this.record()?.model;
+    if (!m) return 'GREEN';
+    return m.score >= m.thresholds.red ? 'RED' : m.score >= m.thresholds.yellow ? 'YELLOW' : 'GREEN';
+  });
+  protected show(value: unknown): string {
+    return showValue(value);
+  }
+}
