@@ -20,11 +20,16 @@ export interface LoginResponse {
  * @throws Error with the API's message on a refused login (401), or when the API is unreachable.
  */
 export async function login(api: string, username: string, password: string): Promise<LoginResponse> {
-  const res = await fetch(`${api}/api/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
+  let res: Response;
+  try {
+    res = await fetch(`${api}/api/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+  } catch (err) {
+    throw new Error(`cannot reach the API at ${api} (${(err as Error).message}); is it running (npm start)?`);
+  }
   const body = (await res.json().catch(() => ({}))) as Partial<LoginResponse> & { message?: unknown };
   if (res.status !== 200 || typeof body.accessToken !== 'string') {
     const why = res.status === 404 ? 'the API has no development identity provider (AUTH_DEV_IDP); pass API_TOKEN instead' : String(body.message ?? res.statusText);
