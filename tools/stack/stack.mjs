@@ -168,6 +168,18 @@ function startTs(name, script, env) {
   return child;
 }
 
+/** Builds the web app (`npx nx build web`; Nx's cache makes an unchanged rebuild instant). */
+function buildWeb(env) {
+  log('building the web app (nx build web)');
+  const nx = path.join(ROOT, 'node_modules', 'nx', 'bin', 'nx.js');
+  const r = spawnSync(process.execPath, [nx, 'build', 'web', '--output-style=stream'], {
+    cwd: ROOT,
+    env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error('the web app did not build: run `npx nx build web` to see why');
+}
+
 function runTs(script, args, env) {
   const r = spawnSync(process.execPath, [...TS_NODE, script, ...args], { cwd: ROOT, env, stdio: 'inherit' });
   return r.status ?? 1;
@@ -209,6 +221,7 @@ async function up() {
     api: port,
   });
   env.PORT = String(port);
+  buildWeb(env);
   startTs('worker', 'apps/worker/src/main.ts', env);
   const api = startTs('api', 'apps/api/src/main.ts', env);
   await waitFor('API', async () => {
@@ -216,7 +229,7 @@ async function up() {
     const res = await fetch(`http://127.0.0.1:${port}/api/health`);
     return res.ok;
   });
-  log(`API up: http://127.0.0.1:${port}/api (OpenAPI at /api/docs)`);
+  log(`API up: http://127.0.0.1:${port}/api (OpenAPI at /api/docs); web app: http://127.0.0.1:${port}/`);
   if (process.env.SKIP_SAMPLE_INGEST !== '1') {
     log('ingesting the bundled sample of the KCS valid split (e2e/fixtures/kcs-valid-sample.csv)');
     runTs('tools/ingest/ingest.ts', ['e2e/fixtures/kcs-valid-sample.csv'], { ...env, API_URL: `http://127.0.0.1:${port}` });
@@ -234,6 +247,7 @@ async function test(jestArgs) {
   cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort() });
   env.TZ = 'UTC';
+  buildWeb(env);
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   const totals = { passed: 0, failed: 0, skipped: 0 };
   const run = (name, args) => {

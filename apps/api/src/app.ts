@@ -4,12 +4,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RuntimeConfig } from '@customs/config';
 import { AppModule } from './app.module';
+import { serveWebApp } from './services/web-app/serve-web-app';
 
 /**
  * Creates the configured (not yet listening) API application: global prefix `/api`,
  * JSON bodies up to `config.bodyLimit` (larger: 413), one global ValidationPipe that
- * refuses unknown and mistyped fields, and the OpenAPI document at `/api/docs`
- * (JSON at `/api/docs-json`). Used by `main.ts` and by the end-to-end tests.
+ * refuses unknown and mistyped fields, the OpenAPI document at `/api/docs`
+ * (JSON at `/api/docs-json`), and the built web app at `/`. Used by `main.ts` and by the end-to-end tests.
  */
 export async function createApp(config: RuntimeConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -18,6 +19,7 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
   });
   app.useBodyParser('json', { limit: config.bodyLimit, strict: true });
   app.setGlobalPrefix('api');
+  serveWebApp(app, config);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -40,6 +40,8 @@ export interface RuntimeConfig {
   maxBatchSize: number;
   /** Largest accepted JSON body, e.g. `5mb`. */
   bodyLimit: string;
+  /** Folder of the built web app (`npx nx build web`) served at `/`; empty = `dist/apps/web/browser`. */
+  webDistDir: string;
   /** Who issues and who verifies the API's bearer tokens (see `AuthConfig`). */
   auth: AuthConfig;
 }
@@ -97,6 +99,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       CASE_ESCALATE_AFTER_MS: num({ default: 4 * 60 * 60 * 1000 }),
       MAX_BATCH_SIZE: num({ default: 1000 }),
       BODY_LIMIT: str({ default: '10mb' }),
+      WEB_DIST_DIR: str({ default: '' }),
       AUTH_DEV_IDP: bool({ default: undefined, desc: 'built-in development identity provider (default: on unless NODE_ENV=production)' }),
       NODE_ENV: str({ default: '' }),
       AUTH_DEV_SIGNING_KEY: str({ default: '' }),
@@ -126,6 +129,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     caseEscalateAfterMs: e.CASE_ESCALATE_AFTER_MS,
     maxBatchSize: e.MAX_BATCH_SIZE,
     bodyLimit: e.BODY_LIMIT,
+    webDistDir: e.WEB_DIST_DIR,
     auth: {
       devIdp: e.AUTH_DEV_IDP ?? e.NODE_ENV !== 'production',
       // Env files often carry a PEM on one line with literal \n.
