@@ -234,7 +234,9 @@ async function up() {
     log('ingesting the bundled sample of the KCS valid split (e2e/fixtures/kcs-valid-sample.csv)');
     runTs('tools/ingest/ingest.ts', ['e2e/fixtures/kcs-valid-sample.csv'], { ...env, API_URL: `http://127.0.0.1:${port}` });
   }
-  log(`serving; try: curl 'http://127.0.0.1:${port}/api/cases?status=QUEUED&limit=5'   (Ctrl-C stops everything)`);
+  log(`serving; open http://127.0.0.1:${port}/ and sign in as officer-40-01 / officer-40-01-demo, or:`);
+  log(`  curl -H "authorization: Bearer $(npm run -s token -- officer-40-01)" 'http://127.0.0.1:${port}/api/cases?status=QUEUED&limit=5'`);
+  log('Ctrl-C (or npm run stop) stops everything');
   for (const { name, child } of children) {
     child.once('exit', (code, signal) => {
       if (!stopping) { console.error(`stack: ${name} exited (${code ?? signal}); stopping`); stop(1); }
