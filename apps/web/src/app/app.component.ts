@@ -16,7 +16,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { path: '/queue', label: 'nav.queue', roles: ['local_officer', 'supervisor', 'auditor'] },
-  { path: '/criteria', label: 'nav.criteria', roles: ['cbtc_analyst', 'supervisor', 'auditor'] },
+  { path: '/criteria', label: 'nav.criteria', roles: ['cbtc_analyst', 'supervisor', 'local_officer', 'auditor'] },
   { path: '/audit', label: 'nav.audit', roles: ['auditor', 'cbtc_analyst', 'supervisor', 'local_officer'] },
   { path: '/dashboard', label: 'nav.dashboard', roles: ['auditor', 'cbtc_analyst', 'supervisor', 'local_officer'] },
 ];

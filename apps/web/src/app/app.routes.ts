@@ -33,24 +33,21 @@ export const appRoutes: Routes = [
   },
   {
     path: 'criteria',
-    canActivate: [requireRole('cbtc_analyst', 'supervisor', 'auditor')],
+    canActivate: [requireRole('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')],
     loadComponent: () => import('./criteria/criteria-list.page').then((m) => m.CriteriaListPage),
     title: 'Criteria',
   },
-  // PLACEHOLDER routes: the criteria builder needs POST /api/criteria and the dashboard the
-  // stats endpoints, both being added to the API now. They show a notice, never fake data.
   {
+    // Analysts write any criterion; officers and supervisors local ones of their office (the API checks).
     path: 'criteria/new',
-    canActivate: [requireRole('cbtc_analyst', 'supervisor')],
-    loadComponent: () => import('./placeholder/placeholder.page').then((m) => m.PlaceholderPage),
-    data: { feature: 'builder' },
+    canActivate: [requireRole('cbtc_analyst', 'supervisor', 'local_officer')],
+    loadComponent: () => import('./criteria/criterion-builder.page').then((m) => m.CriterionBuilderPage),
     title: 'New criterion',
   },
   {
     path: 'dashboard',
-    canActivate: [requireRole()],
-    loadComponent: () => import('./placeholder/placeholder.page').then((m) => m.PlaceholderPage),
-    data: { feature: 'dashboard' },
+    canActivate: [requireRole('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')],
+    loadComponent: () => import('./dashboard/dashboard.page').then((m) => m.DashboardPage),
     title: 'Dashboard',
   },
   { path: '', pathMatch: 'full', loadComponent: () => import('./home.redirect').then((m) => m.HomeRedirect) },

@@ -1,5 +1,5 @@
 import { JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,9 +8,10 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiService } from '../core/api.service';
-import type { CaseDetail, DecisionRecord } from '../core/api.types';
+import type { CaseDetail, DecisionOutline, DecisionRecord, ReplayResult } from '../core/api.types';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
+import { AuthService } from '../core/auth.service';
 import { CaseTimelineComponent } from '../trace/case-timeline.component';
 import { SelectionTraceComponent } from '../trace/selection-trace.component';
 
@@ -34,6 +35,33 @@ import { SelectionTraceComponent } from '../trace/selection-trace.component';
       </form>
       <cr-api-error [error]="error()" />
       @if (record(); as r) {
+        @if (canReplay()) {
+          <div class="row replay">
+            <button mat-stroked-button type="button" (click)="replay()" [disabled]="replaying()">{{ 'replay.run' | translate }}</button>
+            <span class="muted">{{ 'replay.help' | translate }}</span>
+          </div>
+          <cr-api-error [error]="replayError()" />
+          @if (replayed(); as rp) {
+            <section class="replay-result" [class.same]="rp.identical" [class.differs]="!rp.identical" data-testid="replay-result" aria-live="polite">
+              <strong>{{ (rp.identical ? 'replay.identical' : 'replay.differs') | translate }}</strong>
+              <div class="muted small">
+                {{ 'replay.model' | translate: { name: rp.model.name, version: rp.model.version } }}
+                {{ (rp.model.rescored ? 'replay.rescored' : 'replay.notRescored') | translate }}
+                · {{ 'replay.versions' | translate }}: {{ rp.criteriaVersions.length }}
+              </div>
+              <table class="plain small">
+                <tr><th scope="col"></th><th scope="col">{{ 'replay.recorded' | translate }}</th><th scope="col">{{ 'replay.replayed' | translate }}</th></tr>
+                @for (row of replayRows(); track row.key) {
+                  <tr [class.diff]="row.differs">
+                    <th scope="row">{{ 'replay.' + row.key | translate }}</th>
+                    <td class="mono">{{ row.recorded }}</td>
+                    <td class="mono">{{ row.replayed }}@if (row.differs) { <span class="badge badge-sla">{{ 'replay.changed' | translate }}</span> }</td>
+                  </tr>
+                }
+              </table>
+            </section>
+          }
+        }
         <mat-tab-group>
           <mat-tab [label]="'audit.readable' | translate">
             <cr-selection-trace [record]="r" />
@@ -54,10 +82,20 @@ import { SelectionTraceComponent } from '../trace/selection-trace.component';
       }
     </div>
   `,
+  styles: `
+    .replay { margin: 8px 0; }
+    .replay-result { border-radius: 8px; padding: 8px 12px; margin: 8px 0 16px; }
+    .replay-result.same { background: #d4f5dc; }
+    .replay-result.differs { background: #ffdad6; }
+    .replay-result table { margin-top: 8px; background: var(--mat-sys-surface); }
+    .small { font: var(--mat-sys-body-small); }
+    tr.diff td { font-weight: 600; }
+  `,
 })
 export class AuditPage {
   private readonly api = inject(ApiService);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
   /** Route parameter (optional). */
   readonly declarationId = input<string | undefined>();
   protected query = '';
@@ -65,6 +103,27 @@ export class AuditPage {
   protected readonly kase = signal<CaseDetail | null>(null);
   protected readonly error = signal<ApiError | null>(null);
   protected readonly caseError = signal<ApiError | null>(null);
+  protected readonly replayed = signal<ReplayResult | null>(null);
+  protected readonly replayError = signal<ApiError | null>(null);
+  protected readonly replaying = signal(false);
+  /** Replay is for auditors and analysts (the API refuses the others). */
+  protected readonly canReplay = computed(() => this.auth.hasRole('auditor', 'cbtc_analyst'));
+  /** Recorded against replayed, field by field; `differs` marks what changed. */
+  protected readonly replayRows = computed(() => {
+    const r = this.replayed();
+    if (!r) return [];
+    const show: Record<keyof DecisionOutline, (o: DecisionOutline) => string> = {
+      lane: (o) => o.lane,
+      firedCriteria: (o) => [...o.firedCriteria].sort().join(', ') || '—',
+      score: (o) => o.score.toFixed(6),
+      controlSample: (o) => String(o.controlSample),
+    };
+    return (Object.keys(show) as (keyof DecisionOutline)[]).map((key) => {
+      const recorded = show[key](r.recorded);
+      const replayed = show[key](r.replayed);
+      return { key, recorded, replayed, differs: recorded !== replayed };
+    });
+  });
 
   constructor() {
     effect(() => {
@@ -73,6 +132,24 @@ export class AuditPage {
         this.query = id;
         this.load(id);
       }
+    });
+  }
+
+  protected replay(): void {
+    const id = this.declarationId();
+    if (!id) return;
+    this.replaying.set(true);
+    this.replayError.set(null);
+    this.replayed.set(null);
+    this.api.replay(id).subscribe({
+      next: (r) => {
+        this.replaying.set(false);
+        this.replayed.set(r);
+      },
+      error: (err: unknown) => {
+        this.replaying.set(false);
+        this.replayError.set(toApiError(err));
+      },
     });
   }
 
@@ -86,6 +163,8 @@ export class AuditPage {
     this.record.set(null);
     this.kase.set(null);
     this.caseError.set(null);
+    this.replayed.set(null);
+    this.replayError.set(null);
     this.api.selection(declarationId).subscribe({
       next: (r) => {
         this.record.set(r);

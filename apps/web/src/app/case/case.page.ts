@@ -63,6 +63,19 @@ type VerdictForm = FormGroup<{
           }
           <a mat-stroked-button [routerLink]="['/audit', c.declarationId]">{{ 'case.openAudit' | translate }}</a>
         </div>
+        @if (isSupervisorHere() && (c.status === 'QUEUED' || c.status === 'ASSIGNED')) {
+          <form class="row assign" (ngSubmit)="assignTo()" [formGroup]="assignForm" novalidate>
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-label>{{ (c.status === 'QUEUED' ? 'assign.officer' : 'assign.reassignTo') | translate }}</mat-label>
+              <input matInput formControlName="officerId" autocomplete="off" [placeholder]="'officer-' + c.officeId + '-01'" />
+              <mat-hint>{{ 'assign.hint' | translate: { office: c.officeId } }}</mat-hint>
+            </mat-form-field>
+            <button mat-flat-button type="submit" [disabled]="busy()">{{ (c.status === 'QUEUED' ? 'assign.assign' : 'assign.reassign') | translate }}</button>
+            @if (assignForm.controls.officerId.touched && assignForm.controls.officerId.invalid) {
+              <div class="field-error" role="alert">{{ 'assign.required' | translate }}</div>
+            }
+          </form>
+        }
 
         <div class="columns">
           <div>
@@ -129,6 +142,7 @@ type VerdictForm = FormGroup<{
   styles: `
     .facts { gap: 24px; margin-bottom: 8px; }
     .actions { margin: 8px 0 16px; }
+    .assign { margin: 0 0 16px; align-items: flex-start; }
     .columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 24px; }
     @media (max-width: 1100px) { .columns { grid-template-columns: 1fr; } }
     .result { display: flex; flex-direction: column; gap: 8px; }
@@ -154,6 +168,14 @@ export class CasePage {
   protected readonly busy = signal(false);
 
   protected readonly isOfficer = computed(() => this.auth.user()?.role === 'local_officer');
+  /** Supervisors assign and reassign cases of their office (no user list exists: the officer id is typed). */
+  protected readonly isSupervisorHere = computed(() => {
+    const me = this.auth.user();
+    return me?.role === 'supervisor' && me.officeId === this.kase()?.officeId;
+  });
+  protected readonly assignForm = new FormGroup({
+    officerId: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] }),
+  });
   /** The assigned officer or a supervisor of the office may record and close (the API checks too). */
   protected readonly canAct = computed(() => {
     const me = this.auth.user();
@@ -182,6 +204,13 @@ export class CasePage {
     const c = this.kase();
     if (!me || !c) return;
     this.act(this.api.assign(c.caseId, me.id), this.actionError);
+  }
+
+  protected assignTo(): void {
+    const c = this.kase();
+    this.assignForm.markAllAsTouched();
+    if (!c || this.assignForm.invalid) return;
+    this.act(this.api.assign(c.caseId, this.assignForm.controls.officerId.value.trim()), this.actionError);
   }
 
   protected close(): void {

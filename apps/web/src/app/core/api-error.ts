@@ -5,6 +5,8 @@ export interface ApiError {
   status: number;
   title: string;
   messages: string[];
+  /** Every problem as `path: message` when the API names them (e.g. `POST /api/criteria`'s 400). */
+  errors?: string[];
 }
 
 /**
@@ -19,10 +21,12 @@ export function toApiError(err: unknown): ApiError {
       const b = body as { statusCode?: number; message?: unknown; error?: unknown; errors?: unknown };
       const raw = b.message;
       const messages = Array.isArray(raw) ? raw.map(String) : raw !== undefined ? [String(raw)] : [];
+      const errors = Array.isArray(b.errors) ? b.errors.map(String) : undefined;
       return {
         status: b.statusCode ?? err.status,
         title: typeof b.error === 'string' ? b.error : err.statusText,
-        messages: messages.length ? messages : [err.message],
+        messages: errors?.length ? errors : messages.length ? messages : [err.message],
+        ...(errors ? { errors } : {}),
       };
     }
     return { status: err.status, title: err.statusText, messages: [typeof body === 'string' && body ? body : err.message] };

@@ -6,10 +6,17 @@ import type {
   CaseList,
   CaseStatus,
   CriteriaList,
+  CriteriaMeta,
+  CriteriaStats,
+  CriterionInput,
   DecisionRecord,
   InspectionCase,
   Lane,
+  LaneStats,
+  OpenCasesOffice,
   RecordResultBody,
+  ReplayResult,
+  ReviewedCriterion,
 } from './api.types';
 
 /** Queue filters; empty values are left out of the query string. */
@@ -64,5 +71,42 @@ export class ApiService {
   /** `GET /api/criteria`: newest version of every criterion. */
   listCriteria(): Observable<CriteriaList> {
     return this.http.get<CriteriaList>('/api/criteria');
+  }
+
+  /** `GET /api/criteria/meta`: facts (type, unit), operators, risk areas, default validity. */
+  criteriaMeta(): Observable<CriteriaMeta> {
+    return this.http.get<CriteriaMeta>('/api/criteria/meta');
+  }
+
+  /** `POST /api/criteria`: a new version, awaiting approval. 400 carries `errors: ["path: problem"]`. */
+  createCriterion(body: CriterionInput): Observable<ReviewedCriterion> {
+    return this.http.post<ReviewedCriterion>('/api/criteria', body);
+  }
+
+  /** `POST /api/criteria/:id/versions/:version/approve` (maker-checker). */
+  approveCriterion(id: string, version: number): Observable<ReviewedCriterion> {
+    return this.http.post<ReviewedCriterion>(`/api/criteria/${encodeURIComponent(id)}/versions/${version}/approve`, null);
+  }
+
+  /** `GET /api/stats/lanes`: lane counts by acceptance date (inclusive `YYYY-MM-DD` bounds). */
+  laneStats(query: { from?: string; to?: string; officeId?: string }): Observable<LaneStats> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) if (value) params = params.set(key, value);
+    return this.http.get<LaneStats>('/api/stats/lanes', { params });
+  }
+
+  /** `GET /api/stats/open-cases`. */
+  openCases(): Observable<{ offices: OpenCasesOffice[] }> {
+    return this.http.get<{ offices: OpenCasesOffice[] }>('/api/stats/open-cases');
+  }
+
+  /** `GET /api/stats/criteria`: hit rate and verdicts per criterion, with the control sample. */
+  criteriaStats(): Observable<CriteriaStats> {
+    return this.http.get<CriteriaStats>('/api/stats/criteria');
+  }
+
+  /** `GET /api/declarations/:id/replay`: re-derives the decision and compares. */
+  replay(declarationId: string): Observable<ReplayResult> {
+    return this.http.get<ReplayResult>(`/api/declarations/${encodeURIComponent(declarationId)}/replay`);
   }
 }

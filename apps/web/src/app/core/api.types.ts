@@ -147,3 +147,115 @@ export interface Criterion {
 export interface CriteriaList {
   criteria: Criterion[];
 }
+
+/** Maker-checker fields `GET /api/criteria` adds to each newest version. */
+export interface CriterionReview {
+  createdBy: string | null;
+  createdAt: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  /** False: awaiting approval, not in force. */
+  approved: boolean;
+  pointsOfInterest?: string;
+}
+
+/** A criterion as the list shows it: the version plus who wrote and approved it. */
+export type ReviewedCriterion = Criterion & CriterionReview;
+
+/** Value type of a criterion fact. */
+export type FactType = 'string' | 'number';
+
+/** One fact a criterion may test, from `GET /api/criteria/meta`. */
+export interface FactSpec {
+  type: FactType;
+  nullable: boolean;
+  unit?: string | null;
+  description: string;
+}
+
+/** `GET /api/criteria/meta`: what a criterion may use. */
+export interface CriteriaMeta {
+  facts: Record<string, FactSpec>;
+  operators: string[];
+  riskAreas: string[];
+  defaultValidityDays: number;
+}
+
+/** A leaf condition of a criterion: `fact operator value`. */
+export interface LeafConditionInput {
+  fact: string;
+  operator: string;
+  value: unknown;
+}
+
+/** `POST /api/criteria` body: a criterion without `version`. */
+export interface CriterionInput {
+  id: string;
+  scope: 'CENTRAL' | 'LOCAL';
+  officeId: string | null;
+  lane: 'YELLOW' | 'RED';
+  riskArea: string;
+  reason: string;
+  pointsOfInterest: string;
+  keywords: string[];
+  validFrom: string;
+  validTo: string;
+  status?: 'DRAFT' | 'ACTIVE' | 'RETIRED';
+  conditions: { all: LeafConditionInput[] } | { any: LeafConditionInput[] };
+}
+
+/** `GET /api/stats/lanes`. */
+export interface LaneStats {
+  from: string | null;
+  to: string | null;
+  officeId: string | null;
+  total: number;
+  green: number;
+  yellow: number;
+  red: number;
+  automaticClearancePct: number | null;
+}
+
+/** One office of `GET /api/stats/open-cases`. */
+export interface OpenCasesOffice {
+  officeId: string;
+  queued: number;
+  assigned: number;
+  resultRecorded: number;
+  escalated: number;
+}
+
+/** One criterion of `GET /api/stats/criteria`. */
+export interface CriterionHitRate {
+  criterionId: string;
+  selections: number;
+  inspected: number;
+  hits: number;
+  hitRatePct: number | null;
+  appropriate: number;
+  notAppropriate: number;
+}
+
+/** `GET /api/stats/criteria`. */
+export interface CriteriaStats {
+  criteria: CriterionHitRate[];
+  controlSample: { inspected: number; hits: number; hitRatePct: number | null };
+}
+
+/** One side of a replay comparison. */
+export interface DecisionOutline {
+  lane: Lane;
+  firedCriteria: string[];
+  score: number;
+  controlSample: boolean;
+}
+
+/** `GET /api/declarations/:id/replay`. */
+export interface ReplayResult {
+  declarationId?: string;
+  identical: boolean;
+  recorded: DecisionOutline;
+  replayed: DecisionOutline;
+  criteriaVersions: string[];
+  model: { name: string; version: string; rescored: boolean };
+}

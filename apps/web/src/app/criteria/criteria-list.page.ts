@@ -4,15 +4,33 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiService } from '../core/api.service';
-import type { Criterion } from '../core/api.types';
+import type { CriterionHitRate, ReviewedCriterion } from '../core/api.types';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
 
-/** Analyst's list of selectivity criteria (newest version of each), filterable by text. */
+/** Where a criterion version stands: awaiting approval, in force, or out of force. */
+export type CriterionState = 'AWAITING' | 'IN_FORCE' | 'RETIRED' | 'DRAFT' | 'EXPIRED' | 'SCHEDULED';
+
+/** The state of the newest version of a criterion on `today` (`YYYY-MM-DD`). */
+export function criterionState(c: ReviewedCriterion, today: string): CriterionState {
+  if (c.status === 'RETIRED') return 'RETIRED';
+  if (!c.approved) return 'AWAITING';
+  if (c.status === 'DRAFT') return 'DRAFT';
+  if (c.validTo && c.validTo < today) return 'EXPIRED';
+  if (c.validFrom && c.validFrom > today) return 'SCHEDULED';
+  return 'IN_FORCE';
+}
+
+/**
+ * The selectivity criteria (newest version of each), filterable by text: scope, lane, state
+ * (awaiting approval / in force / retired), version, author and approver, hit rate so far
+ * (`GET /api/stats/criteria`), and "Approve" for whoever may check it (maker-checker: a
+ * supervisor of the office for LOCAL, another analyst for CENTRAL; never the author).
+ */
 @Component({
   selector: 'cr-criteria-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -22,7 +40,7 @@ import { AuthService } from '../core/auth.service';
       <div class="row">
         <h1>{{ 'criteria.title' | translate }}</h1>
         <span class="spacer"></span>
-        @if (isAnalyst()) {
+        @if (canWrite()) {
           <a mat-flat-button routerLink="/criteria/new">{{ 'criteria.new' | translate }}</a>
         }
       </div>
@@ -30,8 +48,15 @@ import { AuthService } from '../core/auth.service';
         <mat-label>{{ 'criteria.filter' | translate }}</mat-label>
         <input matInput [ngModel]="filter()" (ngModelChange)="filter.set($event)" name="filter" />
       </mat-form-field>
+      @if (created()) {
+        <p role="status" class="notice" data-testid="created">{{ 'criteria.created' | translate: { ref: created() } }}</p>
+      }
+      @if (approvedNow(); as a) {
+        <p role="status" class="notice" data-testid="approved">{{ 'criteria.approvedNow' | translate: { ref: a } }}</p>
+      }
       <cr-api-error [error]="error()" />
-      <table mat-table [dataSource]="rows()">
+      <cr-api-error [error]="actionError()" />
+      <table mat-table [dataSource]="rows()" class="criteria">
         <ng-container matColumnDef="id">
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.id' | translate }}</th>
           <td mat-cell *matCellDef="let c" class="mono">{{ c.id }} v{{ c.version }}</td>
@@ -46,7 +71,34 @@ import { AuthService } from '../core/auth.service';
         </ng-container>
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef>{{ 'queue.status' | translate }}</th>
-          <td mat-cell *matCellDef="let c">{{ c.status }}</td>
+          <td mat-cell *matCellDef="let c" class="nowrap">
+            <span class="state state-{{ state(c) }}" data-testid="criterion-state">{{ 'criteria.state.' + state(c) | translate }}</span>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="review">
+          <th mat-header-cell *matHeaderCellDef>{{ 'criteria.review' | translate }}</th>
+          <td mat-cell *matCellDef="let c" class="small nowrap">
+            <div>{{ 'criteria.author' | translate }}: {{ c.createdBy ?? '—' }}</div>
+            <div>{{ 'criteria.approver' | translate }}: {{ c.approvedBy ?? '—' }}</div>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="hitRate">
+          <th mat-header-cell *matHeaderCellDef>{{ 'criteria.hitRate' | translate }}</th>
+          <td mat-cell *matCellDef="let c" class="nowrap">
+            @if (hitRate(c.id); as h) {
+              <span [title]="'criteria.hitRateTitle' | translate: h">{{ h.hitRatePct === null ? '—' : h.hitRatePct + ' %' }}</span>
+              <div class="muted small">{{ 'criteria.hitsOf' | translate: h }}</div>
+            } @else { — }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="actions">
+          <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">{{ 'criteria.actions' | translate }}</span></th>
+          <td mat-cell *matCellDef="let c">
+            @if (canApprove(c)) {
+              <button mat-flat-button type="button" (click)="approve(c)" [disabled]="busy()"
+                      [attr.aria-label]="'criteria.approveRef' | translate: { ref: c.id + ' v' + c.version }">{{ 'criteria.approve' | translate }}</button>
+            }
+          </td>
         </ng-container>
         <ng-container matColumnDef="riskArea">
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.riskArea' | translate }}</th>
@@ -61,27 +113,42 @@ import { AuthService } from '../core/auth.service';
           <td mat-cell *matCellDef="let c" class="nowrap">{{ day(c.validFrom) }} – {{ day(c.validTo) }}</td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns" [attr.data-testid]="'criterion-' + row.id"></tr>
         <tr class="mat-row" *matNoDataRow><td class="mat-cell" [attr.colspan]="columns.length">{{ (loading() ? 'common.loading' : 'criteria.empty') | translate }}</td></tr>
       </table>
-      <p class="muted">{{ 'criteria.hitRateLater' | translate }}</p>
+      @if (control(); as cs) {
+        <p class="muted">{{ 'criteria.controlBaseline' | translate: { pct: cs.hitRatePct ?? '—', hits: cs.hits, inspected: cs.inspected } }}</p>
+      }
     </div>
   `,
   styles: `
     .filter { width: 320px; margin-bottom: 8px; }
     .small { font: var(--mat-sys-body-small); }
     .nowrap { white-space: nowrap; }
+    .notice { background: #d4f5dc; color: #0a5223; padding: 8px 12px; border-radius: 8px; }
+    .state { display: inline-block; padding: 2px 8px; border-radius: 12px; font-size: 12px; font-weight: 600; background: #e1e2ec; }
+    .state-AWAITING { background: #fff0c2; color: #5c4300; }
+    .state-IN_FORCE { background: #d4f5dc; color: #0a5223; }
+    .state-RETIRED, .state-EXPIRED { background: #e1e2ec; color: #44474f; }
   `,
 })
 export class CriteriaListPage {
   private readonly api = inject(ApiService);
   private readonly auth = inject(AuthService);
-  protected readonly columns = ['id', 'scope', 'lane', 'status', 'riskArea', 'reason', 'validity'];
-  protected readonly criteria = signal<Criterion[]>([]);
+  private readonly today = new Date().toISOString().slice(0, 10);
+  protected readonly columns = ['id', 'scope', 'lane', 'status', 'review', 'hitRate', 'riskArea', 'reason', 'validity', 'actions'];
+  protected readonly criteria = signal<ReviewedCriterion[]>([]);
+  protected readonly hitRates = signal<Map<string, CriterionHitRate>>(new Map());
+  protected readonly control = signal<{ inspected: number; hits: number; hitRatePct: number | null } | null>(null);
   protected readonly filter = signal('');
   protected readonly loading = signal(true);
+  protected readonly busy = signal(false);
   protected readonly error = signal<ApiError | null>(null);
-  protected readonly isAnalyst = computed(() => this.auth.user()?.role === 'cbtc_analyst');
+  protected readonly actionError = signal<ApiError | null>(null);
+  protected readonly created = signal<string | null>(inject(ActivatedRoute).snapshot.queryParamMap.get('created'));
+  protected readonly approvedNow = signal<string | null>(null);
+  /** Analysts write any criterion; officers and supervisors local ones of their office. */
+  protected readonly canWrite = computed(() => this.auth.hasRole('cbtc_analyst', 'supervisor', 'local_officer'));
   protected readonly rows = computed(() => {
     const f = this.filter().trim().toLowerCase();
     if (!f) return this.criteria();
@@ -91,9 +158,60 @@ export class CriteriaListPage {
   });
 
   constructor() {
+    this.load();
+    // Hit rates: analysts, supervisors and auditors only (the API refuses officers).
+    if (this.auth.hasRole('cbtc_analyst', 'supervisor', 'auditor')) {
+      this.api.criteriaStats().subscribe({
+        next: (s) => {
+          this.hitRates.set(new Map(s.criteria.map((c) => [c.criterionId, c])));
+          this.control.set(s.controlSample);
+        },
+        error: (err: unknown) => this.error.set(toApiError(err)),
+      });
+    }
+  }
+
+  protected day(iso: string | null): string {
+    return iso ? iso.slice(0, 10) : '…';
+  }
+
+  protected state(c: ReviewedCriterion) {
+    return criterionState(c, this.today);
+  }
+
+  protected hitRate(id: string): CriterionHitRate | undefined {
+    return this.hitRates().get(id);
+  }
+
+  /** Maker-checker as the API applies it; the API has the last word (403 / 409). */
+  protected canApprove(c: ReviewedCriterion): boolean {
+    const me = this.auth.user();
+    if (!me || c.approved || c.createdBy === me.id) return false;
+    if (c.scope === 'LOCAL') return me.role === 'supervisor' && me.officeId === c.officeId;
+    return me.role === 'cbtc_analyst';
+  }
+
+  protected approve(c: ReviewedCriterion): void {
+    this.busy.set(true);
+    this.actionError.set(null);
+    this.approvedNow.set(null);
+    this.api.approveCriterion(c.id, c.version).subscribe({
+      next: (a) => {
+        this.busy.set(false);
+        this.approvedNow.set(`${a.id} v${a.version}`);
+        this.criteria.update((list) => list.map((x) => (x.id === a.id ? { ...x, ...a } : x)));
+      },
+      error: (err: unknown) => {
+        this.busy.set(false);
+        this.actionError.set(toApiError(err));
+      },
+    });
+  }
+
+  private load(): void {
     this.api.listCriteria().subscribe({
       next: (res) => {
-        this.criteria.set(res.criteria);
+        this.criteria.set(res.criteria as ReviewedCriterion[]);
         this.loading.set(false);
       },
       error: (err: unknown) => {
@@ -101,9 +219,5 @@ export class CriteriaListPage {
         this.error.set(toApiError(err));
       },
     });
-  }
-
-  protected day(iso: string | null): string {
-    return iso ? iso.slice(0, 10) : '…';
   }
 }
