@@ -1,5 +1,6 @@
 import { ScreeningSpine1763800000000 } from './1763800000000-screening-spine';
 import { CriterionApproval1763900000000 } from './1763900000000-criterion-approval';
+import { RiskCases1764000000000 } from './1764000000000-risk-cases';
 
 /** Every migration, in order. TypeORM runs the ones not yet recorded in `migrations`. */
-export const MIGRATIONS = [ScreeningSpine1763800000000, CriterionApproval1763900000000];
+export const MIGRATIONS = [ScreeningSpine1763800000000, CriterionApproval1763900000000, RiskCases1764000000000];

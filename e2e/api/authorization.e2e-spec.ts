@@ -47,6 +47,11 @@ const readers = (status: Allowed) => ({ 'analyst-kim': status, 'officer-40-01': 
 /** Of office 40 (the fixture case's office), plus the office-free readers. */
 const office40Readers = (status: Allowed) => ({ 'analyst-kim': status, 'auditor-han': status, 'officer-40-01': status, 'officer-40-02': status, 'supervisor-40': status });
 
+/** A well-formed risk-case id that does not exist: allowed readers get 404, allowed actors a 400 for the empty body. */
+const NO_RISK_CASE = 'risk-case-00000000-0000-0000-0000-000000000000';
+/** Who may act on risk cases (analysts; supervisors for their office's local cases). */
+const riskCaseActors = (status: Allowed) => ({ 'analyst-kim': status, 'supervisor-40': status, 'supervisor-20': status });
+
 /**
  * The access policy, written down independently of the code: route (Express path) -> probes.
  * `public` routes answer without a token. A route of the API that is missing here fails the test.
@@ -86,6 +91,16 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
     { path: '/api/stats/lanes', allow: readers(200) },
     { label: '?officeId=40', path: '/api/stats/lanes', query: { officeId: '40' }, allow: office40Readers(200) },
   ],
+  // Intelligence and risk cases: analysts, and the office's people for their own office (data checks in e2e/api/risk-cases).
+  'POST /api/intelligence': () => [
+    { path: '/api/intelligence', body: {}, allow: { 'analyst-kim': 400, 'officer-40-01': 400, 'officer-40-02': 400, 'officer-20-01': 400, 'supervisor-40': 400, 'supervisor-20': 400 } },
+  ],
+  'GET /api/risk-cases': () => [{ path: '/api/risk-cases', allow: readers(200) }],
+  'GET /api/risk-cases/:id': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}`, allow: readers(404) }],
+  'POST /api/risk-cases/:id/assess': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}/assess`, body: {}, allow: riskCaseActors(400) }],
+  'POST /api/risk-cases/:id/criteria': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}/criteria`, body: {}, allow: riskCaseActors(400) }],
+  'POST /api/risk-cases/:id/window': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}/window`, body: {}, allow: riskCaseActors(400) }],
+  'POST /api/risk-cases/:id/close': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}/close`, body: {}, allow: riskCaseActors(400) }],
   'GET /api/stats/open-cases': () => [{ path: '/api/stats/open-cases', allow: readers(200) }],
   'GET /api/stats/criteria': () => [{ path: '/api/stats/criteria', allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'auditor-han': 200 } }],
 };

@@ -3,6 +3,8 @@ import { loadRuntimeConfig, type RuntimeConfig } from '@customs/config';
 import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
 import { HealthModule } from './app/health/health.module';
+import { IntelligenceModule } from './app/intelligence/intelligence.module';
+import { RiskCasesModule } from './app/risk-cases/risk-cases.module';
 import { ScreeningModule } from './app/screening/screening.module';
 import { StatsModule } from './app/stats/stats.module';
 import { AuthModule } from './services/auth/auth.module';
@@ -31,6 +33,8 @@ export class AppModule implements NestModule {
         ScreeningModule,
         CasesModule,
         StatsModule,
+        IntelligenceModule,
+        RiskCasesModule,
       ],
     };
   }

@@ -3,10 +3,28 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { DataSource } from 'typeorm';
 import { loadRuntimeConfig, type RuntimeConfig } from '@customs/config';
 import { dataSourceOptions } from '@customs/persistence';
+import type { CaseEvent } from '@customs/workflows/messages';
 import { createCaseProjectionActivities } from './activities/case-projection.activities';
+import { createRiskCaseProjectionActivities, reportInspectionToRiskCases } from './activities/risk-case-projection.activities';
 
 /** Path of the workflow entry point, bundled by the Temporal SDK at start in development. */
 export const WORKFLOWS_PATH = require.resolve('../../../workflows/src/index.ts');
+
+/**
+ * The activities of both case workflows. An inspection case's projection also tells the risk
+ * cases behind its fired criteria about the selection and the result (see `reportInspectionToRiskCases`).
+ */
+function caseActivities(dataSource: DataSource) {
+  const inspection = createCaseProjectionActivities(dataSource);
+  return {
+    ...inspection,
+    async projectCaseEvent(event: CaseEvent): Promise<void> {
+      await inspection.projectCaseEvent(event);
+      await reportInspectionToRiskCases(dataSource, event);
+    },
+    ...createRiskCaseProjectionActivities(dataSource),
+  };
+}
 
 /**
  * Creates the Temporal worker for the case task queue with its activities.
@@ -24,7 +42,7 @@ export async function createCaseWorker(
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
-    activities: createCaseProjectionActivities(dataSource),
+    activities: caseActivities(dataSource),
     ...overrides,
   });
   return {

@@ -8,12 +8,15 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Client } from '@temporalio/client';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
 import { loadCriteriaFromDir, SelectivityEngine, validateCriterion, type SelectivityCriterion } from '@customs/selectivity';
 import type { AuthUser } from '../../services/auth/auth-user';
+import { criterionApproved } from '@customs/workflows/messages';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
 
 /** Default validity window of a new criterion, in days (CBTC practice: 15 days). */
 export const DEFAULT_VALIDITY_DAYS = 15;
@@ -79,6 +82,7 @@ export class CriteriaService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -185,7 +189,7 @@ export class CriteriaService implements OnApplicationBootstrap {
    *   force), ForbiddenException (wrong role or office, or the author approving their own).
    */
   async approve(id: string, version: number, approver: AuthUser): Promise<CriterionVersionView> {
-    return this.db.transaction(async (tx) => {
+    const approved = await this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [id]);
       const [row] = await tx.query(`SELECT ${VERSION_VIEW} WHERE c.id = $1 AND c.version = $2`, [id, version]);
       if (!row) throw new NotFoundException(`criterion ${id} has no version ${version}`);
@@ -198,9 +202,31 @@ export class CriteriaService implements OnApplicationBootstrap {
       if (newest > version) throw new ConflictException(`${id} v${newest} is already in force; v${version} is superseded`);
       assertMayApprove(approver, view);
       await tx.query(`INSERT INTO criterion_approval (criterion_id, version, approved_by) VALUES ($1, $2, $3)`, [id, version, approver.id]);
-      const [approved] = await tx.query(`SELECT ${VERSION_VIEW} WHERE c.id = $1 AND c.version = $2`, [id, version]);
-      return approved;
+      const [view2] = await tx.query(`SELECT ${VERSION_VIEW} WHERE c.id = $1 AND c.version = $2`, [id, version]);
+      return view2 as CriterionVersionView;
     });
+    await this.notifyRiskCases(id, version, approver);
+    return approved;
+  }
+
+  /**
+   * Tells the risk cases a criterion was drafted from that this version is approved
+   * (`criterionApproved` update: TARGETING -> ACTIVE, the validity window starts). The approval
+   * itself stands whatever the case answers: a case that has ended or never linked this version
+   * refuses the update, which is logged, not returned.
+   */
+  private async notifyRiskCases(id: string, version: number, approver: AuthUser): Promise<void> {
+    const links: Array<{ riskCaseId: string }> = await this.db.query(
+      `SELECT risk_case_id AS "riskCaseId" FROM risk_case_criterion WHERE criterion_id = $1`,
+      [id],
+    );
+    for (const { riskCaseId } of links) {
+      try {
+        await this.temporal.workflow.getHandle(riskCaseId).executeUpdate(criterionApproved, { args: [{ criterionId: id, version, actor: approver.id }] });
+      } catch (err) {
+        this.logger.warn(`risk case ${riskCaseId} was not activated by ${id} v${version}: ${(err as Error).message}`);
+      }
+    }
   }
 
   /**

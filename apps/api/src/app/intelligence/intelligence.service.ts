@@ -1,0 +1,133 @@
+import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { RuntimeConfig } from '@customs/config';
+import { riskCaseWorkflow } from '@customs/workflows';
+import {
+  DEFAULT_RISK_WINDOW_MS,
+  reportLinked,
+  type IntelligenceRiskArea,
+  type RiskCaseInput,
+  type RiskCaseRouting,
+  type SmugglingSubtype,
+} from '@customs/workflows/messages';
+import type { AuthUser } from '../../services/auth/auth-user';
+import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
+import type { CreateIntelligenceDto } from './create-intelligence.dto';
+import { IntelligenceRouter } from './routing';
+
+/** What intake answers: the report, its risk case (new or the existing one), and the route. */
+export interface IntakeResult {
+  reportId: string;
+  riskCaseId: string;
+  /** True when the report was linked to an open risk case about the same subjects. */
+  duplicate: boolean;
+  routing: RiskCaseRouting;
+}
+
+/**
+ * Normalised keys of a report's subjects: `<idType>:<VALUE>` for identifiers,
+ * `person:<name>` / `company:<name>` (lower case, single spaces) for names.
+ * @throws BadRequestException for an IDENTIFIER without idType and value, or a name-less PERSON/COMPANY.
+ */
+export function subjectKeys(subjects: CreateIntelligenceDto['subjects']): string[] {
+  const keys = subjects.map((s, i) => {
+    if (s.kind === 'IDENTIFIER') {
+      if (!s.idType || !s.value) throw new BadRequestException(`subjects.${i}: an IDENTIFIER needs idType and value`);
+      return `${s.idType}:${s.value.toUpperCase()}`;
+    }
+    if (!s.name) throw new BadRequestException(`subjects.${i}: a ${s.kind} needs a name`);
+    return `${s.kind.toLowerCase()}:${s.name.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  });
+  return [...new Set(keys)].sort();
+}
+
+/**
+ * Intelligence intake (step 1 of the risk lifecycle): validates and stores a report, routes it
+ * by `rules/routing/` (CBTC desk or local offices; the rule is recorded), and opens one risk-case
+ * workflow per piece of intelligence. A report sharing a subject with an open risk case is
+ * linked to that case instead (signal `reportLinked`).
+ */
+@Injectable()
+export class IntelligenceService {
+  readonly router: IntelligenceRouter;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+  ) {
+    const rulesDir = config.rulesDir || path.resolve(__dirname, '../../../../../rules');
+    this.router = IntelligenceRouter.fromDir(path.join(rulesDir, 'routing'));
+  }
+
+  /**
+   * Registers one report by `user`. Analysts report anything; officers and supervisors only
+   * their own office's detections (source LOCAL_CUSTOMS, reporting office = theirs).
+   * @throws BadRequestException (subtype rules, subjects), ForbiddenException (office-bound users).
+   */
+  async register(dto: CreateIntelligenceDto, user: AuthUser): Promise<IntakeResult> {
+    if (user.role === 'local_officer' || user.role === 'supervisor') {
+      if (dto.source.type !== 'LOCAL_CUSTOMS') {
+        throw new ForbiddenException(`a ${user.role} may only report detections of their office (source.type LOCAL_CUSTOMS); other intelligence goes through the CBTC`);
+      }
+      const office = dto.reportingOfficeId ?? user.officeId ?? undefined;
+      if (office !== user.officeId) throw new ForbiddenException(`${user.id} of office ${user.officeId} may not report for office ${office}`);
+      dto.reportingOfficeId = office;
+    }
+    if (dto.riskArea === 'SMUGGLING' && !dto.smugglingSubtype) throw new BadRequestException('smugglingSubtype is required when riskArea is SMUGGLING');
+    if (dto.riskArea !== 'SMUGGLING' && dto.smugglingSubtype) throw new BadRequestException('smugglingSubtype applies only when riskArea is SMUGGLING');
+    const keys = subjectKeys(dto.subjects);
+    const routing = await this.router.route({
+      sourceType: dto.source.type,
+      riskArea: dto.riskArea,
+      smugglingSubtype: dto.smugglingSubtype ?? null,
+      reportingOfficeId: dto.reportingOfficeId ?? null,
+      portOfficeId: dto.portOfficeId ?? null,
+      hsChapters: (dto.goods ?? []).flatMap((g) => (g.hsCode ? [g.hsCode.slice(0, 2)] : [])),
+    });
+    const reportId = `intel-${randomUUID()}`;
+    const report = { ...dto, goods: dto.goods ?? [], routes: dto.routes ?? [], routing };
+    return this.db.transaction(async (tx) => {
+      // One intake at a time decides "new or duplicate", so two reports about one subject never open two cases.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('intelligence-intake'))`);
+      const [existing] = await tx.query(
+        `SELECT r.risk_case_id AS "riskCaseId" FROM intelligence_report r LEFT JOIN risk_case c ON c.risk_case_id = r.risk_case_id
+         WHERE r.subject_keys ?| $1::text[] AND (c.status IS NULL OR c.status NOT IN ('CLOSED', 'DISMISSED'))
+         ORDER BY r.received_at LIMIT 1`,
+        [keys],
+      );
+      const riskCaseId: string = existing?.riskCaseId ?? `risk-case-${randomUUID()}`;
+      await tx.query(
+        `INSERT INTO intelligence_report (report_id, risk_case_id, duplicate, report, subject_keys, route, route_rule, reported_by, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
+        [reportId, riskCaseId, Boolean(existing), JSON.stringify(report), JSON.stringify(keys), routing.route, routing.ruleId, user.id],
+      );
+      if (existing) {
+        try {
+          await this.client.workflow.getHandle(riskCaseId).signal(reportLinked, { reportId, subjectKeys: keys, actor: user.id });
+        } catch (err) {
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+        }
+        return { reportId, riskCaseId, duplicate: true, routing };
+      }
+      const input: RiskCaseInput = {
+        riskCaseId,
+        reportId,
+        riskArea: dto.riskArea as IntelligenceRiskArea,
+        smugglingSubtype: (dto.smugglingSubtype ?? null) as SmugglingSubtype | null,
+        subjectKeys: keys,
+        routing,
+        reportedBy: user.id,
+        defaultWindowMs: DEFAULT_RISK_WINDOW_MS,
+      };
+      // Started inside the transaction: if Temporal refuses, the report is not stored either.
+      await this.client.workflow.start(riskCaseWorkflow, { taskQueue: this.config.taskQueue, workflowId: riskCaseId, args: [input] });
+      return { reportId, riskCaseId, duplicate: false, routing };
+    });
+  }
+}

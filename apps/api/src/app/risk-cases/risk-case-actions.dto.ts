@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { ASSESSMENT_DECISIONS, RISK_CASE_STATUSES } from '@customs/workflows/messages';
+
+/** The six assessment factors, 1 (weak) to 5 (strong). */
+export class AssessmentScoresDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) timeliness!: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) importance!: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) applicability!: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) accuracy!: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) reliability!: number;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) influence!: number;
+}
+
+/** Body of `POST /api/risk-cases/:id/assess`. */
+export class AssessRiskCaseDto {
+  @ApiProperty({ type: AssessmentScoresDto })
+  @ValidateNested()
+  @Type(() => AssessmentScoresDto)
+  scores!: AssessmentScoresDto;
+
+  @ApiProperty({ enum: ASSESSMENT_DECISIONS })
+  @IsIn(ASSESSMENT_DECISIONS)
+  decision!: 'DISMISS' | 'SHARE' | 'TARGET';
+
+  @ApiPropertyOptional({ description: 'Offices to share with (SHARE)', example: ['40'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @Matches(/^[0-9A-Z]{1,8}$/, { each: true, message: 'shareWith must hold office codes' })
+  shareWith?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+}
+
+/**
+ * Body of `POST /api/risk-cases/:id/criteria`: a criterion drafted from the case. Everything but
+ * `id` is prefilled from the case's reports (subjects -> importer/declarant conditions, goods ->
+ * HS prefixes, routes -> origin countries) unless given.
+ */
+export class DraftCriterionDto {
+  @ApiProperty({ example: 'CEN-WPN-101' })
+  @Matches(/^(CEN-[A-Z]{2,5}-\d{3}|LOC-[0-9A-Z]{1,6}-\d{3})$/, { message: 'id must look like CEN-WPN-101 or LOC-40-101' })
+  id!: string;
+
+  @ApiPropertyOptional({ enum: ['CENTRAL', 'LOCAL'] }) @IsOptional() @IsIn(['CENTRAL', 'LOCAL']) scope?: string;
+  @ApiPropertyOptional({ example: '40' }) @IsOptional() @Matches(/^[0-9A-Z]{1,8}$/) officeId?: string;
+  @ApiPropertyOptional({ enum: ['YELLOW', 'RED'] }) @IsOptional() @IsIn(['YELLOW', 'RED']) lane?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) pointsOfInterest?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) keywords?: string[];
+  @ApiPropertyOptional({ example: '2021-01-01' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) validFrom?: string;
+  @ApiPropertyOptional({ example: '2021-12-31' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) validTo?: string;
+  @ApiPropertyOptional({ description: 'Conditions (json-rules-engine); default: prefilled from the case' }) @IsOptional() @IsObject() conditions?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'Validity window of the risk case once approved, days (default 15)', minimum: 1, maximum: 366 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  validityDays?: number;
+}
+
+/** Body of `POST /api/risk-cases/:id/window`: extend the validity window, or end it now (-> FEEDBACK). */
+export class AdjustWindowDto {
+  @ApiProperty({ enum: ['EXTEND', 'END'] })
+  @IsIn(['EXTEND', 'END'])
+  action!: 'EXTEND' | 'END';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 366, description: 'Days to add (EXTEND)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  days?: number;
+}
+
+/** Body of `POST /api/risk-cases/:id/close`. */
+export class CloseRiskCaseDto {
+  @ApiProperty({ description: 'The analyst\u2019s conclusion: revised, extended or retired criteria, and why' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  note!: string;
+}
+
+/** Query of `GET /api/risk-cases`. */
+export class ListRiskCasesDto {
+  @ApiPropertyOptional({ enum: RISK_CASE_STATUSES }) @IsOptional() @IsIn(RISK_CASE_STATUSES) status?: string;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) offset?: number;
+}

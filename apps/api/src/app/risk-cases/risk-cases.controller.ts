@@ -1,0 +1,78 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Injectable, Param, Post, Query, type PipeTransform } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../../services/auth/auth-user';
+import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
+import { AdjustWindowDto, AssessRiskCaseDto, CloseRiskCaseDto, DraftCriterionDto, ListRiskCasesDto } from './risk-case-actions.dto';
+import { RiskCasesService } from './risk-cases.service';
+
+/** Refuses (400) a path parameter that cannot be a risk-case id (`risk-case-<uuid>`), before it reaches SQL. */
+@Injectable()
+export class RiskCaseIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (typeof value !== 'string' || !/^risk-case-[0-9a-f-]{36}$/.test(value)) {
+      throw new BadRequestException(`risk case id must be "risk-case-" followed by a UUID, got ${JSON.stringify(String(value).slice(0, 60))}`);
+    }
+    return value;
+  }
+}
+
+/**
+ * Risk cases (`/api/risk-cases`): one per piece of intelligence, assessed, targeted with
+ * criteria, fed back by inspection results, closed by the analyst.
+ */
+@ApiTags('risk-cases')
+@Controller('risk-cases')
+export class RiskCasesController {
+  constructor(private readonly riskCases: RiskCasesService) {}
+
+  @Get()
+  @Roles('cbtc_analyst', 'auditor', 'supervisor', 'local_officer')
+  @ApiOperation({ summary: 'Risk cases, newest first (officers and supervisors: those routed to or shared with their office)' })
+  list(@Query() query: ListRiskCasesDto, @CurrentUser() user: AuthUser) {
+    return this.riskCases.list(query, user);
+  }
+
+  @Get(':id')
+  @Roles('cbtc_analyst', 'auditor', 'supervisor', 'local_officer')
+  @ApiOperation({ summary: 'One risk case: routing, assessment, linked criteria, validity window, feedback per criterion, reports, history' })
+  @ApiResponse({ status: 403, description: 'Not routed to or shared with the caller\u2019s office' })
+  @ApiResponse({ status: 404, description: 'Unknown risk case' })
+  get(@Param('id', RiskCaseIdPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.riskCases.get(id, user);
+  }
+
+  @Post(':id/assess')
+  @HttpCode(200)
+  @Roles('cbtc_analyst', 'supervisor')
+  @ApiOperation({ summary: 'Assess (IDENTIFIED): six factors 1-5 -> composite and risk level; decision DISMISS, SHARE (with offices) or TARGET' })
+  @ApiResponse({ status: 409, description: 'Already assessed' })
+  assess(@Param('id', RiskCaseIdPipe) id: string, @Body() body: AssessRiskCaseDto, @CurrentUser() user: AuthUser) {
+    return this.riskCases.assess(id, body, user);
+  }
+
+  @Post(':id/criteria')
+  @Roles('cbtc_analyst', 'supervisor')
+  @ApiOperation({ summary: 'Draft a criterion from the case (prefilled from subjects, goods, routes) and link it; another user approves it via /api/criteria' })
+  @ApiResponse({ status: 409, description: 'The case is not assessed for targeting, or has ended' })
+  draftCriterion(@Param('id', RiskCaseIdPipe) id: string, @Body() body: DraftCriterionDto, @CurrentUser() user: AuthUser) {
+    return this.riskCases.draftCriterion(id, body, user);
+  }
+
+  @Post(':id/window')
+  @HttpCode(200)
+  @Roles('cbtc_analyst', 'supervisor')
+  @ApiOperation({ summary: 'Extend the validity window by `days`, or END it now (ACTIVE -> FEEDBACK)' })
+  @ApiResponse({ status: 409, description: 'The case is not ACTIVE' })
+  adjustWindow(@Param('id', RiskCaseIdPipe) id: string, @Body() body: AdjustWindowDto, @CurrentUser() user: AuthUser) {
+    return this.riskCases.adjustWindow(id, body, user);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('cbtc_analyst', 'supervisor')
+  @ApiOperation({ summary: 'Close the case with a note (FEEDBACK)' })
+  @ApiResponse({ status: 409, description: 'The case is not in FEEDBACK' })
+  close(@Param('id', RiskCaseIdPipe) id: string, @Body() body: CloseRiskCaseDto, @CurrentUser() user: AuthUser) {
+    return this.riskCases.close(id, body, user);
+  }
+}

@@ -1,0 +1,235 @@
+import {
+  BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { CriterionValidationError } from '@customs/selectivity';
+import {
+  adjustWindow, assessRiskCase, closeRiskCase, ILLEGAL_TRANSITION, linkCriterion, type RiskCaseState,
+} from '@customs/workflows/messages';
+import type { AuthUser } from '../../services/auth/auth-user';
+import { isOfficeBound } from '../../services/auth/office-scope';
+import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
+import { CriteriaService } from '../criteria/criteria.service';
+import type { AdjustWindowDto, AssessRiskCaseDto, CloseRiskCaseDto, DraftCriterionDto, ListRiskCasesDto } from './risk-case-actions.dto';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What an action needs to know about a risk case before it is sent to the workflow. */
+interface RiskCaseHead {
+  status: string;
+  route: string;
+  officeIds: string[];
+  state: RiskCaseState;
+}
+
+const COLUMNS = `risk_case_id AS "riskCaseId", status, risk_area AS "riskArea", route, office_ids AS "officeIds",
+  risk_level AS "riskLevel", window_ends_at AS "windowEndsAt", opened_at AS "openedAt", updated_at AS "updatedAt"`;
+
+/** Declaration facts a subject identifier can be matched on. */
+const MATCHABLE_IDS = ['importerId', 'declarantId', 'sellerId', 'courierId'];
+
+/**
+ * Risk cases: lists and history from the Postgres read model; actions as Temporal Updates on
+ * the risk-case workflow (409 wrong state, 422 input that does not fit the case).
+ * Who: CBTC analysts read and act on every case; auditors read every case; officers and
+ * supervisors read the cases routed to or shared with their office, and supervisors act on
+ * the cases routed to their office (LOCAL route).
+ */
+@Injectable()
+export class RiskCasesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly criteria: CriteriaService,
+  ) {}
+
+  /** Newest first; an office-bound user sees the cases routed to or shared with their office. */
+  async list(q: ListRiskCasesDto, user: AuthUser) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (isOfficeBound(user)) {
+      params.push(user.officeId);
+      where.push(`office_ids ? $${params.length}`);
+    }
+    if (q.status) {
+      params.push(q.status);
+      where.push(`status = $${params.length}`);
+    }
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM risk_case ${filter}`, params);
+    const riskCases = await this.db.query(
+      `SELECT ${COLUMNS} FROM risk_case ${filter} ORDER BY opened_at DESC, risk_case_id LIMIT ${q.limit ?? 50} OFFSET ${q.offset ?? 0}`,
+      params,
+    );
+    return { riskCases, total };
+  }
+
+  /** One risk case: its state (assessment, criteria, feedback), reports and history. @throws NotFoundException, ForbiddenException */
+  async get(id: string, user: AuthUser) {
+    const [row] = await this.db.query(`SELECT ${COLUMNS}, state FROM risk_case WHERE risk_case_id = $1`, [id]);
+    if (!row) throw new NotFoundException(`risk case ${id} is unknown`);
+    this.assertMayRead(user, id, row.officeIds);
+    const reports = await this.db.query(
+      `SELECT report_id AS "reportId", duplicate, report, route, route_rule AS "routeRule", reported_by AS "reportedBy", received_at AS "receivedAt"
+       FROM intelligence_report WHERE risk_case_id = $1 ORDER BY received_at`,
+      [id],
+    );
+    const events = await this.db.query(
+      `SELECT seq, type, actor, payload, occurred_at AS "occurredAt" FROM risk_case_event WHERE risk_case_id = $1 ORDER BY seq`,
+      [id],
+    );
+    const { state, ...view } = row;
+    return { ...view, ...state, reports, events };
+  }
+
+  /** Records the assessment (IDENTIFIED only). */
+  assess(id: string, dto: AssessRiskCaseDto, user: AuthUser): Promise<RiskCaseState> {
+    return this.update(id, user, () =>
+      this.client.workflow.getHandle(id).executeUpdate(assessRiskCase, {
+        args: [{ scores: { ...dto.scores }, decision: dto.decision, shareWith: dto.shareWith, note: dto.note, actor: user.id }],
+      }),
+    );
+  }
+
+  /**
+   * Drafts a criterion version from the case (prefilled from its reports), stores it awaiting
+   * approval by another user, and links it to the case. The approval (`POST /api/criteria/:id/versions/:v/approve`)
+   * activates the case.
+   * @throws 400 invalid criterion (every problem named), 403 (scope), 409 the case cannot target now.
+   */
+  async draftCriterion(id: string, dto: DraftCriterionDto, user: AuthUser) {
+    const head = await this.head(id, user);
+    if (!['ASSESSED', 'TARGETING', 'ACTIVE', 'FEEDBACK'].includes(head.status)) {
+      throw new ConflictException(`cannot draft a criterion from a risk case in status ${head.status}: assess it (TARGET or SHARE) first`);
+    }
+    const reports: Array<{ report: ReportBody }> = await this.db.query(`SELECT report FROM intelligence_report WHERE risk_case_id = $1 ORDER BY received_at`, [id]);
+    const { validityDays, ...given } = dto;
+    const draft = { ...prefill(id, head.state, reports.map((r) => r.report), user), ...stripUndefined(given) };
+    let created;
+    try {
+      created = await this.criteria.createVersion(draft, user);
+    } catch (err) {
+      if (err instanceof CriterionValidationError) {
+        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: err.message, errors: err.problems });
+      }
+      throw err;
+    }
+    const version = created.definition.version;
+    const state = await this.send(id, () =>
+      this.client.workflow.getHandle(id).executeUpdate(linkCriterion, {
+        args: [{ criterionId: created.definition.id, version, windowMs: (validityDays ?? 15) * DAY_MS, actor: user.id }],
+      }),
+    );
+    return { criterion: { ...created.definition, createdBy: created.createdBy, approved: false }, riskCase: state };
+  }
+
+  /** Extends the validity window by `days`, or ends it now (ACTIVE only). */
+  adjustWindow(id: string, dto: AdjustWindowDto, user: AuthUser): Promise<RiskCaseState> {
+    if (dto.action === 'EXTEND' && dto.days === undefined) throw new BadRequestException('days is required to EXTEND the window');
+    return this.update(id, user, () =>
+      this.client.workflow.getHandle(id).executeUpdate(adjustWindow, {
+        args: [{ action: dto.action, extendMs: dto.days !== undefined ? dto.days * DAY_MS : undefined, actor: user.id }],
+      }),
+    );
+  }
+
+  /** Closes the case (FEEDBACK only). */
+  close(id: string, dto: CloseRiskCaseDto, user: AuthUser): Promise<RiskCaseState> {
+    return this.update(id, user, () => this.client.workflow.getHandle(id).executeUpdate(closeRiskCase, { args: [{ note: dto.note, actor: user.id }] }));
+  }
+
+  private assertMayRead(user: AuthUser, id: string, officeIds: string[]): void {
+    if (isOfficeBound(user) && !officeIds.includes(user.officeId ?? '')) {
+      throw new ForbiddenException(`${user.role} ${user.id} of office ${user.officeId} may not see risk case ${id}: it is neither routed to nor shared with that office`);
+    }
+  }
+
+  /** 404 unknown, 403 unless an analyst or a supervisor of the office the case is routed to. */
+  private async head(id: string, user: AuthUser): Promise<RiskCaseHead> {
+    const [row] = (await this.db.query(
+      `SELECT status, route, office_ids AS "officeIds", state FROM risk_case WHERE risk_case_id = $1`,
+      [id],
+    )) as RiskCaseHead[];
+    if (!row) throw new NotFoundException(`risk case ${id} is unknown`);
+    if (user.role !== 'cbtc_analyst' && !(user.role === 'supervisor' && row.route === 'LOCAL' && row.state.routing.officeIds.includes(user.officeId ?? ''))) {
+      throw new ForbiddenException(`${user.id} may not act on risk case ${id}: only CBTC analysts, or supervisors of the office it is routed to`);
+    }
+    return row;
+  }
+
+  private async update(id: string, user: AuthUser, send: () => Promise<RiskCaseState>): Promise<RiskCaseState> {
+    await this.head(id, user);
+    return this.send(id, send);
+  }
+
+  /** Sends an Update; refusals map to 409 (wrong state, or the case has ended) and 422 (input). */
+  private async send<T>(id: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw new ConflictException(`risk case ${id} has ended; it cannot change`);
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+        if (err.cause.type === ILLEGAL_TRANSITION) throw new ConflictException(err.cause.message);
+        throw new UnprocessableEntityException(err.cause.message);
+      }
+      throw err;
+    }
+  }
+}
+
+/** The stored body of an intelligence report (see `CreateIntelligenceDto`). */
+interface ReportBody {
+  subjects: Array<{ kind: string; name?: string; idType?: string; value?: string }>;
+  goods: Array<{ hsCode?: string; description?: string }>;
+  routes: Array<{ originCountry?: string; departureCountry?: string }>;
+  text: string;
+  source: { organisation: string; type: string };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * A criterion draft from the case: the subjects' matchable identifiers (any of them), narrowed
+ * by the goods' HS prefixes and the routes' origin countries when the reports name them.
+ */
+export function prefill(riskCaseId: string, state: RiskCaseState, reports: ReportBody[], user: AuthUser): Record<string, unknown> {
+  const ids = new Map<string, Set<string>>();
+  const hs = new Set<string>();
+  const origins = new Set<string>();
+  for (const r of reports) {
+    for (const s of r.subjects ?? []) {
+      if (s.kind === 'IDENTIFIER' && s.idType && s.value && MATCHABLE_IDS.includes(s.idType)) {
+        if (!ids.has(s.idType)) ids.set(s.idType, new Set());
+        ids.get(s.idType)!.add(s.value);
+      }
+    }
+    for (const g of r.goods ?? []) if (g.hsCode) hs.add(g.hsCode.slice(0, 6));
+    for (const route of r.routes ?? []) if (route.originCountry) origins.add(route.originCountry);
+  }
+  const all: unknown[] = [];
+  const subjectConditions = [...ids.entries()].map(([fact, values]) =>
+    values.size === 1 ? { fact, operator: 'equal', value: [...values][0] } : { fact, operator: 'in', value: [...values].sort() });
+  if (subjectConditions.length > 0) all.push({ any: subjectConditions });
+  if (hs.size > 0) all.push({ fact: 'hsCode', operator: 'hsStartsWithAny', value: [...hs].sort() });
+  if (origins.size > 0) all.push({ fact: 'originCountry', operator: 'in', value: [...origins].sort() });
+  const riskArea = state.riskArea === 'SMUGGLING'
+    ? state.smugglingSubtype === 'DRUGS' ? 'SMUGGLING_DRUGS' : state.smugglingSubtype === 'WEAPONS' ? 'SMUGGLING_WEAPONS' : 'SMUGGLING_OTHER'
+    : state.riskArea;
+  const local = user.role === 'supervisor';
+  const first = reports[0];
+  return {
+    scope: local ? 'LOCAL' : 'CENTRAL',
+    officeId: local ? user.officeId : null,
+    lane: state.assessment?.riskLevel === 'LOW' ? 'YELLOW' : 'RED',
+    riskArea,
+    reason: `Risk case ${riskCaseId} (${first?.source?.organisation ?? 'intelligence'}): ${(first?.text ?? '').slice(0, 400)}`,
+    pointsOfInterest: (reports.flatMap((r) => (r.goods ?? []).map((g) => g.description).filter(Boolean)).join('; ') || 'Check the goods and documents against the intelligence').slice(0, 500),
+    keywords: [riskArea.toLowerCase(), 'risk-case', riskCaseId.slice(10, 18)],
+    ...(all.length > 0 ? { conditions: { all } } : {}),
+  };
+}
