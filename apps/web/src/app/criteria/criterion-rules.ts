@@ -94,7 +94,9 @@ export function addDays(day: string, n: number): string {
  * so a new criterion never silently becomes a new version of an existing one.
  */
 export function nextId(prefix: string, existing: readonly string[]): string {
-  const used = existing.filter((id) => id.startsWith(prefix)).map((id) => Number(id.slice(prefix.length))).filter(Number.isFinite);
-  const next = Math.min(999, (used.length ? Math.max(...used) : 0) + 1);
+  const used = new Set(existing.filter((id) => id.startsWith(prefix)).map((id) => Number(id.slice(prefix.length))).filter(Number.isFinite));
+  let next = (used.size ? Math.max(...used) : 0) + 1;
+  // Past 999, the lowest free number instead.
+  if (next > 999) for (next = 1; next < 999 && used.has(next); next++);
   return `${prefix}${String(next).padStart(3, '0')}`;
 }

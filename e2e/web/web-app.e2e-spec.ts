@@ -1,0 +1,259 @@
+import { randomBytes } from 'node:crypto';
+import { sampleDeclaration } from '@customs/domain';
+import type { Browser, Page } from 'playwright-core';
+import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
+import { launchChromium, newUserPage, shot, signIn } from './support/browser';
+
+/**
+ * The web app in Debian's headless Chromium (playwright-core) against the real stack: the
+ * in-process API serves the built app (`npx nx build web`, done by `npm test`) at `/`.
+ * Each user works in a browser context of their own. Screenshots of every page go to
+ * `e2e/web/screenshots/<flow>-<step>.png`. Waits are on UI state, never on the clock.
+ */
+describe('web app in a real browser (e2e)', () => {
+  let stack: E2eStack;
+  let browser: Browser;
+  const today = new Date().toISOString().slice(0, 10);
+  /** The RED case flow (a) works and flow (b) audits: HS 930200 at office 40 fires CEN-WPN-001. */
+  const redDeclarationId = uniqueDeclarationId();
+
+  beforeAll(async () => {
+    stack = await startE2eStack();
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** Runs `body` on a fresh page of its own; on failure saves `<flow>-failure.png` first. */
+  async function onPage(flow: string, body: (page: Page) => Promise<void>, lang: 'en' | 'ko' | null = 'en'): Promise<void> {
+    const { context, page, errors } = await newUserPage(browser, lang);
+    try {
+      await body(page);
+      expect(errors).toEqual([]);
+    } catch (err) {
+      await shot(page, flow, 'failure').catch(() => undefined);
+      throw err;
+    } finally {
+      await context.close();
+    }
+  }
+
+  /** The language switch (Material button toggles: radios or buttons depending on the version). */
+  const toggle = (page: Page, name: string) => page.getByRole('radio', { name }).or(page.getByRole('button', { name })).first();
+
+  it('signs in from a page in English and in Korean, and explains empty fields', async () => {
+    await onPage('login', async (page) => {
+      await page.goto(`${stack.baseUrl}/login`);
+      await toggle(page, 'English').click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await shot(page, 'login', 'en');
+      await toggle(page, '한국어').click();
+      await page.getByRole('heading', { name: '로그인' }).waitFor();
+      await page.getByLabel('사용자 이름', { exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('필수 항목입니다').first().waitFor();
+      await shot(page, 'login', 'ko');
+    }, null);
+  }, 60_000);
+
+  it('(a) an officer assigns a queued case to themself, records a result and closes it', async () => {
+    const svc = await loginAs(stack, 'svc-ingest');
+    const screened = await svc
+      .post('/api/declarations')
+      .send(sampleDeclaration({ declarationId: redDeclarationId, date: today, officeId: '40', hsCode: '930200' }))
+      .expect(201);
+    expect(screened.body).toMatchObject({ lane: 'RED', firedCriteria: expect.arrayContaining(['CEN-WPN-001']) });
+    const officer = await loginAs(stack, 'officer-40-01');
+    await eventually('the case in the queue read model', async () => {
+      const res = await officer.get(`/api/cases/inspection-case-${redDeclarationId}`);
+      return res.status === 200 && res.body.status === 'QUEUED' ? true : undefined;
+    });
+
+    await onPage('a', async (page) => {
+      await signIn(page, stack.baseUrl, 'officer-40-01');
+      await page.waitForURL(/\/queue$/);
+      // Only RED cases, so the new one is on the first page whatever else office 40 has queued.
+      await page.getByRole('combobox', { name: 'Lane' }).click();
+      await page.getByRole('option', { name: 'RED' }).click();
+      const row = page.locator('tr', { has: page.getByRole('link', { name: redDeclarationId, exact: true }) });
+      await row.waitFor();
+      await shot(page, 'a', 'queue');
+      await row.getByRole('button', { name: 'Assign to me' }).click();
+      // The queue lists QUEUED cases: the assigned one leaves it once the API has answered.
+      await row.waitFor({ state: 'detached' });
+
+      await page.goto(`${stack.baseUrl}/cases/inspection-case-${redDeclarationId}`);
+      await page.getByTestId('case-status').filter({ hasText: 'Assigned' }).waitFor();
+      await page.locator('cr-selection-trace .summary').waitFor();
+      await page.getByText('CEN-WPN-001').first().waitFor();
+      await shot(page, 'a', 'case-assigned');
+
+      // Submitting without an outcome is explained next to the field, before anything is sent.
+      await page.getByRole('button', { name: 'Record result' }).click();
+      await page.getByText('Choose an outcome.').waitFor();
+      await page.getByRole('radio', { name: 'No finding' }).check();
+      await page.getByLabel('Findings', { exact: true }).fill('Documents match the goods.');
+      for (const group of await page.locator('fieldset', { hasText: 'Was the selection by' }).all()) {
+        await group.getByRole('radio', { name: 'Appropriate', exact: true }).check();
+      }
+      await page.getByRole('button', { name: 'Record result' }).click();
+      await page.getByTestId('case-status').filter({ hasText: 'Result recorded' }).waitFor();
+      await shot(page, 'a', 'result-recorded');
+      await page.getByRole('button', { name: 'Close case' }).click();
+      await page.getByTestId('case-status').filter({ hasText: 'Closed' }).waitFor();
+      await shot(page, 'a', 'case-closed');
+    });
+    const closed = await officer.get(`/api/cases/inspection-case-${redDeclarationId}`).expect(200);
+    expect(closed.body).toMatchObject({ status: 'CLOSED', assigneeId: 'officer-40-01', outcome: 'NO_FINDING' });
+  }, 120_000);
+
+  it('(b) the auditor opens the trace and timeline of that declaration and replays it', async () => {
+    await onPage('b', async (page) => {
+      await signIn(page, stack.baseUrl, 'auditor-han');
+      await page.getByLabel('Declaration id', { exact: true }).fill(redDeclarationId);
+      await page.getByRole('button', { name: 'Find' }).click();
+      await page.waitForURL(new RegExp(`/audit/${redDeclarationId}$`));
+      await page.locator('cr-selection-trace .summary').waitFor();
+      await page.getByText('CEN-WPN-001').first().waitFor();
+      await shot(page, 'b', 'trace');
+
+      await page.getByRole('tab', { name: 'Case history' }).click();
+      // Opened, assigned, result recorded, closed: who did what, when.
+      await page.locator('cr-case-timeline li').nth(3).waitFor();
+      await page.locator('cr-case-timeline').getByText('officer-40-01').first().waitFor();
+      await shot(page, 'b', 'timeline');
+
+      await page.getByRole('button', { name: 'Replay' }).click();
+      const result = page.getByTestId('replay-result');
+      await result.getByText('Identical: the replay gives the same decision.').waitFor();
+      await shot(page, 'b', 'replay');
+    });
+  }, 90_000);
+
+  it('(c) an analyst writes a local criterion in the builder, the supervisor approves it, and it selects a new declaration', async () => {
+    const importerId = `IMP${randomBytes(3).toString('hex').toUpperCase()}`;
+    let criterionId = '';
+
+    await onPage('c', async (page) => {
+      await signIn(page, stack.baseUrl, 'analyst-kim');
+      await page.waitForURL(/\/criteria$/);
+      await page.getByRole('link', { name: 'New criterion' }).click();
+      await page.getByRole('heading', { name: 'New selectivity criterion' }).waitFor();
+      const condition = page.getByTestId('condition-0');
+      await condition.getByLabel('Field', { exact: true }).waitFor();
+
+      // Checked in the form first: every problem next to its field, nothing sent.
+      await page.getByRole('button', { name: 'Save for approval' }).click();
+      await page.getByText('Condition 1: enter a compare value.').waitFor();
+      await page.getByText('Enter at least 3 search keywords, separated by commas.').waitFor();
+      await shot(page, 'c', 'builder-errors');
+
+      // Operators follow the field's type: numeric comparisons only for numbers.
+      await condition.getByLabel('Field', { exact: true }).selectOption('netMassKg');
+      expect(await condition.getByLabel('Operator', { exact: true }).locator('option').allInnerTexts()).toContain('at least (>=)');
+      await condition.getByLabel('Field', { exact: true }).selectOption('importerId');
+      expect(await condition.getByLabel('Operator', { exact: true }).locator('option').allInnerTexts()).not.toContain('at least (>=)');
+      await condition.getByLabel('Operator', { exact: true }).selectOption('equal');
+      await condition.getByLabel('Compare value', { exact: true }).fill(importerId);
+
+      await page.getByRole('radio', { name: 'Local' }).check();
+      await page.getByLabel('Office', { exact: true }).fill('40');
+      await page.getByRole('radio', { name: /^YELLOW/ }).check();
+      await page.getByLabel('Risk area', { exact: true }).selectOption('UNDERVALUATION');
+      await page.getByLabel('Points of interest (what the officer checks)', { exact: true }).fill('Compare the invoice with the transaction value of identical goods.');
+      await page.getByLabel('Reason (the intelligence behind it)', { exact: true }).fill(`Intelligence: importer ${importerId} undervalues plastics.`);
+      await page.getByLabel('Search keywords', { exact: true }).fill('undervaluation, plastics, invoice');
+      // Default validity: 15 days from today.
+      expect(await page.getByLabel('Valid from', { exact: true }).inputValue()).toBe(today);
+      criterionId = await page.getByLabel('Criterion id', { exact: true }).inputValue();
+      expect(criterionId).toMatch(/^LOC-40-\d{3}$/);
+      await shot(page, 'c', 'builder-filled');
+      // Keyboard, not a pointer click: right after a full-page screenshot Chromium is still
+      // restoring the viewport, and a click can land while the long form is re-laid out.
+      await page.getByRole('button', { name: 'Save for approval' }).press('Enter');
+      await page.waitForURL(/\/criteria\?created=/);
+      await page.getByTestId('created').waitFor();
+      const row = page.getByTestId(`criterion-${criterionId}`);
+      await row.getByTestId('criterion-state').filter({ hasText: 'Awaiting approval' }).waitFor();
+      await row.getByText('Author: analyst-kim').waitFor();
+      // The author cannot approve their own criterion, and the UI offers no button for it.
+      expect(await row.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+      await shot(page, 'c', 'list-awaiting');
+    });
+
+    await onPage('c', async (page) => {
+      await signIn(page, stack.baseUrl, 'supervisor-40');
+      await page.goto(`${stack.baseUrl}/criteria`);
+      const row = page.getByTestId(`criterion-${criterionId}`);
+      await row.getByTestId('criterion-state').filter({ hasText: 'Awaiting approval' }).waitFor();
+      await row.getByRole('button', { name: 'Approve' }).click();
+      await row.getByTestId('criterion-state').filter({ hasText: 'In force' }).waitFor();
+      await row.getByText('Approver: supervisor-40').waitFor();
+      await shot(page, 'c', 'list-approved');
+    });
+
+    // Screening picks the approved version up within seconds, without a restart.
+    const svc = await loginAs(stack, 'svc-ingest');
+    const selected = await eventually('the approved criterion to select a new declaration', async () => {
+      const res = await svc
+        .post('/api/declarations')
+        .send(sampleDeclaration({ declarationId: uniqueDeclarationId(), date: today, officeId: '40', importerId }))
+        .expect(201);
+      return (res.body.firedCriteria as string[]).includes(criterionId) ? (res.body as { declarationId: string }) : undefined;
+    });
+    const supervisor = await loginAs(stack, 'supervisor-40');
+    await eventually('its case in the queue read model', async () => {
+      const res = await supervisor.get(`/api/cases/inspection-case-${selected.declarationId}`);
+      return res.status === 200 ? true : undefined;
+    });
+
+    await onPage('c', async (page) => {
+      await signIn(page, stack.baseUrl, 'supervisor-40');
+      await page.goto(`${stack.baseUrl}/cases/inspection-case-${selected.declarationId}`);
+      await page.locator('cr-selection-trace .summary').waitFor();
+      await page.locator('cr-selection-trace').getByText(criterionId).first().waitFor();
+      await page.locator('cr-selection-trace').getByText(importerId).first().waitFor();
+      await shot(page, 'c', 'case-selected');
+
+      // A supervisor assigns the case to an officer of the office, then reassigns it.
+      await page.getByRole('button', { name: 'Assign', exact: true }).click();
+      await page.getByText("Enter the officer's user id.").waitFor();
+      await page.getByLabel('Assign to officer', { exact: true }).fill('officer-40-02');
+      await page.getByRole('button', { name: 'Assign', exact: true }).click();
+      await page.getByTestId('case-status').filter({ hasText: 'Assigned' }).waitFor();
+      await page.getByText('Assignee: officer-40-02').waitFor();
+      await page.getByLabel('Reassign to officer', { exact: true }).fill('officer-40-01');
+      await page.getByRole('button', { name: 'Reassign' }).click();
+      await page.getByText('Assignee: officer-40-01').waitFor();
+      await shot(page, 'c', 'case-reassigned');
+    });
+  }, 180_000);
+
+  it('(d) the dashboard charts lanes, open cases and hit rates; officers see their office only', async () => {
+    await onPage('d', async (page) => {
+      await signIn(page, stack.baseUrl, 'analyst-kim');
+      await page.getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      await page.getByLabel('Accepted from', { exact: true }).fill(today);
+      await page.getByLabel('Accepted to', { exact: true }).fill(today);
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.getByTestId('lane-figures').filter({ hasText: 'Cleared automatically' }).waitFor();
+      // Flow (c) left its case open at office 40.
+      await page.getByTestId('open-cases').getByRole('cell', { name: '40', exact: true }).waitFor();
+      await page.getByRole('img', { name: 'Hit rate per criterion' }).waitFor();
+      expect(await page.locator('canvas').count()).toBe(3);
+      await shot(page, 'd', 'dashboard-analyst');
+    });
+    await onPage('d', async (page) => {
+      await signIn(page, stack.baseUrl, 'officer-40-01');
+      await page.goto(`${stack.baseUrl}/dashboard`);
+      await page.getByTestId('lane-figures').waitFor();
+      const offices = await page.getByTestId('open-cases').locator('tr td:first-child').allInnerTexts();
+      expect(offices.every((o) => o.trim() === '40')).toBe(true);
+      expect(await page.getByRole('heading', { name: 'Hit rate per criterion' }).count()).toBe(0);
+      await shot(page, 'd', 'dashboard-officer');
+    });
+  }, 90_000);
+});
