@@ -40,6 +40,13 @@ const { projectCaseEvent } = proxyLocalActivities<InspectionCaseActivities>({
  * Timer: while QUEUED, after `escalateAfterMs` the case is marked escalated (once).
  * Every transition is projected into Postgres by the idempotent `projectCaseEvent` activity.
  * Returns the final state when closed.
+ *
+ * Versioning: inspection cases wait in queues for days, so code released while cases are open
+ * must replay their histories unchanged. Any change to what this workflow does (commands, timers, local activity
+ * calls, their order, handler effects) after release goes behind `patched('<change-id>')` from
+ * `@temporalio/workflow` (old branch kept until no open case predates it, then
+ * `deprecatePatch`); record a history of the new shape with `e2e/histories/record-histories.ts`
+ * and keep the old files: `workflows/src/replay.spec.ts` replays every one of them.
  */
 export async function inspectionCaseWorkflow(input: InspectionCaseInput): Promise<InspectionCaseState> {
   const state: InspectionCaseState = {

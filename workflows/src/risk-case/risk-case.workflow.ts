@@ -48,6 +48,13 @@ const MAX_WINDOW_MS = 366 * 24 * 60 * 60 * 1000;
  * Timer: the validity window; when it runs out the case moves ACTIVE -> FEEDBACK.
  * Every transition is projected by the idempotent local activity `projectRiskCaseEvent`.
  * Returns the final state (CLOSED or DISMISSED).
+ *
+ * Versioning: risk cases run for weeks, so code released while cases are open must replay their
+ * histories unchanged. Any change to what this workflow does (commands, timers, local activity
+ * calls, their order, handler effects) after release goes behind `patched('<change-id>')` from
+ * `@temporalio/workflow` (old branch kept until no open case predates it, then
+ * `deprecatePatch`); record a history of the new shape with `e2e/histories/record-histories.ts`
+ * and keep the old files: `workflows/src/replay.spec.ts` replays every one of them.
  */
 export async function riskCaseWorkflow(input: RiskCaseInput): Promise<RiskCaseState> {
   const state: RiskCaseState = {
