@@ -15,6 +15,14 @@ describe('loadRuntimeConfig', () => {
   it('rejects a share outside 0..1', () => {
     expect(() => loadRuntimeConfig({ ...base, CONTROL_SHARE: '1.5' })).toThrow(/CONTROL_SHARE/);
   });
+  it('takes the risk window in days (default 15) and refuses one outside 1-366 or fractional', () => {
+    expect(loadRuntimeConfig(base).riskWindowDays).toBe(15);
+    expect(loadRuntimeConfig({ ...base, RISK_WINDOW_DAYS: '30' }).riskWindowDays).toBe(30);
+    expect(() => loadRuntimeConfig({ ...base, RISK_WINDOW_DAYS: '0' })).toThrow(/RISK_WINDOW_DAYS/);
+    expect(() => loadRuntimeConfig({ ...base, RISK_WINDOW_DAYS: '367' })).toThrow(/RISK_WINDOW_DAYS/);
+    expect(() => loadRuntimeConfig({ ...base, RISK_WINDOW_DAYS: '1.5' })).toThrow(/RISK_WINDOW_DAYS/);
+    expect(() => loadRuntimeConfig({ ...base, RISK_WINDOW_DAYS: 'two weeks' })).toThrow(/RISK_WINDOW_DAYS/);
+  });
   it('rejects YELLOW share below RED share', () => {
     expect(() => loadRuntimeConfig({ ...base, RED_TOP_SHARE: '0.2', YELLOW_TOP_SHARE: '0.1' })).toThrow(/YELLOW_TOP_SHARE/);
   });

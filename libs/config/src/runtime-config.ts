@@ -36,6 +36,12 @@ export interface RuntimeConfig {
   controlSeed: string;
   /** Milliseconds a case may stay QUEUED before it is escalated (default 4 h). */
   caseEscalateAfterMs: number;
+  /**
+   * Default validity window of a risk case's criteria, whole days 1-366 (`RISK_WINDOW_DAYS`,
+   * default 15: CBTC practice). The API passes it to each new risk-case workflow
+   * (`RiskCaseInput.defaultWindowMs`); a drafted criterion may name its own window.
+   */
+  riskWindowDays: number;
   /** Largest accepted batch of declarations in one request. */
   maxBatchSize: number;
   /** Largest accepted JSON body, e.g. `5mb`. */
@@ -97,6 +103,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       CONTROL_SHARE: num({ default: 0.01 }),
       CONTROL_SEED: str({ default: 'control-v1' }),
       CASE_ESCALATE_AFTER_MS: num({ default: 4 * 60 * 60 * 1000 }),
+      RISK_WINDOW_DAYS: num({ default: 15, desc: 'default validity window of a risk case, days (1-366)' }),
       MAX_BATCH_SIZE: num({ default: 1000 }),
       BODY_LIMIT: str({ default: '10mb' }),
       WEB_DIST_DIR: str({ default: '' }),
@@ -127,6 +134,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     controlShare: e.CONTROL_SHARE,
     controlSeed: e.CONTROL_SEED,
     caseEscalateAfterMs: e.CASE_ESCALATE_AFTER_MS,
+    riskWindowDays: e.RISK_WINDOW_DAYS,
     maxBatchSize: e.MAX_BATCH_SIZE,
     bodyLimit: e.BODY_LIMIT,
     webDistDir: e.WEB_DIST_DIR,
@@ -156,6 +164,9 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     throw new Error('YELLOW_TOP_SHARE must be >= RED_TOP_SHARE (YELLOW includes everything the model sends to RED)');
   }
   if (!(config.caseEscalateAfterMs > 0)) throw new Error('CASE_ESCALATE_AFTER_MS must be a positive number of milliseconds');
+  if (!(Number.isInteger(config.riskWindowDays) && config.riskWindowDays >= 1 && config.riskWindowDays <= 366)) {
+    throw new Error(`RISK_WINDOW_DAYS must be a whole number of days from 1 to 366, got ${config.riskWindowDays}`);
+  }
   if (!(config.maxBatchSize >= 1 && config.maxBatchSize <= 100_000)) {
     throw new Error('MAX_BATCH_SIZE must be between 1 and 100000');
   }

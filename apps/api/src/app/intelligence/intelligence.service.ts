@@ -7,7 +7,6 @@ import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
 import { riskCaseWorkflow } from '@customs/workflows';
 import {
-  DEFAULT_RISK_WINDOW_MS,
   reportLinked,
   type IntelligenceRiskArea,
   type RiskCaseInput,
@@ -19,6 +18,8 @@ import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
 import type { CreateIntelligenceDto } from './create-intelligence.dto';
 import { IntelligenceRouter } from './routing';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What intake answers: the report, its risk case (new or the existing one), and the route. */
 export interface IntakeResult {
@@ -123,7 +124,9 @@ export class IntelligenceService {
         subjectKeys: keys,
         routing,
         reportedBy: user.id,
-        defaultWindowMs: DEFAULT_RISK_WINDOW_MS,
+        // RISK_WINDOW_DAYS, fixed into the case at its start: a later change of the setting
+        // applies to new cases only (the workflow input is part of its history).
+        defaultWindowMs: this.config.riskWindowDays * DAY_MS,
       };
       // Started inside the transaction: if Temporal refuses, the report is not stored either.
       await this.client.workflow.start(riskCaseWorkflow, { taskQueue: this.config.taskQueue, workflowId: riskCaseId, args: [input] });

@@ -61,7 +61,7 @@ export class DraftCriterionDto {
   @ApiPropertyOptional({ example: '2021-12-31' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) validTo?: string;
   @ApiPropertyOptional({ description: 'Conditions (json-rules-engine); default: prefilled from the case' }) @IsOptional() @IsObject() conditions?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'Validity window of the risk case once approved, days (default 15)', minimum: 1, maximum: 366 })
+  @ApiPropertyOptional({ description: 'Validity window of the risk case once approved, days (default: the case\u2019s window, RISK_WINDOW_DAYS, 15)', minimum: 1, maximum: 366 })
   @IsOptional()
   @IsInt()
   @Min(1)

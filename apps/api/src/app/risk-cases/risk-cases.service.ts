@@ -120,7 +120,7 @@ export class RiskCasesService {
     const version = created.definition.version;
     const state = await this.send(id, () =>
       this.client.workflow.getHandle(id).executeUpdate(linkCriterion, {
-        args: [{ criterionId: created.definition.id, version, windowMs: (validityDays ?? 15) * DAY_MS, actor: user.id }],
+        args: [{ criterionId: created.definition.id, version, windowMs: validityDays === undefined ? undefined : validityDays * DAY_MS, actor: user.id }],
       }),
     );
     return { criterion: { ...created.definition, createdBy: created.createdBy, approved: false }, riskCase: state };
