@@ -59,7 +59,7 @@ export function criterionState(c: ReviewedCriterion, today: string): CriterionSt
       <table mat-table [dataSource]="rows()" class="criteria">
         <ng-container matColumnDef="id">
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.id' | translate }}</th>
-          <td mat-cell *matCellDef="let c" class="mono">{{ c.id }} v{{ c.version }}</td>
+          <td mat-cell *matCellDef="let c" class="mono nowrap">{{ c.id }} v{{ c.version }}</td>
         </ng-container>
         <ng-container matColumnDef="scope">
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.scope' | translate }}</th>
@@ -106,7 +106,7 @@ export function criterionState(c: ReviewedCriterion, today: string): CriterionSt
         </ng-container>
         <ng-container matColumnDef="reason">
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.reason' | translate }}</th>
-          <td mat-cell *matCellDef="let c">{{ c.reason }}<div class="muted small">{{ c.keywords?.join(', ') }}</div></td>
+          <td mat-cell *matCellDef="let c" class="reason">{{ c.reason }}<div class="muted small">{{ 'riskArea.' + c.riskArea | translate }} · {{ c.keywords?.join(', ') }}</div></td>
         </ng-container>
         <ng-container matColumnDef="validity">
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.validity' | translate }}</th>
@@ -125,6 +125,8 @@ export function criterionState(c: ReviewedCriterion, today: string): CriterionSt
     .filter { width: 320px; margin-bottom: 8px; }
     .small { font: var(--mat-sys-body-small); }
     .nowrap { white-space: nowrap; }
+    .criteria { width: 100%; }
+    .reason { min-width: 280px; }
     .notice { background: #d4f5dc; color: #0a5223; padding: 8px 12px; border-radius: 8px; }
     .state { display: inline-block; padding: 2px 8px; border-radius: 12px; font-size: 12px; font-weight: 600; background: #e1e2ec; }
     .state-AWAITING { background: #fff0c2; color: #5c4300; }
@@ -136,7 +138,7 @@ export class CriteriaListPage {
   private readonly api = inject(ApiService);
   private readonly auth = inject(AuthService);
   private readonly today = new Date().toISOString().slice(0, 10);
-  protected readonly columns = ['id', 'scope', 'lane', 'status', 'review', 'hitRate', 'riskArea', 'reason', 'validity', 'actions'];
+  protected readonly columns = ['id', 'scope', 'lane', 'status', 'review', 'hitRate', 'reason', 'validity', 'actions'];
   protected readonly criteria = signal<ReviewedCriterion[]>([]);
   protected readonly hitRates = signal<Map<string, CriterionHitRate>>(new Map());
   protected readonly control = signal<{ inspected: number; hits: number; hitRatePct: number | null } | null>(null);
