@@ -9,3 +9,5 @@ export * from './operators/hs-starts-with-any.operator';
 export * from './operators/contains-any-keyword.operator';
 export * from './selectivity-engine';
 export { loadCriteriaFromDir, CriteriaLoadError } from './criteria-loader';
+export * from './criteria-index';
+export * from './rules-engine-reference';

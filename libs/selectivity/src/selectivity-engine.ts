@@ -9,6 +9,7 @@ import {
   isLeaf,
   validateCriterion,
 } from './criterion';
+import { CriteriaIndex } from './criteria-index';
 import { DeclarationFacts, declarationFacts } from './facts';
 import { findKeyword } from './operators/contains-any-keyword.operator';
 import { OPERATOR_SPECS, customOperators } from './operators/criterion-operators';
@@ -131,44 +132,62 @@ export function traceConditions(
   return { result, conditions };
 }
 
-/** A compiled json-rules-engine Engine whose runs are serialised (one run at a time). */
-class EngineSlot {
-  private tail: Promise<unknown> = Promise.resolve();
-  constructor(
-    readonly engine: Engine,
-    readonly byRuleName: Map<string, SelectivityCriterion>,
-  ) {}
-
-  /**
-   * Runs the engine after every earlier run on it has finished: json-rules-engine keeps
-   * run status on the Engine instance, so overlapping runs are not guaranteed safe.
-   */
-  run(facts: DeclarationFacts): Promise<SelectivityCriterion[]> {
-    const next = this.tail.then(async () => {
-      const { results } = await this.engine.run(facts as unknown as Record<string, unknown>);
-      return results.map((r) => this.byRuleName.get(r.name as string)!);
-    });
-    this.tail = next.catch(() => undefined);
-    return next;
+function judge(node: ConditionNode, facts: Record<string, unknown>): boolean {
+  if (isLeaf(node)) return evaluateLeaf(node.operator, facts[node.fact], node.value);
+  if ('not' in node) return !judge(node.not, facts);
+  if ('all' in node) {
+    for (const child of node.all) if (!judge(child, facts)) return false;
+    return true;
   }
+  for (const child of node.any) if (judge(child, facts)) return true;
+  return false;
 }
 
-function ruleName(c: SelectivityCriterion): string {
+/**
+ * The verdict of a criterion's conditions on a declaration's facts (pure): the same
+ * short-circuit walk and operators as {@link traceConditions}, without building the trace.
+ */
+export function criterionHolds(criterion: Pick<SelectivityCriterion, 'conditions'>, facts: DeclarationFacts): boolean {
+  return judge(criterion.conditions, facts as unknown as Record<string, unknown>);
+}
+
+/** The rule name of a criterion version in a json-rules-engine Engine: `id@vN`. */
+export function ruleName(c: Pick<SelectivityCriterion, 'id' | 'version'>): string {
   return `${c.id}@v${c.version}`;
 }
 
 /**
- * Screens declarations against a fixed set of criteria with json-rules-engine.
+ * Adds a criterion to a json-rules-engine Engine as one rule (name {@link ruleName},
+ * event `selected` with the id and version): the definition of what the criterion means.
+ */
+export function addCriterionRule(engine: Engine, c: SelectivityCriterion): void {
+  engine.addRule({ name: ruleName(c), conditions: c.conditions as never, event: { type: 'selected', params: { id: c.id, version: c.version } } });
+}
+
+/** A new json-rules-engine Engine with the selectivity operators and options (no rules). */
+export function newSelectivityRulesEngine(): Engine {
+  return newEngine();
+}
+
+/**
+ * Screens declarations against a fixed set of criteria.
  *
  * Applies CENTRAL criteria plus the LOCAL criteria of the declaration's office, keeping
  * only ACTIVE ones whose validity window contains the declaration's acceptance date
- * (`validFrom <= date <= validTo`, so a replay gives the same answer). One Engine is
- * compiled lazily per (scope group, set of criteria valid on the date) and cached; the
- * set of distinct sets is small because windows change rarely. Runs on one Engine are
- * serialised, so concurrent {@link evaluate} calls are safe.
+ * (`validFrom <= date <= validTo`, so a replay gives the same answer).
+ *
+ * The fast path: a {@link CriteriaIndex} per group (CENTRAL, each office's LOCAL) gives
+ * the candidates, the criteria that can possibly fire (by equality and `in` values, HS
+ * prefix and keyword token of one necessary "anchor" condition; criteria without an
+ * anchor are always candidates); each candidate is judged with json-rules-engine's own
+ * operator implementations, with the same short-circuit walk as the audit trace. The
+ * cost per declaration grows with the number of candidates, not of criteria. The
+ * differential spec (`selectivity-engine.differential.spec.ts`) proves it fires exactly
+ * what a plain json-rules-engine `Engine.run` over all criteria in force fires.
+ * Evaluation is synchronous inside, so concurrent {@link evaluate} calls are safe.
  */
 export class SelectivityEngine {
-  private readonly slots = new Map<string, EngineSlot>();
+  private readonly indexes = new Map<string, CriteriaIndex>();
 
   private constructor(private readonly groups: ReadonlyMap<string, readonly SelectivityCriterion[]>) {}
 
@@ -186,7 +205,9 @@ export class SelectivityEngine {
       seen.add(name);
       if (c.status !== 'ACTIVE') continue;
       const key = groupKey(c.scope, c.officeId);
-      groups.set(key, [...(groups.get(key) ?? []), c]);
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push(c);
     }
     for (const list of groups.values()) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.version - b.version));
     return new SelectivityEngine(groups);
@@ -201,21 +222,24 @@ export class SelectivityEngine {
 
   /**
    * Screens one declaration.
-   * @returns the fired criteria with their condition traces and the resulting lane.
-   * @throws Error if the audit walk disagrees with json-rules-engine (a bug, never expected).
+   * @returns the fired criteria (CENTRAL first, then by id and version) with their
+   *   condition traces, and the resulting lane.
    */
   async evaluate(decl: Declaration): Promise<SelectivityResult> {
+    return this.evaluateNow(decl);
+  }
+
+  /** {@link evaluate}, synchronously (for batch loops and benchmarks). */
+  evaluateNow(decl: Declaration): SelectivityResult {
     const facts = declarationFacts(decl);
     const fired: FiredCriterion[] = [];
     for (const key of [groupKey('CENTRAL', null), groupKey('LOCAL', decl.officeId)]) {
-      const applicable = (this.groups.get(key) ?? []).filter((c) => c.validFrom <= decl.date && decl.date <= c.validTo);
-      if (applicable.length === 0) continue;
-      const selected = await this.slot(key, applicable).run(facts);
-      const order = new Map(applicable.map((c, i) => [c, i]));
-      selected.sort((a, b) => order.get(a)! - order.get(b)!);
-      for (const c of selected) {
+      const index = this.index(key);
+      if (!index) continue;
+      for (const c of index.candidates(facts)) {
+        if (c.validFrom > decl.date || decl.date > c.validTo) continue;
+        if (!criterionHolds(c, facts)) continue;
         const trace = traceConditions(c, facts);
-        if (!trace.result) throw new Error(`audit trace of ${c.id} v${c.version} disagrees with the rules engine`);
         fired.push({
           id: c.id,
           version: c.version,
@@ -231,20 +255,15 @@ export class SelectivityEngine {
     return { fired, lane: mostSevereLane(fired.map((f) => f.lane)) };
   }
 
-  private slot(group: string, applicable: readonly SelectivityCriterion[]): EngineSlot {
-    const key = `${group}|${applicable.map(ruleName).join(',')}`;
-    let slot = this.slots.get(key);
-    if (!slot) {
-      const engine = newEngine();
-      const byRuleName = new Map<string, SelectivityCriterion>();
-      for (const c of applicable) {
-        byRuleName.set(ruleName(c), c);
-        engine.addRule({ name: ruleName(c), conditions: c.conditions as never, event: { type: 'selected', params: { id: c.id, version: c.version } } });
-      }
-      slot = new EngineSlot(engine, byRuleName);
-      this.slots.set(key, slot);
+  private index(group: string): CriteriaIndex | undefined {
+    let index = this.indexes.get(group);
+    if (!index) {
+      const list = this.groups.get(group);
+      if (!list) return undefined;
+      index = new CriteriaIndex(list);
+      this.indexes.set(group, index);
     }
-    return slot;
+    return index;
   }
 }
 

@@ -37,6 +37,37 @@ export function findKeyword(text: string, keywords: unknown): string | null {
   return null;
 }
 
+function isWordUnit(unit: string): boolean {
+  const code = unit.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return WORD_CHAR.test(unit);
+}
+
+/**
+ * The word tokens of `text` as {@link findKeyword} sees them: maximal runs of word
+ * characters (letter, digit, underscore) in the normalised (lower-cased) text, each
+ * UTF-16 unit judged on its own exactly like the operator's boundary test.
+ *
+ * Index invariant (what the selectivity fast path relies on): when `findKeyword(text, [k])`
+ * matches, every token of `k` is also a token of `text`, because a match is bounded by
+ * non-word units on both sides and inside the keyword a token is bounded by the keyword's
+ * own non-word units.
+ */
+export function keywordTokens(text: string): string[] {
+  const s = normalise(text);
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const word = i < s.length && isWordUnit(s[i]);
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      out.push(s.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
+}
+
 /** True when `text` contains any of `keywords` as a whole word; see {@link findKeyword}. */
 export function containsAnyKeyword(text: string, keywords: unknown): boolean {
   return findKeyword(text, keywords) !== null;
