@@ -49,6 +49,8 @@ const office40Readers = (status: Allowed) => ({ 'analyst-kim': status, 'auditor-
 
 /** A well-formed risk-case id that does not exist: allowed readers get 404, allowed actors a 400 for the empty body. */
 const NO_RISK_CASE = 'risk-case-00000000-0000-0000-0000-000000000000';
+/** A well-formed intelligence report id that does not exist. */
+const NO_REPORT = 'intel-00000000-0000-0000-0000-000000000000';
 /** Who may act on risk cases (analysts; supervisors for their office's local cases). */
 const riskCaseActors = (status: Allowed) => ({ 'analyst-kim': status, 'supervisor-40': status, 'supervisor-20': status });
 
@@ -95,6 +97,11 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   'POST /api/intelligence': () => [
     { path: '/api/intelligence', body: {}, allow: { 'analyst-kim': 400, 'officer-40-01': 400, 'officer-40-02': 400, 'officer-20-01': 400, 'supervisor-40': 400, 'supervisor-20': 400 } },
   ],
+  // Attachments: a well-formed report id that does not exist; allowed uploaders and readers get 404 (office checks in e2e/api/intelligence-attachments).
+  'POST /api/intelligence/:id/attachments': () => [
+    { path: `/api/intelligence/${NO_REPORT}/attachments`, allow: { 'analyst-kim': 404, 'officer-40-01': 404, 'officer-40-02': 404, 'officer-20-01': 404, 'supervisor-40': 404, 'supervisor-20': 404 } },
+  ],
+  'GET /api/intelligence/:id/attachments': () => [{ path: `/api/intelligence/${NO_REPORT}/attachments`, allow: readers(404) }],
   'GET /api/risk-cases': () => [{ path: '/api/risk-cases', allow: readers(200) }],
   'GET /api/risk-cases/:id': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}`, allow: readers(404) }],
   'POST /api/risk-cases/:id/assess': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}/assess`, body: {}, allow: riskCaseActors(400) }],

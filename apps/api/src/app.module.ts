@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { loadRuntimeConfig, type RuntimeConfig } from '@customs/config';
 import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
@@ -17,7 +17,8 @@ import { TemporalModule } from './services/temporal/temporal.module';
 @Module({})
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(JsonOnlyMiddleware).forRoutes('*');
+    // Attachment uploads are multipart (checked there by FileInterceptor and the attachment service); every other body is JSON.
+    consumer.apply(JsonOnlyMiddleware).exclude({ path: 'intelligence/:id/attachments', method: RequestMethod.POST }).forRoutes('*');
   }
 
   static forRoot(config: RuntimeConfig = loadRuntimeConfig()): DynamicModule {

@@ -23,6 +23,12 @@ describe('loadRuntimeConfig', () => {
     expect(() => loadRuntimeConfig({ ...base, RISK_WINDOW_DAYS: '1.5' })).toThrow(/RISK_WINDOW_DAYS/);
     expect(() => loadRuntimeConfig({ ...base, RISK_WINDOW_DAYS: 'two weeks' })).toThrow(/RISK_WINDOW_DAYS/);
   });
+  it('limits attachments to 10 MiB by default, configurable up to 100 MiB', () => {
+    expect(loadRuntimeConfig(base).attachmentMaxBytes).toBe(10 * 1024 * 1024);
+    expect(loadRuntimeConfig({ ...base, ATTACHMENT_MAX_BYTES: '1048576' }).attachmentMaxBytes).toBe(1048576);
+    expect(() => loadRuntimeConfig({ ...base, ATTACHMENT_MAX_BYTES: '0' })).toThrow(/ATTACHMENT_MAX_BYTES/);
+    expect(() => loadRuntimeConfig({ ...base, ATTACHMENT_MAX_BYTES: String(200 * 1024 * 1024) })).toThrow(/ATTACHMENT_MAX_BYTES/);
+  });
   it('rejects YELLOW share below RED share', () => {
     expect(() => loadRuntimeConfig({ ...base, RED_TOP_SHARE: '0.2', YELLOW_TOP_SHARE: '0.1' })).toThrow(/YELLOW_TOP_SHARE/);
   });

@@ -42,6 +42,8 @@ export interface RuntimeConfig {
    * (`RiskCaseInput.defaultWindowMs`); a drafted criterion may name its own window.
    */
   riskWindowDays: number;
+  /** Largest accepted attachment of an intelligence report, bytes (`ATTACHMENT_MAX_BYTES`, default 10 MiB; larger: 413). */
+  attachmentMaxBytes: number;
   /** Largest accepted batch of declarations in one request. */
   maxBatchSize: number;
   /** Largest accepted JSON body, e.g. `5mb`. */
@@ -103,6 +105,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       CONTROL_SHARE: num({ default: 0.01 }),
       CONTROL_SEED: str({ default: 'control-v1' }),
       CASE_ESCALATE_AFTER_MS: num({ default: 4 * 60 * 60 * 1000 }),
+      ATTACHMENT_MAX_BYTES: num({ default: 10 * 1024 * 1024, desc: 'largest intelligence attachment, bytes (1 to 100 MiB)' }),
       RISK_WINDOW_DAYS: num({ default: 15, desc: 'default validity window of a risk case, days (1-366)' }),
       MAX_BATCH_SIZE: num({ default: 1000 }),
       BODY_LIMIT: str({ default: '10mb' }),
@@ -135,6 +138,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     controlSeed: e.CONTROL_SEED,
     caseEscalateAfterMs: e.CASE_ESCALATE_AFTER_MS,
     riskWindowDays: e.RISK_WINDOW_DAYS,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     maxBatchSize: e.MAX_BATCH_SIZE,
     bodyLimit: e.BODY_LIMIT,
     webDistDir: e.WEB_DIST_DIR,
@@ -166,6 +170,9 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
   if (!(config.caseEscalateAfterMs > 0)) throw new Error('CASE_ESCALATE_AFTER_MS must be a positive number of milliseconds');
   if (!(Number.isInteger(config.riskWindowDays) && config.riskWindowDays >= 1 && config.riskWindowDays <= 366)) {
     throw new Error(`RISK_WINDOW_DAYS must be a whole number of days from 1 to 366, got ${config.riskWindowDays}`);
+  }
+  if (!(Number.isInteger(config.attachmentMaxBytes) && config.attachmentMaxBytes >= 1 && config.attachmentMaxBytes <= 100 * 1024 * 1024)) {
+    throw new Error(`ATTACHMENT_MAX_BYTES must be a whole number of bytes from 1 to 104857600 (100 MiB), got ${config.attachmentMaxBytes}`);
   }
   if (!(config.maxBatchSize >= 1 && config.maxBatchSize <= 100_000)) {
     throw new Error('MAX_BATCH_SIZE must be between 1 and 100000');

@@ -1,15 +1,21 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import { CreateIntelligenceDto } from './create-intelligence.dto';
+import { IntelligenceAttachmentsService, type UploadedAttachment } from './intelligence-attachments.service';
 import { IntelligenceService } from './intelligence.service';
 
 /** Intelligence and detection reports (`/api/intelligence`): step 1 of the risk lifecycle. */
 @ApiTags('intelligence')
 @Controller('intelligence')
 export class IntelligenceController {
-  constructor(private readonly intake: IntelligenceService) {}
+  constructor(
+    private readonly intake: IntelligenceService,
+    private readonly attachments: IntelligenceAttachmentsService,
+  ) {}
 
   @Post()
   @Roles('cbtc_analyst', 'local_officer', 'supervisor')
@@ -19,5 +25,36 @@ export class IntelligenceController {
   @ApiResponse({ status: 403, description: 'Officers and supervisors report only their own office\u2019s detections' })
   register(@Body() body: CreateIntelligenceDto, @CurrentUser() user: AuthUser) {
     return this.intake.register(body, user);
+  }
+
+  @Post(':id/attachments')
+  @Roles('cbtc_analyst', 'local_officer', 'supervisor')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Attach a document or photo (PDF, PNG, JPEG, plain text; checked by its bytes) to a report; stored once per SHA-256' })
+  @ApiResponse({ status: 201, description: '`{ created: true, attachment: { reportId, fileName, contentType, sizeBytes, sha256, uploadedBy, uploadedAt } }`' })
+  @ApiResponse({ status: 200, description: 'The same bytes were already attached: the stored attachment, `created: false`' })
+  @ApiResponse({ status: 400, description: 'No file in the field `file`, or an empty one' })
+  @ApiResponse({ status: 404, description: 'Unknown report' })
+  @ApiResponse({ status: 413, description: 'Larger than ATTACHMENT_MAX_BYTES (default 10 MiB)' })
+  @ApiResponse({ status: 415, description: 'Not a PDF, PNG, JPEG or plain text by its bytes, or bytes that contradict the declared type' })
+  async addAttachment(
+    @Param('id') id: string,
+    @UploadedFile() file: UploadedAttachment | undefined,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const added = await this.attachments.add(id, file, user);
+    res.status(added.created ? 201 : 200);
+    return added;
+  }
+
+  @Get(':id/attachments')
+  @Roles('cbtc_analyst', 'auditor', 'local_officer', 'supervisor')
+  @ApiOperation({ summary: 'A report\u2019s attachments: name, type, size, SHA-256, who uploaded them and when (no bytes)' })
+  @ApiResponse({ status: 200, description: '`{ attachments: [...] }`, oldest first' })
+  listAttachments(@Param('id') id: string, @CurrentUser() user: AuthUser) {
+    return this.attachments.list(id, user);
   }
 }
