@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { loadRuntimeConfig, type RuntimeConfig } from '@customs/config';
@@ -19,6 +19,14 @@ export interface E2eStack {
   db: Pool;
   /** Temporal client, for asserting on workflows. */
   temporal: Client;
+  /**
+   * Shuts the in-process case worker down (graceful: running tasks finish, nothing new is
+   * polled) and closes its connections, as a crashed or redeployed worker would leave the
+   * cases: their workflows wait on the server until `startWorker`. No-op when already stopped.
+   */
+  stopWorker(): Promise<void>;
+  /** Starts a new case worker on the same task queue (after `stopWorker`); it replays what it picks up. */
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,8 +43,21 @@ export async function startE2eStack(overrides: Partial<RuntimeConfig> = {}): Pro
     taskQueue: `e2e-${randomBytes(4).toString('hex')}`,
     ...overrides,
   };
-  const { worker, close } = await createCaseWorker(config);
-  const running = worker.run();
+  let current: { worker: Worker; running: Promise<void>; close: () => Promise<void> } | null = null;
+  const startWorker = async () => {
+    if (current) throw new Error('the case worker is already running');
+    const { worker, close } = await createCaseWorker(config);
+    current = { worker, running: worker.run(), close };
+  };
+  const stopWorker = async () => {
+    if (!current) return;
+    const { worker, running, close } = current;
+    current = null;
+    worker.shutdown();
+    await running;
+    await close();
+  };
+  await startWorker();
   const app = await createApp(config);
   app.useLogger(['error']);
   await app.listen(0, '127.0.0.1');
@@ -50,11 +71,11 @@ export async function startE2eStack(overrides: Partial<RuntimeConfig> = {}): Pro
     baseUrl: `http://127.0.0.1:${address.port}`,
     db,
     temporal,
+    stopWorker,
+    startWorker,
     async stop() {
       await app.close();
-      worker.shutdown();
-      await running;
-      await close();
+      await stopWorker();
       await connection.close();
       await db.end();
     },
