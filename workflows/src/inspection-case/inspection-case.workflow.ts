@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   proxyLocalActivities,
@@ -9,8 +8,6 @@ import {
   assignCase,
   closeCase,
   getCaseState,
-  ILLEGAL_TRANSITION,
-  INVALID_CASE_INPUT,
   INSPECTION_OUTCOMES,
   recordResult,
   type AssignCaseInput,
@@ -20,6 +17,7 @@ import {
   type InspectionCaseState,
   type RecordResultInput,
 } from './inspection-case.messages';
+import { illegal, invalid, requireText } from '../shared/update-failures';
 
 // A local activity: the projection is a short database write, so it runs inside the
 // workflow task instead of costing the Temporal server a scheduled task per transition.
@@ -173,18 +171,4 @@ function validateVerdicts(result: RecordResultInput, firedIds: string[]): void {
   }
   const missing = firedIds.filter((id) => !seen.has(id));
   if (missing.length > 0) throw invalid(`verdicts missing for fired criteria: ${missing.join(', ')}`);
-}
-
-function requireText(field: string, value: unknown, max: number): void {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
-    throw invalid(`${field} must be a non-empty text of at most ${max} characters`);
-  }
-}
-
-function illegal(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: ILLEGAL_TRANSITION, message, nonRetryable: true });
-}
-
-function invalid(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: INVALID_CASE_INPUT, message, nonRetryable: true });
 }

@@ -1,5 +1,6 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyLocalActivities, setHandler } from '@temporalio/workflow';
-import { ILLEGAL_TRANSITION, INVALID_CASE_INPUT, INSPECTION_OUTCOMES } from '../inspection-case/inspection-case.messages';
+import { allHandlersFinished, condition, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { INSPECTION_OUTCOMES } from '../inspection-case/inspection-case.messages';
+import { illegal, invalid, requireText } from '../shared/update-failures';
 import {
   adjustWindow,
   ASSESSMENT_DECISIONS,
@@ -289,18 +290,4 @@ export async function riskCaseWorkflow(input: RiskCaseInput): Promise<RiskCaseSt
 
 function emptyFeedback(criterionId: string): CriterionFeedback {
   return { criterionId, selections: 0, results: { NO_FINDING: 0, DISCREPANCY: 0, SEIZURE: 0 }, hits: 0, hitRate: null, appropriate: 0, notAppropriate: 0, notes: [] };
-}
-
-function requireText(field: string, value: unknown, max: number): void {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
-    throw invalid(`${field} must be a non-empty text of at most ${max} characters`);
-  }
-}
-
-function illegal(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: ILLEGAL_TRANSITION, message, nonRetryable: true });
-}
-
-function invalid(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: INVALID_CASE_INPUT, message, nonRetryable: true });
 }
