@@ -3,8 +3,8 @@ import { sampleDeclaration } from '@customs/domain';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
 
 /**
- * The risk lifecycle survives its worker: the case worker is shut down twice in the middle of
- * the flow (once with an assessment waiting on it, once while a matching declaration is screened
+ * The risk lifecycle survives its worker: the case worker runs as its own process and is
+ * killed with SIGKILL twice in the middle of the flow (once with an assessment waiting on it, once while a matching declaration is screened
  * and its inspection case opened), a new worker is started each time, and the flow completes
  * with every event projected exactly once. Runs with `RISK_WINDOW_DAYS=20` to check that the
  * configured default window reaches the workflow.
@@ -16,14 +16,14 @@ describe('risk cases across a worker restart (e2e)', () => {
   const DAY_MS = 24 * 3600 * 1000;
 
   beforeAll(async () => {
-    stack = await startE2eStack({ riskWindowDays: 20 });
+    stack = await startE2eStack({ riskWindowDays: 20 }, { workerProcess: true });
   });
   afterAll(async () => stack?.stop());
 
   const projectedEvents = async (table: 'risk_case_event' | 'case_event', key: 'risk_case_id' | 'case_id', id: string) =>
     (await stack.db.query(`SELECT seq, type FROM ${table} WHERE ${key} = $1 ORDER BY seq`, [id])).rows as Array<{ seq: number; type: string }>;
 
-  it('loses nothing when the worker stops and a new one takes over mid-flow', async () => {
+  it('loses nothing when the worker is killed (kill -9) and a new one takes over mid-flow', async () => {
     const t0 = Date.now();
     const analyst = await loginAs(stack, 'analyst-kim');
     const checker = await loginAs(stack, 'analyst-lee');

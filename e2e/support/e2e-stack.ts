@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
@@ -35,7 +37,10 @@ export interface E2eStack {
  * (set by `npm test`), on a task queue of their own so suites never steal each other's cases.
  * @throws when the environment lacks the services (run the tests with `npm test`).
  */
-export async function startE2eStack(overrides: Partial<RuntimeConfig> = {}): Promise<E2eStack> {
+export async function startE2eStack(
+  overrides: Partial<RuntimeConfig> = {},
+  options: { workerProcess?: boolean } = {},
+): Promise<E2eStack> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const config: RuntimeConfig = {
     ...loadRuntimeConfig(process.env),
@@ -44,12 +49,27 @@ export async function startE2eStack(overrides: Partial<RuntimeConfig> = {}): Pro
     ...overrides,
   };
   let current: { worker: Worker; running: Promise<void>; close: () => Promise<void> } | null = null;
+  let child: ChildProcess | null = null;
   const startWorker = async () => {
-    if (current) throw new Error('the case worker is already running');
+    if (current || child) throw new Error('the case worker is already running');
+    if (options.workerProcess) {
+      child = await spawnWorkerProcess(config);
+      return;
+    }
     const { worker, close } = await createCaseWorker(config);
     current = { worker, running: worker.run(), close };
   };
   const stopWorker = async () => {
+    if (child) {
+      // kill -9: no graceful shutdown, as a crashed host would leave it.
+      const dying = child;
+      child = null;
+      await new Promise<void>((resolve) => {
+        dying.once('exit', () => resolve());
+        dying.kill('SIGKILL');
+      });
+      return;
+    }
     if (!current) return;
     const { worker, running, close } = current;
     current = null;
@@ -118,6 +138,47 @@ export async function loginAs(stack: E2eStack, username: string): Promise<Author
     headers,
     user: login.user,
   };
+}
+
+/**
+ * Starts the real worker entry point (`apps/worker/src/main.ts`) as a separate process on the
+ * stack's task queue and waits until it polls.
+ * @throws when it exits or does not poll within 60 s.
+ */
+async function spawnWorkerProcess(config: RuntimeConfig): Promise<ChildProcess> {
+  const root = path.resolve(__dirname, '../..');
+  const proc = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      SWC_NODE_PROJECT: path.join(root, 'tsconfig.json'),
+      DATABASE_URL: config.databaseUrl,
+      TEMPORAL_ADDRESS: config.temporalAddress,
+      TEMPORAL_NAMESPACE: config.temporalNamespace,
+      TEMPORAL_TASK_QUEUE: config.taskQueue,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`worker process did not start polling within 60 s:\n${output}`)), 60_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('polling task queue')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`worker process exited with ${code}:\n${output}`));
+    });
+  });
+  proc.stdout!.resume();
+  proc.stderr!.resume();
+  return proc;
 }
 
 /** A declaration id no other test run uses (digits and letters, <= 20 characters). */
