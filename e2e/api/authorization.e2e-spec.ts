@@ -106,6 +106,7 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   'GET /api/risk-cases/:id': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}`, allow: readers(404) }],
   'POST /api/risk-cases/:id/assess': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}/assess`, body: {}, allow: riskCaseActors(400) }],
   'POST /api/risk-cases/:id/criteria': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}/criteria`, body: {}, allow: riskCaseActors(400) }],
+  'POST /api/risk-cases/:id/criteria/:criterionId/retire': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}/criteria/CEN-XXX-001/retire`, allow: riskCaseActors(404) }],
   'POST /api/risk-cases/:id/window': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}/window`, body: {}, allow: riskCaseActors(400) }],
   'POST /api/risk-cases/:id/close': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}/close`, body: {}, allow: riskCaseActors(400) }],
   'GET /api/stats/open-cases': () => [{ path: '/api/stats/open-cases', allow: readers(200) }],

@@ -28,7 +28,7 @@ describe('risk cases (e2e)', () => {
     ...over,
   });
 
-  it('runs intelligence -> assessment -> approved criterion -> selection -> SEIZURE -> feedback -> closed', async () => {
+  it('runs intelligence -> assessment -> approved criterion -> selection -> SEIZURE -> feedback -> retired -> closed', async () => {
     const t0 = Date.now();
     const analyst = await loginAs(stack, 'analyst-kim');
     const created = await analyst.post('/api/intelligence').send(report()).expect(201);
@@ -96,15 +96,31 @@ describe('risk cases (e2e)', () => {
     await analyst.post(`/api/risk-cases/${riskCaseId}/close`).send({ note: 'early' }).expect(409);
     res = await analyst.post(`/api/risk-cases/${riskCaseId}/window`).send({ action: 'END' }).expect(200);
     expect(res.body.status).toBe('FEEDBACK');
-    res = await analyst.post(`/api/risk-cases/${riskCaseId}/close`).send({ note: 'hit rate 1/1: keep the criterion for the next window' }).expect(200);
+    // Feedback: the analyst retires the criterion (a RETIRED version, approved by another analyst).
+    await analyst.post(`/api/risk-cases/${riskCaseId}/criteria/CEN-XXX-999/retire`).expect(404);
+    res = await analyst.post(`/api/risk-cases/${riskCaseId}/criteria/${criterionId}/retire`).expect(201);
+    expect(res.body.criterion).toMatchObject({ id: criterionId, version: 2, status: 'RETIRED', approved: false });
+    await (await loginAs(stack, 'analyst-lee')).post(`/api/criteria/${criterionId}/versions/2/approve`).expect(200);
+    res = await analyst.get(`/api/risk-cases/${riskCaseId}`).expect(200);
+    expect(res.body.status).toBe('FEEDBACK');
+    await eventually('screening to stop using the retired criterion', async () => {
+      const d = sampleDeclaration({ declarationId: uniqueDeclarationId(), date: '2021-05-03', officeId: '40', importerId });
+      const r = await svc.post('/api/declarations').send(d).expect(201);
+      return r.body.firedCriteria.includes(criterionId) ? undefined : true;
+    });
+    res = await analyst.post(`/api/risk-cases/${riskCaseId}/close`).send({ note: 'hit rate 1/1; retired after the operation' }).expect(200);
     expect(res.body.status).toBe('CLOSED');
     const closed = await eventually('the closed risk case', async () => {
       const r = await analyst.get(`/api/risk-cases/${riskCaseId}`).expect(200);
       return r.body.status === 'CLOSED' ? r.body : undefined;
     });
-    expect(closed.events.map((e: { type: string }) => e.type)).toEqual([
+    // Declarations screened before the retirement reached screening (at most 2 s) were still selected.
+    const types: string[] = closed.events.map((e: { type: string }) => e.type);
+    const retiredAt = types.indexOf('CRITERION_RETIRED');
+    expect(types.slice(retiredAt + 1, -1).every((t) => t === 'INSPECTION_SELECTED')).toBe(true);
+    expect([...types.slice(0, retiredAt + 1), ...types.slice(-1)]).toEqual([
       'IDENTIFIED', 'REPORT_LINKED', 'ASSESSED', 'TARGETING', 'CRITERION_LINKED', 'CRITERION_APPROVED', 'ACTIVATED',
-      'INSPECTION_SELECTED', 'INSPECTION_RESULT', 'WINDOW_ENDED', 'CLOSED',
+      'INSPECTION_SELECTED', 'INSPECTION_RESULT', 'WINDOW_ENDED', 'CRITERION_LINKED', 'CRITERION_RETIRED', 'CLOSED',
     ]);
     console.log(`risk case full lifecycle through the API: ${Date.now() - t0} ms`);
   });

@@ -89,6 +89,8 @@ export interface LinkCriterionInput {
   version: number;
   /** Validity window once approved, ms (default: the case's `defaultWindowMs`). */
   windowMs?: number;
+  /** True when this version retires the criterion (status RETIRED): its approval ends the criterion, it does not activate the case. */
+  retires?: boolean;
   actor: string;
 }
 
@@ -154,7 +156,7 @@ export interface RiskCaseState {
   subjectKeys: string[];
   assessment: (AssessRiskCaseInput & { composite: number; riskLevel: RiskLevel }) | null;
   sharedWith: string[];
-  criteria: Array<{ criterionId: string; version: number; windowMs: number; approved: boolean; approvedBy: string | null }>;
+  criteria: Array<{ criterionId: string; version: number; windowMs: number; approved: boolean; approvedBy: string | null; retires?: boolean }>;
   /** ISO time the validity window ends (ACTIVE), or ended. */
   windowEndsAt: string | null;
   inspections: Array<{ inspectionCaseId: string; declarationId: string; criterionIds: string[]; outcome: string | null }>;
@@ -166,7 +168,8 @@ export interface RiskCaseState {
 
 export type RiskCaseEventType =
   | 'IDENTIFIED' | 'REPORT_LINKED' | 'ASSESSED' | 'SHARED' | 'DISMISSED' | 'TARGETING' | 'CRITERION_LINKED'
-  | 'CRITERION_APPROVED' | 'ACTIVATED' | 'WINDOW_EXTENDED' | 'WINDOW_ENDED' | 'INSPECTION_SELECTED' | 'INSPECTION_RESULT' | 'CLOSED';
+  | 'CRITERION_APPROVED' | 'ACTIVATED' | 'WINDOW_EXTENDED' | 'WINDOW_ENDED' | 'INSPECTION_SELECTED' | 'INSPECTION_RESULT' | 'CLOSED'
+  | 'CRITERION_RETIRED';
 
 /** One transition, projected into Postgres (`risk_case`, `risk_case_event`) by `projectRiskCaseEvent`. */
 export interface RiskCaseEvent {

@@ -42,6 +42,7 @@ const MAX_WINDOW_MS = 366 * 24 * 60 * 60 * 1000;
  *   case (DISMISSED), SHARE stays ASSESSED shared with offices, TARGET moves to TARGETING;
  * - `linkCriterion` in ASSESSED (shared), TARGETING, ACTIVE, FEEDBACK (a revision); ASSESSED -> TARGETING;
  * - `criterionApproved` for a linked, unapproved version: TARGETING / FEEDBACK -> ACTIVE, window (re)starts;
+ *   for a retiring version (linked with `retires`, in ACTIVE or FEEDBACK) it only records CRITERION_RETIRED;
  * - `adjustWindow` in ACTIVE: EXTEND the window, or END it now (-> FEEDBACK);
  * - `closeRiskCase` in FEEDBACK.
  * Signals: `inspectionReported` (selections and results of linked criteria, once per inspection
@@ -126,11 +127,16 @@ export async function riskCaseWorkflow(input: RiskCaseInput): Promise<RiskCaseSt
   setHandler(
     linkCriterion,
     async (l) => {
-      state.criteria.push({ criterionId: l.criterionId, version: l.version, windowMs: l.windowMs ?? input.defaultWindowMs, approved: false, approvedBy: null });
+      state.criteria.push({
+        criterionId: l.criterionId, version: l.version, windowMs: l.windowMs ?? input.defaultWindowMs, approved: false, approvedBy: null,
+        ...(l.retires ? { retires: true } : {}),
+      });
       if (!state.feedback.some((f) => f.criterionId === l.criterionId)) state.feedback.push(emptyFeedback(l.criterionId));
       const wasAssessed = state.status === 'ASSESSED';
       if (wasAssessed) state.status = 'TARGETING';
-      await emit('CRITERION_LINKED', l.actor, { criterionId: l.criterionId, version: l.version, windowMs: l.windowMs ?? input.defaultWindowMs });
+      await emit('CRITERION_LINKED', l.actor, {
+        criterionId: l.criterionId, version: l.version, windowMs: l.windowMs ?? input.defaultWindowMs, ...(l.retires ? { retires: true } : {}),
+      });
       if (wasAssessed) await emit('TARGETING', l.actor, {});
       return snapshot();
     },
@@ -145,6 +151,12 @@ export async function riskCaseWorkflow(input: RiskCaseInput): Promise<RiskCaseSt
         if (l.windowMs !== undefined && !(Number.isInteger(l.windowMs) && l.windowMs > 0 && l.windowMs <= MAX_WINDOW_MS)) {
           throw invalid('windowMs must be a positive whole number of milliseconds of at most a year');
         }
+        if (l.retires && !['ACTIVE', 'FEEDBACK'].includes(state.status)) {
+          throw illegal(`a criterion can be retired from an ACTIVE or FEEDBACK risk case, not ${state.status}`);
+        }
+        if (l.retires && !state.criteria.some((c) => c.criterionId === l.criterionId && c.approved && !c.retires)) {
+          throw invalid(`${l.criterionId} is not a criterion in force from this risk case, so it cannot be retired here`);
+        }
         if (state.criteria.some((c) => c.criterionId === l.criterionId && c.version === l.version)) {
           throw invalid(`${l.criterionId} v${l.version} is already linked to this risk case`);
         }
@@ -158,6 +170,11 @@ export async function riskCaseWorkflow(input: RiskCaseInput): Promise<RiskCaseSt
       const link = state.criteria.find((c) => c.criterionId === a.criterionId && c.version === a.version)!;
       link.approved = true;
       link.approvedBy = a.actor;
+      if (link.retires) {
+        // A retiring version ends the criterion; the case keeps its status and window.
+        await emit('CRITERION_RETIRED', a.actor, { criterionId: a.criterionId, version: a.version });
+        return snapshot();
+      }
       const activate = state.status !== 'ACTIVE';
       state.status = 'ACTIVE';
       startWindow(link.windowMs);

@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Injectable, Param
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
+import { CriterionIdPipe } from '../../services/http/id-params.pipe';
 import { AdjustWindowDto, AssessRiskCaseDto, CloseRiskCaseDto, DraftCriterionDto, ListRiskCasesDto } from './risk-case-actions.dto';
 import { RiskCasesService } from './risk-cases.service';
 
@@ -56,6 +57,15 @@ export class RiskCasesController {
   @ApiResponse({ status: 409, description: 'The case is not assessed for targeting, or has ended' })
   draftCriterion(@Param('id', RiskCaseIdPipe) id: string, @Body() body: DraftCriterionDto, @CurrentUser() user: AuthUser) {
     return this.riskCases.draftCriterion(id, body, user);
+  }
+
+  @Post(':id/criteria/:criterionId/retire')
+  @Roles('cbtc_analyst', 'supervisor')
+  @ApiOperation({ summary: 'Retire a criterion drafted from the case: a RETIRED version, in force once another user approves it via /api/criteria' })
+  @ApiResponse({ status: 409, description: 'The case is not ACTIVE or FEEDBACK' })
+  @ApiResponse({ status: 422, description: 'The criterion is not in force from this case' })
+  retireCriterion(@Param('id', RiskCaseIdPipe) id: string, @Param('criterionId', CriterionIdPipe) criterionId: string, @CurrentUser() user: AuthUser) {
+    return this.riskCases.retireCriterion(id, criterionId, user);
   }
 
   @Post(':id/window')

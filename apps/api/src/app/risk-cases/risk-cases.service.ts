@@ -126,6 +126,34 @@ export class RiskCasesService {
     return { criterion: { ...created.definition, createdBy: created.createdBy, approved: false }, riskCase: state };
   }
 
+  /**
+   * Retires a criterion drafted from this case (feedback step): stores a new version with
+   * status RETIRED, awaiting approval by another user like any version, and links it to the
+   * case. Once approved, screening stops using the criterion and the case records
+   * CRITERION_RETIRED without changing its status.
+   * @throws 404 unknown case or criterion, 409 the case is not ACTIVE or FEEDBACK,
+   *   422 the criterion is not in force from this case.
+   */
+  async retireCriterion(id: string, criterionId: string, user: AuthUser) {
+    const head = await this.head(id, user);
+    if (!['ACTIVE', 'FEEDBACK'].includes(head.status)) {
+      throw new ConflictException(`a criterion can be retired from an ACTIVE or FEEDBACK risk case, not ${head.status}`);
+    }
+    const [newest] = await this.criteria.versions(criterionId);
+    if (!newest) throw new NotFoundException(`criterion ${criterionId} is unknown`);
+    if (!head.state.criteria.some((c) => c.criterionId === criterionId && c.approved && !c.retires)) {
+      throw new UnprocessableEntityException(`${criterionId} is not a criterion in force from risk case ${id}`);
+    }
+    const { version: _previous, ...definition } = newest.definition;
+    const created = await this.criteria.createVersion({ ...definition, status: 'RETIRED' }, user);
+    const state = await this.send(id, () =>
+      this.client.workflow.getHandle(id).executeUpdate(linkCriterion, {
+        args: [{ criterionId, version: created.definition.version, retires: true, actor: user.id }],
+      }),
+    );
+    return { criterion: { ...created.definition, createdBy: created.createdBy, approved: false }, riskCase: state };
+  }
+
   /** Extends the validity window by `days`, or ends it now (ACTIVE only). */
   adjustWindow(id: string, dto: AdjustWindowDto, user: AuthUser): Promise<RiskCaseState> {
     if (dto.action === 'EXTEND' && dto.days === undefined) throw new BadRequestException('days is required to EXTEND the window');
