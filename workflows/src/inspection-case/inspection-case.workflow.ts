@@ -1,6 +1,7 @@
 import {
   allHandlersFinished,
   condition,
+  patched,
   proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
@@ -69,6 +70,17 @@ export async function inspectionCaseWorkflow(input: InspectionCaseInput): Promis
     projecting = projecting.then(() => projectCaseEvent(event));
     return projecting;
   };
+
+  // The opening event must be seq 1. An update that reaches a new case before its first
+  // workflow task completed (a worker killed mid-task) is dispatched as soon as its handler is
+  // set, so OPENED is emitted before any handler exists. (patched: histories recorded before
+  // this change emitted it after the handlers.)
+  const openedFirst = patched('opening-event-before-handlers');
+  const open = () =>
+    emit('OPENED', 'system', { lane: input.lane, riskScore: input.riskScore, controlSample: input.controlSample }, {
+      opened: { riskScore: input.riskScore, controlSample: input.controlSample, firedCriteria: input.firedCriteria },
+    });
+  const opening = openedFirst ? open() : undefined;
 
   setHandler(getCaseState, () => state);
 
@@ -139,9 +151,7 @@ export async function inspectionCaseWorkflow(input: InspectionCaseInput): Promis
     },
   );
 
-  await emit('OPENED', 'system', { lane: input.lane, riskScore: input.riskScore, controlSample: input.controlSample }, {
-    opened: { riskScore: input.riskScore, controlSample: input.controlSample, firedCriteria: input.firedCriteria },
-  });
+  await (opening ?? open());
 
   // Escalate once if nobody takes the case in time.
   if (!(await condition(() => state.status !== 'QUEUED', input.escalateAfterMs))) {

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import { INSPECTION_OUTCOMES } from '../inspection-case/inspection-case.messages';
 import { illegal, invalid, requireText } from '../shared/update-failures';
 import {
@@ -92,6 +92,14 @@ export async function riskCaseWorkflow(input: RiskCaseInput): Promise<RiskCaseSt
     windowEndsMs = Date.now() + ms;
     state.windowEndsAt = new Date(windowEndsMs).toISOString();
   };
+
+  // IDENTIFIED must be seq 1. An update that reaches a new case before its first workflow task
+  // completed (a worker killed mid-task) is dispatched as soon as its handler is set, so the
+  // first event is emitted before any handler exists. (patched: histories recorded before this
+  // change emitted it after the handlers.)
+  const identifiedFirst = patched('opening-event-before-handlers');
+  const identify = () => emit('IDENTIFIED', input.reportedBy, { reportId: input.reportId, routing: input.routing });
+  const identifying = identifiedFirst ? identify() : undefined;
 
   setHandler(getRiskCaseState, () => state);
 
@@ -286,7 +294,7 @@ export async function riskCaseWorkflow(input: RiskCaseInput): Promise<RiskCaseSt
     return f;
   };
 
-  await emit('IDENTIFIED', input.reportedBy, { reportId: input.reportId, routing: input.routing });
+  await (identifying ?? identify());
 
   while (!terminal()) {
     if (state.status !== 'ACTIVE') {

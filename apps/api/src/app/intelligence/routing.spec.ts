@@ -8,7 +8,7 @@ const facts = (over: Partial<RoutingFacts> = {}): RoutingFacts => ({
 
 describe('IntelligenceRouter (rules/routing)', () => {
   it('loads the shipped rules', () => {
-    expect(router.ruleIds).toEqual(['RT-CBTC-FOREIGN', 'RT-CBTC-SECURITY', 'RT-LOCAL-DETECTION', 'RT-LOCAL-PORT']);
+    expect(router.ruleIds).toEqual(['RT-CBTC-FOREIGN', 'RT-CBTC-GOODS', 'RT-CBTC-SECURITY', 'RT-LOCAL-DETECTION', 'RT-LOCAL-PORT']);
   });
 
   it('sends weapons and drugs to the CBTC even when a local office detected them', async () => {
@@ -21,6 +21,13 @@ describe('IntelligenceRouter (rules/routing)', () => {
       .toMatchObject({ route: 'LOCAL', officeIds: ['40'], ruleId: 'RT-LOCAL-DETECTION' });
     expect(await router.route(facts({ riskArea: 'ORIGIN_FRAUD', portOfficeId: '20' })))
       .toMatchObject({ route: 'LOCAL', officeIds: ['20'], ruleId: 'RT-LOCAL-PORT' });
+  });
+
+  it('sends public-safety goods (arms, explosives, precursors, pharmaceuticals) to the CBTC whoever reports them', async () => {
+    expect(await router.route(facts({ sourceType: 'LOCAL_CUSTOMS', riskArea: 'UNDERVALUATION', reportingOfficeId: '40', hsChapters: ['39', '93'] })))
+      .toMatchObject({ route: 'CBTC', officeIds: [], ruleId: 'RT-CBTC-GOODS' });
+    expect(await router.route(facts({ sourceType: 'LOCAL_CUSTOMS', riskArea: 'UNDERVALUATION', reportingOfficeId: '40', hsChapters: ['39'] })))
+      .toMatchObject({ route: 'LOCAL', ruleId: 'RT-LOCAL-DETECTION' });
   });
 
   it('sends foreign intelligence to the CBTC and falls back to the CBTC desk', async () => {
