@@ -26,6 +26,7 @@ import { Declaration, HsNomenclature, readDeclarationFile } from '@customs/domai
 import { RiskScorer } from '@customs/risk-model';
 import { RulesEngineReference, SelectivityEngine } from '@customs/selectivity';
 import { generateCriteria } from './generate-criteria';
+import { measureEndToEnd } from './end-to-end';
 
 const ROOT = join(__dirname, '../..');
 const SAMPLE = join(ROOT, 'e2e/fixtures/kcs-valid-sample.csv');
@@ -109,13 +110,20 @@ async function main(): Promise<void> {
   console.log(`${pad('batch 1', 9)} ${pad(String(round(m1.perSec)), 10)}`);
   console.log(`${pad('batch 256', 9)} ${pad(String(round(m256)), 10)}`);
   console.log('');
-  console.log('End to end (HTTP API -> Postgres + case starts) and single-declaration latency: not measured (null), needs a stack launcher');
+  const api = process.env.API_URL;
+  const e2e = api ? await measureEndToEnd(api, decls) : null;
+  if (e2e) {
+    console.log(`End to end (HTTP batches of 500 -> Postgres + case starts, ${e2e.criteria} active criteria, KCS sample of ${decls.length}): ${round(e2e.declPerSec)} declarations/s`);
+    console.log(`Single-declaration HTTP decision latency: p50 ${e2e.p50.toFixed(1)} ms, p99 ${e2e.p99.toFixed(1)} ms`);
+  } else {
+    console.log('End to end and latency: not measured (no API_URL; `npm run bench` starts a stack and sets it)');
+  }
   console.log(
     JSON.stringify({
       criteria: criteriaJson,
       model: { batch1: round(m1.perSec), batch256: round(m256) },
-      endToEnd: { declPerSec: null, criteria: 1000 },
-      latencyMs: { p50: null, p99: null },
+      endToEnd: { declPerSec: e2e ? round(e2e.declPerSec) : null, criteria: e2e?.criteria ?? 1000 },
+      latencyMs: { p50: e2e ? Math.round(e2e.p50 * 10) / 10 : null, p99: e2e ? Math.round(e2e.p99 * 10) / 10 : null },
     }),
   );
 }

@@ -6,6 +6,7 @@
  *                                     Temporal dev server (SQLite in .data/temporal.db), migrations,
  *                                     worker, API on PORT (3000); ingests the bundled sample of the
  *                                     KCS valid split; serves until Ctrl-C.
+ *   node tools/stack/stack.mjs bench  a fresh stack on free ports, then the benchmark (tools/bench) through it.
  *   node tools/stack/stack.mjs stop   stops a stack started with `up` elsewhere (or left behind).
  *   node tools/stack/stack.mjs test   fresh Postgres + Temporal in a temporary folder on free ports,
  *                                     migrations, unit tests then end-to-end tests; stops everything
@@ -288,6 +289,28 @@ function installSignalHandlers() {
 }
 installSignalHandlers();
 
+/**
+ * `npm run bench`: a fresh stack on free ports (as for the tests), worker and API as their own
+ * processes, then tools/bench/bench.ts with API_URL set, so the end-to-end and latency figures
+ * go through HTTP into Postgres and Temporal like production traffic.
+ */
+async function bench(args) {
+  const dataDir = path.join(ROOT, 'tmp', `bench-stack-${process.pid}`);
+  cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const port = await freePort();
+  const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort() });
+  env.PORT = String(port);
+  env.SKIP_SAMPLE_INGEST = '1';
+  startTs('worker', 'apps/worker/src/main.ts', { ...env, LOG_LEVEL: 'warn' });
+  const api = startTs('api', 'apps/api/src/main.ts', env);
+  await waitFor('API', async () => {
+    if (api.exitCode !== null) throw new Error('the API exited; see its output above');
+    return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
+  });
+  log(`benchmark against the API on :${port}`);
+  return runTs('tools/bench/bench.ts', args, { ...env, API_URL: `http://127.0.0.1:${port}` });
+}
+
 /** Stops a stack started with `up` in another terminal (or left behind by a killed launcher). */
 async function stopStack() {
   const file = path.join(ROOT, '.data', 'stack.pids');
@@ -314,9 +337,10 @@ const [command = 'up', ...rest] = process.argv.slice(2);
 try {
   if (command === 'stop') process.exit(await stopStack());
   if (command === 'up') await up();
+  else if (command === 'bench') stop(await bench(rest));
   else if (command === 'test') stop(await test(rest));
   else {
-    console.error(`usage: stack.mjs up | stop | test [jest args]`);
+    console.error(`usage: stack.mjs up | stop | test [jest args] | bench`);
     process.exit(2);
   }
 } catch (err) {
