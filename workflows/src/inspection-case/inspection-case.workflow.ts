@@ -18,14 +18,10 @@ import {
   type InspectionCaseState,
   type RecordResultInput,
 } from './inspection-case.messages';
+import { PROJECTION_ACTIVITY_OPTIONS } from '../shared/projection-options';
 import { illegal, invalid, requireText } from '../shared/update-failures';
 
-// A local activity: the projection is a short database write, so it runs inside the
-// workflow task instead of costing the Temporal server a scheduled task per transition.
-const { projectCaseEvent } = proxyLocalActivities<InspectionCaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
-});
+const { projectCaseEvent } = proxyLocalActivities<InspectionCaseActivities>(PROJECTION_ACTIVITY_OPTIONS);
 
 /**
  * One inspection case per YELLOW/RED declaration (workflow id `inspection-case-<declarationId>`).

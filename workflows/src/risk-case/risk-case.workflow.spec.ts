@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { temporalBin } from '../../../tools/stack/temporal-bin.cjs';
+import { startDevServerWorker, type DevServerWorker } from '../testing/dev-server-worker';
 import { ILLEGAL_TRANSITION, INVALID_CASE_INPUT } from '../inspection-case/inspection-case.messages';
 import { riskCaseWorkflow } from './risk-case.workflow';
 import {
@@ -28,28 +27,16 @@ import {
 describe('riskCaseWorkflow', () => {
   let env: TestWorkflowEnvironment;
   const events: RiskCaseEvent[] = [];
-  const taskQueue = `wf-risk-${randomUUID()}`;
-  let worker: Worker;
-  let running: Promise<void>;
+  let taskQueue: string;
+  let server: DevServerWorker | undefined;
 
   beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: temporalBin() }, ip: '127.0.0.1' },
-    });
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../index.ts'),
-      activities: { projectRiskCaseEvent: async (e: RiskCaseEvent) => void events.push(e) },
-    });
-    running = worker.run();
+    server = await startDevServerWorker('wf-risk', { projectRiskCaseEvent: async (e: RiskCaseEvent) => void events.push(e) });
+    ({ env, taskQueue } = server);
   }, 120_000);
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
+    await server?.stop();
   });
 
   const input = (): RiskCaseInput => {

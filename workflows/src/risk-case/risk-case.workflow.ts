@@ -1,5 +1,6 @@
 import { allHandlersFinished, condition, patched, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import { INSPECTION_OUTCOMES } from '../inspection-case/inspection-case.messages';
+import { PROJECTION_ACTIVITY_OPTIONS } from '../shared/projection-options';
 import { illegal, invalid, requireText } from '../shared/update-failures';
 import {
   adjustWindow,
@@ -24,11 +25,7 @@ import {
   type RiskCaseState,
 } from './risk-case.messages';
 
-// Local activity, as for inspection cases: a short idempotent database write per transition.
-const { projectRiskCaseEvent } = proxyLocalActivities<RiskCaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
-});
+const { projectRiskCaseEvent } = proxyLocalActivities<RiskCaseActivities>(PROJECTION_ACTIVITY_OPTIONS);
 
 /** Longest window one approval or extension may set: a year. */
 const MAX_WINDOW_MS = 366 * 24 * 60 * 60 * 1000;

@@ -1,18 +1,17 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationFailure } from '@temporalio/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
   assignCase,
   closeCase,
-  ILLEGAL_TRANSITION,
   recordResult,
   type InspectionCaseState,
 } from '@customs/workflows/messages';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { assertSameOffice, scopeToOffice } from '../../services/auth/office-scope';
 import { UserDirectory } from '../../services/auth/user-directory';
+import { sendCaseUpdate } from '../../services/temporal/send-update';
 import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
 import type { AssignCaseDto } from './dto/assign-case.dto';
 import type { ListCasesDto } from './dto/list-cases.dto';
@@ -168,15 +167,6 @@ export class CasesService {
     assertSameOffice(user, known.officeId, `case ${caseId}`);
     authorize(known);
     if (known.status === 'CLOSED') throw new ConflictException(`case ${caseId} is closed; a closed case cannot change`);
-    try {
-      return await send();
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw new ConflictException(`case ${caseId} is closed; a closed case cannot change`);
-      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-        if (err.cause.type === ILLEGAL_TRANSITION) throw new ConflictException(err.cause.message);
-        throw new UnprocessableEntityException(err.cause.message);
-      }
-      throw err;
-    }
+    return sendCaseUpdate(send, `case ${caseId} is closed; a closed case cannot change`);
   }
 }

@@ -2,15 +2,15 @@ import {
   BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationFailure } from '@temporalio/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CriterionValidationError } from '@customs/selectivity';
 import {
-  adjustWindow, assessRiskCase, closeRiskCase, ILLEGAL_TRANSITION, linkCriterion, type RiskCaseState,
+  adjustWindow, assessRiskCase, closeRiskCase, linkCriterion, type RiskCaseState,
 } from '@customs/workflows/messages';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { isOfficeBound } from '../../services/auth/office-scope';
+import { sendCaseUpdate } from '../../services/temporal/send-update';
 import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
 import { CriteriaService } from '../criteria/criteria.service';
 import type { AdjustWindowDto, AssessRiskCaseDto, CloseRiskCaseDto, DraftCriterionDto, ListRiskCasesDto } from './risk-case-actions.dto';
@@ -194,17 +194,8 @@ export class RiskCasesService {
   }
 
   /** Sends an Update; refusals map to 409 (wrong state, or the case has ended) and 422 (input). */
-  private async send<T>(id: string, send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw new ConflictException(`risk case ${id} has ended; it cannot change`);
-      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-        if (err.cause.type === ILLEGAL_TRANSITION) throw new ConflictException(err.cause.message);
-        throw new UnprocessableEntityException(err.cause.message);
-      }
-      throw err;
-    }
+  private send<T>(id: string, send: () => Promise<T>): Promise<T> {
+    return sendCaseUpdate(send, `risk case ${id} has ended; it cannot change`);
   }
 }
 
