@@ -32,6 +32,19 @@ export interface RuntimeConfig {
   yellowTopShare: number;
   /** Share (0..1) of otherwise-GREEN declarations selected at random as control sample (YELLOW). */
   controlShare: number;
+  /**
+   * Share (0..1) of declarations the critical-fraud (public safety) model sends to RED on
+   * its own (`CRITICAL_RED_TOP_SHARE`, default 0.01): its score quantile at 1 - share.
+   */
+  criticalRedTopShare: number;
+  /**
+   * Model version that decides when the registry has no champion yet (first start):
+   * `RISK_MODEL_CHAMPION`, default: the library's `DEFAULT_MODEL_VERSION`. Later changes go
+   * through the audited promotion API, not this variable.
+   */
+  championModel: string;
+  /** Milliseconds between reloads of new supply-chain outcomes and model roles (`HISTORY_REFRESH_MS`, default 2000). */
+  historyRefreshMs: number;
   /** Seed of the deterministic control sampling (a hash of seed + declaration id). */
   controlSeed: string;
   /** Milliseconds a case may stay QUEUED before it is escalated (default 4 h). */
@@ -104,6 +117,9 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       YELLOW_TOP_SHARE: num({ default: 0.1 }),
       CONTROL_SHARE: num({ default: 0.01 }),
       CONTROL_SEED: str({ default: 'control-v1' }),
+      CRITICAL_RED_TOP_SHARE: num({ default: 0.01 }),
+      RISK_MODEL_CHAMPION: str({ default: '' }),
+      HISTORY_REFRESH_MS: num({ default: 2000 }),
       CASE_ESCALATE_AFTER_MS: num({ default: 4 * 60 * 60 * 1000 }),
       ATTACHMENT_MAX_BYTES: num({ default: 10 * 1024 * 1024, desc: 'largest intelligence attachment, bytes (1 to 100 MiB)' }),
       RISK_WINDOW_DAYS: num({ default: 15, desc: 'default validity window of a risk case, days (1-366)' }),
@@ -136,6 +152,9 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     yellowTopShare: e.YELLOW_TOP_SHARE,
     controlShare: e.CONTROL_SHARE,
     controlSeed: e.CONTROL_SEED,
+    criticalRedTopShare: e.CRITICAL_RED_TOP_SHARE,
+    championModel: e.RISK_MODEL_CHAMPION,
+    historyRefreshMs: e.HISTORY_REFRESH_MS,
     caseEscalateAfterMs: e.CASE_ESCALATE_AFTER_MS,
     riskWindowDays: e.RISK_WINDOW_DAYS,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
@@ -160,12 +179,16 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     ['RED_TOP_SHARE', config.redTopShare],
     ['YELLOW_TOP_SHARE', config.yellowTopShare],
     ['CONTROL_SHARE', config.controlShare],
+    ['CRITICAL_RED_TOP_SHARE', config.criticalRedTopShare],
   ];
   for (const [name, value] of shares) {
     if (!(value >= 0 && value <= 1)) throw new Error(`${name} must be a share between 0 and 1, got ${value}`);
   }
   if (config.yellowTopShare < config.redTopShare) {
     throw new Error('YELLOW_TOP_SHARE must be >= RED_TOP_SHARE (YELLOW includes everything the model sends to RED)');
+  }
+  if (!(config.historyRefreshMs >= 100 && config.historyRefreshMs <= 600_000)) {
+    throw new Error(`HISTORY_REFRESH_MS must be between 100 and 600000 milliseconds, got ${config.historyRefreshMs}`);
   }
   if (!(config.caseEscalateAfterMs > 0)) throw new Error('CASE_ESCALATE_AFTER_MS must be a positive number of milliseconds');
   if (!(Number.isInteger(config.riskWindowDays) && config.riskWindowDays >= 1 && config.riskWindowDays <= 366)) {

@@ -18,8 +18,26 @@ export type DeclarationFileFormat = 'csv' | 'ndjson';
  * n is on line n + 1) and the 1-based line number for NDJSON.
  */
 export type DeclarationFileRecord =
-  | { rowNumber: number; declaration: Declaration }
+  | { rowNumber: number; declaration: Declaration; labels?: InspectionLabels }
   | { rowNumber: number; error: string; errors: string[] };
+
+/**
+ * The KCS label columns of a CSV row, when present and valid: what inspection found.
+ * They are carried beside the declaration (never inside it) for the supply-chain history
+ * and training, never for a decision. `fraud` 0/1; `criticalFraud` 0 none, 1 fraud, 2 critical
+ * (a threat to public safety).
+ */
+export interface InspectionLabels {
+  fraud: 0 | 1;
+  criticalFraud: 0 | 1 | 2;
+}
+
+function labelsOf(row: Record<string, string>): InspectionLabels | undefined {
+  const fraud = row['Fraud'];
+  const critical = row['Critical Fraud'];
+  if ((fraud !== '0' && fraud !== '1') || (critical !== '0' && critical !== '1' && critical !== '2')) return undefined;
+  return { fraud: fraud === '1' ? 1 : 0, criticalFraud: Number(critical) as 0 | 1 | 2 };
+}
 
 /** A problem with a whole file (unreadable, or a CSV header that is not the KCS one). */
 export class DeclarationFileError extends Error {
@@ -63,8 +81,8 @@ export async function detectDeclarationFileFormat(path: string): Promise<Declara
  * with the same rules as the HTTP API (`validateDeclaration`); a bad row never stops the
  * file. Format by {@link detectDeclarationFileFormat}.
  *
- * - CSV: KCS layout (`KCS_COLUMNS`; the Fraud / Critical Fraud label columns are optional
- *   and dropped), UTF-8 with or without BOM, `\n` or `\r\n`. A row with the wrong number of
+ * - CSV: KCS layout (`KCS_COLUMNS`; the Fraud / Critical Fraud label columns are optional,
+ *   kept out of the declaration and returned beside it as `labels` when valid), UTF-8 with or without BOM, `\n` or `\r\n`. A row with the wrong number of
  *   columns, bad quoting, a non-numeric number or a failed validation rule yields an error
  *   with its row number. Blank lines are skipped but counted.
  * - NDJSON: one camelCase Declaration object per line; malformed JSON or a failed rule
@@ -143,7 +161,9 @@ async function* readCsv(lines: AsyncIterable<string>, options: ReadDeclarationOp
     const row: Record<string, string> = {};
     for (let i = 0; i < header.length; i++) row[header[i]] = fields[i];
     try {
-      yield { rowNumber, declaration: kcsRowToDeclaration(row, { rowNumber, nomenclature: options.nomenclature }) };
+      const declaration = kcsRowToDeclaration(row, { rowNumber, nomenclature: options.nomenclature });
+      const labels = labelsOf(row);
+      yield labels ? { rowNumber, declaration, labels } : { rowNumber, declaration };
     } catch (e) {
       if (!(e instanceof KcsRowError)) throw e;
       yield failure(rowNumber, e.errors);

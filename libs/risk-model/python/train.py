@@ -1,23 +1,33 @@
 #!/usr/bin/env python3
-"""Train the kcs-fraud-gbdt risk model and export it for Node serving.
+"""Train kcs-fraud-gbdt 2.0.0: supply-chain history features, a critical-fraud model, TreeSHAP export.
 
-Reads the KCS synthetic import declarations (train.csv = 2020, valid.csv = 2021-01..03),
-fits a LightGBM binary classifier for `Fraud` on train.csv only, measures it on valid.csv,
-and writes into libs/risk-model/model/:
+Reads the KCS synthetic import declarations (train.csv = 2020, valid.csv = 2021-01..03) and
+writes into libs/risk-model/models/2.0.0/:
 
-  risk-model.onnx        LightGBM -> ONNX (no ZipMap): input `features` float32 [N, F],
-                         outputs `label` int64 [N] and `probabilities` float32 [N, 2]
-  feature-spec.json      the complete feature encoding, read by src/feature-encoder.ts
-  parity-fixtures.json   ~200 valid rows (Declaration-shaped, no labels), their float32
-                         feature vectors and their ONNX-runtime (Python) fraud scores
-  MODEL_CARD.md          what the model is, how it was trained, how well it does
+  risk-model.onnx        P(Fraud): LightGBM -> ONNX, input `features` float32 [N, F],
+                         outputs `label` [N] and `probabilities` float32 [N, 2]
+  critical-model.onnx    P(Critical Fraud = 2, a threat to public safety), same input
+  trees.json             the fraud model's trees (LightGBM dump, exact doubles) for TreeSHAP
+  feature-spec.json      the feature encoding read by src/feature-encoder.ts
+  parity-fixtures.json   valid rows with their history aggregates, Python's float32 features,
+                         ONNX scores (fraud, critical) and LightGBM's own SHAP contributions
+  history-fixtures.json  aggregates of e2e/fixtures/kcs-valid-sample.csv as a history, for the
+                         TypeScript history index's parity test
+  MODEL_CARD.md          data, features, metrics, calibration, command, seed
 
-The labels `Fraud` and `Critical Fraud` are never model inputs.
+Supply-chain history features (the KCS supply-chain model's patterns of parties): for each
+key (declarant, importer, seller, courier, importer+seller, declarant+importer,
+importer+office, seller+HS heading, importer+HS heading, ...) the number of earlier
+inspected declarations, their smoothed fraud and critical-fraud rates, and the unit price's
+z-score against the HS heading / subheading. "Earlier" means dated strictly before the
+declaration's date: `history_aggregates()` walks the rows in date order and gives each row
+the running totals of the days before its own, exactly as src/supply-chain/outcome-history.ts
+does in serving. No statistic uses the row's own label or any later one.
 
-Every feature is computed here by the very rules that the TypeScript encoder implements
-(see `encode()` below and `src/feature-encoder.ts`); the target-statistics tables are
-rounded to 6 significant digits *before* the training features are built from them, so
-serving reproduces training exactly.
+Time order: the models are fitted on train.csv only (history = earlier train rows); valid.csv
+rows are scored with the history of train.csv plus the valid rows dated before them
+("online": inspection results fed back as they arrive) and, for comparison, with the history
+frozen at 2020-12-31 ("frozen"). The labels Fraud and Critical Fraud are never inputs.
 
 Usage (from the repo root):
   python3 -m venv libs/risk-model/.venv
@@ -27,7 +37,6 @@ Usage (from the repo root):
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import hashlib
 import json
 import math
@@ -43,205 +52,171 @@ import onnxmltools
 import onnxruntime as ort
 import pandas as pd
 from onnxmltools.convert.common.data_types import FloatTensorType
-from sklearn.metrics import roc_auc_score
+from sklearn.metrics import brier_score_loss, roc_auc_score
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_v1 import (  # noqa: E402  (shared, unchanged helpers of the 1.0.0 pipeline)
+    COLUMNS, DEFAULT_DATA, LABEL, align_thresholds, key_series, precision_at, r6, to_declaration,
+)
 
 HERE = Path(__file__).resolve().parent
 LIB = HERE.parent
 REPO = LIB.parent.parent
-DEFAULT_DATA = (REPO.parent / "shared" / "data" / "kcs-import-declarations")
 
 MODEL_NAME = "kcs-fraud-gbdt"
-MODEL_VERSION = "1.0.0"
+MODEL_VERSION = "2.0.0"
 SEED = 42
-N_FOLDS = 5
-SMOOTHING = 20.0  # pseudo-count m of the smoothed target rate (sum + prior*m) / (n + m)
+CRITICAL = "critical"  # derived label: Critical Fraud == 2
 
-# CSV column -> Declaration field (camelCase, libs/domain/src/declaration.ts)
-COLUMNS = {
-    "Declaration ID": "declarationId",
-    "Date": "date",
-    "Office ID": "officeId",
-    "Process Type": "processType",
-    "Import Type": "importType",
-    "Import Use": "importUse",
-    "Payment Type": "paymentType",
-    "Mode of Transport": "transportMode",
-    "Declarant ID": "declarantId",
-    "Importer ID": "importerId",
-    "Seller ID": "sellerId",
-    "Courier ID": "courierId",
-    "HS6 Code": "hsCode",
-    "Country of Departure": "departureCountry",
-    "Country of Origin": "originCountry",
-    "Tax Rate": "taxRate",
-    "Tax Type": "taxType",
-    "Country of Origin Indicator": "originIndicator",
-    "Net Mass": "netMassKg",
-    "Item Price": "itemPriceKrw",
+# Supply-chain keys: name -> Declaration key parts (src/feature-spec.ts KeyPart).
+HISTORY_KEYS = {
+    "declarant": ["declarantId"],
+    "importer": ["importerId"],
+    "seller": ["sellerId"],
+    "courier": ["courierId"],
+    "importer_seller": ["importerId", "sellerId"],
+    "declarant_importer": ["declarantId", "importerId"],
+    "importer_office": ["importerId", "officeId"],
+    "declarant_office": ["declarantId", "officeId"],
+    "seller_heading": ["sellerId", "hsHeading"],
+    "importer_heading": ["importerId", "hsHeading"],
+    "origin_heading": ["originCountry", "hsHeading"],
+    "hs6": ["hsCode"],
+    "heading": ["hsHeading"],
+    "origin": ["originCountry"],
+    "office": ["officeId"],
 }
-NUMERIC_FIELDS = ("taxRate", "netMassKg", "itemPriceKrw")
-NULLABLE_FIELDS = ("sellerId", "courierId")
-LABEL = "Fraud"
+UNIT_PRICE_KEYS = ["heading", "hs6"]
+SMOOTHING = 10.0           # pseudo-count of the smoothed fraud rate
+CRITICAL_SMOOTHING = 30.0  # critical fraud is ~1%: a stronger pull to the prior
+VARIANCE_FLOOR = 0.25      # added to the unit-price variance (ln(KRW/kg))^2
+FIT_FROM = "2020-03-01"    # rows before this date have too little history to learn from (still history)
+HOLDOUT_FROM = "2020-11-01"
 
-# Derived key parts usable in a `source` list besides the Declaration string fields.
-DERIVED_KEYS = {
-    "hsChapter": lambda df: df["hsCode"].str.slice(0, 2),
-    "hsHeading": lambda df: df["hsCode"].str.slice(0, 4),
-}
-
-# Low-cardinality codes: ordinal code (sorted train categories -> 0..k-1, unknown -> -1).
 ORDINAL_SOURCES = [
     "officeId", "processType", "importType", "importUse", "paymentType",
-    "transportMode", "taxType", "originIndicator", "departureCountry", "originCountry",
-    "hsChapter",
-]
-# Target statistics (smoothed out-of-fold fraud rate + count of other train rows).
-# A source is a list of key parts joined with "|" (interactions when more than one).
-TARGET_SOURCES = [
-    ["declarantId"], ["importerId"], ["sellerId"], ["courierId"],
-    ["hsCode"], ["hsHeading"], ["hsChapter"],
-    ["officeId"], ["departureCountry"], ["originCountry"], ["taxType"],
-    # interactions (keys joined with "|")
-    ["importerId", "hsChapter"], ["declarantId", "hsChapter"], ["originCountry", "hsHeading"],
+    "transportMode", "taxType", "originIndicator", "departureCountry", "originCountry", "hsChapter",
 ]
 
 LGB_PARAMS = dict(
-    objective="binary",
-    learning_rate=0.05,
-    num_leaves=31,
-    min_child_samples=20,
-    subsample=0.8,
-    subsample_freq=1,
-    colsample_bytree=0.7,
-    reg_lambda=1.0,
-    max_bin=255,
-    random_state=SEED,
-    n_jobs=1,
-    deterministic=True,
-    force_row_wise=True,
-    verbose=-1,
+    objective="binary", learning_rate=0.03, num_leaves=31, min_child_samples=40,
+    subsample=0.8, subsample_freq=1, colsample_bytree=0.6, reg_lambda=1.0, max_bin=255,
+    random_state=SEED, n_jobs=1, deterministic=True, force_row_wise=True, verbose=-1,
 )
-MAX_ROUNDS = 2000
-EARLY_STOP = 100
-
-
-def r6(x: float) -> float:
-    """Round to 6 significant digits (the precision stored in feature-spec.json)."""
-    return float(f"{x:.6g}")
+CRITICAL_PARAMS = {**LGB_PARAMS, "num_leaves": 15, "min_child_samples": 60}
+MAX_ROUNDS = 3000
+EARLY_STOP = 150
 
 
 def read_split(path: Path) -> pd.DataFrame:
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     df = raw.rename(columns=COLUMNS)
-    for f in NUMERIC_FIELDS:
-        df[f] = df[f].map(float)  # Python float(): same double as JS Number()/JSON.parse
+    for f in ("taxRate", "netMassKg", "itemPriceKrw"):
+        df[f] = df[f].map(float)
     df[LABEL] = raw[LABEL].astype(int)
+    df[CRITICAL] = (raw["Critical Fraud"] == "2").astype(int)
     return df
 
 
-def key_series(df: pd.DataFrame, source: list[str]) -> pd.Series:
-    """The category key of each row for a source: parts joined by '|', missing -> ''."""
-    parts = []
-    for p in source:
-        s = DERIVED_KEYS[p](df) if p in DERIVED_KEYS else df[p]
-        parts.append(s.fillna("").astype(str))
-    out = parts[0]
-    for s in parts[1:]:
-        out = out + "|" + s
+def key_part(row: dict, part: str) -> str:
+    if part == "hsChapter":
+        return row["hsCode"][:2]
+    if part == "hsHeading":
+        return row["hsCode"][:4]
+    v = row[part]
+    return "" if v is None else str(v)
+
+
+def history_key(row: dict, parts: list[str]) -> str | None:
+    """Key parts joined with '|', None when one is missing (no seller / courier): no history."""
+    vals = [key_part(row, p) for p in parts]
+    return None if any(v == "" for v in vals) else "|".join(vals)
+
+
+def log_unit_price(row: dict) -> float | None:
+    mass, price = row["netMassKg"], row["itemPriceKrw"]
+    return math.log1p(max(price, 0.0) / mass) if mass > 0 else None
+
+
+def history_aggregates(history: pd.DataFrame, queries: pd.DataFrame) -> dict[str, np.ndarray]:
+    """For every query row and key: [n, frauds, criticals, priceN, priceSum, priceSumSq] over
+    history rows with the same key dated strictly before the query's date.
+
+    History rows are added in (date, file) order with running totals, as OutcomeHistory does.
+    Returns key name -> float64 array [len(queries), 6].
+    """
+    h = history.sort_values("date", kind="mergesort")
+    hrows = h.to_dict("records")
+    qrows = queries.to_dict("records")
+    order = sorted(range(len(qrows)), key=lambda i: qrows[i]["date"])
+    out = {name: np.zeros((len(qrows), 6)) for name in HISTORY_KEYS}
+    totals = {name: {} for name in HISTORY_KEYS}
+    j = 0
+    for i in order:
+        d = qrows[i]["date"]
+        while j < len(hrows) and hrows[j]["date"] < d:  # add every history row dated before d
+            r = hrows[j]
+            lup = log_unit_price(r)
+            for name, parts in HISTORY_KEYS.items():
+                k = history_key(r, parts)
+                if k is None:
+                    continue
+                t = totals[name].setdefault(k, [0, 0, 0, 0, 0.0, 0.0])
+                t[0] += 1
+                t[1] += int(r[LABEL])
+                t[2] += int(r[CRITICAL])
+                if lup is not None:
+                    t[3] += 1
+                    t[4] += lup
+                    t[5] += lup * lup
+            j += 1
+        q = qrows[i]
+        for name, parts in HISTORY_KEYS.items():
+            k = history_key(q, parts)
+            if k is not None and k in totals[name]:
+                out[name][i] = totals[name][k]
     return out
 
 
-def smoothed(sum_y: np.ndarray, n: np.ndarray, prior: float, m: float) -> np.ndarray:
-    return (sum_y + prior * m) / (n + m)
-
-
-def fit_tables(train: pd.DataFrame):
-    """Full-train target tables (for serving) and out-of-fold features (for training)."""
-    y = train[LABEL].to_numpy(dtype=np.float64)
-    prior = r6(float(y.mean()))
-    rng = np.random.RandomState(SEED)
-    fold = rng.permutation(len(train)) % N_FOLDS
-    tables, oof = {}, {}
-    for source in TARGET_SOURCES:
-        name = "|".join(source)
-        keys = key_series(train, source)
-        g = pd.DataFrame({"k": keys, "y": y}).groupby("k")["y"].agg(["sum", "count"])
-        rate = smoothed(g["sum"].to_numpy(), g["count"].to_numpy(), prior, SMOOTHING)
-        tables[name] = {
-            "source": source,
-            "prior": prior,
-            "smoothing": SMOOTHING,
-            "entries": {k: [r6(r), int(c)] for k, r, c in zip(g.index, rate, g["count"])},
-        }
-        # out-of-fold rate: statistics of the other folds only (prior of the other folds)
-        oof_rate = np.empty(len(train))
-        for f in range(N_FOLDS):
-            inf, outf = fold == f, fold != f
-            fprior = r6(float(y[outf].mean()))
-            gf = pd.DataFrame({"k": keys[outf], "y": y[outf]}).groupby("k")["y"].agg(["sum", "count"])
-            s = keys[inf].map(gf["sum"]).fillna(0.0).to_numpy()
-            n = keys[inf].map(gf["count"]).fillna(0.0).to_numpy()
-            oof_rate[inf] = [r6(v) for v in smoothed(s, n, fprior, SMOOTHING)]
-        # count of the *other* train rows sharing the key (label-free, so no folds needed)
-        oof_count = keys.map(g["count"]).to_numpy(dtype=np.float64) - 1.0
-        oof[name] = (oof_rate, oof_count)
-    return tables, oof
-
-
-def fit_ordinals(train: pd.DataFrame):
-    out = {}
-    for src in ORDINAL_SOURCES:
-        cats = sorted(set(key_series(train, [src])))
-        out[src] = {c: i for i, c in enumerate(cats)}
-    return out
-
-
-def build_feature_list(ordinals, tables):
-    """Feature definitions in column order (the `features` array of the spec)."""
+def build_features(ordinals, fraud_prior: float, critical_prior: float):
     feats = [
-        {"name": "tax_rate", "kind": "numeric", "source": "taxRate",
-         "doc": "duty rate in percent, as declared"},
-        {"name": "log_net_mass", "kind": "log1p", "source": "netMassKg",
-         "doc": "ln(1 + max(netMassKg, 0)), mass in kg"},
-        {"name": "log_item_price", "kind": "log1p", "source": "itemPriceKrw",
-         "doc": "ln(1 + max(itemPriceKrw, 0)), price in KRW"},
+        {"name": "tax_rate", "kind": "numeric", "source": "taxRate", "doc": "duty rate in percent, as declared"},
+        {"name": "log_net_mass", "kind": "log1p", "source": "netMassKg", "doc": "ln(1 + max(netMassKg, 0)), mass in kg"},
+        {"name": "log_item_price", "kind": "log1p", "source": "itemPriceKrw", "doc": "ln(1 + max(itemPriceKrw, 0)), price in KRW"},
         {"name": "log_unit_price", "kind": "logUnitPrice", "fallback": -1.0,
          "doc": "ln(1 + itemPriceKrw / netMassKg) (KRW per kg) when netMassKg > 0, else -1"},
-        {"name": "day_of_week", "kind": "dayOfWeek",
-         "doc": "weekday of `date` (UTC calendar date), 0 = Sunday .. 6 = Saturday"},
-        {"name": "month", "kind": "month", "doc": "month of `date`, 1..12"},
-        {"name": "hs_chapter_number", "kind": "hsChapterNumber",
-         "doc": "integer value of the first two digits of hsCode (-1 if not digits)"},
-        {"name": "departure_ne_origin", "kind": "notEqual",
-         "sources": ["departureCountry", "originCountry"], "doc": "1 if the two differ, else 0"},
-        {"name": "seller_missing", "kind": "isMissing", "source": "sellerId",
-         "doc": "1 if sellerId is null or empty"},
-        {"name": "courier_missing", "kind": "isMissing", "source": "courierId",
-         "doc": "1 if courierId is null or empty"},
+        {"name": "day_of_week", "kind": "dayOfWeek", "doc": "weekday of `date`, 0 = Sunday .. 6 = Saturday"},
+        {"name": "hs_chapter_number", "kind": "hsChapterNumber", "doc": "first two digits of hsCode as a number"},
+        {"name": "departure_ne_origin", "kind": "notEqual", "sources": ["departureCountry", "originCountry"],
+         "doc": "1 if the countries of departure and origin differ"},
+        {"name": "seller_missing", "kind": "isMissing", "source": "sellerId", "doc": "1 if no seller"},
+        {"name": "courier_missing", "kind": "isMissing", "source": "courierId", "doc": "1 if no courier"},
     ]
     for src in ORDINAL_SOURCES:
-        feats.append({"name": f"ord_{src}", "kind": "ordinal", "source": [src], "unknown": -1,
-                      "codes": ordinals[src],
-                      "doc": "code of the category among the sorted train categories, unknown -> -1"})
-    for name, t in tables.items():
-        feats.append({"name": f"te_rate_{name}", "kind": "targetRate", "table": name,
-                      "doc": "smoothed fraud rate of the key in train; unseen key -> prior"})
-        feats.append({"name": f"te_count_{name}", "kind": "targetCount", "table": name,
-                      "doc": "number of train rows with the key; unseen key -> 0"})
+        feats.append({"name": f"ord_{src}", "kind": "ordinal", "source": [src], "unknown": -1, "codes": ordinals[src],
+                      "doc": "code among the sorted train categories, unknown -> -1"})
+    for name, parts in HISTORY_KEYS.items():
+        label = " + ".join(parts)
+        feats.append({"name": f"hist_n_{name}", "kind": "historyCount", "keys": parts,
+                      "doc": f"inspected declarations of the same {label} dated before this one"})
+        feats.append({"name": f"hist_fraud_{name}", "kind": "historyRate", "keys": parts, "of": "fraud",
+                      "prior": fraud_prior, "smoothing": SMOOTHING,
+                      "doc": f"smoothed fraud rate of those (prior {fraud_prior}, pseudo-count {SMOOTHING:g})"})
+        feats.append({"name": f"hist_critical_{name}", "kind": "historyRate", "keys": parts, "of": "critical",
+                      "prior": critical_prior, "smoothing": CRITICAL_SMOOTHING,
+                      "doc": f"smoothed critical-fraud rate of those (prior {critical_prior}, pseudo-count {CRITICAL_SMOOTHING:g})"})
+    for name in UNIT_PRICE_KEYS:
+        feats.append({"name": f"unit_price_z_{name}", "kind": "historyUnitPriceZ", "keys": HISTORY_KEYS[name],
+                      "varianceFloor": VARIANCE_FLOOR,
+                      "doc": f"z-score of ln(1 + KRW/kg) against earlier declarations of the same {' + '.join(HISTORY_KEYS[name])}"})
     return feats
 
 
-def day_of_week(dates: pd.Series) -> np.ndarray:
-    d = pd.to_datetime(dates, format="%Y-%m-%d")
-    return ((d.dt.dayofweek.to_numpy() + 1) % 7).astype(np.float64)  # Sunday = 0
-
-
-def encode(df: pd.DataFrame, feats, tables, oof=None) -> np.ndarray:
-    """Encode rows exactly as src/feature-encoder.ts does; float32 [N, F].
-
-    With `oof` (training rows only) target features take the out-of-fold values instead of
-    the serving tables.
-    """
+def encode(df: pd.DataFrame, feats, agg: dict[str, np.ndarray]) -> np.ndarray:
+    """Encode rows as src/feature-encoder.ts does (float64 maths, float32 result) [N, F]."""
+    names_by_parts = {"|".join(p): n for n, p in HISTORY_KEYS.items()}
+    rows = df.to_dict("records")
+    lup = np.array([np.nan if (x := log_unit_price(r)) is None else x for r in rows])
     cols = []
     for f in feats:
         k = f["kind"]
@@ -250,17 +225,12 @@ def encode(df: pd.DataFrame, feats, tables, oof=None) -> np.ndarray:
         elif k == "log1p":
             v = np.log1p(np.maximum(df[f["source"]].to_numpy(np.float64), 0.0))
         elif k == "logUnitPrice":
-            mass = df["netMassKg"].to_numpy(np.float64)
-            price = np.maximum(df["itemPriceKrw"].to_numpy(np.float64), 0.0)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                v = np.where(mass > 0, np.log1p(price / np.where(mass > 0, mass, 1.0)), f["fallback"])
+            v = np.where(np.isnan(lup), f["fallback"], lup)
         elif k == "dayOfWeek":
-            v = day_of_week(df["date"])
-        elif k == "month":
-            v = df["date"].str.slice(5, 7).astype(int).to_numpy(np.float64)
+            d = pd.to_datetime(df["date"], format="%Y-%m-%d")
+            v = ((d.dt.dayofweek.to_numpy() + 1) % 7).astype(np.float64)
         elif k == "hsChapterNumber":
-            ch = df["hsCode"].str.slice(0, 2)
-            v = np.array([float(int(c)) if len(c) == 2 and c.isdigit() else -1.0 for c in ch])
+            v = np.array([float(int(c)) if len(c) == 2 and c.isdigit() else -1.0 for c in df["hsCode"].str.slice(0, 2)])
         elif k == "notEqual":
             a, b = f["sources"]
             v = (df[a] != df[b]).to_numpy(np.float64)
@@ -268,289 +238,315 @@ def encode(df: pd.DataFrame, feats, tables, oof=None) -> np.ndarray:
             v = (df[f["source"]].fillna("") == "").to_numpy(np.float64)
         elif k == "ordinal":
             v = key_series(df, f["source"]).map(f["codes"]).fillna(f["unknown"]).to_numpy(np.float64)
-        elif k in ("targetRate", "targetCount"):
-            t = tables[f["table"]]
-            if oof is not None:
-                rate, cnt = oof[f["table"]]
-                v = rate if k == "targetRate" else cnt
+        elif k in ("historyCount", "historyRate", "historyUnitPriceZ"):
+            a = agg[names_by_parts["|".join(f["keys"])]]
+            n = a[:, 0]
+            if k == "historyCount":
+                v = n.copy()
+            elif k == "historyRate":
+                hits = a[:, 1] if f["of"] == "fraud" else a[:, 2]
+                v = (hits + f["prior"] * f["smoothing"]) / (n + f["smoothing"])
             else:
-                keys = key_series(df, t["source"])
-                idx = 0 if k == "targetRate" else 1
-                dflt = t["prior"] if k == "targetRate" else 0.0
-                v = keys.map(lambda x: t["entries"].get(x, [t["prior"], 0])[idx]).fillna(dflt).to_numpy(np.float64)
+                pn, ps, ps2 = a[:, 3], a[:, 4], a[:, 5]
+                v = np.zeros(len(df))
+                for i in range(len(df)):
+                    if np.isnan(lup[i]) or pn[i] == 0:
+                        continue
+                    mean = ps[i] / pn[i]
+                    var = (ps2[i] - ps[i] * ps[i] / pn[i]) / (pn[i] - 1) if pn[i] > 1 else 0.0
+                    v[i] = (lup[i] - mean) / math.sqrt(max(var, 0.0) + f["varianceFloor"])
         else:
             raise ValueError(f"unknown feature kind {k}")
         cols.append(np.asarray(v, dtype=np.float64))
     return np.stack(cols, axis=1).astype(np.float32)
 
 
-def precision_at(y: np.ndarray, s: np.ndarray, share: float) -> float:
-    n = max(1, int(round(len(y) * share)))
-    order = np.argsort(-s, kind="mergesort")  # stable: ties keep file order
-    return float(y[order[:n]].mean())
-
-
 def metrics(y, s):
-    out = {f"precision@{int(p*100)}%": precision_at(y, s, p) for p in (0.01, 0.02, 0.05, 0.10, 0.20)}
+    out = {f"precision@{int(p * 100)}%": precision_at(y, s, p) for p in (0.01, 0.02, 0.05, 0.10, 0.20)}
     out["rocAuc"] = float(roc_auc_score(y, s))
     return out
 
 
-def align_thresholds(onx: onnx.ModelProto, booster: lgb.Booster) -> int:
-    """Make the ONNX float32 split thresholds decide exactly like LightGBM's float64 ones.
-
-    LightGBM splits on `x <= t` with a float64 t; the converter stores float32(t) rounded to
-    nearest, so a float32 feature value equal to a threshold rounded *up* goes the other way
-    than in LightGBM. The inputs are float32, so `x <= t` equals `x <= t32` where t32 is the
-    largest float32 <= t. The ONNX trees are walked in step with LightGBM's dump (true branch
-    = left child) and every threshold is replaced by that value. Returns the number changed.
-    """
-    te = next(n for n in onx.graph.node if n.op_type == "TreeEnsembleClassifier")
-    attr = {a.name: a for a in te.attribute}
-    tree_ids = list(attr["nodes_treeids"].ints)
-    node_ids = list(attr["nodes_nodeids"].ints)
-    modes = list(attr["nodes_modes"].strings)
-    values = np.array(attr["nodes_values"].floats, dtype=np.float32)
-    true_ids = list(attr["nodes_truenodeids"].ints)
-    false_ids = list(attr["nodes_falsenodeids"].ints)
-    feat_ids = list(attr["nodes_featureids"].ints)
-    index = {(t, n): i for i, (t, n) in enumerate(zip(tree_ids, node_ids))}
-    changed = 0
-
-    def walk(tree: int, node: int, d: dict) -> None:
-        nonlocal changed
-        i = index[(tree, node)]
-        if "split_index" not in d:
-            assert modes[i] == b"LEAF", (tree, node)
-            return
-        assert modes[i] == b"BRANCH_LEQ" and d["decision_type"] == "<=", (tree, node, d["decision_type"])
-        assert feat_ids[i] == d["split_feature"], (tree, node)
-        t = float(d["threshold"])
-        t32 = np.float32(t)
-        if float(t32) > t:
-            t32 = np.nextafter(t32, np.float32(-np.inf))
-        assert abs(float(values[i]) - float(t32)) <= abs(t) * 1e-6 + 1e-30, (tree, node, values[i], t)
-        if values[i] != t32:
-            values[i] = t32
-            changed += 1
-        walk(tree, true_ids[i], d["left_child"])
-        walk(tree, false_ids[i], d["right_child"])
-
-    for tree in booster.dump_model()["tree_info"]:
-        walk(tree["tree_index"], 0, tree["tree_structure"])
-    attr["nodes_values"].ClearField("floats")
-    attr["nodes_values"].floats.extend(values.tolist())
-    return changed
+def recall_in_top(y, s, share):
+    n = max(1, int(round(len(y) * share)))
+    top = np.zeros(len(y), bool)
+    top[np.argsort(-s, kind="mergesort")[:n]] = True
+    return float(y[top].sum() / max(1, y.sum())), top
 
 
-def to_declaration(row) -> dict:
-    d = {}
-    for f in COLUMNS.values():
-        v = row[f]
-        if f in NULLABLE_FIELDS and v == "":
-            v = None
-        d[f] = v
-    return d
+def calibration(y, p, bins=10):
+    """Reliability table by score decile: mean score vs observed rate."""
+    order = np.argsort(p, kind="mergesort")
+    out = []
+    for chunk in np.array_split(order, bins):
+        out.append({"meanScore": r6(float(p[chunk].mean())), "observedRate": r6(float(y[chunk].mean())), "n": int(len(chunk))})
+    return out
+
+
+def fit(X, y, dates, params, label):
+    """Rounds by early stopping on Nov-Dec 2020 (train rows from FIT_FROM), refit on all of them x1.2."""
+    use = dates >= FIT_FROM
+    inner, hold = use & (dates < HOLDOUT_FROM), use & (dates >= HOLDOUT_FROM)
+    probe = lgb.LGBMClassifier(n_estimators=MAX_ROUNDS, **params)
+    probe.fit(X[inner], y[inner], eval_set=[(X[hold], y[hold])], eval_metric="auc",
+              callbacks=[lgb.early_stopping(EARLY_STOP, verbose=False)])
+    best = int(probe.best_iteration_ or MAX_ROUNDS)
+    ph = probe.predict_proba(X[hold])[:, 1]
+    hold_metrics = {k: r6(v) for k, v in metrics(y[hold], ph).items()}
+    rounds = int(round(best * 1.2))
+    print(f"{label}: best round {best} on the Nov-Dec 2020 holdout {json.dumps(hold_metrics)} -> refit with {rounds}")
+    clf = lgb.LGBMClassifier(n_estimators=rounds, **params)
+    clf.fit(X[use], y[use])
+    return clf, rounds, hold_metrics
+
+
+def to_onnx(clf, n_features, path: Path, doc: str):
+    onx = onnxmltools.convert_lightgbm(clf, name=MODEL_NAME, initial_types=[("features", FloatTensorType([None, n_features]))],
+                                       zipmap=False, target_opset=15)
+    changed = align_thresholds(onx, clf.booster_)
+    onx.doc_string = doc
+    for k, v in (("model_name", MODEL_NAME), ("model_version", MODEL_VERSION)):
+        meta = onx.metadata_props.add()
+        meta.key, meta.value = k, v
+    onnx.save_model(onx, str(path))
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = 1
+    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"]), changed
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=Path(os.environ.get("KCS_DATA", DEFAULT_DATA)))
-    ap.add_argument("--out", type=Path, default=LIB / "model")
+    ap.add_argument("--out", type=Path, default=LIB / "models" / MODEL_VERSION)
     ap.add_argument("--fixtures", type=int, default=200)
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
     train = read_split(args.data / "train.csv")
     valid = read_split(args.data / "valid.csv")
-    print(f"train {len(train)} rows {train.date.min()}..{train.date.max()} fraud {train[LABEL].mean():.4f}")
-    print(f"valid {len(valid)} rows {valid.date.min()}..{valid.date.max()} fraud {valid[LABEL].mean():.4f}")
+    both = pd.concat([train, valid], ignore_index=True)
+    print(f"train {len(train)} rows {train.date.min()}..{train.date.max()} fraud {train[LABEL].mean():.4f} critical {train[CRITICAL].mean():.4f}")
+    print(f"valid {len(valid)} rows {valid.date.min()}..{valid.date.max()} fraud {valid[LABEL].mean():.4f} critical {valid[CRITICAL].mean():.4f}")
 
-    tables, oof = fit_tables(train)
-    ordinals = fit_ordinals(train)
-    feats = build_feature_list(ordinals, tables)
-    X_tr = encode(train, feats, tables, oof)
-    X_va = encode(valid, feats, tables)
-    y_tr = train[LABEL].to_numpy()
-    y_va = valid[LABEL].to_numpy()
+    fraud_prior = r6(float(train[LABEL].mean()))
+    critical_prior = r6(float(train[CRITICAL].mean()))
+    for d in (train, valid):
+        d["hsChapter"] = d["hsCode"].str.slice(0, 2)
+    ordinals = {src: {c: i for i, c in enumerate(sorted(set(key_series(train, [src]))))} for src in ORDINAL_SOURCES}
+    feats = build_features(ordinals, fraud_prior, critical_prior)
     names = [f["name"] for f in feats]
+
+    agg_train = history_aggregates(train, train)
+    agg_online = history_aggregates(both, valid)
+    agg_frozen = history_aggregates(train, valid)
+    X_tr = encode(train, feats, agg_train)
+    X_va = encode(valid, feats, agg_online)
+    X_vf = encode(valid, feats, agg_frozen)
+    dates = train["date"].to_numpy()
+    y_tr, c_tr = train[LABEL].to_numpy(), train[CRITICAL].to_numpy()
+    y_va, c_va = valid[LABEL].to_numpy(), valid[CRITICAL].to_numpy()
     print(f"{len(names)} features")
 
-    # Number of rounds: early stopping on the last two months of train (time order), then
-    # refit on the whole train split. valid.csv plays no part in fitting.
-    inner = train["date"] < "2020-11-01"
-    tr_oof = {k: (r[inner.to_numpy()], c[inner.to_numpy()]) for k, (r, c) in oof.items()}
-    # (the OOF statistics of the inner rows may use Nov/Dec labels of other folds: a mild
-    # look-ahead that only affects the choice of the round count)
-    probe = lgb.LGBMClassifier(n_estimators=MAX_ROUNDS, **LGB_PARAMS)
-    probe.fit(X_tr[inner.to_numpy()], y_tr[inner.to_numpy()],
-              eval_set=[(X_tr[~inner.to_numpy()], y_tr[~inner.to_numpy()])], eval_metric="auc",
-              callbacks=[lgb.early_stopping(EARLY_STOP, verbose=False)])
-    n_rounds = int(probe.best_iteration_ or MAX_ROUNDS)
-    n_rounds = int(round(n_rounds * 1.2))  # the refit sees 20% more rows
-    print(f"rounds: best {probe.best_iteration_} on Nov-Dec holdout -> refit with {n_rounds}")
+    clf, rounds, hold = fit(X_tr, y_tr, dates, LGB_PARAMS, "fraud")
+    crit, crit_rounds, crit_hold = fit(X_tr, c_tr, dates, CRITICAL_PARAMS, "critical")
 
-    clf = lgb.LGBMClassifier(n_estimators=n_rounds, **LGB_PARAMS)
-    clf.fit(X_tr, y_tr)
+    sess, n_al = to_onnx(clf, len(names), args.out / "risk-model.onnx", f"{MODEL_NAME} {MODEL_VERSION}: P(Fraud)")
+    csess, n_cal = to_onnx(crit, len(names), args.out / "critical-model.onnx", f"{MODEL_NAME} {MODEL_VERSION}: P(Critical Fraud)")
+    print(f"aligned {n_al} + {n_cal} float32 thresholds")
+    run = lambda s, X: s.run(["probabilities"], {"features": X})[0][:, 1].astype(np.float64)
+    p_on, p_fr, pc_on = run(sess, X_va), run(sess, X_vf), run(csess, X_va)
     p_lgb = clf.predict_proba(X_va.astype(np.float64))[:, 1]
-
-    onx = onnxmltools.convert_lightgbm(
-        clf, name=MODEL_NAME, initial_types=[("features", FloatTensorType([None, len(names)]))],
-        zipmap=False, target_opset=15)
-    n_aligned = align_thresholds(onx, clf.booster_)
-    print(f"aligned {n_aligned} float32 thresholds with LightGBM's float64 splits")
-    onx.doc_string = f"{MODEL_NAME} {MODEL_VERSION}: P(Fraud) of a KCS import declaration"
-    meta = onx.metadata_props.add(); meta.key, meta.value = "model_name", MODEL_NAME
-    meta = onx.metadata_props.add(); meta.key, meta.value = "model_version", MODEL_VERSION
-    onnx_path = args.out / "risk-model.onnx"
-    onnx.save_model(onx, str(onnx_path))
-    so = ort.SessionOptions(); so.intra_op_num_threads = 1
-    sess = ort.InferenceSession(str(onnx_path), so, providers=["CPUExecutionProvider"])
-    out_names = [o.name for o in sess.get_outputs()]
-    assert "probabilities" in out_names, out_names
-    p_onnx = sess.run(["probabilities"], {"features": X_va})[0][:, 1].astype(np.float64)
-    max_diff = float(np.max(np.abs(p_onnx - p_lgb)))
-    print(f"ONNX vs LightGBM predict_proba: max |diff| = {max_diff:.3g}")
-
-    m_lgb = metrics(y_va, p_lgb)
-    m_onnx = metrics(y_va, p_onnx)
-    print("valid (LightGBM):", json.dumps(m_lgb))
-    print("valid (ONNX)    :", json.dumps(m_onnx))
-
+    max_diff = float(np.max(np.abs(p_on - p_lgb)))
+    m_on, m_fr = metrics(y_va, p_on), metrics(y_va, p_fr)
+    print("valid online :", json.dumps(m_on))
+    print("valid frozen :", json.dumps(m_fr))
+    m_crit = {"rocAuc": float(roc_auc_score(c_va, pc_on))}
     shares = [0.01, 0.02, 0.05, 0.10, 0.20, 0.30, 0.50]
-    quantiles = [{"topShare": s, "score": r6(float(np.quantile(p_onnx, 1 - s)))} for s in shares]
-    thresholds = {
-        "basis": "score cut-offs of the top shares of valid.csv (2021-01..03), ONNX scores",
-        "red": {"topShare": 0.02, "score": next(q["score"] for q in quantiles if q["topShare"] == 0.02)},
-        "yellow": {"topShare": 0.10, "score": next(q["score"] for q in quantiles if q["topShare"] == 0.10)},
-    }
+    quantiles = [{"topShare": s, "score": r6(float(np.quantile(p_on, 1 - s)))} for s in shares]
+    cquantiles = [{"topShare": s, "score": r6(float(np.quantile(pc_on, 1 - s)))} for s in shares]
+    critical_recall = []
+    for red in (0.02, 0.05, 0.10):
+        r_fraud, top_f = recall_in_top(c_va, p_on, red)
+        r_crit, top_c = recall_in_top(c_va, pc_on, 0.01)
+        union = top_f | top_c
+        critical_recall.append({"redTopShare": red, "criticalRedTopShare": 0.01,
+                                "recallFraudModelOnly": r6(r_fraud), "recallCriticalModelTop1pct": r6(r_crit),
+                                "recallCombined": r6(float(c_va[union].sum() / c_va.sum())), "redShareCombined": r6(float(union.mean()))})
+    print("critical recall among RED:", json.dumps(critical_recall))
 
-    imp = clf.booster_.feature_importance(importance_type="gain")
-    importance = sorted(((names[i], float(imp[i])) for i in range(len(names))), key=lambda t: -t[1])
+    booster = clf.booster_
+    try:
+        from tree_export import export_trees  # TreeSHAP export (python/tree_export.py)
+        trees = export_trees(booster)
+        (args.out / "trees.json").write_text(json.dumps(trees, separators=(",", ":")) + "\n")
+        explanation = {"treesFile": "trees.json"}
+    except ImportError:
+        print("python/tree_export.py not found: no trees.json (no exact attributions)")
+        explanation = None
+    contrib = booster.predict(X_va.astype(np.float64), pred_contrib=True)
 
+    sha = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()
     spec = {
-        "specVersion": 1,
-        "model": {
-            "name": MODEL_NAME, "version": MODEL_VERSION, "file": onnx_path.name,
-            "inputName": "features", "outputName": "probabilities", "positiveClassIndex": 1,
-            "sha256": hashlib.sha256(onnx_path.read_bytes()).hexdigest(),
-        },
+        "specVersion": 2,
+        "model": {"name": MODEL_NAME, "version": MODEL_VERSION, "file": "risk-model.onnx", "inputName": "features",
+                  "outputName": "probabilities", "positiveClassIndex": 1, "sha256": sha(args.out / "risk-model.onnx")},
+        "critical": {"file": "critical-model.onnx", "sha256": sha(args.out / "critical-model.onnx"), "quantiles": cquantiles},
+        **({"explanation": explanation} if explanation else {}),
         "training": {
             "trainFile": "kcs-import-declarations/train.csv", "trainPeriod": [train.date.min(), train.date.max()],
-            "trainRows": int(len(train)), "trainFraudRate": r6(float(y_tr.mean())),
+            "fitFrom": FIT_FROM, "trainRows": int(len(train)), "fitRows": int((dates >= FIT_FROM).sum()),
             "validFile": "kcs-import-declarations/valid.csv", "validPeriod": [valid.date.min(), valid.date.max()],
-            "validRows": int(len(valid)), "validFraudRate": r6(float(y_va.mean())),
-            "seed": SEED, "folds": N_FOLDS, "rounds": n_rounds,
-            "validMetrics": {k: r6(v) for k, v in m_onnx.items()},
+            "validRows": int(len(valid)), "fraudPrior": fraud_prior, "criticalPrior": critical_prior,
+            "seed": SEED, "rounds": rounds, "criticalRounds": crit_rounds,
+            "holdoutMetrics": hold, "criticalHoldoutMetrics": crit_hold,
+            "validMetricsOnline": {k: r6(v) for k, v in m_on.items()},
+            "validMetricsFrozen": {k: r6(v) for k, v in m_fr.items()},
+            "criticalValidRocAuc": r6(m_crit["rocAuc"]), "criticalRecallAmongRed": critical_recall,
+            "calibration": calibration(y_va, p_on),
+            "brierScore": r6(float(brier_score_loss(y_va, p_on))),
         },
         "encoding": {
             "dtype": "float32", "layout": "row-major [N, F]",
-            "missingKey": "null/undefined key parts become the empty string ''",
-            "keyJoin": "|",
-            "derivedKeys": {"hsChapter": "hsCode.slice(0, 2)", "hsHeading": "hsCode.slice(0, 4)"},
-            "targetRate": "entries[key][0] = round6((sum(Fraud) + prior*smoothing) / (count + smoothing)) over train; unseen -> prior",
-            "targetCount": "entries[key][1] = count of train rows with the key; unseen -> 0",
+            "history": "aggregates over labelled declarations with the same key dated strictly before the declaration's date; "
+                       "a key with a missing party (no seller/courier) has no history",
         },
         "numFeatures": len(feats),
         "features": feats,
-        "tables": tables,
+        "tables": {},
         "quantiles": quantiles,
-        "thresholds": thresholds,
+        "thresholds": {
+            "basis": "score cut-offs of the top shares of valid.csv (2021-01..03), ONNX scores, online history",
+            "red": {"topShare": 0.02, "score": quantiles[1]["score"]},
+            "yellow": {"topShare": 0.10, "score": quantiles[3]["score"]},
+        },
     }
-    spec_path = args.out / "feature-spec.json"
-    spec_path.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n")
+    (args.out / "feature-spec.json").write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n")
 
-    # parity fixtures: a seeded sample of valid rows plus edge cases
+    # parity fixtures: seeded valid rows (+ edge cases) with the aggregates they were encoded from
     rng = np.random.RandomState(SEED)
-    idx = [int(i) for i in rng.choice(len(valid), size=args.fixtures, replace=False)]
-    edge = []  # make sure the edge cases are covered: zero mass, no seller, a courier
-    for cond in (valid.netMassKg == 0, valid.sellerId == "", valid.courierId != ""):
-        hit = np.flatnonzero(cond.to_numpy())
+    edge = []  # cover the edge cases: zero mass, no seller, a courier, a critical fraud
+    for cond in (valid.netMassKg == 0, valid.sellerId == "", valid.courierId != "", c_va == 1):
+        hit = np.flatnonzero(np.asarray(cond))
         if len(hit):
             edge.append(int(hit[0]))
+    idx = [int(i) for i in rng.choice(len(valid), size=args.fixtures, replace=False)]
     idx = sorted(set(idx[: args.fixtures - len(edge)]) | set(edge))
     fixtures = {
         "model": {"name": MODEL_NAME, "version": MODEL_VERSION},
-        "scoreSource": "Python onnxruntime %s, probabilities[:, 1] of risk-model.onnx" % ort.__version__,
+        "scoreSource": f"Python onnxruntime {ort.__version__}; contributions: LightGBM {lgb.__version__} pred_contrib (raw log-odds)",
         "featureNames": names,
-        "rows": [
-            {"declaration": to_declaration(valid.iloc[i]), "score": float(p_onnx[i]),
-             "lightgbmScore": float(p_lgb[i]), "features": [float(x) for x in X_va[i]]}
-            for i in idx
-        ],
+        "historyKeys": HISTORY_KEYS,
+        "rows": [{
+            "declaration": to_declaration(valid.iloc[i]),
+            "history": {n: [float(x) for x in agg_online[n][i]] for n in HISTORY_KEYS},
+            "features": [float(x) for x in X_va[i]],
+            "score": float(p_on[i]), "criticalScore": float(pc_on[i]),
+            "contributions": [float(x) for x in contrib[i]],
+        } for i in idx],
     }
-    (args.out / "parity-fixtures.json").write_text(json.dumps(fixtures, ensure_ascii=False, indent=1) + "\n")
+    (args.out / "parity-fixtures.json").write_text(json.dumps(fixtures, ensure_ascii=False) + "\n")
 
-    write_model_card(args.out / "MODEL_CARD.md", spec, m_lgb, m_onnx, max_diff, importance, onnx_path, spec_path)
-    print(f"wrote {onnx_path} ({onnx_path.stat().st_size} B), {spec_path} ({spec_path.stat().st_size} B)")
+    write_history_fixtures(REPO / "e2e" / "fixtures" / "kcs-valid-sample.csv", args.out / "history-fixtures.json")
+    imp = booster.feature_importance(importance_type="gain")
+    importance = sorted(((names[i], float(imp[i])) for i in range(len(names))), key=lambda t: -t[1])
+    write_model_card(args.out / "MODEL_CARD.md", spec, m_on, m_fr, max_diff, importance)
+    print(f"wrote {args.out}")
 
 
-def write_model_card(path, spec, m_lgb, m_onnx, max_diff, importance, onnx_path, spec_path):
+def write_history_fixtures(sample_csv: Path, out: Path) -> None:
+    """Aggregates of the committed sample (as a history) for 100 of its rows, for the TS parity test."""
+    if not sample_csv.exists():
+        print(f"{sample_csv} missing: no history fixtures")
+        return
+    s = read_split(sample_csv)
+    agg = history_aggregates(s, s)
+    rng = np.random.RandomState(SEED + 1)
+    idx = sorted(int(i) for i in rng.choice(len(s), size=100, replace=False))
+    out.write_text(json.dumps({
+        "history": "e2e/fixtures/kcs-valid-sample.csv (labels Fraud, Critical Fraud = 2), added in (date, file) order",
+        "keys": HISTORY_KEYS,
+        "rows": [{"declarationId": s.iloc[i]["declarationId"], "date": s.iloc[i]["date"],
+                  "aggregates": {n: [float(x) for x in agg[n][i]] for n in HISTORY_KEYS}} for i in idx],
+    }) + "\n")
+
+
+def write_model_card(path, spec, m_on, m_fr, max_diff, importance):
     t = spec["training"]
-    fmt = lambda m: " | ".join(f"{m[k]:.4f}" for k in ("precision@1%", "precision@2%", "precision@5%", "precision@10%", "precision@20%", "rocAuc"))
-    feats = "\n".join(f"| {i} | `{f['name']}` | {f['kind']} | {f['doc']} |" for i, f in enumerate(spec["features"]))
-    imp = "\n".join(f"| `{n}` | {g:,.0f} |" for n, g in importance[:15])
-    params = "\n".join(f"| {k} | {v} |" for k, v in {**LGB_PARAMS, "n_estimators": t["rounds"]}.items())
+    row = lambda m: " | ".join(f"{m[k]:.4f}" for k in ("precision@1%", "precision@2%", "precision@5%", "precision@10%", "precision@20%", "rocAuc"))
+    feats = "\n".join(f"| {i} | `{f['name']}` | {f['kind']} | {f.get('doc', '')} |" for i, f in enumerate(spec["features"]))
+    imp = "\n".join(f"| `{n}` | {g:,.0f} |" for n, g in importance[:20])
+    cal = "\n".join(f"| {c['meanScore']:.4f} | {c['observedRate']:.4f} | {c['n']} |" for c in t["calibration"])
+    crit = "\n".join(f"| {c['redTopShare']*100:g}% | {c['recallFraudModelOnly']:.3f} | {c['recallCombined']:.3f} ({c['redShareCombined']*100:.1f}% RED) |"
+                     for c in t["criticalRecallAmongRed"])
+    params = "\n".join(f"| {k} | {v} |" for k, v in LGB_PARAMS.items())
     q = "\n".join(f"| top {x['topShare']*100:g}% | {x['score']} |" for x in spec["quantiles"])
     path.write_text(f"""# Model card: {MODEL_NAME} {MODEL_VERSION}
 
 *Generated by `python/train.py`; do not edit by hand: retrain instead.*
 
 ## What it is
-A LightGBM gradient-boosted tree classifier giving the probability that a customs import
-declaration is fraudulent (an attempt to reduce customs duty, the KCS `Fraud` label).
-Served from `risk-model.onnx` with onnxruntime-node; the input encoding is
-`feature-spec.json` ({spec['numFeatures']} float32 features, implemented by
-`src/feature-encoder.ts`). Output: `probabilities` [N, 2], column 1 = P(fraud) in [0, 1].
+Two LightGBM gradient-boosted tree classifiers on the same {spec['numFeatures']} features:
+`risk-model.onnx` gives P(fraud) of an import declaration (an attempt to reduce customs duty,
+KCS `Fraud`); `critical-model.onnx` gives P(critical fraud) (KCS `Critical Fraud` = 2, a threat
+to public safety). Served with onnxruntime-node; the encoding is `feature-spec.json`
+(`src/feature-encoder.ts`); `trees.json` holds the fraud model's trees for exact TreeSHAP
+attributions (`src/tree-shap.ts`). Version 1.0.0 (static target tables) stays registered as a
+challenger.
 
-## Data
-- Source: KCS synthetic import declarations (Jeong et al., arXiv:2208.02484, MIT licence),
-  generated with CTGAN from real declarations.
-- Train: `{t['trainFile']}`, {t['trainPeriod'][0]} .. {t['trainPeriod'][1]}, {t['trainRows']:,} rows, fraud share {t['trainFraudRate']:.4f}.
-- Validation: `{t['validFile']}`, {t['validPeriod'][0]} .. {t['validPeriod'][1]}, {t['validRows']:,} rows, fraud share {t['validFraudRate']:.4f}.
-  Used only for measurement (not for fitting, early stopping or the encoders).
-- The months 2021-04 .. 2021-06 are held back by the project and were not used.
+## Data and time order
+- Source: KCS synthetic import declarations (Jeong et al., arXiv:2208.02484, MIT), CTGAN-generated.
+- Fit: `{t['trainFile']}` rows dated {t['fitFrom']} .. {t['trainPeriod'][1]} ({t['fitRows']:,} of {t['trainRows']:,} rows;
+  the months before only serve as history). Number of rounds by early stopping on 2020-11..12
+  (fitting on 2020-03..10), then refit x1.2.
+- Measured on `{t['validFile']}` ({t['validPeriod'][0]} .. {t['validPeriod'][1]}, {t['validRows']:,} rows), never used to fit.
+- 2021-04 .. 2021-06 are held back by the project and were not used.
 
-**Selection bias.** The labels are inspection outcomes of *inspected* declarations only
-(the dataset was generated from inspected declarations). The fraud share of ~21% is the hit
-rate of the existing selection, not the fraud rate among all imports, and the model learns
-what the past selection found. Scores are therefore a ranking signal, not calibrated
-probabilities for the whole import stream; random control selection is needed to measure
-and correct this bias. The labels `Fraud` and `Critical Fraud` are never model inputs.
+**Selection bias.** Every labelled row was inspected: the ~21% fraud share is the hit rate of
+the past selection, so scores rank declarations like the ones inspected before; they are not
+calibrated for the whole import stream. Control inspections (random, kept apart) are what
+measure it. The labels are never inputs.
+
+## Supply-chain history features (no leakage)
+For each key - {', '.join(' + '.join(p) for p in HISTORY_KEYS.values())} - the number of labelled
+declarations with the same key **dated strictly before** the declaration, their smoothed fraud
+rate `(frauds + {t['fraudPrior']} x {SMOOTHING:g}) / (n + {SMOOTHING:g})` and critical-fraud rate
+`(criticals + {t['criticalPrior']} x {CRITICAL_SMOOTHING:g}) / (n + {CRITICAL_SMOOTHING:g})`, and the unit price's
+z-score against the earlier declarations of the HS heading and subheading. In serving the same
+aggregates come from Postgres (`inspection_outcome`, kept current as inspection results are
+recorded) through the same rule. A missing party (no seller, no courier) has no history.
 
 ## Results on validation ({t['validPeriod'][0]} .. {t['validPeriod'][1]})
-precision@n% = share of frauds among the n% highest-scored declarations.
+precision@n% = share of frauds among the n% highest-scored declarations (ONNX scores, the served path).
 
-| scorer | p@1% | p@2% | p@5% | p@10% | p@20% | ROC AUC |
+| history | p@1% | p@2% | p@5% | p@10% | p@20% | ROC AUC |
 | --- | --- | --- | --- | --- | --- | --- |
-| ONNX (served) | {fmt(m_onnx)} |
-| LightGBM predict_proba | {fmt(m_lgb)} |
+| online (results fed back as they arrive) | {row(m_on)} |
+| frozen at 2020-12-31 | {row(m_fr)} |
 
-Published baseline (paper, Table 3, on the held-back months 2021-04..06, not comparable
-one-to-one): LightGBM precision@5% 0.762, precision@10% 0.641.
+Published baseline (paper, Table 3, on the held-back months, not comparable one-to-one):
+LightGBM precision@5% 0.762, precision@10% 0.641. Nov-Dec 2020 holdout (used for the round
+count): {json.dumps(t['holdoutMetrics'])}.
 
-ONNX vs LightGBM `predict_proba` on the validation rows: max |diff| = {max_diff:.3g}
-(the ONNX split thresholds are set to the largest float32 <= LightGBM's float64 threshold,
-so every float32 input takes the same branches; what remains is float32 summation of the leaves). The Node parity test compares Node's ONNX
-scores with Python onnxruntime scores of the same file (`parity-fixtures.json`).
+ONNX vs LightGBM predict_proba: max |diff| = {max_diff:.3g}; Brier score {t['brierScore']}.
 
-## Score quantiles on validation (for lane thresholds as "top share")
+### Critical fraud
+Critical model ROC AUC on validation: {t['criticalValidRocAuc']}. Recall of critical fraud among RED:
+
+| RED top share (fraud score) | recall, fraud model only | recall with the critical model's top 1% also RED |
+| --- | --- | --- |
+{crit}
+
+### Calibration (validation, score deciles)
+| mean score | observed fraud rate | n |
+| --- | --- | --- |
+{cal}
+
+## Score quantiles on validation (lane thresholds as top shares; capacity-derived per office in serving)
 | share | score cut-off |
 | --- | --- |
 {q}
 
-Suggested default thresholds: RED = top {spec['thresholds']['red']['topShare']*100:g}% (score >= {spec['thresholds']['red']['score']}),
-YELLOW = top {spec['thresholds']['yellow']['topShare']*100:g}% (score >= {spec['thresholds']['yellow']['score']}).
-
 ## Features
-Ids and other high-cardinality codes are encoded as target statistics: the smoothed fraud
-rate `(frauds + prior * {SMOOTHING:g}) / (count + {SMOOTHING:g})` (prior = train fraud share) and the
-row count of the key in train. For the training rows the rate is computed out of fold
-({N_FOLDS} folds, seed {SEED}) and the count excludes the row itself, so no row sees its own
-label; serving uses the tables of the whole train split, stored in the spec rounded to 6
-significant digits (training used the same rounded values). Low-cardinality codes are
-ordinal codes (sorted train categories, unknown -> -1). No native categorical splits.
-
 | # | name | kind | definition |
 | --- | --- | --- | --- |
 {feats}
@@ -562,32 +558,27 @@ Top features by gain:
 {imp}
 
 ## Hyper-parameters
-LightGBM {lgb.__version__}, binary objective. The number of rounds was chosen by early
-stopping (AUC, patience {EARLY_STOP}) training on 2020-01..10 and validating on 2020-11..12 of
-train.csv, times 1.2 for the refit on all of 2020.
+LightGBM {lgb.__version__}, binary objective; fraud {t['rounds']} rounds, critical {t['criticalRounds']} rounds
+(num_leaves {CRITICAL_PARAMS['num_leaves']}, min_child_samples {CRITICAL_PARAMS['min_child_samples']}).
 
 | parameter | value |
 | --- | --- |
 {params}
 
-Seed {SEED}; `deterministic=True`, one thread: the run is reproducible bit for bit on the
-same library versions (`python/requirements.txt`).
+Seed {SEED}; `deterministic=True`, one thread: reproducible bit for bit with `python/requirements.txt`.
 
 ## Reproduce
 ```
 python3 -m venv libs/risk-model/.venv
 libs/risk-model/.venv/bin/pip install -r libs/risk-model/python/requirements.txt
-libs/risk-model/.venv/bin/python libs/risk-model/python/train.py   # --data DIR to override ../shared/data/kcs-import-declarations
+libs/risk-model/.venv/bin/python libs/risk-model/python/train.py   # --data DIR (default ../shared/data/kcs-import-declarations)
 ```
-Outputs: `risk-model.onnx` ({onnx_path.stat().st_size:,} B, sha256 `{spec['model']['sha256'][:16]}...`), `feature-spec.json`,
-`parity-fixtures.json`, this card. Python {platform.python_version()}, numpy {np.__version__},
-onnxmltools {onnxmltools.__version__}, onnxruntime {ort.__version__}.
+Python {platform.python_version()}, numpy {np.__version__}, onnxmltools {onnxmltools.__version__}, onnxruntime {ort.__version__}.
 
 ## Intended use and limits
-Ranking import declarations for document review / physical inspection together with the
-selectivity criteria; a human decides on the inspection result. Not for automatic
-sanctions. Trained on synthetic data: retrain on real declarations before production use,
-monitor drift of the score quantiles, and retrain when the ids (importers, sellers) turn over.
+Ranking declarations for document review / physical inspection next to the selectivity
+criteria; a human decides. Synthetic training data: retrain on real declarations before use;
+watch the score quantiles for drift; the history features improve as results are fed back.
 """)
 
 

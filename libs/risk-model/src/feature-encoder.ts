@@ -1,5 +1,6 @@
 import { Declaration } from '@customs/domain';
 import { FeatureDef, FeatureSpec, KeyPart } from './feature-spec';
+import { historyKey, logUnitPrice, type HistoryAggregate, type HistoryLookup } from './supply-chain/outcome-history';
 
 /**
  * Feature encoding of declarations for the risk model: the TypeScript twin of `encode()` in
@@ -15,7 +16,7 @@ export class FeatureEncodingError extends Error {
   }
 }
 
-type Column = (d: Declaration) => number;
+type Column = (d: Declaration, history: HistoryLookup | undefined) => number;
 
 /** The value of a key part: null/undefined -> ''. */
 function keyPart(d: Declaration, part: KeyPart): string {
@@ -66,8 +67,39 @@ function toMap<V>(o: Record<string, V>): Map<string, V> {
   return new Map(Object.entries(o));
 }
 
+/** The aggregate of the declaration's key for a history feature; empty when a party is missing. */
+function historyOf(f: { name: string; keys: KeyPart[] }, d: Declaration, history: HistoryLookup | undefined): HistoryAggregate | null {
+  if (!history)
+    throw new FeatureEncodingError(`feature ${f.name} needs the supply-chain history (pass a HistoryLookup to encodeFeatures)`);
+  const key = historyKey(d, f.keys);
+  if (key === null) return null;
+  dateParts(d);
+  return history.aggregate(f.keys, key, d.date);
+}
+
 function compileFeature(f: FeatureDef, spec: FeatureSpec): Column {
   switch (f.kind) {
+    case 'historyCount':
+      return (d, h) => historyOf(f, d, h)?.n ?? 0;
+    case 'historyRate': {
+      const { prior, smoothing, of } = f;
+      return (d, h) => {
+        const a = historyOf(f, d, h);
+        if (!a) return prior;
+        return ((of === 'fraud' ? a.frauds : a.criticals) + prior * smoothing) / (a.n + smoothing);
+      };
+    }
+    case 'historyUnitPriceZ': {
+      const floor = f.varianceFloor;
+      return (d, h) => {
+        const x = logUnitPrice(d);
+        const a = historyOf(f, d, h);
+        if (x === null || !a || a.priceN === 0) return 0;
+        const mean = a.priceSum / a.priceN;
+        const variance = a.priceN > 1 ? (a.priceSumSq - (a.priceSum * a.priceSum) / a.priceN) / (a.priceN - 1) : 0;
+        return (x - mean) / Math.sqrt(Math.max(variance, 0) + floor);
+      };
+    }
     case 'numeric': {
       const src = f.source;
       return (d) => finite(d, src);
@@ -156,18 +188,20 @@ function compile(spec: FeatureSpec): Column[] {
  *   may be null (encoded as a missing key). Unknown categories get the spec's unknown code
  *   / prior / zero count.
  * @param spec a validated feature spec (see `loadFeatureSpec`).
+ * @param history the supply-chain history, needed when the spec has history features
+ *   (spec version 2): statistics of labelled declarations dated before each declaration.
  * @returns a row-major Float32Array of shape [decls.length, spec.numFeatures].
  * @throws FeatureEncodingError for an invalid date or a non-finite numeric field, naming
- *   the declaration id.
+ *   the declaration id, or when history features are asked for without a history.
  */
-export function encodeFeatures(decls: readonly Declaration[], spec: FeatureSpec): Float32Array {
+export function encodeFeatures(decls: readonly Declaration[], spec: FeatureSpec, history?: HistoryLookup): Float32Array {
   const cols = compile(spec);
   const nf = cols.length;
   const out = new Float32Array(decls.length * nf);
   for (let i = 0; i < decls.length; i++) {
     const d = decls[i];
     const base = i * nf;
-    for (let j = 0; j < nf; j++) out[base + j] = cols[j](d);
+    for (let j = 0; j < nf; j++) out[base + j] = cols[j](d, history);
   }
   return out;
 }

@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 
 /** Version of the spec format understood by this library. */
 export const SUPPORTED_SPEC_VERSION = 1;
+/** Spec versions this library reads: 1 (static target tables), 2 (adds supply-chain history features and critical-fraud output). */
+export const SUPPORTED_SPEC_VERSIONS: readonly number[] = [1, 2];
 
 /** Numeric Declaration fields usable as feature sources (units: % / kg / KRW). */
 export const NUMERIC_FIELDS = ['taxRate', 'netMassKg', 'itemPriceKrw'] as const;
@@ -101,6 +103,38 @@ export interface TargetCountFeature extends FeatureBase {
   table: string;
 }
 
+/**
+ * Number of labelled (inspected) declarations with the declaration's key (`keys` parts
+ * joined by '|') dated strictly before the declaration's date; 0 when a party is missing.
+ * Source: the supply-chain history (`HistoryLookup`), never the declaration's own result.
+ */
+export interface HistoryCountFeature extends FeatureBase {
+  kind: 'historyCount';
+  keys: KeyPart[];
+}
+/**
+ * Smoothed rate of `of` (fraud, or critical fraud) among those declarations:
+ * `(hits + prior * smoothing) / (n + smoothing)`; `prior` when there is no history.
+ */
+export interface HistoryRateFeature extends FeatureBase {
+  kind: 'historyRate';
+  keys: KeyPart[];
+  of: 'fraud' | 'critical';
+  prior: number;
+  smoothing: number;
+}
+/**
+ * How unusual the declared unit price is for the key (e.g. the HS heading): the z-score of
+ * ln(1 + KRW per kg) against the earlier declarations of the key,
+ * `(x - mean) / sqrt(max(sampleVariance, 0) + varianceFloor)` (sample variance 0 with fewer
+ * than 2 prices); 0 when the declaration has no unit price or the key no earlier price.
+ */
+export interface HistoryUnitPriceZFeature extends FeatureBase {
+  kind: 'historyUnitPriceZ';
+  keys: KeyPart[];
+  varianceFloor: number;
+}
+
 /** One input column of the model; the discriminant `kind` says how it is computed. */
 export type FeatureDef =
   | NumericFeature
@@ -113,7 +147,10 @@ export type FeatureDef =
   | IsMissingFeature
   | OrdinalFeature
   | TargetRateFeature
-  | TargetCountFeature;
+  | TargetCountFeature
+  | HistoryCountFeature
+  | HistoryRateFeature
+  | HistoryUnitPriceZFeature;
 
 /** All feature kinds understood by the encoder. */
 export const FEATURE_KINDS: readonly FeatureDef['kind'][] = [
@@ -128,6 +165,9 @@ export const FEATURE_KINDS: readonly FeatureDef['kind'][] = [
   'ordinal',
   'targetRate',
   'targetCount',
+  'historyCount',
+  'historyRate',
+  'historyUnitPriceZ',
 ];
 
 /**
@@ -188,6 +228,13 @@ export interface FeatureSpec {
   quantiles: ScoreQuantile[];
   /** Suggested lane thresholds. */
   thresholds: { basis?: string; red: ThresholdSuggestion; yellow: ThresholdSuggestion };
+  /**
+   * Spec version 2: the second model of the version, P(critical fraud: a threat to public
+   * safety), on the same features (`critical.file`, same input name and output layout).
+   */
+  critical?: { file: string; sha256?: string; quantiles: ScoreQuantile[] };
+  /** Spec version 2: the trees of the fraud model for exact attributions (`trees.file`, LightGBM dump). */
+  explanation?: { treesFile: string };
 }
 
 /** Thrown when a feature spec is malformed; `message` names the offending path. */
@@ -217,8 +264,8 @@ export function parseFeatureSpec(raw: unknown, origin = 'feature spec'): Feature
   };
   if (!isObj(raw)) fail('(root)', 'expected a JSON object');
   const spec = raw as Record<string, unknown>;
-  if (spec['specVersion'] !== SUPPORTED_SPEC_VERSION)
-    fail('specVersion', `expected ${SUPPORTED_SPEC_VERSION}, got ${JSON.stringify(spec['specVersion'])}`);
+  if (!SUPPORTED_SPEC_VERSIONS.includes(spec['specVersion'] as number))
+    fail('specVersion', `expected one of ${SUPPORTED_SPEC_VERSIONS.join(', ')}, got ${JSON.stringify(spec['specVersion'])}`);
 
   const model = spec['model'];
   if (!isObj(model)) fail('model', 'expected an object');
@@ -295,6 +342,18 @@ export function parseFeatureSpec(raw: unknown, origin = 'feature spec'): Feature
       case 'targetCount':
         if (!isStr(ff['table']) || !Object.prototype.hasOwnProperty.call(tables, ff['table']))
           fail(`${p}.table`, `expected the name of an entry of tables, got ${JSON.stringify(ff['table'])}`);
+        break;
+      case 'historyCount':
+      case 'historyRate':
+      case 'historyUnitPriceZ':
+        checkKeySource(ff['keys'], `${p}.keys`, fail);
+        if (kind === 'historyRate') {
+          if (ff['of'] !== 'fraud' && ff['of'] !== 'critical') fail(`${p}.of`, 'expected "fraud" or "critical"');
+          if (!isNum(ff['prior']) || ff['prior'] < 0 || ff['prior'] > 1) fail(`${p}.prior`, 'expected a number in [0, 1]');
+          if (!isNum(ff['smoothing']) || ff['smoothing'] <= 0) fail(`${p}.smoothing`, 'expected a number > 0');
+        }
+        if (kind === 'historyUnitPriceZ' && (!isNum(ff['varianceFloor']) || ff['varianceFloor'] <= 0))
+          fail(`${p}.varianceFloor`, 'expected a number > 0');
         break;
       default:
         fail(`${p}.kind`, `unknown feature kind ${JSON.stringify(kind)} (known: ${FEATURE_KINDS.join(', ')})`);

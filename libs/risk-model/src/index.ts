@@ -1,11 +1,14 @@
 /**
- * Risk model: the ONNX fraud-scoring model `kcs-fraud-gbdt`, its feature encoding
- * (`model/feature-spec.json`, written by `python/train.py`) and the Node scorer.
+ * Risk model: the ONNX fraud-scoring models `kcs-fraud-gbdt` (one folder per version under
+ * `models/`), their feature encoding (`feature-spec.json`, written by `python/train.py`), the
+ * supply-chain history the version-2 features read, and the Node scorer.
  *
  * - {@link RiskScorer}: load the model folder, score declarations -> P(fraud) in [0, 1].
  * - {@link encodeFeatures}: declarations -> float32 [N, F] matrix, identical to training.
  * - {@link loadFeatureSpec} / {@link parseFeatureSpec}: read and validate a spec.
+ * - {@link OutcomeHistory}: labelled inspection outcomes indexed for "as of before this date" lookups.
  */
 export * from './feature-spec';
 export * from './feature-encoder';
 export * from './risk-scorer';
+export * from './supply-chain/outcome-history';

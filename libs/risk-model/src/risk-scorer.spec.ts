@@ -2,29 +2,55 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, rmSync } from '
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Declaration } from '@customs/domain';
-import { DEFAULT_MODEL_DIR, RiskModelError, RiskScorer } from './risk-scorer';
+import { DEFAULT_MODEL_DIR, MODELS_DIR, RiskModelError, RiskScorer } from './risk-scorer';
 import { encodeFeatures } from './feature-encoder';
-import { FeatureSpecError } from './feature-spec';
+import { FeatureSpecError, type KeyPart } from './feature-spec';
+import type { HistoryAggregate, HistoryLookup } from './supply-chain/outcome-history';
 
 interface FixtureRow {
   declaration: Declaration;
   score: number;
-  lightgbmScore: number;
+  /** 1.0.0 fixtures: LightGBM predict_proba. */
+  lightgbmScore?: number;
+  /** 2.0.0 fixtures: P(critical fraud) from Python onnxruntime. */
+  criticalScore?: number;
+  /** 2.0.0 fixtures: per history key name, [n, frauds, criticals, priceN, priceSum, priceSumSq] the row was encoded from. */
+  history?: Record<string, number[]>;
   features: number[];
 }
 interface Fixtures {
   model: { name: string; version: string };
   featureNames: string[];
+  historyKeys?: Record<string, KeyPart[]>;
   rows: FixtureRow[];
 }
 
-const fixtures: Fixtures = JSON.parse(readFileSync(path.join(DEFAULT_MODEL_DIR, 'parity-fixtures.json'), 'utf8'));
-const decls = fixtures.rows.map((r) => r.declaration);
+/** A history that answers with the aggregates Python used for one fixture row. */
+function fixedHistory(f: Fixtures, row: FixtureRow): HistoryLookup | undefined {
+  if (!row.history || !f.historyKeys) return undefined;
+  const byParts = new Map<string, HistoryAggregate>();
+  for (const [name, parts] of Object.entries(f.historyKeys)) {
+    const [n, frauds, criticals, priceN, priceSum, priceSumSq] = row.history[name];
+    byParts.set(parts.join('+'), { n, frauds, criticals, priceN, priceSum, priceSumSq });
+  }
+  return { aggregate: (parts) => byParts.get(parts.join('+'))! };
+}
 
-describe('RiskScorer (parity with Python)', () => {
+const VERSIONS = ['1.0.0', '2.0.0'];
+
+describe.each(VERSIONS)('RiskScorer %s (parity with Python)', (version) => {
+  const modelDir = path.join(MODELS_DIR, version);
+  const fixtures: Fixtures = JSON.parse(readFileSync(path.join(modelDir, 'parity-fixtures.json'), 'utf8'));
+  const decls = fixtures.rows.map((r) => r.declaration);
   let scorer: RiskScorer;
+  /** Scores row by row, each with the history Python encoded it with. */
+  const scoreAll = async (s: RiskScorer) => {
+    const out = [];
+    for (const r of fixtures.rows) out.push((await s.scoreDetailed([r.declaration], fixedHistory(fixtures, r)))[0]);
+    return out;
+  };
   beforeAll(async () => {
-    scorer = await RiskScorer.load();
+    scorer = await RiskScorer.load(modelDir);
   });
   afterAll(async () => {
     await scorer.close();
@@ -52,21 +78,20 @@ describe('RiskScorer (parity with Python)', () => {
   });
 
   it('encodes every fixture row bit-for-bit like Python', () => {
-    const x = encodeFeatures(decls, scorer.spec);
-    const nf = scorer.spec.numFeatures;
     expect(fixtures.featureNames).toEqual(scorer.spec.features.map((f) => f.name));
     const mismatches: string[] = [];
-    fixtures.rows.forEach((r, i) => {
+    fixtures.rows.forEach((r) => {
+      const x = encodeFeatures([r.declaration], scorer.spec, fixedHistory(fixtures, r));
       r.features.forEach((v, j) => {
-        if (x[i * nf + j] !== Math.fround(v))
-          mismatches.push(`${r.declaration.declarationId} ${fixtures.featureNames[j]}: ts ${x[i * nf + j]} py ${v}`);
+        if (x[j] !== Math.fround(v))
+          mismatches.push(`${r.declaration.declarationId} ${fixtures.featureNames[j]}: ts ${x[j]} py ${v}`);
       });
     });
     expect(mismatches).toEqual([]);
   });
 
   it('scores every fixture row within 1e-5 of Python onnxruntime', async () => {
-    const scores = await scorer.scoreBatch(decls);
+    const scores = (await scoreAll(scorer)).map((r) => r.score);
     expect(scores).toHaveLength(decls.length);
     let maxDiff = 0;
     scores.forEach((s, i) => {
@@ -79,29 +104,58 @@ describe('RiskScorer (parity with Python)', () => {
     expect(maxDiff).toBeLessThanOrEqual(1e-5);
   });
 
-  it('is close to LightGBM predict_proba too', async () => {
-    const scores = await scorer.scoreBatch(decls);
-    scores.forEach((s, i) => expect(Math.abs(s - fixtures.rows[i].lightgbmScore)).toBeLessThanOrEqual(1e-5));
+  it('is close to LightGBM predict_proba too (1.0.0) / scores critical fraud like Python (2.0.0)', async () => {
+    const scored = await scoreAll(scorer);
+    let checked = 0;
+    scored.forEach((s, i) => {
+      const row = fixtures.rows[i];
+      if (row.lightgbmScore !== undefined) {
+        expect(Math.abs(s.score - row.lightgbmScore)).toBeLessThanOrEqual(1e-5);
+        checked += 1;
+      }
+      if (row.criticalScore !== undefined) {
+        expect(s.criticalScore).not.toBeNull();
+        expect(Math.abs((s.criticalScore as number) - row.criticalScore)).toBeLessThanOrEqual(1e-5);
+        checked += 1;
+      }
+    });
+    expect(checked).toBe(fixtures.rows.length);
   });
 
-  it('score() equals scoreBatch() and order is kept across internal batches', async () => {
-    const small = await RiskScorer.load(undefined, { batchSize: 7 });
+  it('order is kept across internal batches', async () => {
+    const small = await RiskScorer.load(modelDir, { batchSize: 7 });
     try {
-      const a = await small.scoreBatch(decls.slice(0, 30));
-      const b = await scorer.scoreBatch(decls.slice(0, 30));
+      // one shared history for all rows (the first row's), so batch and single runs see the same inputs
+      const h = fixedHistory(fixtures, fixtures.rows[0]);
+      const a = await small.scoreBatch(decls.slice(0, 30), h);
+      const b = await scorer.scoreBatch(decls.slice(0, 30), h);
       expect(a).toEqual(b);
-      expect(await scorer.score(decls[3])).toBe(b[3]);
-      expect(await scorer.scoreBatch([])).toEqual([]);
+      expect((await scorer.scoreBatch([decls[3]], h))[0]).toBe(b[3]);
+      expect(await scorer.scoreBatch([], h)).toEqual([]);
     } finally {
       await small.close();
     }
   });
 
   it('throws after close()', async () => {
-    const s = await RiskScorer.load();
+    const s = await RiskScorer.load(modelDir);
     await s.close();
     await s.close(); // idempotent
-    await expect(s.score(decls[0])).rejects.toThrow(RiskModelError);
+    await expect(s.scoreBatch([decls[0]], fixedHistory(fixtures, fixtures.rows[0]))).rejects.toThrow(RiskModelError);
+  });
+});
+
+describe('RiskScorer 2.0.0 without a history', () => {
+  it('refuses to score (history features need the supply-chain history)', async () => {
+    const s = await RiskScorer.load(path.join(MODELS_DIR, '2.0.0'));
+    try {
+      expect(s.needsHistory).toBe(true);
+      expect(s.hasCriticalModel).toBe(true);
+      const fixtures: Fixtures = JSON.parse(readFileSync(path.join(MODELS_DIR, '2.0.0', 'parity-fixtures.json'), 'utf8'));
+      await expect(s.scoreBatch([fixtures.rows[0].declaration])).rejects.toThrow(/needs the supply-chain history/);
+    } finally {
+      await s.close();
+    }
   });
 });
 
@@ -134,6 +188,6 @@ describe('RiskScorer.load errors', () => {
     spec.numFeatures += 1;
     writeFileSync(path.join(dir, 'feature-spec.json'), JSON.stringify(spec));
     copyFileSync(path.join(DEFAULT_MODEL_DIR, 'risk-model.onnx'), path.join(dir, 'risk-model.onnx'));
-    await expect(RiskScorer.load(dir)).rejects.toThrow(/does not accept 50 features/);
+    await expect(RiskScorer.load(dir)).rejects.toThrow(new RegExp(`does not accept ${spec.numFeatures} features`));
   });
 });

@@ -4,13 +4,20 @@ import * as path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { Declaration } from '@customs/domain';
 import { encodeFeatures } from './feature-encoder';
+import type { HistoryLookup } from './supply-chain/outcome-history';
 import { FeatureSpec, loadFeatureSpec, ScoreQuantile, ThresholdSuggestion } from './feature-spec';
 
+/** Folder holding one sub-folder per registered model version (`models/<version>/`). */
+export const MODELS_DIR = path.resolve(__dirname, '..', 'models');
+
+/** Version of the model that decides when nothing else is configured (the champion at release). */
+export const DEFAULT_MODEL_VERSION = '2.0.0';
+
 /**
- * Default model folder: `libs/risk-model/model`, resolved from this file's location so it
- * works from any working directory. `RISK_MODEL_DIR` overrides it (e.g. in a bundled app).
+ * Default model folder: `libs/risk-model/models/<DEFAULT_MODEL_VERSION>`, resolved from this
+ * file's location so it works from any working directory. `RISK_MODEL_DIR` overrides it.
  */
-export const DEFAULT_MODEL_DIR = path.resolve(__dirname, '..', 'model');
+export const DEFAULT_MODEL_DIR = path.join(MODELS_DIR, DEFAULT_MODEL_VERSION);
 
 /** Name of the spec file inside a model folder. */
 export const FEATURE_SPEC_FILE = 'feature-spec.json';
@@ -55,17 +62,24 @@ export class RiskScorer {
   /** Folder the model was loaded from. */
   readonly modelDir: string;
 
+  /** Score cut-offs of the critical-fraud model (spec version 2), else empty. */
+  readonly criticalQuantiles: readonly ScoreQuantile[];
+
   private session: ort.InferenceSession | null;
+  private criticalSession: ort.InferenceSession | null;
   private readonly batchSize: number;
 
   private constructor(
     /** The validated feature spec. */
     readonly spec: FeatureSpec,
     session: ort.InferenceSession,
+    criticalSession: ort.InferenceSession | null,
     modelDir: string,
     batchSize: number,
   ) {
     this.session = session;
+    this.criticalSession = criticalSession;
+    this.criticalQuantiles = (spec.critical?.quantiles ?? []).map((q) => ({ ...q }));
     this.name = spec.model.name;
     this.version = spec.model.version;
     this.quantiles = spec.quantiles.map((q) => ({ ...q }));
@@ -86,59 +100,59 @@ export class RiskScorer {
   static async load(modelDir?: string, options: RiskScorerOptions = {}): Promise<RiskScorer> {
     const dir = path.resolve(modelDir ?? process.env['RISK_MODEL_DIR'] ?? DEFAULT_MODEL_DIR);
     const spec = loadFeatureSpec(path.join(dir, FEATURE_SPEC_FILE));
-    const file = path.join(dir, spec.model.file);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      throw new RiskModelError(`${file}: cannot read ONNX model: ${(e as Error).message}`);
+    const session = await openSession(path.join(dir, spec.model.file), spec.model.sha256, spec, options);
+    let critical: ort.InferenceSession | null = null;
+    if (spec.critical) {
+      try {
+        critical = await openSession(path.join(dir, spec.critical.file), spec.critical.sha256, spec, options);
+      } catch (e) {
+        await session.release();
+        throw e;
+      }
     }
-    if (spec.model.sha256) {
-      const sha = createHash('sha256').update(bytes).digest('hex');
-      if (sha !== spec.model.sha256)
-        throw new RiskModelError(`${file}: SHA-256 ${sha} does not match the spec's ${spec.model.sha256}`);
-    }
-    let session: ort.InferenceSession;
-    try {
-      session = await ort.InferenceSession.create(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-        intraOpNumThreads: options.intraOpNumThreads ?? 1,
-        interOpNumThreads: 1,
-      });
-    } catch (e) {
-      throw new RiskModelError(`${file}: cannot open ONNX model: ${(e as Error).message}`);
-    }
-    const fail = async (msg: string): Promise<never> => {
-      await session.release();
-      throw new RiskModelError(`${file}: ${msg}`);
-    };
-    if (!session.inputNames.includes(spec.model.inputName))
-      await fail(`no input ${spec.model.inputName} (inputs: ${session.inputNames.join(', ')})`);
-    if (!session.outputNames.includes(spec.model.outputName))
-      await fail(`no output ${spec.model.outputName} (outputs: ${session.outputNames.join(', ')})`);
-    const scorer = new RiskScorer(spec, session, dir, Math.max(1, options.batchSize ?? 2048));
-    // smoke run: catches a width mismatch between spec and model at load, not at first use
-    try {
-      await scorer.runMatrix(new Float32Array(spec.numFeatures), 1);
-    } catch (e) {
-      await fail(`does not accept ${spec.numFeatures} features: ${(e as Error).message}`);
-    }
-    return scorer;
+    return new RiskScorer(spec, session, critical, dir, Math.max(1, options.batchSize ?? 2048));
+  }
+
+  /** True when the model's features need the supply-chain history (spec version 2). */
+  get needsHistory(): boolean {
+    return this.spec.features.some((f) => f.kind.startsWith('history'));
+  }
+
+  /** True when the version has a critical-fraud (public safety) model. */
+  get hasCriticalModel(): boolean {
+    return this.criticalSession !== null;
   }
 
   /**
    * Probability of fraud for each declaration, in input order.
    *
    * @param decls declarations (units: kg, KRW, %; see {@link Declaration}).
+   * @param history supply-chain history (needed when {@link needsHistory}).
    * @returns one number in [0, 1] per declaration; higher = riskier. `[]` for `[]`.
-   * @throws FeatureEncodingError for an undecodable declaration (bad date, non-finite number).
+   * @throws FeatureEncodingError for an undecodable declaration (bad date, non-finite number)
+   *   or a missing history.
    * @throws RiskModelError after {@link close}.
    */
-  async scoreBatch(decls: readonly Declaration[]): Promise<number[]> {
-    const out: number[] = new Array(decls.length);
+  async scoreBatch(decls: readonly Declaration[], history?: HistoryLookup): Promise<number[]> {
+    return (await this.scoreDetailed(decls, history)).map((r) => r.score);
+  }
+
+  /**
+   * Fraud and critical-fraud probabilities with the feature rows they were computed from.
+   * @returns per declaration `{ score, criticalScore (null without a critical model), features
+   *   (float32 row of `spec.numFeatures`) }`, in input order.
+   * @throws as {@link scoreBatch}.
+   */
+  async scoreDetailed(decls: readonly Declaration[], history?: HistoryLookup): Promise<ScoredDeclaration[]> {
+    const out: ScoredDeclaration[] = new Array(decls.length);
+    const nf = this.spec.numFeatures;
     for (let start = 0; start < decls.length; start += this.batchSize) {
       const chunk = decls.slice(start, start + this.batchSize);
-      const scores = await this.runMatrix(encodeFeatures(chunk, this.spec), chunk.length);
-      for (let i = 0; i < scores.length; i++) out[start + i] = scores[i];
+      const matrix = encodeFeatures(chunk, this.spec, history);
+      const scores = await this.runMatrix(matrix, chunk.length);
+      const critical = this.criticalSession ? await this.runMatrix(matrix, chunk.length, 'critical') : null;
+      for (let i = 0; i < scores.length; i++)
+        out[start + i] = { score: scores[i], criticalScore: critical ? critical[i] : null, features: matrix.subarray(i * nf, (i + 1) * nf) };
     }
     return out;
   }
@@ -152,11 +166,13 @@ export class RiskScorer {
   }
 
   /**
-   * Scores an already encoded matrix (row-major float32 [rows, numFeatures]).
+   * Scores an already encoded matrix (row-major float32 [rows, numFeatures]) with the fraud
+   * model, or with the critical-fraud model (`model = 'critical'`).
    * @throws RiskModelError when closed, on a size mismatch, or on an unexpected output shape.
    */
-  async runMatrix(features: Float32Array, rows: number): Promise<number[]> {
-    const session = this.session;
+  async runMatrix(features: Float32Array, rows: number, model: 'fraud' | 'critical' = 'fraud'): Promise<number[]> {
+    const session = model === 'fraud' ? this.session : this.criticalSession;
+    if (model === 'critical' && this.session && !session) throw new RiskModelError(`model ${this.name} ${this.version} has no critical-fraud model`);
     if (!session) throw new RiskModelError(`model ${this.name} ${this.version} is closed`);
     const nf = this.spec.numFeatures;
     if (features.length !== rows * nf)
@@ -187,7 +203,59 @@ export class RiskScorer {
   /** Releases the native session; later scoring throws RiskModelError. Idempotent. */
   async close(): Promise<void> {
     const s = this.session;
+    const c = this.criticalSession;
     this.session = null;
+    this.criticalSession = null;
     if (s) await s.release();
+    if (c) await c.release();
   }
+}
+
+/** One declaration's scores and the float32 feature row they were computed from. */
+export interface ScoredDeclaration {
+  /** P(fraud) in [0, 1]. */
+  score: number;
+  /** P(critical fraud: a threat to public safety) in [0, 1], null when the version has no critical model. */
+  criticalScore: number | null;
+  features: Float32Array;
+}
+
+/**
+ * Opens an ONNX session for a model file of the spec and checks it: SHA-256 (when given),
+ * input and output names, and a smoke run with `spec.numFeatures` columns.
+ * @throws RiskModelError naming the file when any check fails.
+ */
+async function openSession(file: string, sha256: string | undefined, spec: FeatureSpec, options: RiskScorerOptions): Promise<ort.InferenceSession> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new RiskModelError(`${file}: cannot read ONNX model: ${(e as Error).message}`);
+  }
+  if (sha256) {
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    if (sha !== sha256) throw new RiskModelError(`${file}: SHA-256 ${sha} does not match the spec's ${sha256}`);
+  }
+  let session: ort.InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      intraOpNumThreads: options.intraOpNumThreads ?? 1,
+      interOpNumThreads: 1,
+    });
+  } catch (e) {
+    throw new RiskModelError(`${file}: cannot open ONNX model: ${(e as Error).message}`);
+  }
+  const fail = async (msg: string): Promise<never> => {
+    await session.release();
+    throw new RiskModelError(`${file}: ${msg}`);
+  };
+  const { inputName, outputName } = spec.model;
+  if (!session.inputNames.includes(inputName)) await fail(`no input ${inputName} (inputs: ${session.inputNames.join(', ')})`);
+  if (!session.outputNames.includes(outputName)) await fail(`no output ${outputName} (outputs: ${session.outputNames.join(', ')})`);
+  try {
+    await session.run({ [inputName]: new ort.Tensor('float32', new Float32Array(spec.numFeatures), [1, spec.numFeatures]) }, [outputName]);
+  } catch (e) {
+    await fail(`does not accept ${spec.numFeatures} features: ${(e as Error).message}`);
+  }
+  return session;
 }

@@ -16,8 +16,15 @@ export interface DecisionRecordBody {
   firedCriteria: FiredCriterion[];
   /** The lane the criteria alone ask for (GREEN when none fired). */
   criteriaLane: Lane;
-  /** The deciding model: score in [0, 1] (higher = riskier) and the thresholds in force. */
-  model: { name: string; version: string; score: number; thresholds: ModelThresholds; lane: Lane };
+  /**
+   * The deciding model (the champion): P(fraud) `score` and P(critical fraud) `criticalScore`
+   * in [0, 1] (higher = riskier), the thresholds in force, the lane they ask for, and the
+   * float32 feature vector scored (`inputs`, in the order of the model's feature spec; the
+   * supply-chain history as it stood), so a replay re-scores exactly what was decided on.
+   */
+  model: { name: string; version: string; score: number; criticalScore?: number | null; thresholds: ModelThresholds; lane: Lane; inputs?: number[] };
+  /** Challenger models' scores of the same declaration (shadow: recorded, never deciding). */
+  shadow?: ShadowScore[];
   /** True when the declaration was drawn at random for the control sample. */
   controlSample: boolean;
   control: { share: number; seed: string };
@@ -27,6 +34,16 @@ export interface DecisionRecordBody {
   decidedAt: string;
   /** One sentence for a human reader. */
   summary: string;
+}
+
+/** A challenger model's view of a declaration, recorded beside the decision. */
+export interface ShadowScore {
+  name: string;
+  version: string;
+  score: number;
+  criticalScore: number | null;
+  /** The lane this model would have asked for under its own thresholds (not applied). */
+  lane: Lane;
 }
 
 const LANE_WORDS: Record<Lane, string> = {
@@ -46,7 +63,10 @@ export function summarise(r: Omit<DecisionRecordBody, 'summary'>): string {
   }
   const m = r.model;
   const score = m.score.toFixed(3);
-  if (m.lane === 'RED') reasons.push(`model ${m.name} ${m.version} scored ${score}, at or above the RED threshold ${m.thresholds.red.toFixed(3)}`);
+  const critical = m.criticalScore ?? null;
+  if (m.lane === 'RED' && m.score < m.thresholds.red && critical !== null && m.thresholds.criticalRed !== undefined)
+    reasons.push(`model ${m.name} ${m.version} scored critical fraud (public safety) ${critical.toFixed(3)}, at or above its RED threshold ${m.thresholds.criticalRed.toFixed(3)}`);
+  else if (m.lane === 'RED') reasons.push(`model ${m.name} ${m.version} scored ${score}, at or above the RED threshold ${m.thresholds.red.toFixed(3)}`);
   else if (m.lane === 'YELLOW') reasons.push(`model ${m.name} ${m.version} scored ${score}, at or above the YELLOW threshold ${m.thresholds.yellow.toFixed(3)}`);
   else reasons.push(`model ${m.name} ${m.version} scored ${score}, below the YELLOW threshold ${m.thresholds.yellow.toFixed(3)}`);
   if (r.controlSample) reasons.push('it was drawn at random for the control sample');

@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import type { Lane } from '@customs/domain';
 import { CriteriaService } from '../criteria/criteria.service';
 import { decideLane, inControlSample, modelLane } from './lane-policy';
+import { ModelRegistryService } from '../models/model-registry.service';
 import { RiskScoringService } from './risk-scoring.service';
 import { ScreeningService } from './screening.service';
 
@@ -22,7 +23,7 @@ export interface ReplayResult {
   identical: boolean;
   /** The criterion versions evaluated (those in force at the decision). */
   criteriaVersions: string[];
-  /** Whether the model was re-run (same name and version loaded) or its recorded score reused. */
+  /** Whether the model was re-run (same name and version loaded; on the recorded feature vector when there is one) or its recorded score reused. */
   model: { name: string; version: string; rescored: boolean };
 }
 
@@ -37,6 +38,7 @@ export class DecisionReplayService {
     private readonly screening: ScreeningService,
     private readonly criteria: CriteriaService,
     private readonly scoring: RiskScoringService,
+    private readonly registry: ModelRegistryService,
   ) {}
 
   /** @throws NotFoundException (never screened), ConflictException (record predates replay support). */
@@ -48,11 +50,22 @@ export class DecisionReplayService {
     }
     const { engine, versions } = await this.criteria.engineForVersions(record.criteriaInForce);
     const selection = await engine.evaluate(record.declaration);
-    const current = this.scoring.model;
-    const rescored = current.name === record.model.name && current.version === record.model.version;
-    const score = rescored ? (await this.scoring.scoreBatch([record.declaration]))[0] : record.model.score;
+    const scorer = this.registry.scorer(record.model.version);
+    const rescored = scorer !== null && scorer.name === record.model.name;
+    let score = record.model.score;
+    let criticalScore = record.model.criticalScore ?? null;
+    if (scorer && rescored) {
+      if (record.model.inputs) {
+        // the recorded feature vector: the supply-chain history as it stood at the decision
+        const x = Float32Array.from(record.model.inputs);
+        score = (await scorer.runMatrix(x, 1))[0];
+        if (criticalScore !== null) criticalScore = (await scorer.runMatrix(x, 1, 'critical'))[0];
+      } else {
+        score = (await this.scoring.assess(scorer, [record.declaration]))[0].score;
+      }
+    }
     const drawn = inControlSample(declarationId, record.control.seed, record.control.share);
-    const { lane, controlSample } = decideLane(selection.lane, modelLane(score, record.model.thresholds), drawn);
+    const { lane, controlSample } = decideLane(selection.lane, modelLane(score, record.model.thresholds, criticalScore), drawn);
     const recorded: DecisionOutline = {
       lane: record.lane,
       firedCriteria: record.firedCriteria.map((c) => `${c.id}@${c.version}`),

@@ -11,11 +11,20 @@ export interface ModelThresholds {
   redTopShare: number;
   /** Share of declarations the YELLOW cut-off was set to select (0..1). */
   yellowTopShare: number;
+  /** Critical-fraud (public safety) score at or above which the model asks for RED (versions with a critical model). */
+  criticalRed?: number;
+  /** Share of declarations the critical cut-off was set to select (0..1). */
+  criticalRedTopShare?: number;
 }
 
-/** The lane the model's score asks for under the thresholds. */
-export function modelLane(score: number, t: ModelThresholds): Lane {
+/**
+ * The lane the model's scores ask for under the thresholds: RED when the fraud score
+ * reaches the RED cut-off or the critical-fraud score reaches its own; YELLOW from the
+ * YELLOW cut-off; else GREEN.
+ */
+export function modelLane(score: number, t: ModelThresholds, criticalScore: number | null = null): Lane {
   if (score >= t.red) return 'RED';
+  if (criticalScore !== null && t.criticalRed !== undefined && criticalScore >= t.criticalRed) return 'RED';
   if (score >= t.yellow) return 'YELLOW';
   return 'GREEN';
 }

@@ -159,23 +159,30 @@ export class ScreeningService {
   private async decide(declarations: Declaration[]): Promise<DecisionRecordBody[]> {
     if (declarations.length === 0) return [];
     const { engine, versions } = await this.criteria.currentEngine();
-    const scores = await this.scoring.scoreBatch(declarations);
-    const model = this.scoring.model;
+    const { champion, shadow } = await this.scoring.assessBatch(declarations);
     const decidedAt = new Date().toISOString();
     const out: DecisionRecordBody[] = [];
     for (const [i, declaration] of declarations.entries()) {
       const selection = await engine.evaluate(declaration);
-      const score = scores[i];
-      const scoreLane = modelLane(score, model.thresholds);
+      const m = champion[i];
       const drawn = inControlSample(declaration.declarationId, this.config.controlSeed, this.config.controlShare);
-      const { lane, controlSample } = decideLane(selection.lane, scoreLane, drawn);
+      const { lane, controlSample } = decideLane(selection.lane, m.lane, drawn);
       const body: Omit<DecisionRecordBody, 'summary'> = {
         declarationId: declaration.declarationId,
         declaration,
         lane,
         firedCriteria: selection.fired,
         criteriaLane: selection.lane,
-        model: { name: model.name, version: model.version, score, thresholds: model.thresholds, lane: scoreLane },
+        model: {
+          name: m.name,
+          version: m.version,
+          score: m.score,
+          criticalScore: m.criticalScore,
+          thresholds: m.thresholds,
+          lane: m.lane,
+          inputs: Array.from(m.features),
+        },
+        shadow: shadow.map((s) => ({ name: s[i].name, version: s[i].version, score: s[i].score, criticalScore: s[i].criticalScore, lane: s[i].lane })),
         controlSample,
         control: { share: this.config.controlShare, seed: this.config.controlSeed },
         criteriaInForce: versions,
