@@ -9,3 +9,4 @@
 export * from './feature-spec';
 export * from './feature-encoder';
 export * from './risk-scorer';
+export * from './tree-shap';

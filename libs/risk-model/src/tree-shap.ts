@@ -90,6 +90,12 @@ export class TreeModelError extends Error {
   }
 }
 
+/** Doubles per unique-path element: feature, zero fraction, one fraction, weight. */
+const STRIDE = 4;
+const FEATURE = 0;
+const ZERO = 1;
+const ONE = 2;
+const WEIGHT = 3;
 const MISSING_NONE = 0;
 const MISSING_ZERO = 1;
 const MISSING_NAN = 2;
@@ -197,11 +203,9 @@ export class TreeExplainer {
   private readonly internalCount: Float64Array;
   private readonly leafValue: Float64Array;
   private readonly leafCount: Float64Array;
-  // the unique path of the recursion, preallocated: (D + 1)(D + 2) / 2 elements for depth D
-  private readonly pathFeature: Int32Array;
-  private readonly pathZero: Float64Array;
-  private readonly pathOne: Float64Array;
-  private readonly pathWeight: Float64Array;
+  // the unique paths of the recursion, preallocated: (D + 1)(D + 2) / 2 elements for depth D,
+  // element e = [feature index, zero fraction, one fraction, permutation weight] at 4e .. 4e + 3
+  private readonly path: Float64Array;
   private readonly x: Float64Array;
 
   /**
@@ -256,10 +260,7 @@ export class TreeExplainer {
     });
     this.bias = bias;
     const pathLen = ((maxDepth + 1) * (maxDepth + 2)) / 2;
-    this.pathFeature = new Int32Array(pathLen);
-    this.pathZero = new Float64Array(pathLen);
-    this.pathOne = new Float64Array(pathLen);
-    this.pathWeight = new Float64Array(pathLen);
+    this.path = new Float64Array(pathLen * STRIDE);
     this.x = new Float64Array(this.numFeatures);
   }
 
@@ -288,7 +289,7 @@ export class TreeExplainer {
    * @throws RangeError when the length is not F
    */
   rawScore(features: Float32Array | readonly number[]): number {
-    const x = this.load(features);
+    const x = this.readRow(features);
     let score = this.baseScore;
     for (let t = 0; t < this.numTrees; t++) score += this.leafValue[this.leafStart[t] + ~this.leafOf(t, x)];
     return score;
@@ -303,7 +304,7 @@ export class TreeExplainer {
    * @throws RangeError when the length is not F
    */
   contributions(features: Float32Array | readonly number[]): Contributions {
-    const x = this.load(features);
+    const x = this.readRow(features);
     const phi = new Float64Array(this.numFeatures);
     for (let t = 0; t < this.numTrees; t++) {
       if (this.isSingleLeaf(t)) continue;
@@ -333,7 +334,7 @@ export class TreeExplainer {
   }
 
   /** Copies a row into the float64 buffer as float32 values (LightGBM reads float32 input as double). */
-  private load(features: Float32Array | readonly number[]): Float64Array {
+  private readRow(features: Float32Array | readonly number[]): Float64Array {
     if (features.length !== this.numFeatures)
       throw new RangeError(`expected ${this.numFeatures} features, got ${features.length}`);
     for (let i = 0; i < this.numFeatures; i++) this.x[i] = Math.fround(features[i]);
@@ -395,20 +396,18 @@ export class TreeExplainer {
     oneFraction: number,
     feature: number,
   ): void {
+    const p = this.path;
     const path = parentPath + depth;
-    if (depth > 0) {
-      this.pathFeature.copyWithin(path, parentPath, parentPath + depth);
-      this.pathZero.copyWithin(path, parentPath, parentPath + depth);
-      this.pathOne.copyWithin(path, parentPath, parentPath + depth);
-      this.pathWeight.copyWithin(path, parentPath, parentPath + depth);
-    }
-    this.extendPath(path, depth, zeroFraction, oneFraction, feature);
+    const at = path * STRIDE;
+    for (let i = parentPath * STRIDE, j = at; i < at; i++, j++) p[j] = p[i];
+    extendPath(p, at, depth, zeroFraction, oneFraction, feature);
 
     if (node < 0) {
       const leaf = this.leafValue[this.leafStart[t] + ~node];
       for (let i = 1; i <= depth; i++) {
-        const w = this.unwoundPathSum(path, depth, i);
-        phi[this.pathFeature[path + i]] += w * (this.pathOne[path + i] - this.pathZero[path + i]) * leaf;
+        const e = at + i * STRIDE;
+        const w = unwoundPathSum(p, at, depth, i);
+        phi[p[e + FEATURE]] += w * (p[e + ONE] - p[e + ZERO]) * leaf;
       }
       return;
     }
@@ -425,71 +424,73 @@ export class TreeExplainer {
 
     // a feature already on the path is unwound, to be re-extended with both splits' fractions
     let k = 0;
-    for (; k <= depth; k++) if (this.pathFeature[path + k] === split) break;
+    for (; k <= depth; k++) if (p[at + k * STRIDE + FEATURE] === split) break;
     let d = depth;
     if (k !== depth + 1) {
-      incomingZero = this.pathZero[path + k];
-      incomingOne = this.pathOne[path + k];
-      this.unwindPath(path, d, k);
+      incomingZero = p[at + k * STRIDE + ZERO];
+      incomingOne = p[at + k * STRIDE + ONE];
+      unwindPath(p, at, d, k);
       d -= 1;
     }
     this.treeShap(t, x, phi, hot, d + 1, path, hotZero * incomingZero, incomingOne, split);
     this.treeShap(t, x, phi, cold, d + 1, path, coldZero * incomingZero, 0, split);
   }
+}
 
-  /** LightGBM `ExtendPath` (Algorithm 2, EXTEND). */
-  private extendPath(path: number, depth: number, zeroFraction: number, oneFraction: number, feature: number): void {
-    const pw = this.pathWeight;
-    this.pathFeature[path + depth] = feature;
-    this.pathZero[path + depth] = zeroFraction;
-    this.pathOne[path + depth] = oneFraction;
-    pw[path + depth] = depth === 0 ? 1 : 0;
-    for (let i = depth - 1; i >= 0; i--) {
-      pw[path + i + 1] += (oneFraction * pw[path + i] * (i + 1)) / (depth + 1);
-      pw[path + i] = (zeroFraction * pw[path + i] * (depth - i)) / (depth + 1);
+/** LightGBM `ExtendPath` (Algorithm 2, EXTEND): appends element `depth` to the path at p[at]. */
+function extendPath(p: Float64Array, at: number, depth: number, zeroFraction: number, oneFraction: number, feature: number): void {
+  const e = at + depth * STRIDE;
+  p[e + FEATURE] = feature;
+  p[e + ZERO] = zeroFraction;
+  p[e + ONE] = oneFraction;
+  p[e + WEIGHT] = depth === 0 ? 1 : 0;
+  for (let i = depth - 1; i >= 0; i--) {
+    const w = at + i * STRIDE + WEIGHT;
+    p[w + STRIDE] += (oneFraction * p[w] * (i + 1)) / (depth + 1);
+    p[w] = (zeroFraction * p[w] * (depth - i)) / (depth + 1);
+  }
+}
+
+/** LightGBM `UnwindPath` (Algorithm 2, UNWIND): removes element k from the path of depth + 1 elements at p[at]. */
+function unwindPath(p: Float64Array, at: number, depth: number, k: number): void {
+  const one = p[at + k * STRIDE + ONE];
+  const zero = p[at + k * STRIDE + ZERO];
+  let nextOnePortion = p[at + depth * STRIDE + WEIGHT];
+  for (let i = depth - 1; i >= 0; i--) {
+    const w = at + i * STRIDE + WEIGHT;
+    if (one !== 0) {
+      const tmp = p[w];
+      p[w] = (nextOnePortion * (depth + 1)) / ((i + 1) * one);
+      nextOnePortion = tmp - (p[w] * zero * (depth - i)) / (depth + 1);
+    } else {
+      p[w] = (p[w] * (depth + 1)) / (zero * (depth - i));
     }
   }
-
-  /** LightGBM `UnwindPath` (Algorithm 2, UNWIND): removes element k from a path of depth + 1 elements. */
-  private unwindPath(path: number, depth: number, k: number): void {
-    const pw = this.pathWeight;
-    const one = this.pathOne[path + k];
-    const zero = this.pathZero[path + k];
-    let nextOnePortion = pw[path + depth];
-    for (let i = depth - 1; i >= 0; i--) {
-      if (one !== 0) {
-        const tmp = pw[path + i];
-        pw[path + i] = (nextOnePortion * (depth + 1)) / ((i + 1) * one);
-        nextOnePortion = tmp - (pw[path + i] * zero * (depth - i)) / (depth + 1);
-      } else {
-        pw[path + i] = (pw[path + i] * (depth + 1)) / (zero * (depth - i));
-      }
-    }
-    for (let i = k; i < depth; i++) {
-      this.pathFeature[path + i] = this.pathFeature[path + i + 1];
-      this.pathZero[path + i] = this.pathZero[path + i + 1];
-      this.pathOne[path + i] = this.pathOne[path + i + 1];
-    }
+  for (let i = k; i < depth; i++) {
+    const e = at + i * STRIDE;
+    p[e + FEATURE] = p[e + STRIDE + FEATURE];
+    p[e + ZERO] = p[e + STRIDE + ZERO];
+    p[e + ONE] = p[e + STRIDE + ONE];
   }
+}
 
-  /** LightGBM `UnwoundPathSum`: total permutation weight of the path without element k. */
-  private unwoundPathSum(path: number, depth: number, k: number): number {
-    const pw = this.pathWeight;
-    const one = this.pathOne[path + k];
-    const zero = this.pathZero[path + k];
-    let nextOnePortion = pw[path + depth];
-    let total = 0;
+/** LightGBM `UnwoundPathSum`: total permutation weight of the path at p[at] without element k. */
+function unwoundPathSum(p: Float64Array, at: number, depth: number, k: number): number {
+  const one = p[at + k * STRIDE + ONE];
+  const zero = p[at + k * STRIDE + ZERO];
+  let nextOnePortion = p[at + depth * STRIDE + WEIGHT];
+  let total = 0;
+  // the same arithmetic as LightGBM's loop, with its `one_fraction != 0` test hoisted
+  if (one !== 0) {
     for (let i = depth - 1; i >= 0; i--) {
-      if (one !== 0) {
-        const tmp = (nextOnePortion * (depth + 1)) / ((i + 1) * one);
-        total += tmp;
-        nextOnePortion = pw[path + i] - tmp * zero * ((depth - i) / (depth + 1));
-      } else {
-        total += pw[path + i] / zero / ((depth - i) / (depth + 1));
-      }
+      const tmp = (nextOnePortion * (depth + 1)) / ((i + 1) * one);
+      total += tmp;
+      nextOnePortion = p[at + i * STRIDE + WEIGHT] - tmp * zero * ((depth - i) / (depth + 1));
     }
-    return total;
+  } else {
+    for (let i = depth - 1; i >= 0; i--) total += p[at + i * STRIDE + WEIGHT] / zero / ((depth - i) / (depth + 1));
   }
+  return total;
 }
 
 /** Depth of the deepest leaf of a tree (root = 0; a single-leaf tree has depth 0). */
