@@ -181,6 +181,9 @@ describe('TreeExplainer on a hand-built 2-tree model', () => {
     expect(explainer.rawScore(Float32Array.of(0.1, 0, 0, 0))).toBe(0.25 - 1 - 0.5);
     expect(explainer.rawScore([0.1, 0, 0, 0])).toBe(0.25 - 1 - 0.5);
     expect(explainer.rawScore([Math.fround(0.1) - 2 ** -27, 0, 0, 0])).toBe(0.25 - 1 + 0.5); // the float32 below it
+    // a value equal to the threshold goes left on every split (0.5, 3 and -1.5 are float32 values)
+    expect(explainer.rawScore([0.5, 3, -1.5, 0])).toBe(0.25 - 1 - 0.5);
+    expect(explainer.rawScore([1, 4, -1.5, 0])).toBe(0.25 + 2 + 1.5);
   });
 
   it('attributes a lone stump exactly: leaf value minus expected value', () => {
