@@ -6,9 +6,11 @@
  * - {@link RiskScorer}: load the model folder, score declarations -> P(fraud) in [0, 1].
  * - {@link encodeFeatures}: declarations -> float32 [N, F] matrix, identical to training.
  * - {@link loadFeatureSpec} / {@link parseFeatureSpec}: read and validate a spec.
+ * - {@link TreeExplainer}: exact TreeSHAP attributions of a score (log-odds), equal to LightGBM's own.
  * - {@link OutcomeHistory}: labelled inspection outcomes indexed for "as of before this date" lookups.
  */
 export * from './feature-spec';
 export * from './feature-encoder';
 export * from './risk-scorer';
 export * from './supply-chain/outcome-history';
+export * from './tree-shap';
