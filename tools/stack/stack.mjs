@@ -232,6 +232,12 @@ async function up() {
   });
   log(`API up: http://127.0.0.1:${port}/api (OpenAPI at /api/docs); web app: http://127.0.0.1:${port}/`);
   if (process.env.SKIP_SAMPLE_INGEST !== '1') {
+    // the supply-chain history: past inspection outcomes (labels) the 2.0.0 model reads for later declarations
+    const shared = path.resolve(ROOT, '..', 'shared', 'data', 'kcs-import-declarations');
+    const historyFiles = ['train.csv', 'valid.csv'].map((f) => path.join(shared, f)).filter((f) => fs.existsSync(f));
+    const history = historyFiles.length > 0 ? historyFiles : ['e2e/fixtures/kcs-valid-sample.csv'];
+    log(`importing past inspection outcomes into the supply-chain history (${history.map((f) => path.relative(ROOT, f)).join(', ')})`);
+    runTs('tools/history/import-history.ts', history, { ...env, API_URL: `http://127.0.0.1:${port}` });
     log('ingesting the bundled sample of the KCS valid split (e2e/fixtures/kcs-valid-sample.csv)');
     runTs('tools/ingest/ingest.ts', ['e2e/fixtures/kcs-valid-sample.csv'], { ...env, API_URL: `http://127.0.0.1:${port}` });
   }

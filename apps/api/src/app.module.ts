@@ -4,9 +4,11 @@ import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
 import { HealthModule } from './app/health/health.module';
 import { IntelligenceModule } from './app/intelligence/intelligence.module';
+import { ModelsModule } from './app/models/models.module';
 import { RiskCasesModule } from './app/risk-cases/risk-cases.module';
 import { ScreeningModule } from './app/screening/screening.module';
 import { StatsModule } from './app/stats/stats.module';
+import { SupplyChainModule } from './app/supply-chain/supply-chain.module';
 import { AuthModule } from './services/auth/auth.module';
 import { ConfigModule } from './services/config/config.module';
 import { DatabaseModule } from './services/database/database.module';
@@ -31,6 +33,8 @@ export class AppModule implements NestModule {
         TemporalModule,
         HealthModule,
         CriteriaModule,
+        SupplyChainModule,
+        ModelsModule,
         ScreeningModule,
         CasesModule,
         StatsModule,

@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-node';
 import { Declaration } from '@customs/domain';
 import { encodeFeatures } from './feature-encoder';
 import type { HistoryLookup } from './supply-chain/outcome-history';
+import { TreeExplainer, type FeatureContribution } from './tree-shap';
 import { FeatureSpec, loadFeatureSpec, ScoreQuantile, ThresholdSuggestion } from './feature-spec';
 
 /** Folder holding one sub-folder per registered model version (`models/<version>/`). */
@@ -65,6 +66,7 @@ export class RiskScorer {
   /** Score cut-offs of the critical-fraud model (spec version 2), else empty. */
   readonly criticalQuantiles: readonly ScoreQuantile[];
 
+  private explainer: TreeExplainer | null = null;
   private session: ort.InferenceSession | null;
   private criticalSession: ort.InferenceSession | null;
   private readonly batchSize: number;
@@ -209,6 +211,16 @@ export class RiskScorer {
     if (s) await s.release();
     if (c) await c.release();
   }
+}
+
+/** Why a fraud score is what it is (log-odds space). */
+export interface ScoreExplanation {
+  /** Expected raw score over the training data (log-odds). */
+  bias: number;
+  /** Raw score of this row: bias + every feature's contribution. */
+  rawScore: number;
+  /** The features with the largest |contribution|, largest first. */
+  top: FeatureContribution[];
 }
 
 /** One declaration's scores and the float32 feature row they were computed from. */

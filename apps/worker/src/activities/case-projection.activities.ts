@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { CaseEvent, InspectionCaseActivities } from '@customs/workflows/messages';
+import { labelsOfOutcome, type CaseEvent, type InspectionCaseActivities } from '@customs/workflows/messages';
 
 /**
  * Builds the activities that project inspection-case transitions into Postgres.
@@ -12,6 +12,9 @@ export function createCaseProjectionActivities(dataSource: DataSource): Inspecti
      * Idempotent: the event is inserted once (`UNIQUE(case_id, seq)`), the OPENED row once
      * (primary key), and later updates apply only when `seq` is newer than `last_seq`, so a
      * retried or re-delivered activity never duplicates history or moves a case backwards.
+     * A RESULT_RECORDED event also feeds the supply-chain history: one `inspection_outcome`
+     * row per declaration (labels by `labelsOfOutcome`, the declaration snapshot from its
+     * decision record), inserted once (`UNIQUE(declaration_id)`), in the same transaction.
      */
     async projectCaseEvent(event: CaseEvent): Promise<void> {
       const now = new Date();
@@ -43,6 +46,16 @@ export function createCaseProjectionActivities(dataSource: DataSource): Inspecti
           [s.caseId, s.status, s.assigneeId, s.escalated, s.outcome, s.findings,
             s.verdicts.length > 0 ? JSON.stringify(s.verdicts) : null, event.seq, now],
         );
+        if (event.type === 'RESULT_RECORDED' && s.outcome) {
+          const { fraud, criticalFraud } = labelsOfOutcome(s.outcome);
+          await tx.query(
+            `INSERT INTO inspection_outcome (declaration_id, declaration_date, declaration, fraud, critical_fraud, source, case_id, recorded_at)
+             SELECT d.declaration_id, (d.record->'declaration'->>'date')::date, d.record->'declaration', $2::smallint, $3::smallint, 'INSPECTION', $4::varchar, $5::timestamptz
+             FROM decision_record d WHERE d.declaration_id = $1
+             ON CONFLICT ON CONSTRAINT uq_inspection_outcome_declaration DO NOTHING`,
+            [s.declarationId, fraud, criticalFraud, s.caseId, now],
+          );
+        }
       });
     },
   };

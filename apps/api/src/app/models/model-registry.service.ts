@@ -22,6 +22,8 @@ export interface RegisteredModel {
   training: Record<string, unknown>;
   hasCriticalModel: boolean;
   usesSupplyChainHistory: boolean;
+  /** Names of the model's input features, in the order of a decision record's `model.inputs`. */
+  featureNames: string[];
 }
 
 /**
@@ -110,6 +112,7 @@ export class ModelRegistryService implements OnModuleInit, OnModuleDestroy {
         training: s?.spec.training ?? {},
         hasCriticalModel: s?.hasCriticalModel ?? false,
         usesSupplyChainHistory: s?.needsHistory ?? false,
+        featureNames: s?.spec.features.map((f) => f.name) ?? [],
       };
     });
   }

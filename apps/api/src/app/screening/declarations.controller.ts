@@ -8,7 +8,8 @@ import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import { assertSameOffice } from '../../services/auth/office-scope';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { DeclarationIdPipe } from '../../services/http/id-params.pipe';
-import { explainFired } from './decision-record';
+import { ModelRegistryService } from '../models/model-registry.service';
+import { explainFired, type DecisionRecordBody } from './decision-record';
 import { DECLARATION_SCHEMA } from './declaration.schema';
 import { ScreeningService, type ItemError } from './screening.service';
 
@@ -23,6 +24,7 @@ export class DeclarationsController {
   constructor(
     private readonly screening: ScreeningService,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly registry: ModelRegistryService,
   ) {}
 
   @Post()
@@ -80,7 +82,20 @@ export class DeclarationsController {
     const record = await this.screening.selection(id);
     if (!record) throw new NotFoundException(`declaration ${id} has not been screened`);
     assertSameOffice(user, record.declaration.officeId, `declaration ${id}`);
-    return { ...record, explanations: explainFired(record) };
+    return { ...record, explanations: explainFired(record), modelExplanation: this.explainModel(record) };
+  }
+
+  /**
+   * The exact TreeSHAP attribution of the deciding model's fraud score, computed from the
+   * feature vector recorded with the decision (so it explains what was decided, whatever the
+   * history has become since); null for records without one or models without trees.
+   */
+  private explainModel(record: DecisionRecordBody) {
+    const inputs = record.model.inputs;
+    const scorer = this.registry.scorer(record.model.version);
+    if (!inputs || !scorer || scorer.name !== record.model.name) return null;
+    const e = scorer.explain(inputs, 8);
+    return e && { model: `${scorer.name} ${scorer.version}`, unit: 'log-odds', ...e };
   }
 
   private batchItems(body: unknown): unknown[] {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CriteriaModule } from '../criteria/criteria.module';
+import { ModelsModule } from '../models/models.module';
+import { SupplyChainModule } from '../supply-chain/supply-chain.module';
 import { CaseStarterService } from './case-starter.service';
 import { DecisionReplayController } from './decision-replay.controller';
 import { DecisionReplayService } from './decision-replay.service';
@@ -9,7 +11,7 @@ import { ScreeningService } from './screening.service';
 
 /** The screening hot path and the selection traces. */
 @Module({
-  imports: [CriteriaModule],
+  imports: [CriteriaModule, ModelsModule, SupplyChainModule],
   controllers: [DeclarationsController, DecisionReplayController],
   providers: [ScreeningService, RiskScoringService, CaseStarterService, DecisionReplayService],
 })

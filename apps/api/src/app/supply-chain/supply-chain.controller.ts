@@ -1,0 +1,80 @@
+import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { RuntimeConfig } from '@customs/config';
+import { validateDeclaration } from '@customs/domain';
+import { Roles } from '../../services/auth/auth.decorators';
+import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { SupplyChainHistoryService, type ImportedOutcome } from './supply-chain-history.service';
+
+/** Labelled outcomes of the past, feeding the supply-chain history (`/api/supply-chain`). */
+@ApiTags('supply-chain')
+@Controller('supply-chain')
+export class SupplyChainController {
+  constructor(
+    private readonly history: SupplyChainHistoryService,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+  ) {}
+
+  /**
+   * Imports inspection outcomes of the past (e.g. the KCS files' Fraud / Critical Fraud
+   * labels) as supply-chain history. All or nothing per request; idempotent on the
+   * declaration id (an outcome already known is kept as it is).
+   * @throws BadRequestException (400) naming every bad item by index.
+   */
+  @Post('outcomes')
+  @HttpCode(200)
+  @Roles('service', 'cbtc_analyst')
+  @ApiOperation({ summary: 'Import labelled inspection outcomes of the past into the supply-chain history (idempotent on the declaration id)' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['outcomes'],
+      properties: {
+        outcomes: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['declaration', 'fraud', 'criticalFraud'],
+            properties: {
+              declaration: { type: 'object', description: 'a Declaration as POST /api/declarations takes it' },
+              fraud: { type: 'integer', enum: [0, 1] },
+              criticalFraud: { type: 'integer', enum: [0, 1, 2], description: '0 none, 1 fraud, 2 a threat to public safety' },
+            },
+          },
+        },
+      },
+    },
+  })
+  @ApiResponse({ status: 200, description: '{ received, inserted }' })
+  @ApiResponse({ status: 400, description: 'Malformed body or items; errors: [{ index, message }]' })
+  importOutcomes(@Body() body: unknown) {
+    return this.history.importOutcomes(this.parse(body));
+  }
+
+  private parse(body: unknown): ImportedOutcome[] {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestException('body must be an object { "outcomes": [ ... ] }');
+    const extra = Object.keys(body).filter((k) => k !== 'outcomes');
+    if (extra.length > 0) throw new BadRequestException(`unknown field(s): ${extra.join(', ')}`);
+    const items = (body as { outcomes?: unknown }).outcomes;
+    if (!Array.isArray(items) || items.length === 0) throw new BadRequestException('outcomes must be a non-empty array');
+    if (items.length > this.config.maxBatchSize) throw new BadRequestException(`outcomes holds ${items.length} items; at most ${this.config.maxBatchSize} per request`);
+    const errors: Array<{ index: number; message: string }> = [];
+    const out: ImportedOutcome[] = [];
+    items.forEach((item, index) => {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) return errors.push({ index, message: 'must be an object' });
+      const o = item as Record<string, unknown>;
+      const problems: string[] = [];
+      const unknown = Object.keys(o).filter((k) => !['declaration', 'fraud', 'criticalFraud'].includes(k));
+      if (unknown.length) problems.push(`unknown field(s) ${unknown.join(', ')}`);
+      if (o['fraud'] !== 0 && o['fraud'] !== 1) problems.push('fraud must be 0 or 1');
+      if (o['criticalFraud'] !== 0 && o['criticalFraud'] !== 1 && o['criticalFraud'] !== 2) problems.push('criticalFraud must be 0, 1 or 2');
+      const d = validateDeclaration(o['declaration']);
+      if (!d.ok) problems.push(...d.errors.map((e) => `declaration: ${e}`));
+      if (problems.length) return errors.push({ index, message: problems.join('; ') });
+      if (d.ok) out.push({ declaration: d.value, fraud: o['fraud'] as 0 | 1, criticalFraud: o['criticalFraud'] as 0 | 1 | 2 });
+      return undefined;
+    });
+    if (errors.length > 0) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `${errors.length} outcome(s) are invalid`, errors });
+    return out;
+  }
+}
