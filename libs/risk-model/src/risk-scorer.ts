@@ -120,6 +120,22 @@ export class RiskScorer {
     return this.spec.features.some((f) => f.kind.startsWith('history'));
   }
 
+  /**
+   * Exact TreeSHAP attribution of a fraud score to its features (spec `explanation.treesFile`):
+   * the `k` features that pushed the score most, with their values and signed contributions in
+   * log-odds, plus the bias (expected raw score) and the raw score (= bias + all contributions;
+   * probability = 1 / (1 + e^-raw)). Several ms per row: meant for traces, not the hot path.
+   * @param features one float32 feature row (e.g. a decision record's `model.inputs`).
+   * @returns null when the version ships no trees.
+   * @throws RangeError when the row does not have `spec.numFeatures` values.
+   */
+  explain(features: Float32Array | readonly number[], k = 8): ScoreExplanation | null {
+    if (!this.spec.explanation) return null;
+    if (!this.explainer) this.explainer = TreeExplainer.load(path.join(this.modelDir, this.spec.explanation.treesFile));
+    const e = this.explainer;
+    return { bias: e.bias, rawScore: e.rawScore(features), top: e.top(features, this.spec.features.map((f) => f.name), k) };
+  }
+
   /** True when the version has a critical-fraud (public safety) model. */
   get hasCriticalModel(): boolean {
     return this.criticalSession !== null;
