@@ -2,7 +2,9 @@ import { Declaration } from '@customs/domain';
 import * as path from 'node:path';
 import { encodeFeatures, FeatureEncodingError, featureNames } from './feature-encoder';
 import { FeatureSpec, loadFeatureSpec, parseFeatureSpec } from './feature-spec';
-import { DEFAULT_MODEL_DIR } from './risk-scorer';
+import { MODELS_DIR } from './risk-scorer';
+import type { KeyPart } from './feature-spec';
+import { EMPTY_AGGREGATE } from './supply-chain/outcome-history';
 
 const base: Declaration = {
   declarationId: '1',
@@ -144,7 +146,7 @@ describe('encodeFeatures', () => {
   });
 
   it('encodes a declaration with the shipped spec, unknown everything included', () => {
-    const spec = loadFeatureSpec(path.join(DEFAULT_MODEL_DIR, 'feature-spec.json'));
+    const spec = loadFeatureSpec(path.join(MODELS_DIR, '1.0.0', 'feature-spec.json'));
     const odd: Declaration = {
       ...base,
       officeId: 'ZZZ',
@@ -165,5 +167,23 @@ describe('encodeFeatures', () => {
     expect(x[names.indexOf('te_rate_importerId')]).toBe(Math.fround(spec.tables['importerId'].prior));
     // labels are never inputs
     expect(names.some((n) => /fraud/i.test(n))).toBe(false);
+  });
+
+  it('2.0.0: a party with no history gets count 0, the prior rates and no unit-price deviation', () => {
+    const spec = loadFeatureSpec(path.join(MODELS_DIR, '2.0.0', 'feature-spec.json'));
+    expect(() => encodeFeatures([base], spec)).toThrow(/needs the supply-chain history/);
+    const asked: string[] = [];
+    const history = { aggregate: (parts: readonly KeyPart[], key: string, date: string) => (asked.push(`${parts.join('+')}=${key}@${date}`), { ...EMPTY_AGGREGATE }) };
+    const x = encodeFeatures([{ ...base, sellerId: null }], spec, history);
+    const names = featureNames(spec);
+    expect(x[names.indexOf('hist_n_importer')]).toBe(0);
+    const rate = spec.features.find((f) => f.name === 'hist_fraud_importer') as { prior: number };
+    expect(x[names.indexOf('hist_fraud_importer')]).toBe(Math.fround(rate.prior));
+    expect(x[names.indexOf('unit_price_z_heading')]).toBe(0);
+    // the history is asked with the declaration's date; a missing seller is never looked up
+    expect(asked).toContain(`importerId=${base.importerId}@${base.date}`);
+    expect(asked.some((a) => a.startsWith('sellerId='))).toBe(false);
+    // the labels themselves are never features: only statistics of EARLIER declarations' results
+    expect(spec.features.every((f) => !('source' in f) || !/fraud/i.test(String(f.source)))).toBe(true);
   });
 });

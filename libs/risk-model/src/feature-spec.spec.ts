@@ -2,10 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { FeatureSpecError, loadFeatureSpec, parseFeatureSpec } from './feature-spec';
-import { DEFAULT_MODEL_DIR } from './risk-scorer';
+import { MODELS_DIR } from './risk-scorer';
 
-const specFile = path.join(DEFAULT_MODEL_DIR, 'feature-spec.json');
+/** The 1.0.0 spec has target tables; the 2.0.0 spec has supply-chain history features. */
+const specFile = path.join(MODELS_DIR, '1.0.0', 'feature-spec.json');
+const spec2File = path.join(MODELS_DIR, '2.0.0', 'feature-spec.json');
 const fresh = () => JSON.parse(readFileSync(specFile, 'utf8'));
+const fresh2 = () => JSON.parse(readFileSync(spec2File, 'utf8'));
 
 describe('loadFeatureSpec', () => {
   it('loads the shipped spec', () => {
@@ -36,7 +39,7 @@ describe('loadFeatureSpec', () => {
 describe('parseFeatureSpec', () => {
   const cases: [string, (s: any) => void, RegExp][] = [
     ['not an object', (s) => Object.keys(s).forEach((k) => delete s[k]), /specVersion/],
-    ['wrong version', (s) => (s.specVersion = 2), /specVersion: expected 1, got 2/],
+    ['wrong version', (s) => (s.specVersion = 3), /specVersion: expected one of 1, 2, got 3/],
     ['no model name', (s) => delete s.model.name, /model\.name: expected a non-empty string/],
     ['bad sha', (s) => (s.model.sha256 = 'xyz'), /model\.sha256/],
     ['numFeatures off', (s) => (s.numFeatures = 3), /numFeatures: expected \d+ \(the length of features\), got 3/],
@@ -63,6 +66,20 @@ describe('parseFeatureSpec', () => {
     expect(() => parseFeatureSpec(s, 'test-spec')).toThrow(FeatureSpecError);
     expect(() => parseFeatureSpec(s, 'test-spec')).toThrow(message);
     expect(() => parseFeatureSpec(s, 'test-spec')).toThrow(/^test-spec: /);
+  });
+
+  const historyCases: [string, (s: any) => void, RegExp][] = [
+    ['history key part', (s) => (s.features.find((f: any) => f.kind === 'historyCount').keys = ['importer']), /\.keys\[0\]: expected one of/],
+    ['history rate of', (s) => (s.features.find((f: any) => f.kind === 'historyRate').of = 'seizure'), /\.of: expected "fraud" or "critical"/],
+    ['history prior', (s) => (s.features.find((f: any) => f.kind === 'historyRate').prior = 1.5), /\.prior: expected a number in \[0, 1\]/],
+    ['history smoothing', (s) => (s.features.find((f: any) => f.kind === 'historyRate').smoothing = 0), /\.smoothing: expected a number > 0/],
+    ['unit price floor', (s) => (s.features.find((f: any) => f.kind === 'historyUnitPriceZ').varianceFloor = -1), /\.varianceFloor: expected a number > 0/],
+  ];
+  it.each(historyCases)('rejects a 2.0.0 spec with a bad %s, naming the path', (_, mutate, message) => {
+    expect(() => parseFeatureSpec(fresh2(), 'spec2')).not.toThrow();
+    const s = fresh2();
+    mutate(s);
+    expect(() => parseFeatureSpec(s, 'spec2')).toThrow(message);
   });
 
   it('rejects non-objects', () => {

@@ -1,0 +1,109 @@
+import * as path from 'node:path';
+import { readDeclarationFile, type Declaration } from '@customs/domain';
+import { MODELS_DIR, OutcomeHistory, RiskScorer, type KeyPart, type LabelledOutcome } from '@customs/risk-model';
+
+/**
+ * `npm run model:evaluate -- <history.csv> <evaluate.csv> [--version 2.0.0]`
+ *
+ * Measures a model version through the Node serving path (the TypeScript feature encoder,
+ * the supply-chain history index and onnxruntime-node), strictly in time order: the rows of
+ * `evaluate.csv` are scored day by day, each with the history of `history.csv` plus the
+ * evaluated rows of the earlier days (their inspection results fed back as they arrive), as
+ * serving does. Labels are read only to build the history and to measure.
+ * Prints one JSON line: precision@1/2/5/10/20% (share of frauds among the n% highest scores),
+ * ROC AUC, and the critical-fraud recall among the top 1% of the critical model.
+ * e.g. `npm run model:evaluate -- ../shared/data/kcs-import-declarations/train.csv ../shared/data/kcs-import-declarations/valid.csv`
+ */
+async function read(file: string): Promise<Array<{ declaration: Declaration; fraud: 0 | 1; critical: 0 | 1 }>> {
+  const out = [];
+  for await (const r of readDeclarationFile(file)) {
+    if (!('declaration' in r) || !r.labels) throw new Error(`${file} row ${r.rowNumber}: no valid declaration with labels`);
+    out.push({ declaration: r.declaration, fraud: r.labels.fraud, critical: (r.labels.criticalFraud === 2 ? 1 : 0) as 0 | 1 });
+  }
+  return out;
+}
+
+function precisionAt(labels: number[], scores: number[], share: number): number {
+  const n = Math.max(1, Math.round(labels.length * share));
+  const order = scores.map((s, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+  return order.slice(0, n).reduce((acc, i) => acc + labels[i], 0) / n;
+}
+
+function rocAuc(labels: number[], scores: number[]): number {
+  const order = scores.map((s, i) => i).sort((a, b) => scores[a] - scores[b]);
+  let rank = 0;
+  let sum = 0;
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j < order.length && scores[order[j]] === scores[order[i]]) j++;
+    const avg = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) if (labels[order[k]] === 1) sum += avg;
+    rank = j;
+    i = j;
+  }
+  const pos = labels.filter((l) => l === 1).length;
+  const neg = rank - pos;
+  return (sum - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const vi = args.indexOf('--version');
+  const version = vi >= 0 ? args.splice(vi, 2)[1] : '2.0.0';
+  const [historyFile, evalFile] = args;
+  if (!historyFile || !evalFile) {
+    process.stderr.write('usage: npm run model:evaluate -- <history.csv> <evaluate.csv> [--version 2.0.0]\n');
+    process.exit(2);
+  }
+  const scorer = await RiskScorer.load(path.join(MODELS_DIR, version));
+  const keys = new Map<string, KeyPart[]>();
+  for (const f of scorer.spec.features) if ('keys' in f) keys.set(f.keys.join('+'), f.keys);
+  const history = new OutcomeHistory([...keys.values()]);
+  const byDate = (a: { declaration: Declaration }, b: { declaration: Declaration }) => (a.declaration.date < b.declaration.date ? -1 : a.declaration.date > b.declaration.date ? 1 : 0);
+  const past = (await read(historyFile)).map((r, i) => ({ ...r, i })).sort((a, b) => byDate(a, b) || a.i - b.i);
+  history.add(past.map((r): LabelledOutcome => ({ declaration: r.declaration, fraud: r.fraud, critical: r.critical })));
+  const rows = (await read(evalFile)).map((r, i) => ({ ...r, i })).sort((a, b) => byDate(a, b) || a.i - b.i);
+  const started = Date.now();
+  const fraud: number[] = [];
+  const critical: number[] = [];
+  const scores: number[] = [];
+  const criticalScores: number[] = [];
+  for (let start = 0; start < rows.length; ) {
+    let end = start;
+    while (end < rows.length && rows[end].declaration.date === rows[start].declaration.date) end++;
+    const day = rows.slice(start, end);
+    const scored = await scorer.scoreDetailed(day.map((r) => r.declaration), scorer.needsHistory ? history : undefined);
+    scored.forEach((s, k) => {
+      scores.push(s.score);
+      criticalScores.push(s.criticalScore ?? s.score);
+      fraud.push(day[k].fraud);
+      critical.push(day[k].critical);
+    });
+    history.add(day.map((r) => ({ declaration: r.declaration, fraud: r.fraud, critical: r.critical }))); // results fed back
+    start = end;
+  }
+  const top1 = Math.max(1, Math.round(rows.length * 0.01));
+  const order = criticalScores.map((s, i) => i).sort((a, b) => criticalScores[b] - criticalScores[a] || a - b).slice(0, top1);
+  const criticalTotal = critical.reduce((a, b) => a + b, 0);
+  const r4 = (x: number) => Math.round(x * 10000) / 10000;
+  process.stdout.write(JSON.stringify({
+    model: `${scorer.name} ${scorer.version}`,
+    path: 'Node: TypeScript encoder + OutcomeHistory + onnxruntime-node',
+    rows: rows.length,
+    period: [rows[0].declaration.date, rows[rows.length - 1].declaration.date],
+    'precision@1%': r4(precisionAt(fraud, scores, 0.01)),
+    'precision@2%': r4(precisionAt(fraud, scores, 0.02)),
+    'precision@5%': r4(precisionAt(fraud, scores, 0.05)),
+    'precision@10%': r4(precisionAt(fraud, scores, 0.1)),
+    'precision@20%': r4(precisionAt(fraud, scores, 0.2)),
+    rocAuc: r4(rocAuc(fraud, scores)),
+    criticalRecallTop1pct: scorer.hasCriticalModel ? r4(order.reduce((a, i) => a + critical[i], 0) / criticalTotal) : null,
+    seconds: (Date.now() - started) / 1000,
+  }) + '\n');
+  await scorer.close();
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`model:evaluate: ${e.stack}\n`);
+  process.exit(1);
+});
