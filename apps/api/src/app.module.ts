@@ -4,7 +4,9 @@ import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
 import { HealthModule } from './app/health/health.module';
 import { IntelligenceModule } from './app/intelligence/intelligence.module';
+import { InspectionResultsModule } from './app/inspection-results/inspection-results.module';
 import { RiskCasesModule } from './app/risk-cases/risk-cases.module';
+import { RiskPolicyApiModule } from './app/risk-policy/risk-policy-api.module';
 import { ScreeningModule } from './app/screening/screening.module';
 import { StatsModule } from './app/stats/stats.module';
 import { AuthModule } from './services/auth/auth.module';
@@ -36,6 +38,8 @@ export class AppModule implements NestModule {
         StatsModule,
         IntelligenceModule,
         RiskCasesModule,
+        RiskPolicyApiModule,
+        InspectionResultsModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Lane } from '@customs/domain';
 import { CriteriaService } from '../criteria/criteria.service';
-import { decideLane, inControlSample, modelLane } from './lane-policy';
+import { selectLane } from '../risk-policy/selection-basis';
 import { RiskScoringService } from './risk-scoring.service';
 import { ScreeningService } from './screening.service';
 
@@ -51,8 +51,8 @@ export class DecisionReplayService {
     const current = this.scoring.model;
     const rescored = current.name === record.model.name && current.version === record.model.version;
     const score = rescored ? (await this.scoring.scoreBatch([record.declaration]))[0] : record.model.score;
-    const drawn = inControlSample(declarationId, record.control.seed, record.control.share);
-    const { lane, controlSample } = decideLane(selection.lane, modelLane(score, record.model.thresholds), drawn);
+    // The recorded thresholds (with the exploration band, when recorded) and control draw settings.
+    const { lane, controlSample } = selectLane({ declarationId, criteriaLane: selection.lane, score, thresholds: record.model.thresholds, control: record.control });
     const recorded: DecisionOutline = {
       lane: record.lane,
       firedCriteria: record.firedCriteria.map((c) => `${c.id}@${c.version}`),

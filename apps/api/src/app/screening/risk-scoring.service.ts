@@ -3,13 +3,15 @@ import type { RuntimeConfig } from '@customs/config';
 import type { Declaration } from '@customs/domain';
 import { RiskScorer } from '@customs/risk-model';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
-import { thresholdForTopShare, type ModelThresholds } from './lane-policy';
+import { thresholdForTopShare, type ModelThresholds, type ScoreQuantilePoint } from './lane-policy';
 
 /** The deciding model as recorded in a decision. */
 export interface ModelInfo {
   name: string;
   version: string;
   thresholds: ModelThresholds;
+  /** The model's recorded score quantiles (validation months): per-office cut-offs are derived from them (risk-policy). */
+  quantiles: readonly ScoreQuantilePoint[];
 }
 
 /**
@@ -35,6 +37,7 @@ export class RiskScoringService implements OnModuleInit, OnModuleDestroy {
         redTopShare: this.config.redTopShare,
         yellowTopShare: this.config.yellowTopShare,
       },
+      quantiles: this.scorer.quantiles,
     };
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CriteriaModule } from '../criteria/criteria.module';
+import { RiskPolicyModule } from '../risk-policy/risk-policy.module';
 import { CaseStarterService } from './case-starter.service';
 import { DecisionReplayController } from './decision-replay.controller';
 import { DecisionReplayService } from './decision-replay.service';
@@ -9,8 +10,9 @@ import { ScreeningService } from './screening.service';
 
 /** The screening hot path and the selection traces. */
 @Module({
-  imports: [CriteriaModule],
+  imports: [CriteriaModule, RiskPolicyModule],
   controllers: [DeclarationsController, DecisionReplayController],
   providers: [ScreeningService, RiskScoringService, CaseStarterService, DecisionReplayService],
+  exports: [RiskScoringService],
 })
 export class ScreeningModule {}

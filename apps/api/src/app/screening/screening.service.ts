@@ -6,9 +6,10 @@ import type { RuntimeConfig } from '@customs/config';
 import { HsNomenclature, type Declaration, type Lane } from '@customs/domain';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { CriteriaService } from '../criteria/criteria.service';
+import { RiskPolicyService } from '../risk-policy/risk-policy.service';
+import { selectLane } from '../risk-policy/selection-basis';
 import { CaseStarterService } from './case-starter.service';
 import { summarise, type DecisionRecordBody } from './decision-record';
-import { decideLane, inControlSample, modelLane } from './lane-policy';
 import { RiskScoringService } from './risk-scoring.service';
 
 /** What screening answers for one declaration. */
@@ -65,6 +66,7 @@ export class ScreeningService {
     private readonly criteria: CriteriaService,
     private readonly scoring: RiskScoringService,
     private readonly cases: CaseStarterService,
+    private readonly riskPolicy: RiskPolicyService,
   ) {}
 
   /**
@@ -162,22 +164,27 @@ export class ScreeningService {
     const scores = await this.scoring.scoreBatch(declarations);
     const model = this.scoring.model;
     const decidedAt = new Date().toISOString();
+    // risk-policy: per-office cut-offs, control and exploration shares for the deciding model (cached).
+    const policies = await this.riskPolicy.policiesFor(new Set(declarations.map((d) => d.officeId)), model);
     const out: DecisionRecordBody[] = [];
     for (const [i, declaration] of declarations.entries()) {
       const selection = await engine.evaluate(declaration);
       const score = scores[i];
-      const scoreLane = modelLane(score, model.thresholds);
-      const drawn = inControlSample(declaration.declarationId, this.config.controlSeed, this.config.controlShare);
-      const { lane, controlSample } = decideLane(selection.lane, scoreLane, drawn);
+      // risk-policy: lane from criteria, model cut-offs, control and exploration draws, with every reason recorded.
+      const { thresholds, control } = policies.get(declaration.officeId)!;
+      const { lane, scoreLane, controlSample, selectionBasis } = selectLane({
+        declarationId: declaration.declarationId, criteriaLane: selection.lane, score, thresholds, control,
+      });
       const body: Omit<DecisionRecordBody, 'summary'> = {
         declarationId: declaration.declarationId,
         declaration,
         lane,
         firedCriteria: selection.fired,
         criteriaLane: selection.lane,
-        model: { name: model.name, version: model.version, score, thresholds: model.thresholds, lane: scoreLane },
+        model: { name: model.name, version: model.version, score, thresholds, lane: scoreLane },
         controlSample,
-        control: { share: this.config.controlShare, seed: this.config.controlSeed },
+        control,
+        selectionBasis,
         criteriaInForce: versions,
         decidedAt,
       };
