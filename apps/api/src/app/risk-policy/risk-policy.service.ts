@@ -165,7 +165,7 @@ export class RiskPolicyService {
         await this.db.query(
           `INSERT INTO office_risk_policy (office_id, version, daily_physical_capacity, daily_document_capacity, expected_daily_declarations,
              expected_daily_declarations_source, control_share, exploration_share, derived, model_name, model_version, created_by, reason)
-           SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM office_risk_policy WHERE office_id = $1`,
+           SELECT $1::varchar, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM office_risk_policy WHERE office_id = $1::varchar`,
           [officeId, dto.dailyPhysicalCapacity, dto.dailyDocumentCapacity, expected, source, dto.controlShare, dto.explorationShare,
             JSON.stringify(derivedAtWrite), model.name, model.version, user.id, reason],
         );
