@@ -148,18 +148,19 @@ describe('risk policies (e2e)', () => {
   });
 
   it('measures the expected daily declarations over the last 28 days when they are not given', async () => {
-    // Office 152's decisions over 30 days: 280 in the last 28 (10 a day) and one older, as if screened since then.
+    // Office 131's decisions over 30 days: 280 in the last 28 (10 a day) and one older, as if screened since then
+    // (no other suite and no row of the KCS sample is of office 131).
     const prefix = uniqueDeclarationId().slice(0, 12);
     await stack.db.query(
       `INSERT INTO decision_record (declaration_id, declaration_hash, office_id, lane, risk_score, control_sample, record, decided_at)
-       SELECT $1 || n, repeat('0', 64), '152', 'GREEN', 0.01, false,
+       SELECT $1 || n, repeat('0', 64), '131', 'GREEN', 0.01, false,
               jsonb_build_object('declarationId', $1 || n, 'lane', 'GREEN', 'firedCriteria', '[]'::jsonb, 'criteriaLane', 'GREEN'),
               now() - make_interval(hours => n * 2)
        FROM generate_series(1, 280) n
-       UNION ALL SELECT $1 || 'OLD', repeat('0', 64), '152', 'GREEN', 0.01, false, '{"firedCriteria": []}'::jsonb, now() - interval '30 days'`,
+       UNION ALL SELECT $1 || 'OLD', repeat('0', 64), '131', 'GREEN', 0.01, false, '{"firedCriteria": []}'::jsonb, now() - interval '30 days'`,
       [prefix],
     );
-    const res = await put(analyst, '152', { dailyPhysicalCapacity: 1, dailyDocumentCapacity: 2, controlShare: 0, explorationShare: 0, reason: 'measured volume' }).expect(201);
+    const res = await put(analyst, '131', { dailyPhysicalCapacity: 1, dailyDocumentCapacity: 2, controlShare: 0, explorationShare: 0, reason: 'measured volume' }).expect(201);
     expect(res.body).toMatchObject({ expectedDailyDeclarations: 10, expectedDailyDeclarationsSource: 'MEASURED', inForce: { requestedRedTopShare: 0.1, requestedYellowTopShare: 0.3 } });
   });
 

@@ -1,5 +1,5 @@
-import { mostSevereLane, type Lane } from '@customs/domain';
-import { inControlSample, modelLane } from '../screening/lane-policy';
+import type { Lane } from '@customs/domain';
+import { decideLane, inControlSample, modelLane } from '../screening/lane-policy';
 import type { PolicyThresholds } from './derive-thresholds';
 
 /**
@@ -48,10 +48,11 @@ export interface LaneSelection {
 }
 
 /**
- * The lane of a declaration: the most severe of its criteria's lanes and the model's lane; an
- * otherwise-GREEN declaration goes YELLOW when drawn for the control sample
- * (`inControlSample(id, seed, controlShare)`), or else when its score lies in the exploration
- * band `[floor, yellow)` and its own draw (`inControlSample(id, explorationSeed(seed), p)`) picks it.
+ * The lane of a declaration: `decideLane` (the most severe of its criteria's lanes and the model's
+ * lane; an otherwise-GREEN declaration drawn for the control sample,
+ * `inControlSample(id, seed, controlShare)`, goes YELLOW); an otherwise-GREEN one not drawn for
+ * control goes YELLOW too when its score lies in the exploration band `[floor, yellow)` and its
+ * own draw (`inControlSample(id, explorationSeed(seed), p)`) picks it.
  * Deterministic: a replay with the recorded thresholds and control settings gives the same answer.
  */
 export function selectLane(input: LaneSelectionInput): LaneSelection {
@@ -68,13 +69,13 @@ export function selectLane(input: LaneSelectionInput): LaneSelection {
   if (controlDrawn) reasons.push('CONTROL');
   if (explorationDrawn) reasons.push('EXPLORATION');
 
-  const lane = mostSevereLane([criteriaLane, scoreLane]);
-  if (lane !== 'GREEN') {
+  const decided = decideLane(criteriaLane, scoreLane, controlDrawn);
+  if (decided.controlSample) return { lane: 'YELLOW', scoreLane, controlSample: true, selectionBasis: { reasons, decidedBy: 'CONTROL' } };
+  if (decided.lane !== 'GREEN') {
     // The decider is whoever asked for the lane, criteria first.
-    const decidedBy: SelectionBasis = criteriaLane === lane ? 'CRITERION' : 'MODEL';
-    return { lane, scoreLane, controlSample: false, selectionBasis: { reasons, decidedBy } };
+    const decidedBy: SelectionBasis = criteriaLane === decided.lane ? 'CRITERION' : 'MODEL';
+    return { lane: decided.lane, scoreLane, controlSample: false, selectionBasis: { reasons, decidedBy } };
   }
-  if (controlDrawn) return { lane: 'YELLOW', scoreLane, controlSample: true, selectionBasis: { reasons, decidedBy: 'CONTROL' } };
   if (explorationDrawn) return { lane: 'YELLOW', scoreLane, controlSample: false, selectionBasis: { reasons, decidedBy: 'EXPLORATION' } };
   return { lane: 'GREEN', scoreLane, controlSample: false, selectionBasis: { reasons, decidedBy: null } };
 }
