@@ -5,7 +5,9 @@ import { CriteriaModule } from './app/criteria/criteria.module';
 import { HealthModule } from './app/health/health.module';
 import { IntelligenceModule } from './app/intelligence/intelligence.module';
 import { ModelsModule } from './app/models/models.module';
+import { InspectionResultsModule } from './app/inspection-results/inspection-results.module';
 import { RiskCasesModule } from './app/risk-cases/risk-cases.module';
+import { RiskPolicyApiModule } from './app/risk-policy/risk-policy-api.module';
 import { ScreeningModule } from './app/screening/screening.module';
 import { StatsModule } from './app/stats/stats.module';
 import { SupplyChainModule } from './app/supply-chain/supply-chain.module';
@@ -40,6 +42,8 @@ export class AppModule implements NestModule {
         StatsModule,
         IntelligenceModule,
         RiskCasesModule,
+        RiskPolicyApiModule,
+        InspectionResultsModule,
       ],
     };
   }

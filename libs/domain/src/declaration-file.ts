@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import type { Declaration } from './declaration';
 import { validateDeclaration } from './declaration.dto';
 import { HsNomenclature } from './hs-nomenclature';
-import { KCS_INPUT_COLUMNS, KCS_LABEL_COLUMNS, kcsRowToDeclaration, KcsRowError } from './kcs-row';
+import { KCS_EXPORT_COLUMNS, KCS_INPUT_COLUMNS, KCS_LABEL_COLUMNS, kcsRowToDeclaration, KcsRowError } from './kcs-row';
 
 /** The two file formats of declarations: KCS-layout CSV, or one camelCase JSON Declaration per line. */
 export type DeclarationFileFormat = 'csv' | 'ndjson';
@@ -55,7 +55,7 @@ export interface ReadDeclarationOptions {
 
 const BOM = '\uFEFF';
 const REQUIRED_COLUMNS: ReadonlySet<string> = new Set(KCS_INPUT_COLUMNS);
-const ALLOWED_COLUMNS: ReadonlySet<string> = new Set([...KCS_INPUT_COLUMNS, ...KCS_LABEL_COLUMNS]);
+const ALLOWED_COLUMNS: ReadonlySet<string> = new Set([...KCS_INPUT_COLUMNS, ...KCS_LABEL_COLUMNS, ...KCS_EXPORT_COLUMNS]);
 
 /**
  * The format of a file from its extension (`.csv`; `.ndjson` / `.jsonl`), else from its
@@ -82,7 +82,8 @@ export async function detectDeclarationFileFormat(path: string): Promise<Declara
  * file. Format by {@link detectDeclarationFileFormat}.
  *
  * - CSV: KCS layout (`KCS_COLUMNS`; the Fraud / Critical Fraud label columns are optional,
- *   kept out of the declaration and returned beside it as `labels` when valid), UTF-8 with or without BOM, `\n` or `\r\n`. A row with the wrong number of
+ *   kept out of the declaration and returned beside it as `labels` when valid; the training
+ *   export's `Selection Basis` is optional and dropped), UTF-8 with or without BOM, `\n` or `\r\n`. A row with the wrong number of
  *   columns, bad quoting, a non-numeric number or a failed validation rule yields an error
  *   with its row number. Blank lines are skipped but counted.
  * - NDJSON: one camelCase Declaration object per line; malformed JSON or a failed rule

@@ -5,14 +5,16 @@ import { InspectionCaseEntity } from './inspection-case.entity';
 import { InspectionOutcomeEntity } from './inspection-outcome.entity';
 import { ModelEventEntity, ModelRegistrationEntity } from './model-registration.entity';
 import { IntelligenceAttachmentEntity } from './intelligence-attachment.entity';
+import { OfficeRiskPolicyEntity } from './office-risk-policy.entity';
 import { IntelligenceReportEntity, RiskCaseCriterionEntity, RiskCaseEntity, RiskCaseEventEntity } from './risk-case.entity';
 import { SelectivityCriterionEntity } from './selectivity-criterion.entity';
 
 export { CaseEventEntity, CriterionApprovalEntity, DecisionRecordEntity, InspectionCaseEntity, SelectivityCriterionEntity };
+export { OfficeRiskPolicyEntity };
 export { IntelligenceAttachmentEntity, IntelligenceReportEntity, RiskCaseCriterionEntity, RiskCaseEntity, RiskCaseEventEntity };
 export { InspectionOutcomeEntity, ModelEventEntity, ModelRegistrationEntity };
 
 /** Every TypeORM entity of the system, for `DataSource` and `TypeOrmModule` options. */
 export const ENTITIES = [DecisionRecordEntity, SelectivityCriterionEntity, CriterionApprovalEntity, InspectionCaseEntity, CaseEventEntity,
   RiskCaseEntity, RiskCaseEventEntity, RiskCaseCriterionEntity, IntelligenceReportEntity, IntelligenceAttachmentEntity,
-  InspectionOutcomeEntity, ModelRegistrationEntity, ModelEventEntity];
+  InspectionOutcomeEntity, ModelRegistrationEntity, ModelEventEntity, OfficeRiskPolicyEntity];

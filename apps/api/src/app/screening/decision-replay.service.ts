@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Lane } from '@customs/domain';
 import { CriteriaService } from '../criteria/criteria.service';
-import { decideLane, inControlSample, modelLane } from './lane-policy';
 import { ModelRegistryService } from '../models/model-registry.service';
+import { selectLane } from '../risk-policy/selection-basis';
 import { RiskScoringService } from './risk-scoring.service';
 import { ScreeningService } from './screening.service';
 
@@ -64,8 +64,8 @@ export class DecisionReplayService {
         score = (await this.scoring.assess(scorer, [record.declaration]))[0].score;
       }
     }
-    const drawn = inControlSample(declarationId, record.control.seed, record.control.share);
-    const { lane, controlSample } = decideLane(selection.lane, modelLane(score, record.model.thresholds, criticalScore), drawn);
+    // The recorded thresholds (with the exploration band and critical cut-off, when recorded) and control draw settings.
+    const { lane, controlSample } = selectLane({ declarationId, criteriaLane: selection.lane, score, criticalScore, thresholds: record.model.thresholds, control: record.control });
     const recorded: DecisionOutline = {
       lane: record.lane,
       firedCriteria: record.firedCriteria.map((c) => `${c.id}@${c.version}`),

@@ -6,9 +6,11 @@ import type { RuntimeConfig } from '@customs/config';
 import { HsNomenclature, type Declaration, type Lane } from '@customs/domain';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { CriteriaService } from '../criteria/criteria.service';
+import { RiskPolicyService } from '../risk-policy/risk-policy.service';
+import { selectLane } from '../risk-policy/selection-basis';
 import { CaseStarterService } from './case-starter.service';
 import { summarise, type DecisionRecordBody } from './decision-record';
-import { decideLane, inControlSample, modelLane } from './lane-policy';
+import type { ModelThresholds } from './lane-policy';
 import { RiskScoringService } from './risk-scoring.service';
 
 /** What screening answers for one declaration. */
@@ -65,6 +67,7 @@ export class ScreeningService {
     private readonly criteria: CriteriaService,
     private readonly scoring: RiskScoringService,
     private readonly cases: CaseStarterService,
+    private readonly riskPolicy: RiskPolicyService,
   ) {}
 
   /**
@@ -161,12 +164,18 @@ export class ScreeningService {
     const { engine, versions } = await this.criteria.currentEngine();
     const { champion, shadow } = await this.scoring.assessBatch(declarations);
     const decidedAt = new Date().toISOString();
+    // risk-policy: per-office cut-offs, control and exploration shares for the deciding model (cached).
+    const policies = await this.riskPolicy.policiesFor(new Set(declarations.map((d) => d.officeId)), this.scoring.model);
     const out: DecisionRecordBody[] = [];
     for (const [i, declaration] of declarations.entries()) {
       const selection = await engine.evaluate(declaration);
       const m = champion[i];
-      const drawn = inControlSample(declaration.declarationId, this.config.controlSeed, this.config.controlShare);
-      const { lane, controlSample } = decideLane(selection.lane, m.lane, drawn);
+      // risk-policy: lane from criteria, the office's model cut-offs (+ the critical-fraud cut-off), control and exploration draws.
+      const policy = policies.get(declaration.officeId)!;
+      const thresholds = { ...policy.thresholds, ...criticalCutoff(m.thresholds) };
+      const { lane, scoreLane, controlSample, selectionBasis } = selectLane({
+        declarationId: declaration.declarationId, criteriaLane: selection.lane, score: m.score, criticalScore: m.criticalScore, thresholds, control: policy.control,
+      });
       const body: Omit<DecisionRecordBody, 'summary'> = {
         declarationId: declaration.declarationId,
         declaration,
@@ -178,13 +187,14 @@ export class ScreeningService {
           version: m.version,
           score: m.score,
           criticalScore: m.criticalScore,
-          thresholds: m.thresholds,
-          lane: m.lane,
+          thresholds,
+          lane: scoreLane,
           inputs: Array.from(m.features),
         },
         shadow: shadow.map((s) => ({ name: s[i].name, version: s[i].version, score: s[i].score, criticalScore: s[i].criticalScore, lane: s[i].lane })),
         controlSample,
-        control: { share: this.config.controlShare, seed: this.config.controlSeed },
+        control: policy.control,
+        selectionBasis,
         criteriaInForce: versions,
         decidedAt,
       };
@@ -239,6 +249,11 @@ export class ScreeningService {
 export function declarationHash(d: Declaration): string {
   const canonical = JSON.stringify(d, Object.keys(d).sort());
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** The critical-fraud cut-off of a model's thresholds, when it has one (not part of office policies). */
+function criticalCutoff(t: ModelThresholds): Pick<ModelThresholds, 'criticalRed' | 'criticalRedTopShare'> {
+  return t.criticalRed === undefined ? {} : { criticalRed: t.criticalRed, criticalRedTopShare: t.criticalRedTopShare };
 }
 
 function summariseBatch(results: ScreeningOutcome[]): BatchSummary {
