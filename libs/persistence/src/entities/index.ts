@@ -1,4 +1,6 @@
 import { CaseEventEntity } from './case-event.entity';
+import { CaseStartOutboxEntity } from './case-start-outbox.entity';
+import { CriteriaSetEntity } from './criteria-set.entity';
 import { CriterionApprovalEntity } from './criterion-approval.entity';
 import { DecisionRecordEntity } from './decision-record.entity';
 import { InspectionCaseEntity } from './inspection-case.entity';
@@ -8,7 +10,9 @@ import { SelectivityCriterionEntity } from './selectivity-criterion.entity';
 
 export { CaseEventEntity, CriterionApprovalEntity, DecisionRecordEntity, InspectionCaseEntity, SelectivityCriterionEntity };
 export { IntelligenceAttachmentEntity, IntelligenceReportEntity, RiskCaseCriterionEntity, RiskCaseEntity, RiskCaseEventEntity };
+export { CaseStartOutboxEntity, CriteriaSetEntity };
 
 /** Every TypeORM entity of the system, for `DataSource` and `TypeOrmModule` options. */
 export const ENTITIES = [DecisionRecordEntity, SelectivityCriterionEntity, CriterionApprovalEntity, InspectionCaseEntity, CaseEventEntity,
-  RiskCaseEntity, RiskCaseEventEntity, RiskCaseCriterionEntity, IntelligenceReportEntity, IntelligenceAttachmentEntity];
+  RiskCaseEntity, RiskCaseEventEntity, RiskCaseCriterionEntity, IntelligenceReportEntity, IntelligenceAttachmentEntity,
+  CriteriaSetEntity, CaseStartOutboxEntity];
