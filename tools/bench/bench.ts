@@ -25,7 +25,8 @@
  *   stops when the case-start outbox is drained, so case starts are included
  *   (see `measureEndToEnd`). Printed as `null` without `API_URL`.
  *
- * Environment: BENCH_SECONDS (minimum seconds per measurement), BENCH_SIZES (comma list).
+ * Environment: BENCH_SECONDS (minimum seconds per measurement), BENCH_SIZES (comma list),
+ * BENCH_FULL=0 to skip the full validation split even when present.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -137,7 +138,7 @@ async function main(): Promise<void> {
   let e2e: EndToEndFigures | null = null;
   if (api) {
     // Fresh ids (V + KCS id) so the longer run does not re-send the sample's declarations.
-    const full = existsSync(FULL) ? (await readDeclarations(FULL)).map((d) => ({ ...d, declarationId: `V${d.declarationId}`.slice(0, 20) })) : null;
+    const full = process.env.BENCH_FULL !== '0' && existsSync(FULL) ? (await readDeclarations(FULL)).map((d) => ({ ...d, declarationId: `V${d.declarationId}`.slice(0, 20) })) : null;
     e2e = await measureEndToEnd(api, loadRuntimeConfig(process.env).databaseUrl, decls, full);
   }
   if (e2e) {
