@@ -2,9 +2,10 @@ import { ScreeningSpine1763800000000 } from './1763800000000-screening-spine';
 import { CriterionApproval1763900000000 } from './1763900000000-criterion-approval';
 import { RiskCases1764000000000 } from './1764000000000-risk-cases';
 import { IntelligenceAttachments1764100000000 } from './1764100000000-intelligence-attachments';
+import { ScreeningThroughput1764300000000 } from './1764300000000-screening-throughput';
 import { OfficeRiskPolicy1764400000000 } from './1764400000000-office-risk-policy';
 import { SupplyChainAndModels1764500000000 } from './1764500000000-supply-chain-and-models';
 
 /** Every migration, in order. TypeORM runs the ones not yet recorded in `migrations`. */
 export const MIGRATIONS = [ScreeningSpine1763800000000, CriterionApproval1763900000000, RiskCases1764000000000, IntelligenceAttachments1764100000000,
-  OfficeRiskPolicy1764400000000, SupplyChainAndModels1764500000000];
+  ScreeningThroughput1764300000000, OfficeRiskPolicy1764400000000, SupplyChainAndModels1764500000000];

@@ -29,6 +29,13 @@ describe('loadRuntimeConfig', () => {
     expect(() => loadRuntimeConfig({ ...base, ATTACHMENT_MAX_BYTES: '0' })).toThrow(/ATTACHMENT_MAX_BYTES/);
     expect(() => loadRuntimeConfig({ ...base, ATTACHMENT_MAX_BYTES: String(200 * 1024 * 1024) })).toThrow(/ATTACHMENT_MAX_BYTES/);
   });
+  it('bounds the case-start outbox dispatcher settings', () => {
+    expect(loadRuntimeConfig(base)).toMatchObject({ caseStartConcurrency: 32, caseStartPollMs: 1000 });
+    expect(loadRuntimeConfig({ ...base, CASE_START_CONCURRENCY: '64', CASE_START_POLL_MS: '50' })).toMatchObject({ caseStartConcurrency: 64, caseStartPollMs: 50 });
+    expect(() => loadRuntimeConfig({ ...base, CASE_START_CONCURRENCY: '0' })).toThrow(/CASE_START_CONCURRENCY/);
+    expect(() => loadRuntimeConfig({ ...base, CASE_START_CONCURRENCY: '2.5' })).toThrow(/CASE_START_CONCURRENCY/);
+    expect(() => loadRuntimeConfig({ ...base, CASE_START_POLL_MS: '0' })).toThrow(/CASE_START_POLL_MS/);
+  });
   it('rejects YELLOW share below RED share', () => {
     expect(() => loadRuntimeConfig({ ...base, RED_TOP_SHARE: '0.2', YELLOW_TOP_SHARE: '0.1' })).toThrow(/YELLOW_TOP_SHARE/);
   });

@@ -59,6 +59,16 @@ export interface RuntimeConfig {
   attachmentMaxBytes: number;
   /** Largest accepted batch of declarations in one request. */
   maxBatchSize: number;
+  /**
+   * Inspection-case workflow starts in flight at once per API process, draining the case-start
+   * outbox (`CASE_START_CONCURRENCY`, default 32, 1-512).
+   */
+  caseStartConcurrency: number;
+  /**
+   * Milliseconds between two looks at the case-start outbox when nothing nudged the dispatcher
+   * (`CASE_START_POLL_MS`, default 1000): picks up rows written by other API processes and retries.
+   */
+  caseStartPollMs: number;
   /** Largest accepted JSON body, e.g. `5mb`. */
   bodyLimit: string;
   /** Folder of the built web app (`npx nx build web`) served at `/`; empty = `dist/apps/web/browser`. */
@@ -124,6 +134,8 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       ATTACHMENT_MAX_BYTES: num({ default: 10 * 1024 * 1024, desc: 'largest intelligence attachment, bytes (1 to 100 MiB)' }),
       RISK_WINDOW_DAYS: num({ default: 15, desc: 'default validity window of a risk case, days (1-366)' }),
       MAX_BATCH_SIZE: num({ default: 1000 }),
+      CASE_START_CONCURRENCY: num({ default: 32, desc: 'case-workflow starts in flight at once per API process (1-512)' }),
+      CASE_START_POLL_MS: num({ default: 1000, desc: 'ms between looks at the case-start outbox when idle (10-60000)' }),
       BODY_LIMIT: str({ default: '10mb' }),
       WEB_DIST_DIR: str({ default: '' }),
       AUTH_DEV_IDP: bool({ default: undefined, desc: 'built-in development identity provider (default: on unless NODE_ENV=production)' }),
@@ -159,6 +171,8 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     riskWindowDays: e.RISK_WINDOW_DAYS,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     maxBatchSize: e.MAX_BATCH_SIZE,
+    caseStartConcurrency: e.CASE_START_CONCURRENCY,
+    caseStartPollMs: e.CASE_START_POLL_MS,
     bodyLimit: e.BODY_LIMIT,
     webDistDir: e.WEB_DIST_DIR,
     auth: {
@@ -189,6 +203,12 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
   }
   if (!(config.historyRefreshMs >= 100 && config.historyRefreshMs <= 600_000)) {
     throw new Error(`HISTORY_REFRESH_MS must be between 100 and 600000 milliseconds, got ${config.historyRefreshMs}`);
+  }
+  if (!(Number.isInteger(config.caseStartConcurrency) && config.caseStartConcurrency >= 1 && config.caseStartConcurrency <= 512)) {
+    throw new Error(`CASE_START_CONCURRENCY must be a whole number from 1 to 512, got ${config.caseStartConcurrency}`);
+  }
+  if (!(config.caseStartPollMs >= 10 && config.caseStartPollMs <= 60_000)) {
+    throw new Error(`CASE_START_POLL_MS must be from 10 to 60000 milliseconds, got ${config.caseStartPollMs}`);
   }
   if (!(config.caseEscalateAfterMs > 0)) throw new Error('CASE_ESCALATE_AFTER_MS must be a positive number of milliseconds');
   if (!(Number.isInteger(config.riskWindowDays) && config.riskWindowDays >= 1 && config.riskWindowDays <= 366)) {

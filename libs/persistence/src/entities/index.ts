@@ -1,4 +1,6 @@
 import { CaseEventEntity } from './case-event.entity';
+import { CaseStartOutboxEntity } from './case-start-outbox.entity';
+import { CriteriaSetEntity } from './criteria-set.entity';
 import { CriterionApprovalEntity } from './criterion-approval.entity';
 import { DecisionRecordEntity } from './decision-record.entity';
 import { InspectionCaseEntity } from './inspection-case.entity';
@@ -13,8 +15,9 @@ export { CaseEventEntity, CriterionApprovalEntity, DecisionRecordEntity, Inspect
 export { OfficeRiskPolicyEntity };
 export { IntelligenceAttachmentEntity, IntelligenceReportEntity, RiskCaseCriterionEntity, RiskCaseEntity, RiskCaseEventEntity };
 export { InspectionOutcomeEntity, ModelEventEntity, ModelRegistrationEntity };
+export { CaseStartOutboxEntity, CriteriaSetEntity };
 
 /** Every TypeORM entity of the system, for `DataSource` and `TypeOrmModule` options. */
 export const ENTITIES = [DecisionRecordEntity, SelectivityCriterionEntity, CriterionApprovalEntity, InspectionCaseEntity, CaseEventEntity,
   RiskCaseEntity, RiskCaseEventEntity, RiskCaseCriterionEntity, IntelligenceReportEntity, IntelligenceAttachmentEntity,
-  InspectionOutcomeEntity, ModelRegistrationEntity, ModelEventEntity, OfficeRiskPolicyEntity];
+  InspectionOutcomeEntity, ModelRegistrationEntity, ModelEventEntity, OfficeRiskPolicyEntity, CriteriaSetEntity, CaseStartOutboxEntity];

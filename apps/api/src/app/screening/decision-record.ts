@@ -33,8 +33,14 @@ export interface DecisionRecordBody {
   control: { share: number; seed: string };
   /** Every reason for selecting it and the deciding one (absent on decisions before risk policies). */
   selectionBasis?: SelectionBasisRecord;
-  /** `id@version` of every criterion in force when the decision was made: what a replay evaluates. */
-  criteriaInForce: string[];
+  /**
+   * The set of criterion versions in force when the decision was made (what a replay
+   * evaluates): the SHA-256 fingerprint of its sorted `id@version` list, which is stored once
+   * per distinct set in `criteria_set` (see `CriteriaSetService`).
+   */
+  criteriaSet?: string;
+  /** Records made before `criteriaSet` existed list every `id@version` in force here instead. */
+  criteriaInForce?: string[];
   /** ISO timestamp of the decision. */
   decidedAt: string;
   /** One sentence for a human reader. */
