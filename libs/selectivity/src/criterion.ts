@@ -1,3 +1,4 @@
+import { KCS_CODE_LISTS } from '@customs/domain';
 import { CRITERION_FACT_SPECS, CRITERION_FACTS, CriterionFact } from './facts';
 import { CRITERION_OPERATORS, CriterionOperator, OPERATOR_SPECS } from './operators/criterion-operators';
 
@@ -41,6 +42,12 @@ export const MAX_CONDITION_DEPTH = 5;
 export const MAX_CONDITION_LEAVES = 50;
 /** Minimum number of search keywords on a criterion. */
 export const MIN_KEYWORDS = 3;
+/** Maximum number of search keywords on a criterion. */
+export const MAX_KEYWORDS = 50;
+/** Maximum length of one search keyword, characters. */
+export const MAX_KEYWORD_LENGTH = 100;
+/** Maximum length of `reason` and `pointsOfInterest`, characters (a page of text). */
+export const MAX_CRITERION_TEXT_LENGTH = 4000;
 
 /** A leaf condition: `fact operator value`, e.g. `{ fact: 'taxRate', operator: 'greaterThanInclusive', value: 27 }`. */
 export interface LeafCondition {
@@ -211,6 +218,7 @@ export function validateCriterion(input: unknown, context?: string): Selectivity
   if (!oneOf(CRITERION_SCOPES, c.scope)) problems.push(`scope: must be one of ${CRITERION_SCOPES.join(', ')}`);
   if (c.scope === 'LOCAL') {
     if (!nonBlank(c.officeId)) problems.push('officeId: required (non-empty string) for a LOCAL criterion');
+    else if (!KCS_CODE_LISTS.officeId.has(c.officeId)) problems.push(`officeId: must be a known customs office code, got ${JSON.stringify(c.officeId)}`);
     else if (typeof c.id === 'string' && c.id.startsWith('LOC-') && c.id.split('-')[1] !== c.officeId) {
       problems.push(`id: office part of "${c.id}" does not match officeId "${c.officeId}"`);
     }
@@ -221,11 +229,16 @@ export function validateCriterion(input: unknown, context?: string): Selectivity
   }
   if (!oneOf(CRITERION_LANES, c.lane)) problems.push(`lane: must be one of ${CRITERION_LANES.join(', ')}`);
   if (!oneOf(RISK_AREAS, c.riskArea)) problems.push(`riskArea: must be one of ${RISK_AREAS.join(', ')}`);
-  if (!nonBlank(c.reason)) problems.push('reason: required non-empty text');
-  if (!nonBlank(c.pointsOfInterest)) problems.push('pointsOfInterest: required non-empty text');
+  for (const field of ['reason', 'pointsOfInterest'] as const) {
+    const text = c[field];
+    if (!nonBlank(text)) problems.push(`${field}: required non-empty text`);
+    else if (text.length > MAX_CRITERION_TEXT_LENGTH) problems.push(`${field}: at most ${MAX_CRITERION_TEXT_LENGTH} characters, got ${text.length}`);
+  }
   if (!Array.isArray(c.keywords) || c.keywords.filter(nonBlank).length < MIN_KEYWORDS) {
     problems.push(`keywords: needs at least ${MIN_KEYWORDS} non-blank keywords`);
   } else if (c.keywords.some((k) => !nonBlank(k))) problems.push('keywords: every keyword must be a non-blank string');
+  else if (c.keywords.length > MAX_KEYWORDS) problems.push(`keywords: at most ${MAX_KEYWORDS} keywords, got ${c.keywords.length}`);
+  else if (c.keywords.some((k) => (k as string).length > MAX_KEYWORD_LENGTH)) problems.push(`keywords: each keyword at most ${MAX_KEYWORD_LENGTH} characters`);
   const fromOk = isIsoDate(c.validFrom);
   const toOk = isIsoDate(c.validTo);
   if (!fromOk) problems.push(`validFrom: must be an ISO date YYYY-MM-DD, got ${JSON.stringify(c.validFrom)}`);

@@ -27,3 +27,23 @@ export const DeclarationIdPipe = idPipe('declaration id', DECLARATION_ID, '1-20 
 export const CaseIdPipe = idPipe('case id', CASE_ID, '"inspection-case-" followed by a declaration id');
 /** Refuses (400) a path parameter that cannot be a criterion id. */
 export const CriterionIdPipe = idPipe('criterion id', CRITERION_ID, '3-40 capital letters, digits or dashes');
+
+/** Largest version number PostgreSQL's `integer` column holds. */
+const MAX_VERSION = 2_147_483_647;
+
+/**
+ * Parses a criterion version path parameter: a whole number from 1 to 2147483647 written in
+ * plain digits. Refuses (400) anything else (`0`, `-1`, `1.5`, `abc`, `99999999999`) before it
+ * reaches SQL, where an out-of-range integer would be a server error.
+ */
+@Injectable()
+export class CriterionVersionPipe implements PipeTransform<string | number, number> {
+  transform(value: string | number): number {
+    // The global ValidationPipe (transform: true) may already have turned the digits into a number.
+    const n = /^[1-9][0-9]{0,9}$/.test(String(value)) ? Number(value) : NaN;
+    if (!(n >= 1 && n <= MAX_VERSION)) {
+      throw new BadRequestException(`version must be a whole number from 1 to ${MAX_VERSION}, got ${JSON.stringify(String(value).slice(0, 20))}`);
+    }
+    return n;
+  }
+}
