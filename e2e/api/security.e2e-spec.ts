@@ -51,6 +51,7 @@ describe('security basics (e2e)', () => {
         expect(csp).toContain("default-src 'self'");
         expect(csp).toContain("object-src 'none'");
         expect(csp).toContain("frame-ancestors 'self'");
+        expect(csp).not.toContain('upgrade-insecure-requests');
         // Inline handlers: only the web app's stylesheet loader, by hash.
         expect(csp).toContain("script-src-attr 'unsafe-hashes' 'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='");
       }

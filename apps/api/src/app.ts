@@ -37,7 +37,9 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { scriptSrcAttr: ["'unsafe-hashes'", WEB_APP_STYLESHEET_ONLOAD] },
+        // No upgrade-insecure-requests: TLS is the deployment's (a proxy's) job, and on a plain-http
+        // host the browser would otherwise rewrite every script and style URL to https and load none.
+        directives: { scriptSrcAttr: ["'unsafe-hashes'", WEB_APP_STYLESHEET_ONLOAD], upgradeInsecureRequests: null },
       },
     }),
   );

@@ -1,4 +1,3 @@
-import { KCS_CODE_LISTS } from '@customs/domain';
 import { CRITERION_FACT_SPECS, CRITERION_FACTS, CriterionFact } from './facts';
 import { CRITERION_OPERATORS, CriterionOperator, OPERATOR_SPECS } from './operators/criterion-operators';
 
@@ -218,7 +217,6 @@ export function validateCriterion(input: unknown, context?: string): Selectivity
   if (!oneOf(CRITERION_SCOPES, c.scope)) problems.push(`scope: must be one of ${CRITERION_SCOPES.join(', ')}`);
   if (c.scope === 'LOCAL') {
     if (!nonBlank(c.officeId)) problems.push('officeId: required (non-empty string) for a LOCAL criterion');
-    else if (!KCS_CODE_LISTS.officeId.has(c.officeId)) problems.push(`officeId: must be a known customs office code, got ${JSON.stringify(c.officeId)}`);
     else if (typeof c.id === 'string' && c.id.startsWith('LOC-') && c.id.split('-')[1] !== c.officeId) {
       problems.push(`id: office part of "${c.id}" does not match officeId "${c.officeId}"`);
     }

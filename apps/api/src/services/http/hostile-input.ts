@@ -127,22 +127,20 @@ function firstInvalidUtf8(buf: Buffer): number {
 }
 
 /**
- * Express middleware, after the JSON body parser: refuses (400) a request whose path, query
- * or JSON body holds a character no field may hold, or a body nested deeper than
- * {@link MAX_JSON_DEPTH}, before any route sees it. One check for every route, so a NUL byte
- * can never reach PostgreSQL (where it is an error, i.e. a 500) and a lone surrogate can
- * never be stored as a silently replaced character.
+ * Express middleware, after the JSON body parser: refuses (400) a request whose path is not
+ * valid percent-encoded UTF-8, or whose query or JSON body holds a character no field may hold,
+ * or a body nested deeper than {@link MAX_JSON_DEPTH}, before any route sees it. One check for
+ * every route, so a NUL byte can never reach PostgreSQL (where it is an error, i.e. a 500) and a
+ * lone surrogate can never be stored as a silently replaced character. Path parameters are
+ * checked by each route's id pipe (`id-params.pipe.ts`), which names the id it expects.
  */
 export function rejectHostileInput(req: Request, _res: Response, next: NextFunction): void {
-  let path: string;
   try {
-    path = decodeURIComponent(req.path);
+    decodeURIComponent(req.path);
   } catch {
     return next(new BadRequestException(`the request path is not valid percent-encoded UTF-8: ${JSON.stringify(req.path.slice(0, 80))}`));
   }
-  const inPath = forbiddenCharacter(path);
   const problem =
-    (inPath && `the request path contains ${inPath}`) ||
     hostileJsonProblem(req.query, 'query') ||
     (req.body !== undefined ? hostileJsonProblem(req.body, 'body') : null);
   next(problem ? new BadRequestException(problem) : undefined);

@@ -4,6 +4,8 @@ import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/com
 const DECLARATION_ID = /^[A-Za-z0-9]{1,20}$/;
 /** Case ids: `inspection-case-<declarationId>`. */
 const CASE_ID = /^inspection-case-[A-Za-z0-9]{1,20}$/;
+/** Intelligence report ids: `intel-<uuid>`. */
+const REPORT_ID = /^intel-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Criterion ids such as `CEN-WPN-001` or `LOC-40-003`. */
 const CRITERION_ID = /^[A-Z0-9-]{3,40}$/;
 
@@ -25,6 +27,8 @@ function idPipe(name: string, pattern: RegExp, shape: string) {
 export const DeclarationIdPipe = idPipe('declaration id', DECLARATION_ID, '1-20 letters or digits');
 /** Refuses (400) a path parameter that cannot be a case id. */
 export const CaseIdPipe = idPipe('case id', CASE_ID, '"inspection-case-" followed by a declaration id');
+/** Refuses (400) a path parameter that cannot be an intelligence report id. */
+export const ReportIdPipe = idPipe('report id', REPORT_ID, '"intel-" followed by a UUID');
 /** Refuses (400) a path parameter that cannot be a criterion id. */
 export const CriterionIdPipe = idPipe('criterion id', CRITERION_ID, '3-40 capital letters, digits or dashes');
 
