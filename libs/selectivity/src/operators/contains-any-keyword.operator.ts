@@ -73,6 +73,11 @@ export function containsAnyKeyword(text: string, keywords: unknown): boolean {
   return findKeyword(text, keywords) !== null;
 }
 
+/** Most keywords one `containsAnyKeyword` condition may list. */
+export const MAX_OPERATOR_KEYWORDS = 1000;
+/** Longest keyword or phrase of a `containsAnyKeyword` condition, characters. */
+export const MAX_OPERATOR_KEYWORD_LENGTH = 200;
+
 /**
  * Checks a condition value for this operator.
  * @returns an error message, or `null` when the value is a non-empty array of at most
@@ -86,10 +91,6 @@ export function validateKeywords(value: unknown): string | null {
   return null;
 }
 
-/** Most keywords one `containsAnyKeyword` condition may list. */
-export const MAX_OPERATOR_KEYWORDS = 1000;
-/** Longest keyword or phrase of a `containsAnyKeyword` condition, characters. */
-export const MAX_OPERATOR_KEYWORD_LENGTH = 200;
 
 /** The json-rules-engine operator: `{ fact: 'goodsDescription', operator: 'containsAnyKeyword', value: ['pistol'] }`. */
 export function containsAnyKeywordOperator(): Operator {
