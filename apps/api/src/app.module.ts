@@ -15,6 +15,7 @@ import { AuthModule } from './services/auth/auth.module';
 import { ConfigModule } from './services/config/config.module';
 import { DatabaseModule } from './services/database/database.module';
 import { JsonOnlyMiddleware } from './services/http/json-only.middleware';
+import { RateLimitModule } from './services/http/rate-limit.module';
 import { TemporalModule } from './services/temporal/temporal.module';
 
 /** The API: infrastructure modules plus one module per feature. */
@@ -31,6 +32,8 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot(config),
         AuthModule.forRoot(config),
+        // After AuthModule: its guard must know the caller to count ingest per user.
+        RateLimitModule.forRoot(config),
         DatabaseModule,
         TemporalModule,
         HealthModule,

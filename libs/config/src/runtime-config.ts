@@ -75,6 +75,25 @@ export interface RuntimeConfig {
   webDistDir: string;
   /** Who issues and who verifies the API's bearer tokens (see `AuthConfig`). */
   auth: AuthConfig;
+  /** Browser origins allowed to call the API cross-origin, e.g. `https://ops.customs.example` (`CORS_ORIGINS`, comma-separated; default none: same-origin only). */
+  corsOrigins: string[];
+  /** Request rate limits (see `RateLimitConfig`). */
+  rateLimits: RateLimitConfig;
+}
+
+/**
+ * Request rate limits, each a number of requests per window (`RATE_LIMIT_WINDOW_SECONDS`);
+ * a request over the limit is answered 429 with `Retry-After`. 0 turns a limit off.
+ */
+export interface RateLimitConfig {
+  /** Length of the window, seconds (`RATE_LIMIT_WINDOW_SECONDS`, default 60). */
+  windowSeconds: number;
+  /** Login attempts (`POST /api/auth/token`) per client address and username per window (`RATE_LIMIT_LOGIN`, default 20). */
+  login: number;
+  /** Ingest requests (`POST /api/declarations`, `/batch`) per authenticated user per window (`RATE_LIMIT_INGEST`, default 600: ten a second). */
+  ingest: number;
+  /** The same for `service` accounts, the ingest pipeline's machine clients (`RATE_LIMIT_INGEST_SERVICE`, default 60000: a thousand a second). */
+  ingestService: number;
 }
 
 /** JWS algorithms a token may be signed with: asymmetric only, never `none` or a shared secret. */
@@ -149,6 +168,11 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       AUTH_OFFICE_CLAIM: str({ default: 'office_id' }),
       AUTH_NAME_CLAIM: str({ default: 'name' }),
       AUTH_TOKEN_TTL_SECONDS: num({ default: 8 * 60 * 60 }),
+      CORS_ORIGINS: str({ default: '', desc: 'comma-separated browser origins allowed cross-origin; empty: same-origin only' }),
+      RATE_LIMIT_WINDOW_SECONDS: num({ default: 60 }),
+      RATE_LIMIT_LOGIN: num({ default: 20 }),
+      RATE_LIMIT_INGEST: num({ default: 600 }),
+      RATE_LIMIT_INGEST_SERVICE: num({ default: 60_000 }),
     },
     { reporter: throwingReporter },
   );
@@ -188,6 +212,13 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       nameClaim: e.AUTH_NAME_CLAIM,
       tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
     },
+    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter((o) => o !== ''),
+    rateLimits: {
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      login: e.RATE_LIMIT_LOGIN,
+      ingest: e.RATE_LIMIT_INGEST,
+      ingestService: e.RATE_LIMIT_INGEST_SERVICE,
+    },
   };
   const shares: Array<[string, number]> = [
     ['RED_TOP_SHARE', config.redTopShare],
@@ -221,7 +252,32 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     throw new Error('MAX_BATCH_SIZE must be between 1 and 100000');
   }
   checkAuth(config.auth);
+  checkCorsOrigins(config.corsOrigins);
+  checkRateLimits(config.rateLimits);
   return config;
+}
+
+function checkCorsOrigins(origins: string[]): void {
+  for (const origin of origins) {
+    let u: URL;
+    try {
+      u = new URL(origin);
+    } catch {
+      throw new Error(`CORS_ORIGINS: ${JSON.stringify(origin)} is not an origin such as https://ops.customs.example`);
+    }
+    if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.origin !== origin) {
+      throw new Error(`CORS_ORIGINS: ${JSON.stringify(origin)} must be a bare http(s) origin (scheme, host, optional port; no path or trailing slash), e.g. ${u.origin}`);
+    }
+  }
+}
+
+function checkRateLimits(limits: RateLimitConfig): void {
+  if (!(Number.isInteger(limits.windowSeconds) && limits.windowSeconds >= 1 && limits.windowSeconds <= 86_400)) {
+    throw new Error(`RATE_LIMIT_WINDOW_SECONDS must be a whole number of seconds from 1 to 86400, got ${limits.windowSeconds}`);
+  }
+  for (const [name, value] of [['RATE_LIMIT_LOGIN', limits.login], ['RATE_LIMIT_INGEST', limits.ingest], ['RATE_LIMIT_INGEST_SERVICE', limits.ingestService]] as const) {
+    if (!(Number.isInteger(value) && value >= 0)) throw new Error(`${name} must be a whole number of requests (0: no limit), got ${value}`);
+  }
 }
 
 function checkAuth(auth: AuthConfig): void {
