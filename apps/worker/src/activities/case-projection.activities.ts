@@ -12,6 +12,8 @@ export function createCaseProjectionActivities(dataSource: DataSource): Inspecti
      * Idempotent: the event is inserted once (`UNIQUE(case_id, seq)`), the OPENED row once
      * (primary key), and later updates apply only when `seq` is newer than `last_seq`, so a
      * retried or re-delivered activity never duplicates history or moves a case backwards.
+     * The event's hash-chain position is taken by the database trigger inside this transaction;
+     * a re-delivered event that conflicts is skipped and takes none, so a retry leaves no gap.
      */
     async projectCaseEvent(event: CaseEvent): Promise<void> {
       const now = new Date();
