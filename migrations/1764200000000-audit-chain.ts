@@ -19,8 +19,8 @@ export interface AuditChainSpec {
  *     hex(SHA-256(UTF-8(prev_hash || canonical)))
  *
  * where `prev_hash` is the previous row's `row_hash` in `chain_seq` order (64 zeros for the
- * first row) and `canonical` is a compact JSON object whose keys are the columns below in
- * this (sorted) order and whose values are each column's text form or `null`:
+ * first row) and `canonical` is a compact JSON object whose keys are the columns below,
+ * sorted by name, and whose values are each column's text form or `null`:
  * text as is, integers and booleans as PostgreSQL prints them (`42`, `true`), floats in
  * shortest exact form (`extra_float_digits = 1`), jsonb as PostgreSQL's canonical jsonb text
  * (keys sorted, normalised spacing), timestamps as `YYYY-MM-DDTHH:MI:SS.ffffffZ` in UTC.
@@ -28,51 +28,23 @@ export interface AuditChainSpec {
  * `chain_seq` is itself covered, so a row cannot be moved within the chain.
  */
 export const AUDIT_CHAINS: readonly AuditChainSpec[] = [
-  {
-    table: 'decision_record',
-    lockKey: 724_101,
-    columns: [
-      { name: 'chain_seq', kind: 'integer' },
-      { name: 'control_sample', kind: 'boolean' },
-      { name: 'decided_at', kind: 'timestamptz' },
-      { name: 'declaration_hash', kind: 'text' },
-      { name: 'declaration_id', kind: 'text' },
-      { name: 'id', kind: 'integer' },
-      { name: 'lane', kind: 'text' },
-      { name: 'office_id', kind: 'text' },
-      { name: 'record', kind: 'jsonb' },
-      { name: 'risk_score', kind: 'float' },
-    ],
-  },
-  {
-    table: 'case_event',
-    lockKey: 724_102,
-    columns: [
-      { name: 'actor', kind: 'text' },
-      { name: 'case_id', kind: 'text' },
-      { name: 'chain_seq', kind: 'integer' },
-      { name: 'id', kind: 'integer' },
-      { name: 'occurred_at', kind: 'timestamptz' },
-      { name: 'payload', kind: 'jsonb' },
-      { name: 'seq', kind: 'integer' },
-      { name: 'type', kind: 'text' },
-    ],
-  },
-  {
-    table: 'risk_case_event',
-    lockKey: 724_103,
-    columns: [
-      { name: 'actor', kind: 'text' },
-      { name: 'chain_seq', kind: 'integer' },
-      { name: 'id', kind: 'integer' },
-      { name: 'occurred_at', kind: 'timestamptz' },
-      { name: 'payload', kind: 'jsonb' },
-      { name: 'risk_case_id', kind: 'text' },
-      { name: 'seq', kind: 'integer' },
-      { name: 'type', kind: 'text' },
-    ],
-  },
+  chain('decision_record', 724_101, {
+    id: 'integer', chain_seq: 'integer', declaration_id: 'text', declaration_hash: 'text', office_id: 'text', lane: 'text',
+    risk_score: 'float', control_sample: 'boolean', record: 'jsonb', decided_at: 'timestamptz',
+  }),
+  chain('case_event', 724_102, caseEventColumns('case_id')),
+  chain('risk_case_event', 724_103, caseEventColumns('risk_case_id')),
 ];
+
+/** The columns of a case's event history, keyed by the case column. */
+function caseEventColumns(caseColumn: string): Record<string, AuditColumnKind> {
+  return { id: 'integer', chain_seq: 'integer', [caseColumn]: 'text', seq: 'integer', type: 'text', actor: 'text', payload: 'jsonb', occurred_at: 'timestamptz' };
+}
+
+/** A chain spec with its columns sorted by name (the canonical JSON's key order). */
+function chain(table: string, lockKey: number, columns: Record<string, AuditColumnKind>): AuditChainSpec {
+  return { table, lockKey, columns: Object.keys(columns).sort().map((name) => ({ name, kind: columns[name] })) };
+}
 
 /** The hash of the (virtual) row before the first one. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);

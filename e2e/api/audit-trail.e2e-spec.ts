@@ -1,8 +1,11 @@
 import { Client, Pool } from 'pg';
 import { sampleDeclaration } from '@customs/domain';
-import { runMigrations, verifyAuditChains } from '@customs/persistence';
+import { runMigrations } from '@customs/persistence';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
-import { createScratchDatabase, runTool, type ScratchDatabase } from '../support/scratch-database';
+import { createScratchDatabase, runTool, verifyChainsAt, type ScratchDatabase } from '../support/scratch-database';
+
+// The CLI runs as its own process (TypeScript compiled on start): slow on a busy machine.
+jest.setTimeout(120_000);
 
 /** Hash-chained decision records and case events, the app role's privileges, and `npm run audit:verify`. */
 describe('audit trail (e2e)', () => {
@@ -12,22 +15,11 @@ describe('audit trail (e2e)', () => {
   beforeAll(async () => {
     stack = await startE2eStack();
     owner = new Pool({ connectionString: stack.config.databaseOwnerUrl, max: 2 });
-  });
+  }, 180_000);
   afterAll(async () => {
     await owner?.end();
     await stack?.stop();
   });
-
-  /** Verifies the chains of a database in one session of its own. */
-  const verify = async (url: string) => {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await verifyAuditChains(client);
-    } finally {
-      await client.end();
-    }
-  };
 
   it('chains every writer (concurrent API batches, case projections) without a fork or a gap', async () => {
     const svc = await loginAs(stack, 'svc-ingest');
@@ -46,7 +38,7 @@ describe('audit trail (e2e)', () => {
     const { rows } = await stack.db.query(
       `SELECT count(*)::int AS n, count(DISTINCT chain_seq)::int AS seqs, count(DISTINCT prev_hash)::int AS links FROM decision_record WHERE declaration_id = ANY($1)`, [ids]);
     expect(rows[0]).toEqual({ n: 100, seqs: 100, links: 100 });
-    const reports = await verify(stack.config.databaseUrl);
+    const reports = await verifyChainsAt(stack.config.databaseUrl);
     console.log(`audit chains after concurrent batches: ${reports.map((r) => `${r.table} ${r.rows} rows ${r.ok ? 'intact' : 'BROKEN'}`).join(', ')}`);
     expect(reports.map((r) => [r.table, r.ok])).toEqual([['decision_record', true], ['case_event', true], ['risk_case_event', true]]);
     expect(reports[0].rows).toBeGreaterThanOrEqual(100);
@@ -101,7 +93,7 @@ describe('audit trail (e2e)', () => {
           [seq, JSON.stringify({ seq, ...awkward })]);
         await db.query(`INSERT INTO risk_case_event (risk_case_id, seq, type, actor, payload, occurred_at) VALUES ('risk-case-audit', $1, 'ASSESSED', 'analyst-kim', '{}', now())`, [seq]);
       }
-    });
+    }, 120_000);
     afterAll(async () => {
       await db?.end();
       await scratch?.drop();

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
+import { verifyAuditChains, type ChainReport } from '@customs/persistence';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -68,5 +69,16 @@ export async function runTool(script: string, args: string[], env: Record<string
     const e = err as { code?: number; stdout?: string; stderr?: string };
     if (typeof e.code !== 'number') throw err;
     return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+/** `verifyAuditChains` on the database at `url`, in a session of its own. */
+export async function verifyChainsAt(url: string): Promise<ChainReport[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await verifyAuditChains(client);
+  } finally {
+    await client.end();
   }
 }
