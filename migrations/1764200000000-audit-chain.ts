@@ -20,11 +20,12 @@ export interface AuditChainSpec {
  *
  * where `prev_hash` is the previous row's `row_hash` in `chain_seq` order (64 zeros for the
  * first row) and `canonical` is a compact JSON object whose keys are the columns below,
- * sorted by name, and whose values are each column's text form or `null`:
- * text as is, integers and booleans as PostgreSQL prints them (`42`, `true`), floats in
- * shortest exact form (`extra_float_digits = 1`), jsonb as PostgreSQL's canonical jsonb text
- * (keys sorted, normalised spacing), timestamps as `YYYY-MM-DDTHH:MI:SS.ffffffZ` in UTC.
- * Strings are escaped as JSON.stringify escapes them (PostgreSQL's `to_json(text)` agrees).
+ * sorted by name, and whose values are `null` for NULL, jsonb columns embedded as
+ * PostgreSQL's canonical jsonb text (keys ordered, normalised spacing), and for the others a
+ * JSON string of the column's text form: text as is, integers and booleans as PostgreSQL
+ * prints them (`42`, `true`), floats as the 16 hex digits of their IEEE 754 bits (big-endian),
+ * timestamps as `YYYY-MM-DDTHH:MI:SS.ffffffZ` in UTC. Strings are escaped as JSON.stringify
+ * escapes them (PostgreSQL's `to_json(text)` agrees).
  * `chain_seq` is itself covered, so a row cannot be moved within the chain.
  */
 export const AUDIT_CHAINS: readonly AuditChainSpec[] = [
@@ -55,7 +56,19 @@ export const AUDIT_GENESIS_HASH = '0'.repeat(64);
  */
 export function auditColumnText(ref: string, column: { name: string; kind: AuditColumnKind }): string {
   const col = `${ref}."${column.name}"`;
-  return column.kind === 'timestamptz' ? `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : `${col}::text`;
+  if (column.kind === 'timestamptz') return `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  // The IEEE 754 bits: exact, and unlike float8::text independent of the session's extra_float_digits.
+  if (column.kind === 'float') return `encode(float8send(${col}), 'hex')`;
+  return `${col}::text`;
+}
+
+/**
+ * SQL of the JSON value of one column in the canonical serialisation: a JSON string of its text
+ * form, except jsonb, embedded as is (its text is already canonical JSON); `null` for NULL.
+ */
+export function auditColumnJson(ref: string, column: { name: string; kind: AuditColumnKind }): string {
+  const text = auditColumnText(ref, column);
+  return `coalesce(${column.kind === 'jsonb' ? text : `to_json(${text})::text`}, 'null')`;
 }
 
 /** Role the API and the worker connect as (a member of it): INSERT and SELECT only on the append-only tables. */
@@ -113,13 +126,10 @@ export class AuditChain1764200000000 implements MigrationInterface {
 
   /** Columns, canonical-text and trigger functions, back-fill in `id` order, constraints and trigger of one chain. */
   private async chain(q: QueryRunner, { table, lockKey, columns }: AuditChainSpec): Promise<void> {
-    const canonical = columns
-      .map((c, i) => `'${i === 0 ? '{' : ','}"${c.name}":' || coalesce(to_json(${auditColumnText('r', c)})::text, 'null')`)
-      .join(' || ');
+    const canonical = columns.map((c, i) => `'${i === 0 ? '{' : ','}"${c.name}":' || ${auditColumnJson('r', c)}`).join(' || ');
     await q.query(`ALTER TABLE "${table}" ADD "chain_seq" bigint, ADD "prev_hash" character(64), ADD "row_hash" character(64)`);
     await q.query(`
-      CREATE FUNCTION "audit_canonical_${table}"(r "${table}") RETURNS text LANGUAGE sql STABLE
-      SET extra_float_digits = 1 AS $$ SELECT ${canonical} || '}' $$`);
+      CREATE FUNCTION "audit_canonical_${table}"(r "${table}") RETURNS text LANGUAGE sql STABLE AS $$ SELECT ${canonical} || '}' $$`);
     await q.query(`
       CREATE FUNCTION "audit_chain_${table}"() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE last_seq bigint; last_hash text;

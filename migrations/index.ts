@@ -4,7 +4,7 @@ import { RiskCases1764000000000 } from './1764000000000-risk-cases';
 import { IntelligenceAttachments1764100000000 } from './1764100000000-intelligence-attachments';
 import { AuditChain1764200000000 } from './1764200000000-audit-chain';
 
-export { APP_ROLE, AUDIT_CHAINS, AUDIT_GENESIS_HASH, auditColumnText, type AuditChainSpec, type AuditColumnKind } from './1764200000000-audit-chain';
+export { APP_ROLE, AUDIT_CHAINS, AUDIT_GENESIS_HASH, auditColumnJson, auditColumnText, type AuditChainSpec, type AuditColumnKind } from './1764200000000-audit-chain';
 
 /** Every migration, in order. TypeORM runs the ones not yet recorded in `migrations`. */
 export const MIGRATIONS = [ScreeningSpine1763800000000, CriterionApproval1763900000000, RiskCases1764000000000, IntelligenceAttachments1764100000000,

@@ -38,6 +38,8 @@ describe('canonicalAuditRow / auditRowHash', () => {
   it('serialises the chain columns sorted by name, compact, escaped as JSON, missing ones as null', () => {
     const text = canonicalAuditRow(caseEvents, { type: 'X', actor: 'a "b"\n', id: '7', extra: 'ignored' });
     expect(text).toBe('{"actor":"a \\"b\\"\\n","case_id":null,"chain_seq":null,"id":"7","occurred_at":null,"payload":null,"seq":null,"type":"X"}');
+    // jsonb is embedded as its (already canonical) text.
+    expect(canonicalAuditRow(caseEvents, { payload: '{"a": [1, "x"]}' })).toContain('"payload":{"a": [1, "x"]}');
   });
   it('is SHA-256 over the previous hash followed by the canonical text, in hex', () => {
     expect(auditRowHash('ab', '{"x":"1"}')).toBe(createHash('sha256').update('ab{"x":"1"}').digest('hex'));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AUDIT_CHAINS, AUDIT_GENESIS_HASH, auditColumnText, type AuditChainSpec } from '@customs/migrations';
 
-/** One database session (a `pg` Client or PoolClient): the verifier sets a session setting, then reads. */
+/** A database connection or pool (`pg` Client, PoolClient or Pool): the verifier only reads. */
 export interface AuditSession {
   query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, string | null>> }>;
 }
@@ -30,13 +30,16 @@ export interface ChainReport {
 
 /**
  * Canonical serialisation of one chained row (see `AUDIT_CHAINS`): a compact JSON object
- * with the chain's columns as keys, in their sorted order, and their text forms as values.
+ * with the chain's columns as keys, in their sorted order; jsonb columns embedded as their
+ * text, the others as JSON strings of their text forms; null for NULL.
  * @param row column name -> text form (or null), as rendered by `auditColumnText`.
  */
 export function canonicalAuditRow(chain: AuditChainSpec, row: Record<string, string | null>): string {
-  const ordered: Record<string, string | null> = {};
-  for (const { name } of chain.columns) ordered[name] = row[name] ?? null;
-  return JSON.stringify(ordered);
+  const members = chain.columns.map(({ name, kind }) => {
+    const text = row[name] ?? null;
+    return `${JSON.stringify(name)}:${text === null ? 'null' : kind === 'jsonb' ? text : JSON.stringify(text)}`;
+  });
+  return `{${members.join(',')}}`;
 }
 
 /** Hex SHA-256 of the previous row's hash followed by the row's canonical serialisation (UTF-8). */
@@ -52,13 +55,11 @@ export function auditRowHash(prevHash: string, canonical: string): string {
  *
  * Removing rows from the end of a chain leaves a shorter valid chain: compare `head` with a
  * head noted earlier to catch that.
- * @param session one database session (the verifier sets `extra_float_digits` on it).
+ * @param session where to read (any session: the text forms do not depend on session settings).
  * @returns one report per chain, in `AUDIT_CHAINS` order.
  * @throws the database error when a chain table cannot be read.
  */
 export async function verifyAuditChains(session: AuditSession, pageSize = 2000): Promise<ChainReport[]> {
-  // Floats in shortest exact form, as the trigger's canonical function renders them.
-  await session.query('SET extra_float_digits = 1');
   const reports: ChainReport[] = [];
   for (const chain of AUDIT_CHAINS) reports.push(await verifyChain(session, chain, pageSize));
   return reports;
