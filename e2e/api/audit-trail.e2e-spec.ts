@@ -43,6 +43,12 @@ describe('audit trail (e2e)', () => {
     expect(reports.map((r) => [r.table, r.ok])).toEqual([['decision_record', true], ['case_event', true], ['risk_case_event', true]]);
     expect(reports[0].rows).toBeGreaterThanOrEqual(100);
     expect(reports[1].rows).toBeGreaterThanOrEqual(20);
+
+    // The auditor's endpoint walks the same chains.
+    const api = await (await loginAs(stack, 'auditor-han')).get('/api/audit/verify').expect(200);
+    expect(api.body.ok).toBe(true);
+    expect(api.body.chains.map((c: { table: string; ok: boolean }) => [c.table, c.ok])).toEqual(reports.map((r) => [r.table, true]));
+    expect(api.body.chains[0].rows).toBeGreaterThanOrEqual(reports[0].rows);
   });
 
   it('refuses the app role UPDATE, DELETE and TRUNCATE by privilege, and the owner by trigger', async () => {

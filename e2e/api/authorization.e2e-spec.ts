@@ -111,6 +111,7 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   'POST /api/risk-cases/:id/close': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}/close`, body: {}, allow: riskCaseActors(400) }],
   'GET /api/stats/open-cases': () => [{ path: '/api/stats/open-cases', allow: readers(200) }],
   'GET /api/stats/criteria': () => [{ path: '/api/stats/criteria', allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'auditor-han': 200 } }],
+  'GET /api/audit/verify': () => [{ path: '/api/audit/verify', allow: { 'auditor-han': 200 } }],
 };
 
 /**
