@@ -81,6 +81,17 @@ describe('Idempotency-Key on case actions (e2e)', () => {
     await eventually('two ASSIGNED events', async () => ((await events(caseId, 'ASSIGNED')) === 2 ? true : undefined));
   });
 
+  it('acts once for the same key sent twice at the same time (the second: 409 in flight, or the replay)', async () => {
+    const caseId = await openCase();
+    const key = randomUUID();
+    const send = () => supervisor.post(`/api/cases/${caseId}/assign`).set('Idempotency-Key', key).send({ officerId: 'officer-20-01' });
+    const statuses = (await Promise.all([send(), send(), send()])).map((r) => r.status).sort();
+    expect(statuses[0]).toBe(200);
+    expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
+    await eventually('the ASSIGNED event', async () => ((await events(caseId, 'ASSIGNED')) > 0 ? true : undefined));
+    expect(await events(caseId, 'ASSIGNED')).toBe(1);
+  });
+
   it('does not store a refusal: after a 409 the same key is processed afresh', async () => {
     const caseId = await openCase();
     const key = randomUUID();
