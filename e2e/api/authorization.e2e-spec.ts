@@ -123,6 +123,14 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   'GET /api/inspection-results/export.csv': () => [
     { path: '/api/inspection-results/export.csv', query: { from: '1999-01-01', to: '1999-01-01' }, allow: { 'analyst-kim': 200, 'auditor-han': 200 } },
   ],
+  'GET /api/audit/verify': () => [{ path: '/api/audit/verify', allow: { 'auditor-han': 200 } }],
+  // Model registry: analysts, supervisors and auditors read; only CBTC analysts promote (an empty body: 400, nothing changed).
+  'GET /api/models': () => [{ path: '/api/models', allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'auditor-han': 200 } }],
+  'GET /api/models/events': () => [{ path: '/api/models/events', allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'auditor-han': 200 } }],
+  'GET /api/models/compare': () => [{ path: '/api/models/compare', allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'auditor-han': 200 } }],
+  'POST /api/models/:version/promote': () => [{ path: '/api/models/1.0.0/promote', body: {}, allow: { 'analyst-kim': 400 } }],
+  // Supply-chain history import: the ingest service and CBTC analysts (an empty list: 400, nothing written).
+  'POST /api/supply-chain/outcomes': () => [{ path: '/api/supply-chain/outcomes', body: { outcomes: [] }, allow: { 'svc-ingest': 400, 'analyst-kim': 400 } }],
 };
 
 /**

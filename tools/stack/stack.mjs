@@ -8,11 +8,14 @@
  *                                     KCS valid split; serves until Ctrl-C.
  *   node tools/stack/stack.mjs bench  a fresh stack on free ports, then the benchmark (tools/bench) through it.
  *   node tools/stack/stack.mjs stop   stops a stack started with `up` elsewhere (or left behind).
+ *   node tools/stack/stack.mjs backup [file] | restore <file>   tools/db/backup.ts / restore.ts (DATABASE_OWNER_URL).
  *   node tools/stack/stack.mjs test   fresh Postgres + Temporal in a temporary folder on free ports,
  *                                     migrations, unit tests then end-to-end tests; stops everything
  *                                     and exits with Jest's status.
  *
- * `DATABASE_URL` / `TEMPORAL_ADDRESS` in the environment replace the embedded services.
+ * `DATABASE_URL` / `TEMPORAL_ADDRESS` in the environment replace the embedded services. The embedded
+ * database is migrated as its superuser (`DATABASE_OWNER_URL`); the API, the worker and the tests'
+ * `DATABASE_URL` log in as `customs_api`, a member of the least-privilege role `customs_app`.
  * Use `tools/stack/run.sh` (npm start / npm test), which installs what is missing first.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -109,6 +112,31 @@ async function startPostgres(dataDir, port) {
   await client.end();
   log(`PostgreSQL on 127.0.0.1:${port}`);
   return `postgres://customs:customs@127.0.0.1:${port}/customs`;
+}
+
+/**
+ * The embedded database's login for the API and the worker: `customs_api`, a member of the
+ * `customs_app` role the migrations create (INSERT and SELECT only on the append-only tables).
+ * The superuser `customs` stays the schema owner (migrations, backup, restore).
+ * @returns the login's connection URL on the same server and database.
+ */
+async function appLogin(ownerUrl) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'customs_api') THEN
+        CREATE ROLE customs_api LOGIN PASSWORD 'customs_api' IN ROLE customs_app;
+      END IF;
+    END $$`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = 'customs_api';
+  url.password = 'customs_api';
+  return url.toString();
 }
 
 /** Starts `temporal server start-dev` with a SQLite file and returns its address. */
@@ -234,11 +262,16 @@ async function services(dataDir, ports) {
   if (!process.env.TEMPORAL_ADDRESS) await requireFreePort(ports.temporal, 'Temporal', 'EMBEDDED_TEMPORAL_PORT');
   if (ports.api) await requireFreePort(ports.api, 'the API', 'PORT');
   const env = { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), RULES_DIR: path.join(ROOT, 'rules') };
-  env.DATABASE_URL = process.env.DATABASE_URL || (await startPostgres(path.join(dataDir, 'postgres'), ports.postgres));
+  if (process.env.DATABASE_URL) {
+    env.DATABASE_OWNER_URL = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
+  } else {
+    env.DATABASE_OWNER_URL = await startPostgres(path.join(dataDir, 'postgres'), ports.postgres);
+  }
   env.TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ||
     (await startTemporal(path.join(dataDir, 'temporal.db'), ports.temporal, ports.temporalUi, path.join(dataDir, 'temporal.log')));
   env.TEMPORAL_BIN = temporalBin();
-  if (runTs('tools/db/migrate.ts', [], env) !== 0) throw new Error('migrations failed');
+  if (runTs('tools/db/migrate.ts', [], { ...env, DATABASE_URL: env.DATABASE_OWNER_URL }) !== 0) throw new Error('migrations failed');
+  env.DATABASE_URL = process.env.DATABASE_URL || (await appLogin(env.DATABASE_OWNER_URL));
   return env;
 }
 
@@ -377,11 +410,13 @@ async function stopStack() {
 const [command = 'up', ...rest] = process.argv.slice(2);
 try {
   if (command === 'stop') process.exit(await stopStack());
+  // Backup and restore need nothing started: run.sh installed the PostgreSQL client programs.
+  if (command === 'backup' || command === 'restore') process.exit(runTs(`tools/db/${command}.ts`, rest, process.env));
   if (command === 'up') await up();
   else if (command === 'bench') stop(await bench(rest));
   else if (command === 'test') stop(await test(rest));
   else {
-    console.error(`usage: stack.mjs up | stop | test [jest args] | bench`);
+    console.error(`usage: stack.mjs up | stop | test [jest args] | bench | backup [file] | restore <file>`);
     process.exit(2);
   }
 } catch (err) {

@@ -1,5 +1,6 @@
 import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { loadRuntimeConfig, type RuntimeConfig } from '@customs/config';
+import { AuditModule } from './app/audit/audit.module';
 import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
 import { HealthModule } from './app/health/health.module';
@@ -47,6 +48,7 @@ export class AppModule implements NestModule {
         RiskCasesModule,
         RiskPolicyApiModule,
         InspectionResultsModule,
+        AuditModule,
       ],
     };
   }

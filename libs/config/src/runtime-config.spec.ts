@@ -9,6 +9,12 @@ describe('loadRuntimeConfig', () => {
     expect(c.temporalAddress).toBe('127.0.0.1:7233');
     expect(c.redTopShare).toBeLessThanOrEqual(c.yellowTopShare);
   });
+  it('takes the schema owner\'s connection from DATABASE_OWNER_URL, else DATABASE_URL', () => {
+    expect(loadRuntimeConfig(base).databaseOwnerUrl).toBe(base.DATABASE_URL);
+    const owner = 'postgres://owner:pw@127.0.0.1:5432/customs';
+    expect(loadRuntimeConfig({ ...base, DATABASE_OWNER_URL: owner })).toMatchObject({ databaseUrl: base.DATABASE_URL, databaseOwnerUrl: owner });
+    expect(() => loadRuntimeConfig({ ...base, DATABASE_OWNER_URL: 'not a url' })).toThrow(/DATABASE_OWNER_URL/);
+  });
   it('names a missing DATABASE_URL', () => {
     expect(() => loadRuntimeConfig({})).toThrow(/DATABASE_URL/);
   });

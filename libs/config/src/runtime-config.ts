@@ -11,8 +11,18 @@ import { bool, cleanEnv, num, port, str, url } from 'envalid';
 export interface RuntimeConfig {
   /** HTTP port of the API (default 3000). */
   port: number;
-  /** PostgreSQL connection string, e.g. `postgres://user:pw@127.0.0.1:5432/customs`. */
+  /**
+   * PostgreSQL connection string of the API and the worker, e.g. `postgres://app:pw@127.0.0.1:5432/customs`:
+   * a login that is a member of the `customs_app` role (INSERT and SELECT only on the append-only tables).
+   */
   databaseUrl: string;
+  /**
+   * Connection string of the schema owner (`DATABASE_OWNER_URL`, default `DATABASE_URL`): migrations,
+   * `npm run backup` and `npm run restore` use it; the API and the worker never do.
+   */
+  databaseOwnerUrl: string;
+  /** Folder with `pg_dump` and `pg_restore` of the server's major version (`PG_BIN_DIR`); empty: `.tools/pg-client`, else PATH. */
+  pgBinDir: string;
   /** Temporal frontend `host:port`, e.g. `127.0.0.1:7233`. */
   temporalAddress: string;
   /** Temporal namespace (default `default`). */
@@ -137,6 +147,8 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     {
       PORT: port({ default: 3000 }),
       DATABASE_URL: url({ desc: 'PostgreSQL connection string' }),
+      DATABASE_OWNER_URL: url({ default: undefined, desc: 'PostgreSQL connection string of the schema owner (migrations, backup, restore)' }),
+      PG_BIN_DIR: str({ default: '' }),
       TEMPORAL_ADDRESS: str({ default: '127.0.0.1:7233' }),
       TEMPORAL_NAMESPACE: str({ default: 'default' }),
       TEMPORAL_TLS: bool({ default: false }),
@@ -179,6 +191,8 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
   const config: RuntimeConfig = {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
+    pgBinDir: e.PG_BIN_DIR,
     temporalAddress: e.TEMPORAL_ADDRESS,
     temporalNamespace: e.TEMPORAL_NAMESPACE,
     temporalTls: e.TEMPORAL_TLS,

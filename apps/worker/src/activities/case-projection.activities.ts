@@ -17,6 +17,8 @@ export function createCaseProjectionActivities(dataSource: DataSource): Inspecti
      * row per declaration (labels by `inspectionLabels`: the outcome and the risk areas of the
      * fired criteria the officer did not refute; the declaration snapshot from its
      * decision record), inserted once (`UNIQUE(declaration_id)`), in the same transaction.
+     * The event's hash-chain position is taken by the database trigger inside this transaction;
+     * a re-delivered event that conflicts is skipped and takes none, so a retry leaves no gap.
      */
     async projectCaseEvent(event: CaseEvent): Promise<void> {
       const now = new Date();
