@@ -209,47 +209,48 @@ function installSignalHandlers() {
 installSignalHandlers();
 
 /**
- * `npm run bench`: a fresh stack on free ports (as for the tests), worker and API as their own
- * processes, then tools/bench/bench.ts with API_URL set, so the end-to-end and latency figures
- * go through HTTP into Postgres and Temporal like production traffic.
+ * A fresh stack on free ports in tmp/<name>-stack-<pid> (as for the tests), with the worker and
+ * the API as their own processes, for the measurements (`bench`, `load`).
+ * @returns the environment, the API's port and process, and the data directory.
  */
-async function bench(args) {
-  const dataDir = path.join(ROOT, 'tmp', `bench-stack-${process.pid}`);
+async function measuredStack(name) {
+  const dataDir = path.join(ROOT, 'tmp', `${name}-stack-${process.pid}`);
   cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const port = await freePort();
   const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort() });
   env.PORT = String(port);
-  env.SKIP_SAMPLE_INGEST = '1';
   startTs('worker', 'apps/worker/src/main.ts', { ...env, LOG_LEVEL: 'warn' });
   const api = startTs('api', 'apps/api/src/main.ts', env);
   await waitFor('API', async () => {
     if (api.exitCode !== null) throw new Error('the API exited; see its output above');
     return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
   });
+  return { env, port, api, dataDir };
+}
+
+/**
+ * `npm run bench`: a fresh stack (`measuredStack`), then tools/bench/bench.ts with API_URL set,
+ * so the end-to-end and latency figures go through HTTP into Postgres and Temporal like
+ * production traffic.
+ */
+async function bench(args) {
+  const { env, port } = await measuredStack('bench');
   log(`benchmark against the API on :${port}`);
   return runTs('tools/bench/bench.ts', args, { ...env, API_URL: `http://127.0.0.1:${port}` });
 }
 
 /**
- * `npm run load`: a fresh stack on free ports, worker and API as their own processes (as for
- * `bench`), then tools/load/load.ts with the API's URL and pid (for its resident memory) and
- * `LOAD_SECONDS` (default 300) as `--seconds`.
+ * `npm run load`: a fresh stack (`measuredStack`), then tools/load/load.ts with the API's URL and
+ * pid (for its resident memory), the stack's pids (for their CPU time) and `LOAD_SECONDS`
+ * (default 300) as `--seconds`.
  */
 async function load(args) {
-  const dataDir = path.join(ROOT, 'tmp', `load-stack-${process.pid}`);
-  cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const port = await freePort();
-  const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort() });
-  env.PORT = String(port);
-  startTs('worker', 'apps/worker/src/main.ts', { ...env, LOG_LEVEL: 'warn' });
-  const api = startTs('api', 'apps/api/src/main.ts', env);
-  await waitFor('API', async () => {
-    if (api.exitCode !== null) throw new Error('the API exited; see its output above');
-    return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
-  });
+  const { env, port, api, dataDir } = await measuredStack('load');
   log(`load test against the API on :${port} (pid ${api.pid})`);
   const seconds = process.env.LOAD_SECONDS || '300';
-  return runTs('tools/load/load.ts', ['--api', `http://127.0.0.1:${port}`, '--api-pid', String(api.pid), '--seconds', seconds, ...args], env);
+  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const pids = [...children.map(({ name, child }) => `${name}=${child.pid}`), `postgres=${postmaster}`].join(',');
+  return runTs('tools/load/load.ts', ['--api', `http://127.0.0.1:${port}`, '--api-pid', String(api.pid), '--seconds', seconds, '--pids', pids, ...args], env);
 }
 
 /** `npm run soak`: tools/soak/soak.ts, which starts and kills a stack of its own. */
