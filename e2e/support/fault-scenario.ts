@@ -109,9 +109,12 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
   const temporal = new Client({ connection });
   const db = new Pool({ connectionString: stack.databaseUrl, max: 2 });
   db.on('error', () => undefined); // idle clients die with Postgres; the pool reconnects
-  // Loop flags, outside the try so a failed run stops its loops too.
+  // Loop flags and the loops themselves, outside the try so a failed run stops and awaits them
+  // before it stops the stack (nothing restarts a service after that).
   let supervising = true;
   let officersStop = false;
+  let aborted = false;
+  const background: Array<Promise<unknown>> = [];
   try {
     const client = new RetryingClient(stack.baseUrl);
     const kills: KillRecord[] = [];
@@ -121,6 +124,7 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     const restarting = new Set<ServiceName>();
     let acknowledged = 0;
     let ingestDone = false;
+    let casesStartedByResend = 0;
     const lanes = new Map<string, string>();
 
     // Ingest: singles and batches of 5-20, one request in flight, never past the next kill's
@@ -135,7 +139,8 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
         const chunk = declarations.slice(i, i + size);
         n += 1;
         const single = chunk.length === 1;
-        const res = await client.send<{ lane?: string; results?: Array<{ declarationId: string; lane: string }> }>(
+        type Outcome = { declarationId: string; lane: string; duplicate: boolean; caseStarted: boolean };
+        const res = await client.send<Outcome & { results?: Outcome[] }>(
           'svc-ingest',
           'POST',
           single ? '/api/declarations' : '/api/declarations/batch',
@@ -144,8 +149,11 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
         if (res.status !== 200 && res.status !== 201) {
           throw new Error(`ingest refused at declaration ${i}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
         }
-        if (single) lanes.set(chunk[0].declarationId, res.body.lane!);
-        else for (const r of res.body.results!) lanes.set(r.declarationId, r.lane);
+        for (const r of single ? [res.body] : res.body.results!) {
+          lanes.set(r.declarationId, r.lane);
+          // Decided by an attempt that failed before its case start: only the re-send opened the case.
+          if (r.duplicate && r.caseStarted) casesStartedByResend += 1;
+        }
         i += chunk.length;
         acknowledged = i;
       }
@@ -158,7 +166,8 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     // Faults: kill -9 in turn, restart on the same data, wait until the API is healthy again.
     const inject = async () => {
       for (let k = 0; k < killCount; k++) {
-        while (acknowledged < thresholds[k] && !ingestDone) await sleep(20);
+        while (acknowledged < thresholds[k] && !ingestDone && !aborted) await sleep(20);
+        if (aborted) return;
         const service = KILL_ORDER[k % KILL_ORDER.length];
         const proc = stack.services[service];
         // Kill while a case action is in flight too (when the officers have work), not only ingest.
@@ -173,7 +182,11 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
         await proc.start();
         const restartMs = Date.now() - killedAt;
         restarting.delete(service);
-        while (!(await healthy())) await sleep(200);
+        const healthyBy = Date.now() + 180_000;
+        while (!(await healthy())) {
+          if (Date.now() > healthyBy || aborted) throw new Error(`the API did not become healthy within 180 s of the ${service} kill`);
+          await sleep(200);
+        }
         const healthyAfterMs = Date.now() - killedAt;
         kills.push({ service, atDeclaration, restartMs, healthyAfterMs });
         log(`${stamp()} ${service} back: serving after ${restartMs} ms, API healthy after ${healthyAfterMs} ms`);
@@ -266,7 +279,7 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     };
     const officerLoop = async (o: (typeof OFFICERS)[number]) => {
       while (!officersStop) if ((await sweep(o)) === 0) await sleep(300);
-      while ((await sweep(o)) > 0); // final sweep once every case is projected
+      if (!aborted) while ((await sweep(o)) > 0); // final sweep once every case is projected
     };
 
     const supervisor = supervise();
@@ -274,7 +287,9 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     const officers = Promise.all(OFFICERS.map(officerLoop)).catch((err: Error) => {
       officerError = err;
     });
-    await Promise.all([ingest(), inject()]);
+    const injecting = inject();
+    background.push(supervisor, officers, injecting);
+    await Promise.all([ingest(), injecting]);
     if (officerError) throw officerError;
     log(`${stamp()} ingest and faults done; waiting for every case to be projected`);
 
@@ -391,6 +406,7 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     counts.caseActionsRetried = actionCounts.retried;
     counts.caseActionsSettledByReadingBeforeResend = actionCounts.settledOnRead;
     counts.caseActions409OnResendTreatedAsSuccess = actionCounts.conflictAsSuccess;
+    counts.casesOpenedOnlyByResend = casesStartedByResend;
     counts.ingestRetries = (client.retries.get('POST /api/declarations') ?? 0) + (client.retries.get('POST /api/declarations/batch') ?? 0);
     counts.clientRetriesTotal = client.totalRetries;
     counts.unplannedExits = KILL_ORDER.reduce((n, s) => n + stack.services[s].unplannedExits, 0);
@@ -400,6 +416,8 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
   } finally {
     supervising = false;
     officersStop = true;
+    aborted = true;
+    await Promise.allSettled(background);
     await connection.close().catch(() => undefined);
     await db.end().catch(() => undefined);
     await stack.stop();
