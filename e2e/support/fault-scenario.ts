@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import type { Declaration } from '@customs/domain';
 import { getCaseState, inspectionCaseId, type InspectionCaseState } from '@customs/workflows/messages';
-import { startFaultStack, type FaultStack, type ServiceName } from './fault-stack';
+import { startFaultStack, type ServiceName } from './fault-stack';
 import { RetryingClient } from './retrying-client';
 
 /** What the fault-injection scenario is asked to do. */
@@ -446,4 +446,3 @@ export function formatFaultReport(report: FaultReport): string {
   return lines.join('\n');
 }
 
-export type { FaultStack };
