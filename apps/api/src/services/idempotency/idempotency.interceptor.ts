@@ -11,7 +11,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { ApiHeader } from '@nestjs/swagger';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import stableStringify from 'fast-json-stable-stringify';
@@ -139,5 +139,6 @@ export function Idempotent(): MethodDecorator {
         'another body or route: 422; while the first request is still running: 409. Failed requests are not stored: retry them with the same key.',
       schema: { type: 'string', maxLength: 255 },
     }),
+    ApiResponse({ status: 422, description: 'The Idempotency-Key was already used with another body or route (or the action does not fit the case)' }),
   );
 }
