@@ -349,6 +349,9 @@ describe('web app in a real browser (e2e)', () => {
         await dialog.getByLabel('Reason').fill('e2e web: promoting from a stale page');
         await dialog.getByRole('button', { name: 'Promote' }).click();
         await page.getByRole('alert').filter({ hasText: '409' }).filter({ hasText: 'model version 1.0.0 is already the champion' }).waitFor();
+        // ...and the page re-reads the registry as it now stands.
+        await v1.getByTestId('model-role').filter({ hasText: 'Champion' }).waitFor();
+        await page.getByTestId('model-event').first().filter({ hasText: 'a concurrent promotion' }).filter({ hasText: 'analyst-lee' }).waitFor();
         await shot(page, 'f', 'conflict');
       });
     } finally {

@@ -66,16 +66,16 @@ export function validationMetrics(m: RegisteredModel): ValidationMetrics {
         <tbody>
           @for (m of models(); track m.version) {
             <tr [attr.data-testid]="'model-' + m.version">
-              <th scope="row" class="mono">{{ m.name }} {{ m.version }}</th>
+              <th scope="row" class="mono nowrap">{{ m.name }} {{ m.version }}</th>
               <td><span class="role role-{{ m.role }}" data-testid="model-role">{{ 'models.roles.' + m.role | translate }}</span></td>
               @for (p of precisionAt; track p) {
                 <td class="num">{{ metric(m, p) }}</td>
               }
               <td class="num">{{ metric(m, 'rocAuc') }}</td>
-              <td class="small">
-                {{ 'models.featureCount' | translate: { n: m.featureNames.length } }}
-                @if (m.usesSupplyChainHistory) { · {{ 'models.usesHistory' | translate }} }
-                @if (m.hasCriticalModel) { · {{ 'models.hasCritical' | translate }} }
+              <td class="small inputs">
+                <div>{{ 'models.featureCount' | translate: { n: m.featureNames.length } }}</div>
+                @if (m.usesSupplyChainHistory) { <div>{{ 'models.usesHistory' | translate }}</div> }
+                @if (m.hasCriticalModel) { <div>{{ 'models.hasCritical' | translate }}</div> }
               </td>
               <td class="small nowrap">{{ m.updatedAt | date: 'yyyy-MM-dd HH:mm' }}</td>
               @if (canPromote()) {
@@ -125,7 +125,7 @@ export function validationMetrics(m: RegisteredModel): ValidationMetrics {
           <tbody>
             @for (r of c.models; track r.version) {
               <tr>
-                <th scope="row" class="mono">{{ r.name }} {{ r.version }}</th>
+                <th scope="row" class="mono nowrap">{{ r.name }} {{ r.version }}</th>
                 <td>{{ (r.deciding ? 'models.deciding' : 'models.shadow') | translate }}</td>
                 <td class="num">{{ r.inspected }}</td>
                 <td class="num">{{ r.frauds }}</td>
@@ -176,6 +176,7 @@ export function validationMetrics(m: RegisteredModel): ValidationMetrics {
     .num { text-align: right !important; white-space: nowrap; }
     .nowrap { white-space: nowrap; }
     .small { font-size: 12px; }
+    .inputs { min-width: 140px; }
     .role { display: inline-block; padding: 2px 8px; border-radius: 12px; font-weight: 600; font-size: 12px; }
     .role-CHAMPION { background: #d8e2ff; color: #001a41; }
     .role-CHALLENGER { background: #e1e2ec; color: #1a1b21; }
@@ -247,6 +248,8 @@ export class ModelsPage {
           error: (err) => {
             this.actionError.set(toApiError(err));
             this.busy.set(false);
+            // Refused (e.g. 409: someone else promoted meanwhile): show the registry as it is now.
+            this.loadRegistry();
           },
         });
       });

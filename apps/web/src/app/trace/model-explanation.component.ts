@@ -2,7 +2,7 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { DecisionRecord, Lane, ModelScore } from '../core/api.types';
-import { FeatureLabelComponent } from './feature-label';
+import { FeatureLabelComponent } from './feature-label.component';
 
 /** The lane a model's scores ask for under its thresholds (as the API's lane policy decides it). */
 export function scoreLane(m: ModelScore): Lane {
@@ -46,7 +46,7 @@ export function scoreLane(m: ModelScore): Lane {
             <div data-testid="critical-score">
               <dt>{{ 'explain.criticalScore' | translate }}</dt>
               <dd>
-                <strong>{{ r.model.criticalScore | number: '1.3-3' }}</strong>
+                <strong>{{ r.model.criticalScore | number: '1.3-3' }}</strong>&#32;
                 @if (r.model.thresholds.criticalRed !== undefined) {
                   <span class="muted">· RED ≥ {{ r.model.thresholds.criticalRed | number: '1.3-3' }}{{ share(r.model.thresholds.criticalRedTopShare) }}</span>
                 }
