@@ -2,8 +2,15 @@ import { ScreeningSpine1763800000000 } from './1763800000000-screening-spine';
 import { CriterionApproval1763900000000 } from './1763900000000-criterion-approval';
 import { RiskCases1764000000000 } from './1764000000000-risk-cases';
 import { IntelligenceAttachments1764100000000 } from './1764100000000-intelligence-attachments';
+import { AuditChain1764200000000 } from './1764200000000-audit-chain';
+import { ScreeningThroughput1764300000000 } from './1764300000000-screening-throughput';
+import { OfficeRiskPolicy1764400000000 } from './1764400000000-office-risk-policy';
 import { SupplyChainAndModels1764500000000 } from './1764500000000-supply-chain-and-models';
+import { AppendOnlyPrivileges1764600000000 } from './1764600000000-append-only-privileges';
+
+export { APP_ROLE, AUDIT_CHAINS, AUDIT_GENESIS_HASH, auditColumnJson, auditColumnText, type AuditChainSpec, type AuditColumnKind } from './1764200000000-audit-chain';
 
 /** Every migration, in order. TypeORM runs the ones not yet recorded in `migrations`. */
 export const MIGRATIONS = [ScreeningSpine1763800000000, CriterionApproval1763900000000, RiskCases1764000000000, IntelligenceAttachments1764100000000,
-  SupplyChainAndModels1764500000000];
+  AuditChain1764200000000, ScreeningThroughput1764300000000, OfficeRiskPolicy1764400000000, SupplyChainAndModels1764500000000,
+  AppendOnlyPrivileges1764600000000];

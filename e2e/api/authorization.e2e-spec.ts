@@ -111,6 +111,26 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   'POST /api/risk-cases/:id/close': () => [{ path: `/api/risk-cases/${NO_RISK_CASE}/close`, body: {}, allow: riskCaseActors(400) }],
   'GET /api/stats/open-cases': () => [{ path: '/api/stats/open-cases', allow: readers(200) }],
   'GET /api/stats/criteria': () => [{ path: '/api/stats/criteria', allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'auditor-han': 200 } }],
+  'GET /api/stats/hit-rates': () => [
+    { path: '/api/stats/hit-rates', allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'auditor-han': 200 } },
+    { label: '?officeId=40', path: '/api/stats/hit-rates', query: { officeId: '40' }, allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'auditor-han': 200 } },
+  ],
+  // Risk policies: the office and analysts and auditors read; a supervisor of the office or an analyst writes (an empty body: 400, nothing written).
+  'GET /api/offices/:officeId/risk-policy': () => [{ path: '/api/offices/40/risk-policy', allow: office40Readers(200) }],
+  'GET /api/offices/:officeId/risk-policy/history': () => [{ path: '/api/offices/40/risk-policy/history', allow: office40Readers(200) }],
+  'PUT /api/offices/:officeId/risk-policy': () => [{ path: '/api/offices/40/risk-policy', body: {}, allow: { 'analyst-kim': 400, 'supervisor-40': 400 } }],
+  // The training export: analysts and auditors (a period with nothing in it).
+  'GET /api/inspection-results/export.csv': () => [
+    { path: '/api/inspection-results/export.csv', query: { from: '1999-01-01', to: '1999-01-01' }, allow: { 'analyst-kim': 200, 'auditor-han': 200 } },
+  ],
+  'GET /api/audit/verify': () => [{ path: '/api/audit/verify', allow: { 'auditor-han': 200 } }],
+  // Model registry: analysts, supervisors and auditors read; only CBTC analysts promote (an empty body: 400, nothing changed).
+  'GET /api/models': () => [{ path: '/api/models', allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'auditor-han': 200 } }],
+  'GET /api/models/events': () => [{ path: '/api/models/events', allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'auditor-han': 200 } }],
+  'GET /api/models/compare': () => [{ path: '/api/models/compare', allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'auditor-han': 200 } }],
+  'POST /api/models/:version/promote': () => [{ path: '/api/models/1.0.0/promote', body: {}, allow: { 'analyst-kim': 400 } }],
+  // Supply-chain history import: the ingest service and CBTC analysts (an empty list: 400, nothing written).
+  'POST /api/supply-chain/outcomes': () => [{ path: '/api/supply-chain/outcomes', body: { outcomes: [] }, allow: { 'svc-ingest': 400, 'analyst-kim': 400 } }],
 };
 
 /**
@@ -186,7 +206,7 @@ describe('authorization matrix (e2e)', () => {
 
   const send = (method: string, probe: Pick<Probe, 'path' | 'query' | 'body'>, auth: Record<string, string>) => {
     const http = request(stack.app.getHttpServer());
-    const req = method === 'GET' ? http.get(probe.path) : http.post(probe.path);
+    const req = method === 'GET' ? http.get(probe.path) : method === 'PUT' ? http.put(probe.path) : http.post(probe.path);
     req.set(auth).query(probe.query ?? {});
     return method === 'GET' ? req : req.send((probe.body ?? {}) as object);
   };

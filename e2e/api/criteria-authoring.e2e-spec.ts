@@ -64,11 +64,13 @@ describe('criteria authoring, replay and stats (e2e)', () => {
     const trace = await auditor.get(`/api/declarations/${selected.declarationId}/selection`).expect(200);
     const fired = trace.body.firedCriteria.find((c: { id: string }) => c.id === criterionId);
     expect(fired).toMatchObject({ version, conditions: [{ fact: 'importerId', operator: 'equal', value: importerId, actual: importerId, result: true }] });
-    expect(trace.body.criteriaInForce).toContain(`${criterionId}@${version}`);
+    expect(trace.body.criteriaSet).toMatch(/^[0-9a-f]{64}$/);
+    expect(trace.body.criteriaInForce).toBeUndefined();
 
     const replay = await auditor.get(`/api/declarations/${selected.declarationId}/replay`).expect(200);
     expect(replay.body).toMatchObject({ identical: true, recorded: { lane: selected.lane }, replayed: { lane: selected.lane }, model: { rescored: true } });
     expect(replay.body.replayed.firedCriteria).toContain(`${criterionId}@${version}`);
+    expect(replay.body.criteriaVersions).toContain(`${criterionId}@${version}`);
 
     const stats = await analyst.get('/api/stats/criteria').expect(200);
     expect(stats.body.criteria.find((c: { criterionId: string }) => c.criterionId === criterionId)).toMatchObject({ selections: expect.any(Number) });

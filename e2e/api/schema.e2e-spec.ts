@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Pool } from 'pg';
+import { loadRuntimeConfig } from '@customs/config';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -41,7 +42,8 @@ describe('database schema (e2e)', () => {
         update: `UPDATE criterion_approval SET approved_by = 'someone else' WHERE criterion_id = 'SCHEMA-TEST'`,
       },
     };
-    const db = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    // As the schema owner: the app's login (DATABASE_URL) is refused these by privilege before any trigger fires (audit-trail spec).
+    const db = new Pool({ connectionString: loadRuntimeConfig().databaseOwnerUrl, max: 1 });
     const client = await db.connect();
     try {
       for (const [table, sql] of Object.entries(rows)) {

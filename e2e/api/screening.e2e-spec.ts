@@ -37,7 +37,7 @@ describe('screening (e2e)', () => {
   it('sends a criterion hit to RED, records the trace, and opens exactly one case with a queue row', async () => {
     const d = weapons();
     const res = await svc.post('/api/declarations').send(d).expect(201);
-    expect(res.body).toMatchObject({ declarationId: d.declarationId, lane: 'RED', caseStarted: true, duplicate: false });
+    expect(res.body).toMatchObject({ declarationId: d.declarationId, lane: 'RED', caseStarted: true, caseStatus: 'QUEUED', duplicate: false });
     expect(res.body.firedCriteria).toContain('CEN-WPN-001');
 
     const trace = await analyst.get(`/api/declarations/${d.declarationId}/selection`).expect(200);
@@ -54,7 +54,7 @@ describe('screening (e2e)', () => {
     expect(trace.body.explanations[0]).toMatch(/CEN-WPN-001/);
 
     const caseId = `inspection-case-${d.declarationId}`;
-    const description = await stack.temporal.workflow.getHandle(caseId).describe();
+    const description = await eventually('the case workflow', () => stack.temporal.workflow.getHandle(caseId).describe().catch(() => undefined));
     expect(description.type).toBe('inspectionCaseWorkflow');
     const row = await eventually('the queue row', async () => {
       const { rows } = await stack.db.query('SELECT * FROM inspection_case WHERE case_id = $1', [caseId]);
@@ -71,6 +71,14 @@ describe('screening (e2e)', () => {
     expect(again.body).toMatchObject({ lane: 'RED', duplicate: true, caseStarted: false });
     const { rows } = await stack.db.query('SELECT count(*)::int AS n FROM decision_record WHERE declaration_id = $1', [d.declarationId]);
     expect(rows[0].n).toBe(1);
+    // Once the outbox has started the workflow, a re-send says so.
+    const started = await eventually('the re-send to report the case started', async () => {
+      const r = await svc.post('/api/declarations').send(d).expect(200);
+      return r.body.caseStatus === 'STARTED' ? r.body : undefined;
+    });
+    expect(started).toMatchObject({ duplicate: true, caseStarted: false, caseId: `inspection-case-${d.declarationId}` });
+    const { rows: outbox } = await stack.db.query('SELECT outcome, attempts, started_at FROM case_start_outbox WHERE declaration_id = $1', [d.declarationId]);
+    expect(outbox).toEqual([{ outcome: 'STARTED', attempts: 1, started_at: expect.any(Date) }]);
 
     const conflict = await svc.post('/api/declarations').send({ ...d, netMassKg: d.netMassKg + 1 }).expect(409);
     expect(conflict.body.errors[0]).toMatchObject({ declarationId: d.declarationId, message: expect.stringMatching(/already screened with different content/) });
@@ -82,7 +90,7 @@ describe('screening (e2e)', () => {
       const d = sampleDeclaration({ declarationId: uniqueDeclarationId(), date: '2021-02-01' });
       const res = await svc.post('/api/declarations').send(d).expect(201);
       if (res.body.lane !== 'GREEN') continue;
-      expect(res.body).toMatchObject({ caseId: null, caseStarted: false, firedCriteria: [] });
+      expect(res.body).toMatchObject({ caseId: null, caseStarted: false, caseStatus: null, firedCriteria: [] });
       const trace = await analyst.get(`/api/declarations/${d.declarationId}/selection`).expect(200);
       expect(trace.body.summary).toMatch(/cleared automatically \(GREEN\): no selectivity criterion fired; model .* below the YELLOW threshold/);
       const { rows } = await stack.db.query('SELECT count(*)::int AS n FROM inspection_case WHERE declaration_id = $1', [d.declarationId]);
@@ -102,6 +110,37 @@ describe('screening (e2e)', () => {
     expect(cases).toBe(first.body.summary.yellow + first.body.summary.red);
     const second = await svc.post('/api/declarations/batch').send({ declarations: batch }).expect(200);
     expect(second.body.summary).toMatchObject({ received: 3, casesStarted: 0, duplicates: 3 });
+  });
+
+  it('writes each YELLOW/RED decision with its case-start outbox row, and names the criteria set in force by fingerprint', async () => {
+    const batch = [weapons(), weapons()];
+    await svc.post('/api/declarations/batch').send({ declarations: batch }).expect(200);
+    const ids = batch.map((d) => d.declarationId);
+    const { rows } = await stack.db.query(
+      `SELECT d.declaration_id, o.case_id, o.input, d.record->>'criteriaSet' AS fingerprint, d.record ? 'criteriaInForce' AS listed
+       FROM decision_record d JOIN case_start_outbox o USING (declaration_id) WHERE d.declaration_id = ANY($1) ORDER BY d.declaration_id`,
+      [ids],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ case_id: `inspection-case-${rows[0].declaration_id}`, input: { lane: 'RED', officeId: '40' }, listed: false });
+    const { rows: sets } = await stack.db.query('SELECT versions FROM criteria_set WHERE fingerprint = $1', [rows[0].fingerprint]);
+    expect(sets[0].versions).toEqual(expect.arrayContaining(['CEN-WPN-001@1']));
+    expect(sets[0].versions).toEqual([...sets[0].versions].sort());
+  });
+
+  it('starts a case whose start is still pending in the outbox (as left by an API process that died after the decision)', async () => {
+    // The outbox row as the screening statement writes it, never started by the process that wrote it.
+    const id = uniqueDeclarationId();
+    const caseId = `inspection-case-${id}`;
+    const input = { caseId, declarationId: id, officeId: '40', lane: 'YELLOW', riskScore: 0.5, controlSample: false, firedCriteria: [], escalateAfterMs: 3_600_000 };
+    await stack.db.query(`INSERT INTO case_start_outbox (case_id, declaration_id, input, available_at) VALUES ($1, $2, $3, now() - interval '1 minute')`, [caseId, id, input]);
+    const row = await eventually('the dispatcher to start it', async () => {
+      const { rows } = await stack.db.query('SELECT outcome, started_at FROM case_start_outbox WHERE case_id = $1', [caseId]);
+      return rows[0].started_at ? rows[0] : undefined;
+    });
+    expect(row.outcome).toBe('STARTED');
+    const description = await stack.temporal.workflow.getHandle(caseId).describe();
+    expect(description.type).toBe('inspectionCaseWorkflow');
   });
 
   describe('bad input', () => {

@@ -3,41 +3,53 @@
  *
  * Prints a table, then one JSON line:
  *   {"criteria":{"100":{"fast":F,"plain":P,"ratio":R},...,"10000":{...}},
- *    "model":{"batch1":M1,"batch256":M256},"endToEnd":{"declPerSec":E,"criteria":1000},
+ *    "model":{"batch1":M1,"batch256":M256},"endToEnd":{"declPerSec":E,"criteria":1000,...},
  *    "latencyMs":{"p50":L50,"p99":L99}}
- * Numbers are declarations per second unless named otherwise.
+ * Numbers are declarations per second unless named otherwise. Beyond the issue's shape, each
+ * criteria size also carries `firedPerDecl` and `selectionRate` (share of the sample at least
+ * one criterion selects), and `endToEnd` the details of its runs (see `EndToEndFigures`), so
+ * nobody reads a rate without the selectivity it was measured at.
  *
  * - criteria stage: the bundled KCS sample (e2e/fixtures/kcs-valid-sample.csv, goods
  *   descriptions from the HS nomenclature) screened by `SelectivityEngine` (the fast path)
  *   and by a plain json-rules-engine `Engine.run` over every criterion in force
  *   (`RulesEngineReference`), at 100, 1,000, 5,000 and 10,000 generated ACTIVE criteria
- *   (see `generateCriteria`). Each measurement runs for at least `BENCH_SECONDS` (default 2)
+ *   (see `generateCriteria`: narrow criteria, a few percent selected at 1,000). Each measurement runs for at least `BENCH_SECONDS` (default 2)
  *   on one core; the plain engine, slow at large sizes, is measured on however many
  *   declarations fit in that time (at least 3), which is the "sample" the issue allows.
  * - model stage: `RiskScorer.scoreBatch` with batches of 1 and 256 declarations.
- * - end to end and latency: need a running stack loaded with 1,000 criteria; not measured
- *   by this script yet, printed as `null`.
+ * - end to end and latency (when `API_URL` names a running API on a fresh database, as
+ *   `npm run bench` does): 1,000 generated criteria loaded through the API, then the KCS
+ *   sample, and the full validation split (`../shared/data/kcs-import-declarations/valid.csv`,
+ *   fresh ids) when present, screened through `POST /api/declarations/batch`; each run's clock
+ *   stops when the case-start outbox is drained, so case starts are included
+ *   (see `measureEndToEnd`). Printed as `null` without `API_URL`.
  *
- * Environment: BENCH_SECONDS (minimum seconds per measurement), BENCH_SIZES (comma list).
+ * Environment: BENCH_SECONDS (minimum seconds per measurement), BENCH_SIZES (comma list),
+ * BENCH_FULL=0 to skip the full validation split even when present.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { loadRuntimeConfig } from '@customs/config';
 import { Declaration, HsNomenclature, readDeclarationFile } from '@customs/domain';
 import { RiskScorer } from '@customs/risk-model';
 import { RulesEngineReference, SelectivityEngine } from '@customs/selectivity';
 import { generateCriteria } from './generate-criteria';
-import { measureEndToEnd } from './end-to-end';
+import { measureEndToEnd, type EndToEndFigures, type EndToEndRun } from './end-to-end';
 
 const ROOT = join(__dirname, '../..');
 const SAMPLE = join(ROOT, 'e2e/fixtures/kcs-valid-sample.csv');
+const FULL = join(ROOT, '../shared/data/kcs-import-declarations/valid.csv');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000,10000').split(',').map(Number);
 
-async function sample(): Promise<Declaration[]> {
+/** The declarations of a KCS file, goods descriptions filled from the HS nomenclature. */
+async function readDeclarations(file: string): Promise<Declaration[]> {
   const hs = HsNomenclature.default();
   const out: Declaration[] = [];
-  for await (const rec of readDeclarationFile(SAMPLE)) {
-    if (!('declaration' in rec)) throw new Error(`${SAMPLE} row ${rec.rowNumber}: ${rec.error}`);
+  for await (const rec of readDeclarationFile(file)) {
+    if (!('declaration' in rec)) throw new Error(`${file} row ${rec.rowNumber}: ${rec.error}`);
     const d = rec.declaration;
     out.push(d.goodsDescription === undefined ? { ...d, goodsDescription: hs.describe(d.hsCode) ?? undefined } : d);
   }
@@ -60,8 +72,8 @@ async function rate(decls: readonly Declaration[], seconds: number, minCount: nu
 const round = (x: number) => (x >= 100 ? Math.round(x) : Math.round(x * 10) / 10);
 
 async function main(): Promise<void> {
-  const decls = await sample();
-  const criteriaJson: Record<string, { fast: number; plain: number; ratio: number }> = {};
+  const decls = await readDeclarations(SAMPLE);
+  const criteriaJson: Record<string, { fast: number; plain: number; ratio: number; firedPerDecl: number; selectionRate: number }> = {};
   const rows: string[][] = [];
   for (const size of SIZES) {
     const criteria = generateCriteria(size, decls, 42);
@@ -69,20 +81,32 @@ async function main(): Promise<void> {
     for (const d of decls) fast.evaluateNow(d); // warm-up: builds the indexes, JIT
     const f = await rate(decls, SECONDS, decls.length, (d) => fast.evaluateNow(d));
     let firedTotal = 0;
-    for (const d of decls) firedTotal += fast.evaluateNow(d).fired.length;
+    let selected = 0;
+    for (const d of decls) {
+      const n = fast.evaluateNow(d).fired.length;
+      firedTotal += n;
+      if (n > 0) selected += 1;
+    }
 
     const plain = new RulesEngineReference(criteria);
     await plain.fired(decls[0]); // warm-up
     // Offset so the plain run does not only see the first (cached-engine) declarations.
     const shuffled = decls.map((_, i) => decls[(i * 7919) % decls.length]);
     const p = await rate(shuffled, SECONDS, 3, (d) => plain.fired(d));
-    criteriaJson[String(size)] = { fast: round(f.perSec), plain: round(p.perSec), ratio: round(f.perSec / p.perSec) };
+    criteriaJson[String(size)] = {
+      fast: round(f.perSec),
+      plain: round(p.perSec),
+      ratio: round(f.perSec / p.perSec),
+      firedPerDecl: Math.round((firedTotal / decls.length) * 1000) / 1000,
+      selectionRate: Math.round((selected / decls.length) * 1000) / 1000,
+    };
     rows.push([
       String(size),
       String(round(f.perSec)),
       `${round(p.perSec)}${p.count < decls.length ? ` (${p.count} decl.)` : ''}`,
       `${round(f.perSec / p.perSec)}x`,
       (firedTotal / decls.length).toFixed(2),
+      `${((selected / decls.length) * 100).toFixed(1)}%`,
     ]);
     process.stderr.write(`bench: ${size} criteria done\n`);
   }
@@ -103,26 +127,52 @@ async function main(): Promise<void> {
 
   const pad = (s: string, n: number) => s.padStart(n);
   console.log('Criteria stage (declarations/s, one core, KCS sample of 1,000 rows)');
-  console.log(`${pad('criteria', 9)} ${pad('fast', 10)} ${pad('plain json-rules-engine', 26)} ${pad('ratio', 9)} ${pad('fired/decl', 11)}`);
-  for (const r of rows) console.log(`${pad(r[0], 9)} ${pad(r[1], 10)} ${pad(r[2], 26)} ${pad(r[3], 9)} ${pad(r[4], 11)}`);
+  console.log(`${pad('criteria', 9)} ${pad('fast', 10)} ${pad('plain json-rules-engine', 26)} ${pad('ratio', 9)} ${pad('fired/decl', 11)} ${pad('selected', 9)}`);
+  for (const r of rows) console.log(`${pad(r[0], 9)} ${pad(r[1], 10)} ${pad(r[2], 26)} ${pad(r[3], 9)} ${pad(r[4], 11)} ${pad(r[5], 9)}`);
   console.log('');
   console.log('Model stage (declarations/s, RiskScorer, onnxruntime-node)');
   console.log(`${pad('batch 1', 9)} ${pad(String(round(m1.perSec)), 10)}`);
   console.log(`${pad('batch 256', 9)} ${pad(String(round(m256)), 10)}`);
   console.log('');
   const api = process.env.API_URL;
-  const e2e = api ? await measureEndToEnd(api, decls) : null;
+  let e2e: EndToEndFigures | null = null;
+  if (api) {
+    // Fresh ids (V + KCS id) so the longer run does not re-send the sample's declarations.
+    const full = process.env.BENCH_FULL !== '0' && existsSync(FULL) ? (await readDeclarations(FULL)).map((d) => ({ ...d, declarationId: `V${d.declarationId}`.slice(0, 20) })) : null;
+    e2e = await measureEndToEnd(api, loadRuntimeConfig(process.env).databaseUrl, decls, full);
+  }
   if (e2e) {
-    console.log(`End to end (HTTP batches of 500 -> Postgres + case starts, ${e2e.criteria} active criteria, KCS sample of ${decls.length}): ${round(e2e.declPerSec)} declarations/s`);
-    console.log(`Single-declaration HTTP decision latency: p50 ${e2e.p50.toFixed(1)} ms, p99 ${e2e.p99.toFixed(1)} ms`);
+    const line = (name: string, r: EndToEndRun) =>
+      `${pad(name, 26)} ${pad(String(r.declarations), 6)} ${pad(String(round(r.declPerSec)), 8)} ${pad(r.seconds.toFixed(2), 8)} ${pad(r.decidedSeconds.toFixed(2), 8)}` +
+      ` ${pad(String(r.casesOpened), 6)} ${pad(`${(r.caseRate * 100).toFixed(1)}%`, 7)} ${pad(`${(r.criteriaSelectionRate * 100).toFixed(1)}%`, 9)}`;
+    console.log(`End to end: HTTP batches of ${e2e.batchSize} (${e2e.inFlight} in flight) -> decisions in Postgres -> case starts in Temporal, ${e2e.criteria} active criteria;`);
+    console.log('the clock stops when the last case is started (case-start outbox drained)');
+    console.log(`${pad('run', 26)} ${pad('decl.', 6)} ${pad('decl/s', 8)} ${pad('seconds', 8)} ${pad('decided', 8)} ${pad('cases', 6)} ${pad('case %', 7)} ${pad('criteria%', 9)}`);
+    console.log(line('KCS sample', e2e.sample));
+    if (e2e.full) console.log(line('KCS valid split (full)', e2e.full));
+    else console.log('(full KCS valid split not found at ../shared/data: sample only)');
+    console.log(`Single-declaration HTTP decision latency (${e2e.latencyRuns} sequential requests, worker caught up): p50 ${e2e.p50.toFixed(1)} ms, p99 ${e2e.p99.toFixed(1)} ms`);
   } else {
     console.log('End to end and latency: not measured (no API_URL; `npm run bench` starts a stack and sets it)');
   }
+  const runJson = (r: EndToEndRun) => ({
+    declarations: r.declarations,
+    declPerSec: round(r.declPerSec),
+    seconds: Math.round(r.seconds * 100) / 100,
+    decidedSeconds: Math.round(r.decidedSeconds * 100) / 100,
+    casesOpened: r.casesOpened,
+    caseRate: Math.round(r.caseRate * 1000) / 1000,
+    criteriaSelectionRate: Math.round(r.criteriaSelectionRate * 1000) / 1000,
+  });
   console.log(
     JSON.stringify({
       criteria: criteriaJson,
       model: { batch1: round(m1.perSec), batch256: round(m256) },
-      endToEnd: { declPerSec: e2e ? round(e2e.declPerSec) : null, criteria: e2e?.criteria ?? 1000 },
+      endToEnd: {
+        declPerSec: e2e ? round(e2e.sample.declPerSec) : null,
+        criteria: e2e?.criteria ?? 1000,
+        ...(e2e ? { sample: runJson(e2e.sample), full: e2e.full ? runJson(e2e.full) : null } : {}),
+      },
       latencyMs: { p50: e2e ? Math.round(e2e.p50 * 10) / 10 : null, p99: e2e ? Math.round(e2e.p99 * 10) / 10 : null },
     }),
   );

@@ -1,66 +1,164 @@
+import { Pool } from 'pg';
 import type { Declaration } from '@customs/domain';
 import { login } from '../auth/login';
 import { generateCriteria } from './generate-criteria';
 
+/** One end-to-end run over a file of declarations. */
+export interface EndToEndRun {
+  /** Declarations sent. */
+  declarations: number;
+  /** Seconds from the first request until the last decision was answered AND the case-start outbox was drained. */
+  seconds: number;
+  /** `declarations / seconds`: decisions, records and case starts included. */
+  declPerSec: number;
+  /** Seconds until the last batch was answered (decisions recorded, case starts queued). */
+  decidedSeconds: number;
+  /** Cases this run opened (YELLOW/RED declarations), all started in Temporal by the end of `seconds`. */
+  casesOpened: number;
+  /** Share of the declarations at least one criterion selected. */
+  criteriaSelectionRate: number;
+  /** Share of the declarations that opened a case (criteria, model and control selection). */
+  caseRate: number;
+}
+
 /** End-to-end figures through a running API. */
 export interface EndToEndFigures {
-  /** Declarations per second screened through `POST /api/declarations/batch` (batches of 500), decisions and case starts included. */
-  declPerSec: number;
   /** Active criteria while measuring. */
   criteria: number;
-  /** Single-declaration `POST /api/declarations` round-trip latency, ms. */
+  /** Batches of `BATCH_SIZE` declarations, `IN_FLIGHT` requests at a time. */
+  batchSize: number;
+  inFlight: number;
+  /** The bundled KCS sample. */
+  sample: EndToEndRun;
+  /** The full KCS validation split, when `../shared` has it (fresh ids), else null. */
+  full: EndToEndRun | null;
+  /** Single-declaration `POST /api/declarations` round-trip latency, ms, measured once the worker has caught up. */
   p50: number;
   p99: number;
+  latencyRuns: number;
 }
 
 const DEMO = (u: string) => ({ username: u, password: `${u}-demo` });
+const BATCH_SIZE = 500;
+/** Batches in flight at once: one being decided while the next one's JSON is parsed, as an ingest client with two connections would. */
+const IN_FLIGHT = 2;
 
 /**
  * Loads `criteriaCount` generated criteria through the API (written by one analyst, approved
- * by another: the real maker-checker path), then screens the KCS sample in batches and
- * measures single-declaration latency on fresh ids. Meant for a fresh database (`npm run bench`
- * starts one): the generated criteria become central criteria `CEN-BENCH-000`...
+ * by another: the real maker-checker path), then screens the KCS sample (and the full
+ * validation split when given) in batches, and measures single-declaration latency on fresh
+ * ids. The clock of a run stops when every batch is answered AND the case-start outbox holds
+ * no pending row (read from Postgres at `databaseUrl` every 20 ms): the figure includes the
+ * workflow starts, not only the decisions.
+ * Meant for a fresh database (`npm run bench` starts one): the generated criteria become
+ * central criteria `CEN-BENCH-000`...
  * @param api base URL of the API, e.g. `http://127.0.0.1:41234`
- * @throws Error naming the request that failed.
+ * @throws Error naming the request that failed, or when the outbox is not drained within 10 minutes.
  */
-export async function measureEndToEnd(api: string, decls: readonly Declaration[], criteriaCount = 1000, latencyRuns = 300): Promise<EndToEndFigures> {
-  const [maker, checker, service] = await Promise.all(['analyst-kim', 'analyst-lee', 'svc-ingest'].map((u) => login(api, DEMO(u).username, DEMO(u).password)));
-  const call = async (token: string, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+export async function measureEndToEnd(
+  api: string,
+  databaseUrl: string,
+  sample: readonly Declaration[],
+  full: readonly Declaration[] | null,
+  criteriaCount = 1000,
+  latencyRuns = 1000,
+): Promise<EndToEndFigures> {
+  const db = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const [maker, checker, service] = await Promise.all(['analyst-kim', 'analyst-lee', 'svc-ingest'].map((u) => login(api, DEMO(u).username, DEMO(u).password)));
+    const call = async (token: string, method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${api}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+
+    const criteria = generateCriteria(criteriaCount, sample, 7).map((c, i) => {
+      const { version: _v, status: _s, ...rest } = c;
+      return { ...rest, id: `CEN-BENCH-${String(i).padStart(3, '0')}`, scope: 'CENTRAL', officeId: null };
     });
-    if (res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
-    return res.json();
-  };
+    await pool(criteria, 8, async (c) => {
+      await call(maker.accessToken, 'POST', '/api/criteria', c);
+      await call(checker.accessToken, 'POST', `/api/criteria/${c.id}/versions/1/approve`);
+    });
+    await new Promise((r) => setTimeout(r, 3000)); // the API refreshes its compiled criteria within 2 s
+    // Warm-up (compiles the engine, JIT): 20 declarations that are not part of any run.
+    await call(service.accessToken, 'POST', '/api/declarations/batch', { declarations: sample.slice(0, 20).map((d, i) => ({ ...d, declarationId: `W${i}` })) });
+    await drained(db, Date.now() + 60_000);
 
-  const criteria = generateCriteria(criteriaCount, decls, 7).map((c, i) => {
-    const { version: _v, status: _s, ...rest } = c;
-    return { ...rest, id: `CEN-BENCH-${String(i).padStart(3, '0')}`, scope: 'CENTRAL', officeId: null };
-  });
-  await pool(criteria, 8, async (c) => {
-    await call(maker.accessToken, 'POST', '/api/criteria', c);
-    await call(checker.accessToken, 'POST', `/api/criteria/${c.id}/versions/1/approve`);
-  });
-  await new Promise((r) => setTimeout(r, 3000)); // the API refreshes its compiled criteria within 2 s
+    const run = async (decls: readonly Declaration[]): Promise<EndToEndRun> => {
+      const batches: Declaration[][] = [];
+      for (let i = 0; i < decls.length; i += BATCH_SIZE) batches.push(decls.slice(i, i + BATCH_SIZE));
+      let casesOpened = 0;
+      let selected = 0;
+      const start = performance.now();
+      await pool(batches, IN_FLIGHT, async (batch) => {
+        const body = (await call(service.accessToken, 'POST', '/api/declarations/batch', { declarations: batch })) as {
+          results: Array<{ caseStarted: boolean; firedCriteria: string[] }>;
+        };
+        for (const r of body.results) {
+          if (r.caseStarted) casesOpened += 1;
+          if (r.firedCriteria.length > 0) selected += 1;
+        }
+      });
+      const decidedSeconds = (performance.now() - start) / 1000;
+      await drained(db, Date.now() + 600_000);
+      const seconds = (performance.now() - start) / 1000;
+      return {
+        declarations: decls.length,
+        seconds,
+        declPerSec: decls.length / seconds,
+        decidedSeconds,
+        casesOpened,
+        criteriaSelectionRate: selected / decls.length,
+        caseRate: casesOpened / decls.length,
+      };
+    };
 
-  const start = performance.now();
-  for (let i = 0; i < decls.length; i += 500) {
-    await call(service.accessToken, 'POST', '/api/declarations/batch', { declarations: decls.slice(i, i + 500) });
+    const sampleRun = await run(sample);
+    const fullRun = full ? await run(full) : null;
+
+    // Latency on a settled system: wait until the worker has projected every started case.
+    await caughtUp(db, Date.now() + 300_000);
+    const times: number[] = [];
+    for (let i = 0; i < latencyRuns; i++) {
+      const source = sample[i % sample.length];
+      const d = { ...source, declarationId: `LAT${i}X${source.declarationId}`.slice(0, 20) };
+      const t = performance.now();
+      await call(service.accessToken, 'POST', '/api/declarations', d);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+    return { criteria: criteria.length, batchSize: BATCH_SIZE, inFlight: IN_FLIGHT, sample: sampleRun, full: fullRun, p50: q(0.5), p99: q(0.99), latencyRuns };
+  } finally {
+    await db.end();
   }
-  const declPerSec = decls.length / ((performance.now() - start) / 1000);
+}
 
-  const times: number[] = [];
-  for (let i = 0; i < latencyRuns; i++) {
-    const d = { ...decls[i % decls.length], declarationId: `LAT${i}${decls[i % decls.length].declarationId}`.slice(0, 20) };
-    const t = performance.now();
-    await call(service.accessToken, 'POST', '/api/declarations', d);
-    times.push(performance.now() - t);
+/** Waits until the case-start outbox has no pending row. */
+async function drained(db: Pool, deadline: number): Promise<void> {
+  for (;;) {
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM case_start_outbox WHERE started_at IS NULL`);
+    if (rows[0].n === 0) return;
+    if (Date.now() > deadline) throw new Error(`case-start outbox still holds ${rows[0].n} pending rows`);
+    await new Promise((r) => setTimeout(r, 20));
   }
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-  return { declPerSec, criteria: criteria.length, p50: q(0.5), p99: q(0.99) };
+}
+
+/** Waits until every started case has its queue row (the worker has run its first workflow task). */
+async function caughtUp(db: Pool, deadline: number): Promise<void> {
+  for (;;) {
+    const { rows } = await db.query(
+      `SELECT (SELECT count(*) FROM case_start_outbox) - (SELECT count(*) FROM inspection_case) AS behind`,
+    );
+    if (Number(rows[0].behind) <= 0) return;
+    if (Date.now() > deadline) throw new Error(`the worker is still ${rows[0].behind} cases behind`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {

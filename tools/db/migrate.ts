@@ -1,8 +1,8 @@
 import { loadRuntimeConfig } from '@customs/config';
 import { runMigrations } from '@customs/persistence';
 
-/** `npm run db:migrate`: applies pending migrations to `DATABASE_URL`. Exits 1 on failure. */
-runMigrations(loadRuntimeConfig().databaseUrl)
+/** `npm run db:migrate`: applies pending migrations as the schema owner (`DATABASE_OWNER_URL`, default `DATABASE_URL`). Exits 1 on failure. */
+runMigrations(loadRuntimeConfig().databaseOwnerUrl)
   .then((applied) => console.log(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'schema is current'))
   .catch((err) => {
     console.error('migration failed:', err);

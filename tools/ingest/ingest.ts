@@ -12,6 +12,9 @@ import { DEFAULT_SERVICE_USER, login } from '../auth/login';
  * stdout:
  * `{"received":N,"green":N,"yellow":N,"red":N,"rejected":N,"casesStarted":N,"seconds":S}`.
  *
+ * `casesStarted` counts the inspection cases this run opened: their starts are queued with the
+ * decisions (the API's case-start outbox) and the workflows follow within moments.
+ *
  * A bad row is refused with its row number and reason; the other rows go on. Re-ingesting
  * a file gives the same decisions and starts no new cases (the API is idempotent on the
  * declaration id). Transient failures (network, 5xx) are retried with back-off.

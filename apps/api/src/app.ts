@@ -3,21 +3,58 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RuntimeConfig } from '@customs/config';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { answerMiddlewareErrors } from './services/http/http-errors';
+import { rejectHostileInput, requireUtf8, requireUtf8Charset } from './services/http/hostile-input';
+import { MaskingLogger } from './services/http/masking-logger';
+import { documentCommonResponses } from './services/http/openapi-responses';
 import { serveWebApp } from './services/web-app/serve-web-app';
 
 /**
- * Creates the configured (not yet listening) API application: global prefix `/api`,
- * JSON bodies up to `config.bodyLimit` (larger: 413), one global ValidationPipe that
- * refuses unknown and mistyped fields, the OpenAPI document at `/api/docs`
- * (JSON at `/api/docs-json`), and the built web app at `/`. Used by `main.ts` and by the end-to-end tests.
+ * The hash of the one inline script of the built web app: Angular's non-blocking stylesheet
+ * loader `<link ... media="print" onload="this.media='all'">`, allowed by hash, so the
+ * Content-Security-Policy can forbid every other inline script and handler.
+ */
+const WEB_APP_STYLESHEET_ONLOAD = "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='";
+
+/**
+ * Creates the configured (not yet listening) API application: security headers (helmet, with a
+ * Content-Security-Policy fit for the web app and the OpenAPI page), CORS for the
+ * `CORS_ORIGINS` allow-list only (none by default: same-origin), global prefix `/api`, JSON
+ * bodies up to `config.bodyLimit` (larger: 413) refused when malformed (400) or holding
+ * characters no field may hold or nesting too deep (400, `rejectHostileInput`), one global
+ * ValidationPipe that refuses unknown and mistyped fields, the OpenAPI document at `/api/docs`
+ * (JSON at `/api/docs-json`), the built web app at `/`, and a logger that masks personal
+ * identifiers. Used by `main.ts` and by the end-to-end tests.
  */
 export async function createApp(config: RuntimeConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: ['error', 'warn', 'log'],
+    logger: new MaskingLogger({ logLevels: ['error', 'warn', 'log'] }),
   });
-  app.useBodyParser('json', { limit: config.bodyLimit, strict: true });
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // No upgrade-insecure-requests: TLS is the deployment's (a proxy's) job, and on a plain-http
+        // host the browser would otherwise rewrite every script and style URL to https and load none.
+        directives: { scriptSrcAttr: ["'unsafe-hashes'", WEB_APP_STYLESHEET_ONLOAD], upgradeInsecureRequests: null },
+      },
+    }),
+  );
+  app.enableCors({
+    // An empty list: no CORS headers at all, so browsers keep other origins out (same-origin only).
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+    exposedHeaders: ['WWW-Authenticate', 'Retry-After-login', 'Retry-After-ingest'],
+    maxAge: 600,
+  });
+  app.use(requireUtf8Charset);
+  app.useBodyParser('json', { limit: config.bodyLimit, strict: true, verify: requireUtf8 });
+  app.use(rejectHostileInput);
+  app.use(answerMiddlewareErrors);
   app.setGlobalPrefix('api');
   serveWebApp(app, config);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
@@ -32,6 +69,6 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
       .addSecurityRequirements('bearer')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, documentCommonResponses(app, document), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -9,6 +9,12 @@ describe('loadRuntimeConfig', () => {
     expect(c.temporalAddress).toBe('127.0.0.1:7233');
     expect(c.redTopShare).toBeLessThanOrEqual(c.yellowTopShare);
   });
+  it('takes the schema owner\'s connection from DATABASE_OWNER_URL, else DATABASE_URL', () => {
+    expect(loadRuntimeConfig(base).databaseOwnerUrl).toBe(base.DATABASE_URL);
+    const owner = 'postgres://owner:pw@127.0.0.1:5432/customs';
+    expect(loadRuntimeConfig({ ...base, DATABASE_OWNER_URL: owner })).toMatchObject({ databaseUrl: base.DATABASE_URL, databaseOwnerUrl: owner });
+    expect(() => loadRuntimeConfig({ ...base, DATABASE_OWNER_URL: 'not a url' })).toThrow(/DATABASE_OWNER_URL/);
+  });
   it('names a missing DATABASE_URL', () => {
     expect(() => loadRuntimeConfig({})).toThrow(/DATABASE_URL/);
   });
@@ -28,6 +34,30 @@ describe('loadRuntimeConfig', () => {
     expect(loadRuntimeConfig({ ...base, ATTACHMENT_MAX_BYTES: '1048576' }).attachmentMaxBytes).toBe(1048576);
     expect(() => loadRuntimeConfig({ ...base, ATTACHMENT_MAX_BYTES: '0' })).toThrow(/ATTACHMENT_MAX_BYTES/);
     expect(() => loadRuntimeConfig({ ...base, ATTACHMENT_MAX_BYTES: String(200 * 1024 * 1024) })).toThrow(/ATTACHMENT_MAX_BYTES/);
+  });
+  it('bounds the case-start outbox dispatcher settings', () => {
+    expect(loadRuntimeConfig(base)).toMatchObject({ caseStartConcurrency: 32, caseStartPollMs: 1000 });
+    expect(loadRuntimeConfig({ ...base, CASE_START_CONCURRENCY: '64', CASE_START_POLL_MS: '50' })).toMatchObject({ caseStartConcurrency: 64, caseStartPollMs: 50 });
+    expect(() => loadRuntimeConfig({ ...base, CASE_START_CONCURRENCY: '0' })).toThrow(/CASE_START_CONCURRENCY/);
+    expect(() => loadRuntimeConfig({ ...base, CASE_START_CONCURRENCY: '2.5' })).toThrow(/CASE_START_CONCURRENCY/);
+    expect(() => loadRuntimeConfig({ ...base, CASE_START_POLL_MS: '0' })).toThrow(/CASE_START_POLL_MS/);
+  });
+  it('allows no cross-origin caller by default, and takes bare http(s) origins only', () => {
+    expect(loadRuntimeConfig(base).corsOrigins).toEqual([]);
+    expect(loadRuntimeConfig({ ...base, CORS_ORIGINS: 'https://ops.customs.example, http://localhost:4200' }).corsOrigins).toEqual([
+      'https://ops.customs.example',
+      'http://localhost:4200',
+    ]);
+    expect(() => loadRuntimeConfig({ ...base, CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS: "\*" is not an origin/);
+    expect(() => loadRuntimeConfig({ ...base, CORS_ORIGINS: 'https://ops.customs.example/' })).toThrow(/bare http\(s\) origin/);
+    expect(() => loadRuntimeConfig({ ...base, CORS_ORIGINS: 'ftp://files.example' })).toThrow(/CORS_ORIGINS/);
+  });
+  it('rate-limits login and ingest by default, service accounts generously, and refuses nonsense limits', () => {
+    expect(loadRuntimeConfig(base).rateLimits).toEqual({ windowSeconds: 60, login: 20, ingest: 600, ingestService: 60_000 });
+    expect(loadRuntimeConfig({ ...base, RATE_LIMIT_LOGIN: '0' }).rateLimits.login).toBe(0);
+    expect(() => loadRuntimeConfig({ ...base, RATE_LIMIT_LOGIN: '-1' })).toThrow(/RATE_LIMIT_LOGIN/);
+    expect(() => loadRuntimeConfig({ ...base, RATE_LIMIT_INGEST: '2.5' })).toThrow(/RATE_LIMIT_INGEST/);
+    expect(() => loadRuntimeConfig({ ...base, RATE_LIMIT_WINDOW_SECONDS: '0' })).toThrow(/RATE_LIMIT_WINDOW_SECONDS/);
   });
   it('rejects YELLOW share below RED share', () => {
     expect(() => loadRuntimeConfig({ ...base, RED_TOP_SHARE: '0.2', YELLOW_TOP_SHARE: '0.1' })).toThrow(/YELLOW_TOP_SHARE/);

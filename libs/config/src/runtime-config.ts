@@ -11,8 +11,18 @@ import { bool, cleanEnv, num, port, str, url } from 'envalid';
 export interface RuntimeConfig {
   /** HTTP port of the API (default 3000). */
   port: number;
-  /** PostgreSQL connection string, e.g. `postgres://user:pw@127.0.0.1:5432/customs`. */
+  /**
+   * PostgreSQL connection string of the API and the worker, e.g. `postgres://app:pw@127.0.0.1:5432/customs`:
+   * a login that is a member of the `customs_app` role (INSERT and SELECT only on the append-only tables).
+   */
   databaseUrl: string;
+  /**
+   * Connection string of the schema owner (`DATABASE_OWNER_URL`, default `DATABASE_URL`): migrations,
+   * `npm run backup` and `npm run restore` use it; the API and the worker never do.
+   */
+  databaseOwnerUrl: string;
+  /** Folder with `pg_dump` and `pg_restore` of the server's major version (`PG_BIN_DIR`); empty: `.tools/pg-client`, else PATH. */
+  pgBinDir: string;
   /** Temporal frontend `host:port`, e.g. `127.0.0.1:7233`. */
   temporalAddress: string;
   /** Temporal namespace (default `default`). */
@@ -59,12 +69,41 @@ export interface RuntimeConfig {
   attachmentMaxBytes: number;
   /** Largest accepted batch of declarations in one request. */
   maxBatchSize: number;
+  /**
+   * Inspection-case workflow starts in flight at once per API process, draining the case-start
+   * outbox (`CASE_START_CONCURRENCY`, default 32, 1-512).
+   */
+  caseStartConcurrency: number;
+  /**
+   * Milliseconds between two looks at the case-start outbox when nothing nudged the dispatcher
+   * (`CASE_START_POLL_MS`, default 1000): picks up rows written by other API processes and retries.
+   */
+  caseStartPollMs: number;
   /** Largest accepted JSON body, e.g. `5mb`. */
   bodyLimit: string;
   /** Folder of the built web app (`npx nx build web`) served at `/`; empty = `dist/apps/web/browser`. */
   webDistDir: string;
   /** Who issues and who verifies the API's bearer tokens (see `AuthConfig`). */
   auth: AuthConfig;
+  /** Browser origins allowed to call the API cross-origin, e.g. `https://ops.customs.example` (`CORS_ORIGINS`, comma-separated; default none: same-origin only). */
+  corsOrigins: string[];
+  /** Request rate limits (see `RateLimitConfig`). */
+  rateLimits: RateLimitConfig;
+}
+
+/**
+ * Request rate limits, each a number of requests per window (`RATE_LIMIT_WINDOW_SECONDS`);
+ * a request over the limit is answered 429 with `Retry-After`. 0 turns a limit off.
+ */
+export interface RateLimitConfig {
+  /** Length of the window, seconds (`RATE_LIMIT_WINDOW_SECONDS`, default 60). */
+  windowSeconds: number;
+  /** Login attempts (`POST /api/auth/token`) per client address and username per window (`RATE_LIMIT_LOGIN`, default 20). */
+  login: number;
+  /** Ingest requests (`POST /api/declarations`, `/batch`) per authenticated user per window (`RATE_LIMIT_INGEST`, default 600: ten a second). */
+  ingest: number;
+  /** The same for `service` accounts, the ingest pipeline's machine clients (`RATE_LIMIT_INGEST_SERVICE`, default 60000: a thousand a second). */
+  ingestService: number;
 }
 
 /** JWS algorithms a token may be signed with: asymmetric only, never `none` or a shared secret. */
@@ -108,6 +147,8 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     {
       PORT: port({ default: 3000 }),
       DATABASE_URL: url({ desc: 'PostgreSQL connection string' }),
+      DATABASE_OWNER_URL: url({ default: undefined, desc: 'PostgreSQL connection string of the schema owner (migrations, backup, restore)' }),
+      PG_BIN_DIR: str({ default: '' }),
       TEMPORAL_ADDRESS: str({ default: '127.0.0.1:7233' }),
       TEMPORAL_NAMESPACE: str({ default: 'default' }),
       TEMPORAL_TLS: bool({ default: false }),
@@ -124,6 +165,8 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       ATTACHMENT_MAX_BYTES: num({ default: 10 * 1024 * 1024, desc: 'largest intelligence attachment, bytes (1 to 100 MiB)' }),
       RISK_WINDOW_DAYS: num({ default: 15, desc: 'default validity window of a risk case, days (1-366)' }),
       MAX_BATCH_SIZE: num({ default: 1000 }),
+      CASE_START_CONCURRENCY: num({ default: 32, desc: 'case-workflow starts in flight at once per API process (1-512)' }),
+      CASE_START_POLL_MS: num({ default: 1000, desc: 'ms between looks at the case-start outbox when idle (10-60000)' }),
       BODY_LIMIT: str({ default: '10mb' }),
       WEB_DIST_DIR: str({ default: '' }),
       AUTH_DEV_IDP: bool({ default: undefined, desc: 'built-in development identity provider (default: on unless NODE_ENV=production)' }),
@@ -137,12 +180,19 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       AUTH_OFFICE_CLAIM: str({ default: 'office_id' }),
       AUTH_NAME_CLAIM: str({ default: 'name' }),
       AUTH_TOKEN_TTL_SECONDS: num({ default: 8 * 60 * 60 }),
+      CORS_ORIGINS: str({ default: '', desc: 'comma-separated browser origins allowed cross-origin; empty: same-origin only' }),
+      RATE_LIMIT_WINDOW_SECONDS: num({ default: 60 }),
+      RATE_LIMIT_LOGIN: num({ default: 20 }),
+      RATE_LIMIT_INGEST: num({ default: 600 }),
+      RATE_LIMIT_INGEST_SERVICE: num({ default: 60_000 }),
     },
     { reporter: throwingReporter },
   );
   const config: RuntimeConfig = {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL ?? e.DATABASE_URL,
+    pgBinDir: e.PG_BIN_DIR,
     temporalAddress: e.TEMPORAL_ADDRESS,
     temporalNamespace: e.TEMPORAL_NAMESPACE,
     temporalTls: e.TEMPORAL_TLS,
@@ -159,6 +209,8 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     riskWindowDays: e.RISK_WINDOW_DAYS,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     maxBatchSize: e.MAX_BATCH_SIZE,
+    caseStartConcurrency: e.CASE_START_CONCURRENCY,
+    caseStartPollMs: e.CASE_START_POLL_MS,
     bodyLimit: e.BODY_LIMIT,
     webDistDir: e.WEB_DIST_DIR,
     auth: {
@@ -173,6 +225,13 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       officeClaim: e.AUTH_OFFICE_CLAIM,
       nameClaim: e.AUTH_NAME_CLAIM,
       tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
+    },
+    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter((o) => o !== ''),
+    rateLimits: {
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      login: e.RATE_LIMIT_LOGIN,
+      ingest: e.RATE_LIMIT_INGEST,
+      ingestService: e.RATE_LIMIT_INGEST_SERVICE,
     },
   };
   const shares: Array<[string, number]> = [
@@ -190,6 +249,12 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
   if (!(config.historyRefreshMs >= 100 && config.historyRefreshMs <= 600_000)) {
     throw new Error(`HISTORY_REFRESH_MS must be between 100 and 600000 milliseconds, got ${config.historyRefreshMs}`);
   }
+  if (!(Number.isInteger(config.caseStartConcurrency) && config.caseStartConcurrency >= 1 && config.caseStartConcurrency <= 512)) {
+    throw new Error(`CASE_START_CONCURRENCY must be a whole number from 1 to 512, got ${config.caseStartConcurrency}`);
+  }
+  if (!(config.caseStartPollMs >= 10 && config.caseStartPollMs <= 60_000)) {
+    throw new Error(`CASE_START_POLL_MS must be from 10 to 60000 milliseconds, got ${config.caseStartPollMs}`);
+  }
   if (!(config.caseEscalateAfterMs > 0)) throw new Error('CASE_ESCALATE_AFTER_MS must be a positive number of milliseconds');
   if (!(Number.isInteger(config.riskWindowDays) && config.riskWindowDays >= 1 && config.riskWindowDays <= 366)) {
     throw new Error(`RISK_WINDOW_DAYS must be a whole number of days from 1 to 366, got ${config.riskWindowDays}`);
@@ -201,7 +266,32 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     throw new Error('MAX_BATCH_SIZE must be between 1 and 100000');
   }
   checkAuth(config.auth);
+  checkCorsOrigins(config.corsOrigins);
+  checkRateLimits(config.rateLimits);
   return config;
+}
+
+function checkCorsOrigins(origins: string[]): void {
+  for (const origin of origins) {
+    let u: URL;
+    try {
+      u = new URL(origin);
+    } catch {
+      throw new Error(`CORS_ORIGINS: ${JSON.stringify(origin)} is not an origin such as https://ops.customs.example`);
+    }
+    if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.origin !== origin) {
+      throw new Error(`CORS_ORIGINS: ${JSON.stringify(origin)} must be a bare http(s) origin (scheme, host, optional port; no path or trailing slash), e.g. ${u.origin}`);
+    }
+  }
+}
+
+function checkRateLimits(limits: RateLimitConfig): void {
+  if (!(Number.isInteger(limits.windowSeconds) && limits.windowSeconds >= 1 && limits.windowSeconds <= 86_400)) {
+    throw new Error(`RATE_LIMIT_WINDOW_SECONDS must be a whole number of seconds from 1 to 86400, got ${limits.windowSeconds}`);
+  }
+  for (const [name, value] of [['RATE_LIMIT_LOGIN', limits.login], ['RATE_LIMIT_INGEST', limits.ingest], ['RATE_LIMIT_INGEST_SERVICE', limits.ingestService]] as const) {
+    if (!(Number.isInteger(value) && value >= 0)) throw new Error(`${name} must be a whole number of requests (0: no limit), got ${value}`);
+  }
 }
 
 function checkAuth(auth: AuthConfig): void {

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import type { Declaration } from './declaration';
 import { validateDeclaration } from './declaration.dto';
 import { HsNomenclature } from './hs-nomenclature';
-import { KCS_INPUT_COLUMNS, KCS_LABEL_COLUMNS, kcsRowToDeclaration, KcsRowError } from './kcs-row';
+import { KCS_EXPORT_COLUMNS, KCS_INPUT_COLUMNS, KCS_LABEL_COLUMNS, kcsRowToDeclaration, KcsRowError } from './kcs-row';
 
 /** The two file formats of declarations: KCS-layout CSV, or one camelCase JSON Declaration per line. */
 export type DeclarationFileFormat = 'csv' | 'ndjson';
@@ -55,7 +55,7 @@ export interface ReadDeclarationOptions {
 
 const BOM = '\uFEFF';
 const REQUIRED_COLUMNS: ReadonlySet<string> = new Set(KCS_INPUT_COLUMNS);
-const ALLOWED_COLUMNS: ReadonlySet<string> = new Set([...KCS_INPUT_COLUMNS, ...KCS_LABEL_COLUMNS]);
+const ALLOWED_COLUMNS: ReadonlySet<string> = new Set([...KCS_INPUT_COLUMNS, ...KCS_LABEL_COLUMNS, ...KCS_EXPORT_COLUMNS]);
 
 /**
  * The format of a file from its extension (`.csv`; `.ndjson` / `.jsonl`), else from its
@@ -82,7 +82,8 @@ export async function detectDeclarationFileFormat(path: string): Promise<Declara
  * file. Format by {@link detectDeclarationFileFormat}.
  *
  * - CSV: KCS layout (`KCS_COLUMNS`; the Fraud / Critical Fraud label columns are optional,
- *   kept out of the declaration and returned beside it as `labels` when valid), UTF-8 with or without BOM, `\n` or `\r\n`. A row with the wrong number of
+ *   kept out of the declaration and returned beside it as `labels` when valid; the training
+ *   export's `Selection Basis` is optional and dropped), UTF-8 with or without BOM, `\n` or `\r\n`. A row with the wrong number of
  *   columns, bad quoting, a non-numeric number or a failed validation rule yields an error
  *   with its row number. Blank lines are skipped but counted.
  * - NDJSON: one camelCase Declaration object per line; malformed JSON or a failed rule
@@ -118,6 +119,20 @@ export async function* readDeclarationStream(
   }
 }
 
+/**
+ * Why a line read as UTF-8 is not text a declaration file may hold, or `null`. The reader decodes
+ * UTF-8 and replaces every invalid byte with U+FFFD, so a Latin-1 or EUC-KR file shows up here; a
+ * NUL (UTF-16 files are full of them) or another control character never belongs in a KCS row.
+ */
+function encodingProblem(line: string): string | null {
+  const replaced = line.indexOf('\uFFFD');
+  if (replaced >= 0) return `is not valid UTF-8 (a byte at character ${replaced + 1} is not UTF-8; save the file as UTF-8)`;
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(line);
+  if (control) return `holds the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${control.index + 1}`;
+  return null;
+}
+
 function failure(rowNumber: number, errors: string[]): DeclarationFileRecord {
   return { rowNumber, error: errors.join('; '), errors };
 }
@@ -142,11 +157,18 @@ async function* readCsv(lines: AsyncIterable<string>, options: ReadDeclarationOp
   let rowNumber = 0;
   for await (const rawLine of lines) {
     if (header === undefined) {
+      const headerProblem = encodingProblem(rawLine);
+      if (headerProblem) throw new DeclarationFileError(`the CSV header ${headerProblem}: the file must be UTF-8 text (UTF-16 or a legacy encoding?)`);
       header = readHeader(rawLine.startsWith(BOM) ? rawLine.slice(1) : rawLine);
       continue;
     }
     rowNumber++;
     if (rawLine.trim() === '') continue;
+    const problem = encodingProblem(rawLine);
+    if (problem) {
+      yield failure(rowNumber, [`the row ${problem}`]);
+      continue;
+    }
     let fields: string[];
     try {
       fields = splitCsvLine(rawLine);
@@ -197,6 +219,11 @@ async function* readNdjson(lines: AsyncIterable<string>): AsyncGenerator<Declara
     lineNumber++;
     const line = lineNumber === 1 && rawLine.startsWith(BOM) ? rawLine.slice(1) : rawLine;
     if (line.trim() === '') continue;
+    const problem = encodingProblem(line);
+    if (problem) {
+      yield failure(lineNumber, [`the line ${problem}`]);
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);

@@ -41,12 +41,19 @@ export const KCS_INPUT_COLUMNS = Object.keys(KCS_COLUMN_FIELDS) as KcsInputColum
  */
 export const KCS_LABEL_COLUMNS = ['Fraud', 'Critical Fraud'] as const;
 
+/**
+ * Columns this system's training export (`GET /api/inspection-results/export.csv`) appends after
+ * the labels: `Selection Basis` (why the declaration was inspected). Accepted and dropped on
+ * reading, like the labels, so an export reads back as declarations.
+ */
+export const KCS_EXPORT_COLUMNS = ['Selection Basis'] as const;
+
 /** The full KCS header of the published files: the 20 input columns, then the 2 labels. */
 export const KCS_COLUMNS: readonly string[] = [...KCS_INPUT_COLUMNS, ...KCS_LABEL_COLUMNS];
 
 const NUMBER_COLUMNS: ReadonlySet<string> = new Set(['Tax Rate', 'Net Mass', 'Item Price']);
 const NULLABLE_COLUMNS: ReadonlySet<string> = new Set(['Seller ID', 'Courier ID']);
-const KNOWN_COLUMNS: ReadonlySet<string> = new Set(KCS_COLUMNS);
+const KNOWN_COLUMNS: ReadonlySet<string> = new Set([...KCS_COLUMNS, ...KCS_EXPORT_COLUMNS]);
 /** Plain decimal or scientific notation; no hex, no blanks, no "Infinity" (stricter than Number()). */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const BOM = '\uFEFF';
@@ -79,7 +86,8 @@ export interface KcsRowOptions {
  * {@link Declaration}.
  *
  * - Column names are the KCS ones (`KCS_COLUMNS`); a UTF-8 BOM left on the first name is
- *   ignored. The label columns Fraud and Critical Fraud are dropped; other unknown columns
+ *   ignored. The label columns Fraud and Critical Fraud and the export's `KCS_EXPORT_COLUMNS`
+ *   are dropped; other unknown columns
  *   are errors.
  * - Seller ID and Courier ID: empty -> `null`.
  * - Tax Rate (%), Net Mass (kg), Item Price (KRW) are parsed strictly as decimals: an empty

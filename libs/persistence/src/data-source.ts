@@ -4,6 +4,7 @@ import { dataSourceOptions } from './data-source-options';
 
 /**
  * The one DataSource the TypeORM CLI uses (`npm run db:check` runs
- * `migration:generate --check` against it to catch drift between entities and schema).
+ * `migration:generate --check` against it to catch drift between entities and schema), as the
+ * schema owner (`DATABASE_OWNER_URL`).
  */
-export default new DataSource(dataSourceOptions(loadRuntimeConfig().databaseUrl, 2));
+export default new DataSource(dataSourceOptions(loadRuntimeConfig().databaseOwnerUrl, 2));

@@ -1,3 +1,4 @@
 export * from './entities';
 export * from './data-source-options';
 export * from './migrate';
+export * from './audit/verify-audit-chains';

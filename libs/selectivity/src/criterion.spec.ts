@@ -23,6 +23,21 @@ describe('validateCriterion', () => {
     expect(CRITERION_OPERATORS).toHaveLength(10);
   });
 
+  it('bounds text, keywords and condition values, so a criterion cannot be a megabyte of garbage', () => {
+    expect(problemsOf({ ...mockCriterion(), reason: 'r'.repeat(4001) })).toEqual(['reason: at most 4000 characters, got 4001']);
+    expect(problemsOf({ ...mockCriterion(), keywords: Array.from({ length: 51 }, (_, i) => `k${i}`) })).toEqual(['keywords: at most 50 keywords, got 51']);
+    expect(problemsOf({ ...mockCriterion(), keywords: ['a', 'b', 'c'.repeat(101)] })).toEqual(['keywords: each keyword at most 100 characters']);
+    expect(problemsOf(withConditions({ all: [{ fact: 'importerId', operator: 'in', value: Array.from({ length: 1001 }, (_, i) => `I${i}`) }] }))).toEqual([
+      'conditions.all[0].value: "in" on "importerId" needs at most 1000 values, got 1001',
+    ]);
+    expect(problemsOf(withConditions({ all: [{ fact: 'importerId', operator: 'equal', value: 'I'.repeat(201) }] }))).toEqual([
+      'conditions.all[0].value: "equal" on "importerId" needs values of at most 200 characters',
+    ]);
+    expect(problemsOf(withConditions({ all: [{ fact: 'goodsDescription', operator: 'containsAnyKeyword', value: ['g'.repeat(201)] }] }))).toEqual([
+      'conditions.all[0].value: "containsAnyKeyword" on "goodsDescription" needs keywords of at most 200 characters',
+    ]);
+  });
+
   it('names every problem with its path in one message', () => {
     const input = withConditions({ all: [{ fact: 'hsCode', operator: 'hsStartsWithAny', value: ['93'] }, { fact: 'goodsDescription', operator: 'regex', value: 'gun' }] });
     (input as Record<string, unknown>).lane = 'BLUE';

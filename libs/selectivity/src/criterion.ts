@@ -41,6 +41,12 @@ export const MAX_CONDITION_DEPTH = 5;
 export const MAX_CONDITION_LEAVES = 50;
 /** Minimum number of search keywords on a criterion. */
 export const MIN_KEYWORDS = 3;
+/** Maximum number of search keywords on a criterion. */
+export const MAX_KEYWORDS = 50;
+/** Maximum length of one search keyword, characters. */
+export const MAX_KEYWORD_LENGTH = 100;
+/** Maximum length of `reason` and `pointsOfInterest`, characters (a page of text). */
+export const MAX_CRITERION_TEXT_LENGTH = 4000;
 
 /** A leaf condition: `fact operator value`, e.g. `{ fact: 'taxRate', operator: 'greaterThanInclusive', value: 27 }`. */
 export interface LeafCondition {
@@ -221,11 +227,16 @@ export function validateCriterion(input: unknown, context?: string): Selectivity
   }
   if (!oneOf(CRITERION_LANES, c.lane)) problems.push(`lane: must be one of ${CRITERION_LANES.join(', ')}`);
   if (!oneOf(RISK_AREAS, c.riskArea)) problems.push(`riskArea: must be one of ${RISK_AREAS.join(', ')}`);
-  if (!nonBlank(c.reason)) problems.push('reason: required non-empty text');
-  if (!nonBlank(c.pointsOfInterest)) problems.push('pointsOfInterest: required non-empty text');
+  for (const field of ['reason', 'pointsOfInterest'] as const) {
+    const text = c[field];
+    if (!nonBlank(text)) problems.push(`${field}: required non-empty text`);
+    else if (text.length > MAX_CRITERION_TEXT_LENGTH) problems.push(`${field}: at most ${MAX_CRITERION_TEXT_LENGTH} characters, got ${text.length}`);
+  }
   if (!Array.isArray(c.keywords) || c.keywords.filter(nonBlank).length < MIN_KEYWORDS) {
     problems.push(`keywords: needs at least ${MIN_KEYWORDS} non-blank keywords`);
   } else if (c.keywords.some((k) => !nonBlank(k))) problems.push('keywords: every keyword must be a non-blank string');
+  else if (c.keywords.length > MAX_KEYWORDS) problems.push(`keywords: at most ${MAX_KEYWORDS} keywords, got ${c.keywords.length}`);
+  else if (c.keywords.some((k) => (k as string).length > MAX_KEYWORD_LENGTH)) problems.push(`keywords: each keyword at most ${MAX_KEYWORD_LENGTH} characters`);
   const fromOk = isIsoDate(c.validFrom);
   const toOk = isIsoDate(c.validTo);
   if (!fromOk) problems.push(`validFrom: must be an ISO date YYYY-MM-DD, got ${JSON.stringify(c.validFrom)}`);

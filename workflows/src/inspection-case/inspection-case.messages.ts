@@ -19,19 +19,6 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const INSPECTION_OUTCOMES = ['NO_FINDING', 'DISCREPANCY', 'SEIZURE'] as const;
 export type InspectionOutcome = (typeof INSPECTION_OUTCOMES)[number];
 
-/**
- * The KCS training labels of an inspection outcome, as the supply-chain history and the
- * training export record them: NO_FINDING -> Fraud 0 / Critical Fraud 0; DISCREPANCY (duty,
- * origin, value) -> 1 / 1 (fraud); SEIZURE (goods seized: prohibited or dangerous goods) ->
- * 1 / 2 (critical: a threat to public safety). Source of the label scale: the KCS dataset
- * README (Critical Fraud 0 none, 1 fraud, 2 critical).
- */
-export function labelsOfOutcome(outcome: InspectionOutcome): { fraud: 0 | 1; criticalFraud: 0 | 1 | 2 } {
-  if (outcome === 'NO_FINDING') return { fraud: 0, criticalFraud: 0 };
-  if (outcome === 'DISCREPANCY') return { fraud: 1, criticalFraud: 1 };
-  return { fraud: 1, criticalFraud: 2 };
-}
-
 /** The workflow id of a declaration's case: one case per declaration, ever. */
 export function inspectionCaseId(declarationId: string): string {
   return `inspection-case-${declarationId}`;

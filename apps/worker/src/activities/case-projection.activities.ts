@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { labelsOfOutcome, type CaseEvent, type InspectionCaseActivities } from '@customs/workflows/messages';
+import { inspectionLabels } from '@customs/selectivity';
+import type { CaseEvent, InspectionCaseActivities } from '@customs/workflows/messages';
 
 /**
  * Builds the activities that project inspection-case transitions into Postgres.
@@ -13,8 +14,11 @@ export function createCaseProjectionActivities(dataSource: DataSource): Inspecti
      * (primary key), and later updates apply only when `seq` is newer than `last_seq`, so a
      * retried or re-delivered activity never duplicates history or moves a case backwards.
      * A RESULT_RECORDED event also feeds the supply-chain history: one `inspection_outcome`
-     * row per declaration (labels by `labelsOfOutcome`, the declaration snapshot from its
+     * row per declaration (labels by `inspectionLabels`: the outcome and the risk areas of the
+     * fired criteria the officer did not refute; the declaration snapshot from its
      * decision record), inserted once (`UNIQUE(declaration_id)`), in the same transaction.
+     * The event's hash-chain position is taken by the database trigger inside this transaction;
+     * a re-delivered event that conflicts is skipped and takes none, so a retry leaves no gap.
      */
     async projectCaseEvent(event: CaseEvent): Promise<void> {
       const now = new Date();
@@ -47,7 +51,10 @@ export function createCaseProjectionActivities(dataSource: DataSource): Inspecti
             s.verdicts.length > 0 ? JSON.stringify(s.verdicts) : null, event.seq, now],
         );
         if (event.type === 'RESULT_RECORDED' && s.outcome) {
-          const { fraud, criticalFraud } = labelsOfOutcome(s.outcome);
+          const fired: Array<Array<{ id: string; riskArea?: string }> | null> = (await tx.query(
+            `SELECT record->'firedCriteria' AS fired FROM decision_record WHERE declaration_id = $1`, [s.declarationId],
+          )).map((r: { fired: Array<{ id: string; riskArea?: string }> | null }) => r.fired);
+          const { fraud, criticalFraud } = inspectionLabels({ outcome: s.outcome, firedCriteria: fired[0] ?? [], verdicts: s.verdicts });
           await tx.query(
             `INSERT INTO inspection_outcome (declaration_id, declaration_date, declaration, fraud, critical_fraud, source, case_id, recorded_at)
              SELECT d.declaration_id, (d.record->'declaration'->>'date')::date, d.record->'declaration', $2::smallint, $3::smallint, 'INSPECTION', $4::varchar, $5::timestamptz

@@ -12,7 +12,8 @@ export function createRiskCaseProjectionActivities(dataSource: DataSource): Risk
     /**
      * Writes one risk-case event and moves the `risk_case` read model forward; on
      * CRITERION_LINKED also records the criterion -> risk case link.
-     * Idempotent: the event once (`UNIQUE(risk_case_id, seq)`), the row only when `seq` is newer.
+     * Idempotent: the event once (`UNIQUE(risk_case_id, seq)`; a re-delivered one takes no
+     * hash-chain position), the row only when `seq` is newer, the criterion link once (primary key).
      */
     async projectRiskCaseEvent(event: RiskCaseEvent): Promise<void> {
       const now = new Date();

@@ -1,13 +1,15 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { AuditChained } from './audit-chained';
 
 /**
  * Append-only history of a case: one row per transition, numbered by the workflow
  * (`seq` 1, 2, ...). `UNIQUE(case_id, seq)` makes a retried projection activity
- * harmless; a trigger refuses UPDATE, DELETE and TRUNCATE.
+ * harmless; a trigger refuses UPDATE, DELETE and TRUNCATE. Hash-chained (`AuditChained`).
  */
 @Entity({ name: 'case_event' })
 @Unique('uq_case_event_case_seq', ['caseId', 'seq'])
-export class CaseEventEntity {
+@Unique('uq_case_event_chain_seq', ['chainSeq'])
+export class CaseEventEntity extends AuditChained {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 

@@ -1,17 +1,19 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Lane } from '@customs/domain';
+import { AuditChained } from './audit-chained';
 
 /**
  * One screening decision per declaration: append-only (a trigger refuses UPDATE,
  * DELETE and TRUNCATE; insert with `repo.insert()` or a query builder, never `save()`).
  * `record` holds the complete replayable decision (see `DecisionRecordBody` in the api's
  * screening feature): declaration snapshot, fired criteria with their condition traces,
- * model name/version/score/thresholds, control flag and lane.
+ * model name/version/score/thresholds, control flag and lane. Hash-chained (`AuditChained`).
  */
 @Entity({ name: 'decision_record' })
 @Unique('uq_decision_record_declaration', ['declarationId'])
+@Unique('uq_decision_record_chain_seq', ['chainSeq'])
 @Index('ix_decision_record_office_lane', ['officeId', 'lane'])
-export class DecisionRecordEntity {
+export class DecisionRecordEntity extends AuditChained {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 

@@ -1,18 +1,25 @@
 import { CaseEventEntity } from './case-event.entity';
+import { CaseStartOutboxEntity } from './case-start-outbox.entity';
+import { CriteriaSetEntity } from './criteria-set.entity';
 import { CriterionApprovalEntity } from './criterion-approval.entity';
 import { DecisionRecordEntity } from './decision-record.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { InspectionCaseEntity } from './inspection-case.entity';
 import { InspectionOutcomeEntity } from './inspection-outcome.entity';
 import { ModelEventEntity, ModelRegistrationEntity } from './model-registration.entity';
 import { IntelligenceAttachmentEntity } from './intelligence-attachment.entity';
+import { OfficeRiskPolicyEntity } from './office-risk-policy.entity';
 import { IntelligenceReportEntity, RiskCaseCriterionEntity, RiskCaseEntity, RiskCaseEventEntity } from './risk-case.entity';
 import { SelectivityCriterionEntity } from './selectivity-criterion.entity';
 
 export { CaseEventEntity, CriterionApprovalEntity, DecisionRecordEntity, InspectionCaseEntity, SelectivityCriterionEntity };
-export { IntelligenceAttachmentEntity, IntelligenceReportEntity, RiskCaseCriterionEntity, RiskCaseEntity, RiskCaseEventEntity };
+export { OfficeRiskPolicyEntity };
+export { AuditChained } from './audit-chained';
+export { IdempotencyKeyEntity, IntelligenceAttachmentEntity, IntelligenceReportEntity, RiskCaseCriterionEntity, RiskCaseEntity, RiskCaseEventEntity };
 export { InspectionOutcomeEntity, ModelEventEntity, ModelRegistrationEntity };
+export { CaseStartOutboxEntity, CriteriaSetEntity };
 
 /** Every TypeORM entity of the system, for `DataSource` and `TypeOrmModule` options. */
 export const ENTITIES = [DecisionRecordEntity, SelectivityCriterionEntity, CriterionApprovalEntity, InspectionCaseEntity, CaseEventEntity,
-  RiskCaseEntity, RiskCaseEventEntity, RiskCaseCriterionEntity, IntelligenceReportEntity, IntelligenceAttachmentEntity,
-  InspectionOutcomeEntity, ModelRegistrationEntity, ModelEventEntity];
+  RiskCaseEntity, RiskCaseEventEntity, RiskCaseCriterionEntity, IntelligenceReportEntity, IntelligenceAttachmentEntity, IdempotencyKeyEntity,
+  InspectionOutcomeEntity, ModelRegistrationEntity, ModelEventEntity, OfficeRiskPolicyEntity, CriteriaSetEntity, CaseStartOutboxEntity];

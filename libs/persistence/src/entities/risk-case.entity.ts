@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { AuditChained } from './audit-chained';
 
 /**
  * Read model of a risk case, written only by the risk-case workflow's projection activity.
@@ -46,10 +47,11 @@ export class RiskCaseEntity {
   updatedAt!: Date;
 }
 
-/** Append-only history of a risk case, numbered by the workflow; a trigger refuses UPDATE, DELETE, TRUNCATE. */
+/** Append-only history of a risk case, numbered by the workflow; a trigger refuses UPDATE, DELETE, TRUNCATE. Hash-chained (`AuditChained`). */
 @Entity({ name: 'risk_case_event' })
 @Unique('uq_risk_case_event_seq', ['riskCaseId', 'seq'])
-export class RiskCaseEventEntity {
+@Unique('uq_risk_case_event_chain_seq', ['chainSeq'])
+export class RiskCaseEventEntity extends AuditChained {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 

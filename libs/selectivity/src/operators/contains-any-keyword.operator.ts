@@ -73,15 +73,24 @@ export function containsAnyKeyword(text: string, keywords: unknown): boolean {
   return findKeyword(text, keywords) !== null;
 }
 
+/** Most keywords one `containsAnyKeyword` condition may list. */
+export const MAX_OPERATOR_KEYWORDS = 1000;
+/** Longest keyword or phrase of a `containsAnyKeyword` condition, characters. */
+export const MAX_OPERATOR_KEYWORD_LENGTH = 200;
+
 /**
  * Checks a condition value for this operator.
- * @returns an error message, or `null` when the value is a non-empty array of non-blank strings.
+ * @returns an error message, or `null` when the value is a non-empty array of at most
+ *   {@link MAX_OPERATOR_KEYWORDS} non-blank strings of at most {@link MAX_OPERATOR_KEYWORD_LENGTH} characters.
  */
 export function validateKeywords(value: unknown): string | null {
   if (!Array.isArray(value) || value.length === 0) return 'needs a non-empty array of keywords';
+  if (value.length > MAX_OPERATOR_KEYWORDS) return `needs at most ${MAX_OPERATOR_KEYWORDS} keywords, got ${value.length}`;
   if (value.some((k) => typeof k !== 'string' || k.trim() === '')) return 'needs non-blank keyword strings';
+  if (value.some((k) => (k as string).length > MAX_OPERATOR_KEYWORD_LENGTH)) return `needs keywords of at most ${MAX_OPERATOR_KEYWORD_LENGTH} characters`;
   return null;
 }
+
 
 /** The json-rules-engine operator: `{ fact: 'goodsDescription', operator: 'containsAnyKeyword', value: ['pistol'] }`. */
 export function containsAnyKeywordOperator(): Operator {

@@ -30,14 +30,21 @@ export interface OperatorSpec {
   validateValue(value: unknown, factType: FactType, factNullable: boolean): string | null;
 }
 
+/** Most values an `in` / `notIn` list may hold (a longer list belongs in a reference table, not a criterion). */
+export const MAX_LIST_VALUES = 1000;
+/** Longest string a condition may compare with, characters (codes and ids are far shorter). */
+export const MAX_VALUE_LENGTH = 200;
+
 function scalar(value: unknown, factType: FactType, nullable: boolean): string | null {
   if (value === null) return nullable ? null : 'null can never equal this fact';
   if (factType === 'number') return typeof value === 'number' && Number.isFinite(value) ? null : 'needs a finite number';
-  return typeof value === 'string' ? null : 'needs a string';
+  if (typeof value !== 'string') return 'needs a string';
+  return value.length <= MAX_VALUE_LENGTH ? null : `needs values of at most ${MAX_VALUE_LENGTH} characters`;
 }
 
 function list(value: unknown, factType: FactType, nullable: boolean): string | null {
   if (!Array.isArray(value) || value.length === 0) return 'needs a non-empty array';
+  if (value.length > MAX_LIST_VALUES) return `needs at most ${MAX_LIST_VALUES} values, got ${value.length}`;
   for (const item of value) {
     const err = scalar(item, factType, nullable);
     if (err) return `needs an array whose items each ${err.replace(/^needs /, 'are ')}`;

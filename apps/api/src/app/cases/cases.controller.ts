@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
+import { Idempotent } from '../../services/idempotency/idempotency.interceptor';
 import { CaseIdPipe } from '../../services/http/id-params.pipe';
 import { CasesService } from './cases.service';
 import { AssignCaseDto } from './dto/assign-case.dto';
@@ -37,6 +38,7 @@ export class CasesController {
   }
 
   @Post(':id/assign')
+  @Idempotent()
   @HttpCode(200)
   @Roles('local_officer', 'supervisor')
   @ApiOperation({ summary: 'Assign or reassign the case (QUEUED or ASSIGNED): an officer to themself, a supervisor to any officer of the office' })
@@ -48,6 +50,7 @@ export class CasesController {
   }
 
   @Post(':id/result')
+  @Idempotent()
   @HttpCode(200)
   @Roles('local_officer', 'supervisor')
   @ApiResponse({ status: 403, description: 'Not the assigned officer nor a supervisor of the office' })
@@ -59,6 +62,7 @@ export class CasesController {
   }
 
   @Post(':id/close')
+  @Idempotent()
   @HttpCode(200)
   @Roles('local_officer', 'supervisor')
   @ApiOperation({ summary: 'Close the case (RESULT_RECORDED); body `{}`' })

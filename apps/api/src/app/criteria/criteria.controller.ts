@@ -1,9 +1,9 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CRITERION_FACT_SPECS, CRITERION_OPERATORS, CriterionValidationError, RISK_AREAS } from '@customs/selectivity';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import type { AuthUser } from '../../services/auth/auth-user';
-import { CriterionIdPipe } from '../../services/http/id-params.pipe';
+import { CriterionIdPipe, CriterionVersionPipe } from '../../services/http/id-params.pipe';
 import { CriteriaService, DEFAULT_VALIDITY_DAYS, type CriterionVersionView } from './criteria.service';
 
 /** A stored version as the API shows it: the criterion's own fields plus maker, checker and whether it is in force. */
@@ -70,7 +70,7 @@ export class CriteriaController {
   @ApiOperation({ summary: 'Approve a version (not its author): CENTRAL by a CBTC analyst, LOCAL by a supervisor of the office' })
   @ApiResponse({ status: 403, description: 'Wrong role or office, or the author approving their own version' })
   @ApiResponse({ status: 409, description: 'Already approved, or superseded by a newer approved version' })
-  async approve(@Param('id', CriterionIdPipe) id: string, @Param('version', ParseIntPipe) version: number, @CurrentUser() user: AuthUser) {
+  async approve(@Param('id', CriterionIdPipe) id: string, @Param('version', CriterionVersionPipe) version: number, @CurrentUser() user: AuthUser) {
     return flatten(await this.criteria.approve(id, version, user));
   }
 }

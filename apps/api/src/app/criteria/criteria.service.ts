@@ -12,10 +12,11 @@ import type { Client } from '@temporalio/client';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
-import { loadCriteriaFromDir, SelectivityEngine, validateCriterion, type SelectivityCriterion } from '@customs/selectivity';
+import { CriterionValidationError, loadCriteriaFromDir, SelectivityEngine, validateCriterion, type SelectivityCriterion } from '@customs/selectivity';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { criterionApproved } from '@customs/workflows/messages';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { isKnownOfficeCode } from '../../services/http/code-validators';
 import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
 
 /** Default validity window of a new criterion, in days (CBTC practice: 15 days). */
@@ -166,6 +167,10 @@ export class CriteriaService implements OnApplicationBootstrap {
       version: 1,
     };
     const checked = validateCriterion(draft);
+    // The library accepts any office (engine tests use made-up ones); what the API stores must name a real one.
+    if (checked.scope === 'LOCAL' && !isKnownOfficeCode(checked.officeId)) {
+      throw new CriterionValidationError([`officeId: must be a known customs office code, got ${JSON.stringify(checked.officeId)}`]);
+    }
     assertMayWrite(author, checked.scope, checked.officeId);
     return this.db.transaction(async (tx) => {
       // Serialise versions of one id: concurrent writers get consecutive versions, never the same.

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import { INTELLIGENCE_RISK_AREAS, INTELLIGENCE_SOURCE_TYPES, SMUGGLING_SUBTYPES } from '@customs/workflows/messages';
+import { IsCountryCode, IsOfficeCode } from '../../services/http/code-validators';
 
 /** Identifier types a subject may carry; the first four are declaration facts criteria can match. */
 export const SUBJECT_ID_TYPES = ['importerId', 'declarantId', 'sellerId', 'courierId', 'businessNumber', 'passportNumber'] as const;
@@ -63,18 +64,20 @@ export class IntelligenceGoodsDto {
 export class IntelligenceRouteDto {
   @ApiPropertyOptional({ example: 'CN' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'originCountry must be an ISO 3166-1 alpha-2 code' })
+  @IsCountryCode()
   originCountry?: string;
 
   @ApiPropertyOptional({ example: 'HK' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'departureCountry must be an ISO 3166-1 alpha-2 code' })
+  @IsCountryCode()
   departureCountry?: string;
 }
 
 /** Body of `POST /api/intelligence`: one intelligence or detection report. */
 export class CreateIntelligenceDto {
   @ApiProperty({ type: IntelligenceSourceDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => IntelligenceSourceDto)
   source!: IntelligenceSourceDto;
@@ -114,12 +117,12 @@ export class CreateIntelligenceDto {
 
   @ApiPropertyOptional({ description: 'Office that detected it (local detections; an officer\u2019s own office by default)', example: '40' })
   @IsOptional()
-  @Matches(/^[0-9A-Z]{1,8}$/, { message: 'reportingOfficeId must be an office code' })
+  @IsOfficeCode()
   reportingOfficeId?: string;
 
   @ApiPropertyOptional({ description: 'Office of the port the intelligence concerns', example: '20' })
   @IsOptional()
-  @Matches(/^[0-9A-Z]{1,8}$/, { message: 'portOfficeId must be an office code' })
+  @IsOfficeCode()
   portOfficeId?: string;
 
   @ApiProperty({ description: 'The report in free text' })

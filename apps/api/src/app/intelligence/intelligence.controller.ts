@@ -4,6 +4,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestj
 import type { Response } from 'express';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
+import { ReportIdPipe } from '../../services/http/id-params.pipe';
 import { CreateIntelligenceDto } from './create-intelligence.dto';
 import { IntelligenceAttachmentsService, type UploadedAttachment } from './intelligence-attachments.service';
 import { IntelligenceService } from './intelligence.service';
@@ -40,7 +41,7 @@ export class IntelligenceController {
   @ApiResponse({ status: 413, description: 'Larger than ATTACHMENT_MAX_BYTES (default 10 MiB)' })
   @ApiResponse({ status: 415, description: 'Not a PDF, PNG, JPEG or plain text by its bytes, or bytes that contradict the declared type' })
   async addAttachment(
-    @Param('id') id: string,
+    @Param('id', ReportIdPipe) id: string,
     @UploadedFile() file: UploadedAttachment | undefined,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) res: Response,
@@ -54,7 +55,7 @@ export class IntelligenceController {
   @Roles('cbtc_analyst', 'auditor', 'local_officer', 'supervisor')
   @ApiOperation({ summary: 'A report\u2019s attachments: name, type, size, SHA-256, who uploaded them and when (no bytes)' })
   @ApiResponse({ status: 200, description: '`{ attachments: [...] }`, oldest first' })
-  listAttachments(@Param('id') id: string, @CurrentUser() user: AuthUser) {
+  listAttachments(@Param('id', ReportIdPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.attachments.list(id, user);
   }
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { ASSESSMENT_DECISIONS, RISK_CASE_STATUSES } from '@customs/workflows/messages';
+import { IsCalendarDate, IsOfficeCode } from '../../services/http/code-validators';
 
 /** The six assessment factors, 1 (weak) to 5 (strong). */
 export class AssessmentScoresDto {
@@ -18,6 +19,8 @@ export class AssessmentScoresDto {
 /** Body of `POST /api/risk-cases/:id/assess`. */
 export class AssessRiskCaseDto {
   @ApiProperty({ type: AssessmentScoresDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => AssessmentScoresDto)
   scores!: AssessmentScoresDto;
@@ -31,7 +34,7 @@ export class AssessRiskCaseDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @Matches(/^[0-9A-Z]{1,8}$/, { each: true, message: 'shareWith must hold office codes' })
+  @IsOfficeCode({ each: true })
   shareWith?: string[];
 
   @ApiPropertyOptional()
@@ -52,13 +55,13 @@ export class DraftCriterionDto {
   id!: string;
 
   @ApiPropertyOptional({ enum: ['CENTRAL', 'LOCAL'] }) @IsOptional() @IsIn(['CENTRAL', 'LOCAL']) scope?: string;
-  @ApiPropertyOptional({ example: '40' }) @IsOptional() @Matches(/^[0-9A-Z]{1,8}$/) officeId?: string;
+  @ApiPropertyOptional({ example: '40' }) @IsOptional() @IsOfficeCode() officeId?: string;
   @ApiPropertyOptional({ enum: ['YELLOW', 'RED'] }) @IsOptional() @IsIn(['YELLOW', 'RED']) lane?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) pointsOfInterest?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) keywords?: string[];
-  @ApiPropertyOptional({ example: '2021-01-01' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) validFrom?: string;
-  @ApiPropertyOptional({ example: '2021-12-31' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) validTo?: string;
+  @ApiPropertyOptional({ example: '2021-01-01', format: 'date' }) @IsOptional() @IsCalendarDate() validFrom?: string;
+  @ApiPropertyOptional({ example: '2021-12-31', format: 'date' }) @IsOptional() @IsCalendarDate() validTo?: string;
   @ApiPropertyOptional({ description: 'Conditions (json-rules-engine); default: prefilled from the case' }) @IsOptional() @IsObject() conditions?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'Validity window of the risk case once approved, days (default: the case\u2019s window, RISK_WINDOW_DAYS, 15)', minimum: 1, maximum: 366 })

@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Injectable, Param
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
+import { Idempotent } from '../../services/idempotency/idempotency.interceptor';
 import { CriterionIdPipe } from '../../services/http/id-params.pipe';
 import { AdjustWindowDto, AssessRiskCaseDto, CloseRiskCaseDto, DraftCriterionDto, ListRiskCasesDto } from './risk-case-actions.dto';
 import { RiskCasesService } from './risk-cases.service';
@@ -43,6 +44,7 @@ export class RiskCasesController {
   }
 
   @Post(':id/assess')
+  @Idempotent()
   @HttpCode(200)
   @Roles('cbtc_analyst', 'supervisor')
   @ApiOperation({ summary: 'Assess (IDENTIFIED): six factors 1-5 -> composite and risk level; decision DISMISS, SHARE (with offices) or TARGET' })
@@ -52,6 +54,7 @@ export class RiskCasesController {
   }
 
   @Post(':id/criteria')
+  @Idempotent()
   @Roles('cbtc_analyst', 'supervisor')
   @ApiOperation({ summary: 'Draft a criterion from the case (prefilled from subjects, goods, routes) and link it; another user approves it via /api/criteria' })
   @ApiResponse({ status: 409, description: 'The case is not assessed for targeting, or has ended' })
@@ -60,6 +63,7 @@ export class RiskCasesController {
   }
 
   @Post(':id/criteria/:criterionId/retire')
+  @Idempotent()
   @Roles('cbtc_analyst', 'supervisor')
   @ApiOperation({ summary: 'Retire a criterion drafted from the case: a RETIRED version, in force once another user approves it via /api/criteria' })
   @ApiResponse({ status: 409, description: 'The case is not ACTIVE or FEEDBACK' })
@@ -69,6 +73,7 @@ export class RiskCasesController {
   }
 
   @Post(':id/window')
+  @Idempotent()
   @HttpCode(200)
   @Roles('cbtc_analyst', 'supervisor')
   @ApiOperation({ summary: 'Extend the validity window by `days`, or END it now (ACTIVE -> FEEDBACK)' })
@@ -78,6 +83,7 @@ export class RiskCasesController {
   }
 
   @Post(':id/close')
+  @Idempotent()
   @HttpCode(200)
   @Roles('cbtc_analyst', 'supervisor')
   @ApiOperation({ summary: 'Close the case with a note (FEEDBACK)' })

@@ -7,13 +7,14 @@ import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
 import type { DecisionRecordBody } from './decision-record';
 
-/** Case starts in flight at once per request (bounded so a large batch does not flood Temporal). */
-const START_CONCURRENCY = 32;
+/** What a start attempt found: this call started the workflow, or it already existed (running or closed). */
+export type CaseStartOutcome = 'STARTED' | 'EXISTED';
 
 /**
- * Starts inspection-case workflows for YELLOW/RED decisions. Idempotent: the workflow id
+ * Starts the inspection-case workflow of a YELLOW/RED decision. Idempotent: the workflow id
  * is derived from the declaration id and Temporal refuses a second execution with it,
  * running or closed (`REJECT_DUPLICATE`), so a re-sent declaration never opens a second case.
+ * Called by the case-start outbox dispatcher, never on the request path.
  */
 @Injectable()
 export class CaseStarterService {
@@ -27,43 +28,38 @@ export class CaseStarterService {
     return inspectionCaseId(declarationId);
   }
 
-  /**
-   * Starts the case of each record, with bounded parallelism.
-   * @returns per declaration id, true when this call started it, false when it existed.
-   * @throws the first Temporal error other than "already started".
-   */
-  async startCases(records: DecisionRecordBody[]): Promise<Map<string, boolean>> {
-    const started = new Map<string, boolean>();
-    let next = 0;
-    const startOne = async (r: DecisionRecordBody) => {
-      const input: InspectionCaseInput = {
-        caseId: this.caseIdOf(r.declarationId),
-        declarationId: r.declarationId,
-        officeId: r.declaration.officeId,
-        lane: r.lane === 'RED' ? 'RED' : 'YELLOW',
-        riskScore: r.model.score,
-        controlSample: r.controlSample,
-        firedCriteria: r.firedCriteria.map((c) => ({ id: c.id, version: c.version })),
-        escalateAfterMs: this.config.caseEscalateAfterMs,
-      };
-      try {
-        await this.client.workflow.start(inspectionCaseWorkflow, {
-          taskQueue: this.config.taskQueue,
-          workflowId: input.caseId,
-          args: [input],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          workflowIdConflictPolicy: 'FAIL',
-        });
-        started.set(r.declarationId, true);
-      } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) started.set(r.declarationId, false);
-        else throw err;
-      }
+  /** The workflow input of a YELLOW/RED decision (what the outbox row stores). */
+  inputFor(r: DecisionRecordBody): InspectionCaseInput {
+    return {
+      caseId: this.caseIdOf(r.declarationId),
+      declarationId: r.declarationId,
+      officeId: r.declaration.officeId,
+      lane: r.lane === 'RED' ? 'RED' : 'YELLOW',
+      riskScore: r.model.score,
+      controlSample: r.controlSample,
+      firedCriteria: r.firedCriteria.map((c) => ({ id: c.id, version: c.version })),
+      escalateAfterMs: this.config.caseEscalateAfterMs,
     };
-    const lanes = Array.from({ length: Math.min(START_CONCURRENCY, records.length) }, async () => {
-      while (next < records.length) await startOne(records[next++]);
-    });
-    await Promise.all(lanes);
-    return started;
+  }
+
+  /**
+   * Starts one case workflow.
+   * @returns `STARTED`, or `EXISTED` when Temporal already has a workflow with this id.
+   * @throws any other Temporal error (unreachable server, ...): the caller retries.
+   */
+  async start(input: InspectionCaseInput): Promise<CaseStartOutcome> {
+    try {
+      await this.client.workflow.start(inspectionCaseWorkflow, {
+        taskQueue: this.config.taskQueue,
+        workflowId: input.caseId,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdConflictPolicy: 'FAIL',
+      });
+      return 'STARTED';
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return 'EXISTED';
+      throw err;
+    }
   }
 }

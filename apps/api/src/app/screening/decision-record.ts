@@ -1,6 +1,7 @@
 import type { Declaration, Lane } from '@customs/domain';
 import { explainCriterion, type FiredCriterion } from '@customs/selectivity';
-import type { ModelThresholds } from './lane-policy';
+import type { PolicyThresholds } from '../risk-policy/derive-thresholds';
+import type { SelectionBasisRecord } from '../risk-policy/selection-basis';
 
 /**
  * The complete, replayable record of one screening decision, stored append-only in
@@ -20,16 +21,26 @@ export interface DecisionRecordBody {
    * The deciding model (the champion): P(fraud) `score` and P(critical fraud) `criticalScore`
    * in [0, 1] (higher = riskier), the thresholds in force, the lane they ask for, and the
    * float32 feature vector scored (`inputs`, in the order of the model's feature spec; the
-   * supply-chain history as it stood), so a replay re-scores exactly what was decided on.
+   * supply-chain history as it stood), so a replay re-scores exactly what was decided on. The
+   * thresholds carry the exploration band and the office risk policy (version, capacity figures)
+   * they were derived from.
    */
-  model: { name: string; version: string; score: number; criticalScore?: number | null; thresholds: ModelThresholds; lane: Lane; inputs?: number[] };
+  model: { name: string; version: string; score: number; criticalScore?: number | null; thresholds: PolicyThresholds; lane: Lane; inputs?: number[] };
   /** Challenger models' scores of the same declaration (shadow: recorded, never deciding). */
   shadow?: ShadowScore[];
-  /** True when the declaration was drawn at random for the control sample. */
+  /** True when the declaration was drawn at random for the control sample and that decided its lane. */
   controlSample: boolean;
   control: { share: number; seed: string };
-  /** `id@version` of every criterion in force when the decision was made: what a replay evaluates. */
-  criteriaInForce: string[];
+  /** Every reason for selecting it and the deciding one (absent on decisions before risk policies). */
+  selectionBasis?: SelectionBasisRecord;
+  /**
+   * The set of criterion versions in force when the decision was made (what a replay
+   * evaluates): the SHA-256 fingerprint of its sorted `id@version` list, which is stored once
+   * per distinct set in `criteria_set` (see `CriteriaSetService`).
+   */
+  criteriaSet?: string;
+  /** Records made before `criteriaSet` existed list every `id@version` in force here instead. */
+  criteriaInForce?: string[];
   /** ISO timestamp of the decision. */
   decidedAt: string;
   /** One sentence for a human reader. */
@@ -70,6 +81,7 @@ export function summarise(r: Omit<DecisionRecordBody, 'summary'>): string {
   else if (m.lane === 'YELLOW') reasons.push(`model ${m.name} ${m.version} scored ${score}, at or above the YELLOW threshold ${m.thresholds.yellow.toFixed(3)}`);
   else reasons.push(`model ${m.name} ${m.version} scored ${score}, below the YELLOW threshold ${m.thresholds.yellow.toFixed(3)}`);
   if (r.controlSample) reasons.push('it was drawn at random for the control sample');
+  else if (r.selectionBasis?.decidedBy === 'EXPLORATION') reasons.push('it was drawn at random from the exploration band just below the YELLOW threshold');
   return `Declaration ${r.declarationId} was ${LANE_WORDS[r.lane]}: ${reasons.join('; ')}.`;
 }
 

@@ -1,8 +1,9 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Lane } from '@customs/domain';
 import { CriteriaService } from '../criteria/criteria.service';
-import { decideLane, inControlSample, modelLane } from './lane-policy';
 import { ModelRegistryService } from '../models/model-registry.service';
+import { selectLane } from '../risk-policy/selection-basis';
+import { CriteriaSetService } from './criteria-set.service';
 import { RiskScoringService } from './risk-scoring.service';
 import { ScreeningService } from './screening.service';
 
@@ -39,16 +40,23 @@ export class DecisionReplayService {
     private readonly criteria: CriteriaService,
     private readonly scoring: RiskScoringService,
     private readonly registry: ModelRegistryService,
+    private readonly criteriaSets: CriteriaSetService,
   ) {}
 
-  /** @throws NotFoundException (never screened), ConflictException (record predates replay support). */
+  /**
+   * The criterion versions in force come from the record's criteria set (`criteriaSet`
+   * fingerprint), or from its own `criteriaInForce` list for records made before sets existed.
+   * @throws NotFoundException (never screened, or its criteria set is not stored),
+   *   ConflictException (record predates replay support).
+   */
   async replay(declarationId: string): Promise<ReplayResult> {
     const record = await this.screening.selection(declarationId);
     if (!record) throw new NotFoundException(`declaration ${declarationId} has not been screened`);
-    if (!Array.isArray(record.criteriaInForce)) {
-      throw new ConflictException(`the decision on ${declarationId} does not list the criteria in force, so it cannot be replayed`);
-    }
-    const { engine, versions } = await this.criteria.engineForVersions(record.criteriaInForce);
+    let inForce: string[];
+    if (typeof record.criteriaSet === 'string') inForce = await this.criteriaSets.versionsOf(record.criteriaSet);
+    else if (Array.isArray(record.criteriaInForce)) inForce = record.criteriaInForce;
+    else throw new ConflictException(`the decision on ${declarationId} does not list the criteria in force, so it cannot be replayed`);
+    const { engine, versions } = await this.criteria.engineForVersions(inForce);
     const selection = await engine.evaluate(record.declaration);
     const scorer = this.registry.scorer(record.model.version);
     const rescored = scorer !== null && scorer.name === record.model.name;
@@ -64,8 +72,8 @@ export class DecisionReplayService {
         score = (await this.scoring.assess(scorer, [record.declaration]))[0].score;
       }
     }
-    const drawn = inControlSample(declarationId, record.control.seed, record.control.share);
-    const { lane, controlSample } = decideLane(selection.lane, modelLane(score, record.model.thresholds, criticalScore), drawn);
+    // The recorded thresholds (with the exploration band and critical cut-off, when recorded) and control draw settings.
+    const { lane, controlSample } = selectLane({ declarationId, criteriaLane: selection.lane, score, criticalScore, thresholds: record.model.thresholds, control: record.control });
     const recorded: DecisionOutline = {
       lane: record.lane,
       firedCriteria: record.firedCriteria.map((c) => `${c.id}@${c.version}`),

@@ -12,7 +12,8 @@ export const DECLARATION_SCHEMA: SchemaObject = {
     'taxType', 'originIndicator', 'netMassKg', 'itemPriceKrw',
   ],
   properties: {
-    declarationId: code('Declaration id (letters and digits, 1-20)', '56839011'),
+    // Not an id of the bundled KCS sample: a fuzzer sending the example must not claim a real declaration's id.
+    declarationId: code('Declaration id (letters and digits, 1-20)', 'EXAMPLE0001'),
     date: { type: 'string', format: 'date', description: 'Acceptance date YYYY-MM-DD', example: '2021-01-01' },
     officeId: code('Customs office code', '40'),
     processType: code('KCS process type code', 'B'),

@@ -5,13 +5,15 @@ import type { RiskScorer, ScoredDeclaration } from '@customs/risk-model';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { SupplyChainHistoryService } from '../supply-chain/supply-chain-history.service';
-import { modelLane, thresholdForTopShare, type ModelThresholds } from './lane-policy';
+import { modelLane, thresholdForTopShare, type ModelThresholds, type ScoreQuantilePoint } from './lane-policy';
 
 /** The deciding model as recorded in a decision. */
 export interface ModelInfo {
   name: string;
   version: string;
   thresholds: ModelThresholds;
+  /** The model's recorded score quantiles (validation months): per-office cut-offs are derived from them (risk-policy). */
+  quantiles: readonly ScoreQuantilePoint[];
 }
 
 /** One model's view of one declaration. */
@@ -58,7 +60,7 @@ export class RiskScoringService {
   /** Name, version and thresholds of the deciding model. */
   get model(): ModelInfo {
     const s = this.registry.champion();
-    return { name: s.name, version: s.version, thresholds: this.thresholdsOf(s) };
+    return { name: s.name, version: s.version, thresholds: this.thresholdsOf(s), quantiles: s.quantiles };
   }
 
   /** The thresholds a model version decides with (cached per version). */

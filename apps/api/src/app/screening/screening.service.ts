@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -6,9 +6,13 @@ import type { RuntimeConfig } from '@customs/config';
 import { HsNomenclature, type Declaration, type Lane } from '@customs/domain';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { CriteriaService } from '../criteria/criteria.service';
+import { RiskPolicyService } from '../risk-policy/risk-policy.service';
+import { selectLane } from '../risk-policy/selection-basis';
+import { CaseStartOutbox, type CaseStatus } from './case-start-outbox.service';
 import { CaseStarterService } from './case-starter.service';
+import { CriteriaSetService } from './criteria-set.service';
 import { summarise, type DecisionRecordBody } from './decision-record';
-import { decideLane, inControlSample, modelLane } from './lane-policy';
+import type { ModelThresholds } from './lane-policy';
 import { RiskScoringService } from './risk-scoring.service';
 
 /** What screening answers for one declaration. */
@@ -21,8 +25,14 @@ export interface ScreeningOutcome {
   firedCriteria: string[];
   /** The inspection case's id for YELLOW/RED, else null. */
   caseId: string | null;
-  /** True when this call started the case workflow (false when it already existed). */
+  /**
+   * True when this call opened the case: its start is queued in the case-start outbox, in the
+   * same transaction as the decision, and the workflow follows within moments. False for GREEN
+   * and for a re-send (the case was queued by the first send).
+   */
   caseStarted: boolean;
+  /** YELLOW/RED: `QUEUED` while the workflow start is pending in the outbox, `STARTED` once it exists; GREEN: null. */
+  caseStatus: CaseStatus | null;
   /** True when the declaration had been screened before: the stored decision is returned. */
   duplicate: boolean;
   summary: string;
@@ -34,6 +44,7 @@ export interface BatchSummary {
   green: number;
   yellow: number;
   red: number;
+  /** Cases this call opened (queued to start; see `ScreeningOutcome.caseStarted`). */
   casesStarted: number;
   duplicates: number;
 }
@@ -49,14 +60,19 @@ export interface ItemError {
  * The screening hot path: declaration -> criteria -> model score -> lane -> append-only
  * decision record -> inspection-case workflow for YELLOW/RED.
  *
+ * The decisions, the set of criteria they were made under and the case starts of the
+ * YELLOW/RED ones (rows of the case-start outbox) are written in one statement, so either
+ * all of it is stored or nothing; the `CaseStartOutbox` dispatcher then starts the workflows
+ * off the request path, with retries, so a slow or unreachable Temporal neither slows nor
+ * fails screening.
+ *
  * Idempotent on the declaration id: a re-sent declaration gets its stored decision back
- * and never opens a second case (the case start is retried, so a decision whose case
- * start failed earlier is healed by re-sending). A re-send with different content is
- * refused with 409.
+ * and never opens a second case (workflow id = case id, and one outbox row per case; a
+ * decision recorded before the outbox existed gets its row on re-send). A re-send with
+ * different content is refused with 409.
  */
 @Injectable()
 export class ScreeningService {
-  private readonly logger = new Logger(ScreeningService.name);
   private readonly hs = HsNomenclature.default();
 
   constructor(
@@ -65,14 +81,15 @@ export class ScreeningService {
     private readonly criteria: CriteriaService,
     private readonly scoring: RiskScoringService,
     private readonly cases: CaseStarterService,
+    private readonly riskPolicy: RiskPolicyService,
+    private readonly outbox: CaseStartOutbox,
+    private readonly criteriaSets: CriteriaSetService,
   ) {}
 
   /**
    * Screens validated declarations as one batch (all or nothing for the decisions).
    * @throws ConflictException (409) naming every declaration id re-sent with different content
    *   or repeated with different content inside the batch; nothing is written then.
-   * @throws ServiceUnavailableException (503) when Temporal cannot start a case; the decisions
-   *   are kept and re-sending the batch starts the missing cases.
    */
   async screenBatch(input: Declaration[]): Promise<{ results: ScreeningOutcome[]; summary: BatchSummary }> {
     const declarations = input.map((d) => this.normalise(d));
@@ -106,31 +123,29 @@ export class ScreeningService {
       }
     }
     const decided = await this.decide(fresh);
-    const inserted = await this.insertDecisions(decided, declarations, hashes);
+    const { inserted, queued } = await this.insertDecisions(decided, declarations, hashes);
     for (const r of decided) stored.set(r.declarationId, { hash: '', record: r });
+    if (queued.size > 0) this.outbox.nudge();
 
-    // Open (or re-confirm) the case of every YELLOW/RED declaration.
-    const records = ids.map((id) => stored.get(id)!.record);
-    let started: Map<string, boolean>;
-    try {
-      started = await this.cases.startCases(records.filter((r) => r.lane !== 'GREEN'));
-    } catch (err) {
-      this.logger.error(`case start failed: ${(err as Error).message}`);
-      throw new ServiceUnavailableException(
-        `decisions are recorded but inspection cases could not be started (${(err as Error).message}); re-send the same declarations to retry`,
-      );
-    }
+    // Re-sent YELLOW/RED decisions: queue a case start that is missing (a decision recorded
+    // before the outbox existed), and say where each case stands.
+    const resent = ids.filter((id) => !inserted.has(id) && stored.get(id)!.record.lane !== 'GREEN');
+    const healed = await this.outbox.enqueue(resent.map((id) => this.cases.inputFor(stored.get(id)!.record)));
+    const status = await this.outbox.statusOf(resent);
 
-    const results = declarations.map((d) => {
+    const results = declarations.map((d): ScreeningOutcome => {
       const r = stored.get(d.declarationId)!.record;
+      const green = r.lane === 'GREEN';
+      const opened = queued.has(d.declarationId) || healed.has(d.declarationId);
       return {
         declarationId: d.declarationId,
         lane: r.lane,
         riskScore: r.model.score,
         controlSample: r.controlSample,
         firedCriteria: r.firedCriteria.map((c) => c.id),
-        caseId: r.lane === 'GREEN' ? null : this.cases.caseIdOf(d.declarationId),
-        caseStarted: started.get(d.declarationId) ?? false,
+        caseId: green ? null : this.cases.caseIdOf(d.declarationId),
+        caseStarted: opened,
+        caseStatus: green ? null : opened ? 'QUEUED' : (status.get(d.declarationId) ?? 'QUEUED'),
         duplicate: !inserted.has(d.declarationId),
         summary: r.summary,
       };
@@ -161,12 +176,18 @@ export class ScreeningService {
     const { engine, versions } = await this.criteria.currentEngine();
     const { champion, shadow } = await this.scoring.assessBatch(declarations);
     const decidedAt = new Date().toISOString();
+    // risk-policy: per-office cut-offs, control and exploration shares for the deciding model (cached).
+    const policies = await this.riskPolicy.policiesFor(new Set(declarations.map((d) => d.officeId)), this.scoring.model);
     const out: DecisionRecordBody[] = [];
     for (const [i, declaration] of declarations.entries()) {
       const selection = await engine.evaluate(declaration);
       const m = champion[i];
-      const drawn = inControlSample(declaration.declarationId, this.config.controlSeed, this.config.controlShare);
-      const { lane, controlSample } = decideLane(selection.lane, m.lane, drawn);
+      // risk-policy: lane from criteria, the office's model cut-offs (+ the critical-fraud cut-off), control and exploration draws.
+      const policy = policies.get(declaration.officeId)!;
+      const thresholds = { ...policy.thresholds, ...criticalCutoff(m.thresholds) };
+      const { lane, scoreLane, controlSample, selectionBasis } = selectLane({
+        declarationId: declaration.declarationId, criteriaLane: selection.lane, score: m.score, criticalScore: m.criticalScore, thresholds, control: policy.control,
+      });
       const body: Omit<DecisionRecordBody, 'summary'> = {
         declarationId: declaration.declarationId,
         declaration,
@@ -178,14 +199,15 @@ export class ScreeningService {
           version: m.version,
           score: m.score,
           criticalScore: m.criticalScore,
-          thresholds: m.thresholds,
-          lane: m.lane,
+          thresholds,
+          lane: scoreLane,
           inputs: Array.from(m.features),
         },
         shadow: shadow.map((s) => ({ name: s[i].name, version: s[i].version, score: s[i].score, criticalScore: s[i].criticalScore, lane: s[i].lane })),
         controlSample,
-        control: { share: this.config.controlShare, seed: this.config.controlSeed },
-        criteriaInForce: versions,
+        control: policy.control,
+        selectionBasis,
+        criteriaSet: this.criteriaSets.fingerprint(versions),
         decidedAt,
       };
       out.push({ ...body, summary: summarise(body) });
@@ -193,15 +215,39 @@ export class ScreeningService {
     return out;
   }
 
-  /** Inserts the records in one statement; returns the ids actually inserted (a concurrent sender may win). */
-  private async insertDecisions(records: DecisionRecordBody[], all: Declaration[], hashes: string[]): Promise<Set<string>> {
-    if (records.length === 0) return new Set();
+  /**
+   * Writes the records, the criteria set they name (when not known to be stored) and the
+   * case-start outbox rows of the YELLOW/RED ones in ONE statement (atomic: all or nothing).
+   * A record whose declaration was inserted meanwhile by a concurrent sender is skipped, and
+   * so is its outbox row.
+   * @returns the declaration ids inserted, and those of them whose case start was queued.
+   */
+  private async insertDecisions(records: DecisionRecordBody[], all: Declaration[], hashes: string[]): Promise<{ inserted: Set<string>; queued: Set<string> }> {
+    if (records.length === 0) return { inserted: new Set(), queued: new Set() };
     const hashOf = new Map(all.map((d, i) => [d.declarationId, hashes[i]]));
-    const rows: Array<{ declaration_id: string }> = await this.db.query(
-      `INSERT INTO decision_record (declaration_id, declaration_hash, office_id, lane, risk_score, control_sample, record)
-       SELECT * FROM unnest($1::varchar[], $2::char(64)[], $3::varchar[], $4::varchar[], $5::float8[], $6::bool[], $7::jsonb[])
-       ON CONFLICT ON CONSTRAINT uq_decision_record_declaration DO NOTHING
-       RETURNING declaration_id`,
+    const sets = [...new Set(records.map((r) => r.criteriaSet!))].map((fp) => this.criteriaSets.pendingRow(fp)).filter((x) => x !== null);
+    const selected = records.filter((r) => r.lane !== 'GREEN').map((r) => this.cases.inputFor(r));
+    const rows: Array<{ declaration_id: string; queued: boolean }> = await this.db.query(
+      `WITH criteria_sets AS (
+         INSERT INTO criteria_set (fingerprint, versions)
+         SELECT s.fingerprint, array(SELECT jsonb_array_elements_text(s.versions))
+         FROM unnest($8::char(64)[], $9::jsonb[]) AS s(fingerprint, versions)
+         ON CONFLICT DO NOTHING
+       ), decisions AS (
+         INSERT INTO decision_record (declaration_id, declaration_hash, office_id, lane, risk_score, control_sample, record)
+         SELECT * FROM unnest($1::varchar[], $2::char(64)[], $3::varchar[], $4::varchar[], $5::float8[], $6::bool[], $7::jsonb[])
+         ON CONFLICT ON CONSTRAINT uq_decision_record_declaration DO NOTHING
+         RETURNING declaration_id
+       ), case_starts AS (
+         INSERT INTO case_start_outbox (case_id, declaration_id, input)
+         SELECT o.case_id, o.declaration_id, o.input
+         FROM unnest($10::varchar[], $11::varchar[], $12::jsonb[]) AS o(case_id, declaration_id, input)
+         JOIN decisions d ON d.declaration_id = o.declaration_id
+         ON CONFLICT DO NOTHING
+         RETURNING declaration_id
+       )
+       SELECT d.declaration_id, c.declaration_id IS NOT NULL AS queued
+       FROM decisions d LEFT JOIN case_starts c ON c.declaration_id = d.declaration_id`,
       [
         records.map((r) => r.declarationId),
         records.map((r) => hashOf.get(r.declarationId)),
@@ -210,9 +256,15 @@ export class ScreeningService {
         records.map((r) => r.model.score),
         records.map((r) => r.controlSample),
         records.map((r) => JSON.stringify(r)),
+        sets.map((x) => x.fingerprint),
+        sets.map((x) => JSON.stringify(x.versions)),
+        selected.map((i) => i.caseId),
+        selected.map((i) => i.declarationId),
+        selected.map((i) => JSON.stringify(i)),
       ],
     );
-    return new Set(rows.map((r) => r.declaration_id));
+    for (const x of sets) this.criteriaSets.markStored(x.fingerprint);
+    return { inserted: new Set(rows.map((r) => r.declaration_id)), queued: new Set(rows.filter((r) => r.queued).map((r) => r.declaration_id)) };
   }
 
   private conflictsWithinBatch(declarations: Declaration[], hashes: string[]): ItemError[] {
@@ -239,6 +291,11 @@ export class ScreeningService {
 export function declarationHash(d: Declaration): string {
   const canonical = JSON.stringify(d, Object.keys(d).sort());
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** The critical-fraud cut-off of a model's thresholds, when it has one (not part of office policies). */
+function criticalCutoff(t: ModelThresholds): Pick<ModelThresholds, 'criticalRed' | 'criticalRedTopShare'> {
+  return t.criticalRed === undefined ? {} : { criticalRed: t.criticalRed, criticalRedTopShare: t.criticalRedTopShare };
 }
 
 function summariseBatch(results: ScreeningOutcome[]): BatchSummary {

@@ -26,6 +26,13 @@ export class StatsController {
     return { offices: await this.stats.openCases(scopeToOffice(user, undefined) ?? null) };
   }
 
+  @Get('hit-rates')
+  @Roles('cbtc_analyst', 'supervisor', 'auditor')
+  @ApiOperation({ summary: 'Inspected, hits and hit rate per selection basis (CRITERION, MODEL, CONTROL, EXPLORATION), the control sample apart' })
+  hitRatesByBasis(@Query() q: LaneStatsQueryDto, @CurrentUser() user: AuthUser) {
+    return this.stats.hitRatesByBasis(q.from ?? null, q.to ?? null, scopeToOffice(user, q.officeId) ?? null);
+  }
+
   @Get('criteria')
   @Roles('cbtc_analyst', 'supervisor', 'auditor')
   @ApiOperation({ summary: 'Hit rate and officers\u2019 verdicts per criterion, with the control sample as baseline' })

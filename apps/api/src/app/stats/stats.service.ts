@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { SELECTION_BASES, SELECTION_BASIS_SQL, type SelectionBasis } from '../risk-policy/selection-basis';
 
 /** Lane counts over a period. */
 export interface LaneStats {
@@ -38,6 +39,35 @@ export interface CriterionHitRate {
   /** Officers' verdicts on the selection: appropriate / not appropriate. */
   appropriate: number;
   notAppropriate: number;
+}
+
+/** Inspection results of the declarations one selection basis decided. */
+export interface BasisHitRate {
+  basis: SelectionBasis;
+  /** Declarations whose lane this basis decided. */
+  selected: number;
+  /** Of those, inspected with a recorded result. */
+  inspected: number;
+  /** Inspected with outcome DISCREPANCY or SEIZURE. */
+  hits: number;
+  /** hits / inspected, in percent (null before any result). */
+  hitRatePct: number | null;
+}
+
+/** Hit rates per selection basis over a period, with the control sample apart. */
+export interface SelectionHitRates {
+  from: string | null;
+  to: string | null;
+  officeId: string | null;
+  hitDefinition: string;
+  /** One entry per basis (CRITERION, MODEL, CONTROL, EXPLORATION), by the basis that decided the lane. */
+  byDecidingBasis: BasisHitRate[];
+  /**
+   * Every declaration drawn for the control sample, whatever else selected it: the draw is
+   * independent of criteria and model, so these are a random sample of all declarations and
+   * their hit rate estimates the base rate without selection bias.
+   */
+  control: { drawn: number; inspected: number; hits: number; hitRatePct: number | null; note: string };
 }
 
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : null);
@@ -80,6 +110,43 @@ export class StatsService {
        GROUP BY office_id ORDER BY office_id`,
       [officeId],
     );
+  }
+
+  /**
+   * Hit rates per selection basis (`GET /api/stats/hit-rates`): declarations by declaration
+   * acceptance date in `[from, to]` (inclusive; null unbounded), one office or all, results from
+   * the case read model. The control sample is counted apart (see `SelectionHitRates.control`).
+   */
+  async hitRatesByBasis(from: string | null, to: string | null, officeId: string | null): Promise<SelectionHitRates> {
+    const where = `($1::date IS NULL OR (dr.record->'declaration'->>'date')::date >= $1::date)
+         AND ($2::date IS NULL OR (dr.record->'declaration'->>'date')::date <= $2::date)
+         AND ($3::varchar IS NULL OR dr.office_id = $3::varchar)`;
+    const counts = `count(*)::int AS selected, count(ic.outcome)::int AS inspected,
+              count(*) FILTER (WHERE ic.outcome IN ('DISCREPANCY', 'SEIZURE'))::int AS hits
+       FROM decision_record dr LEFT JOIN inspection_case ic ON ic.declaration_id = dr.declaration_id`;
+    const rows: Array<{ basis: SelectionBasis; selected: number; inspected: number; hits: number }> = await this.db.query(
+      `SELECT ${SELECTION_BASIS_SQL.decidedBy} AS basis, ${counts} WHERE dr.lane <> 'GREEN' AND ${where} GROUP BY 1`,
+      [from, to, officeId],
+    );
+    const [control] = await this.db.query(`SELECT ${counts} WHERE ${SELECTION_BASIS_SQL.controlDrawn} AND ${where}`, [from, to, officeId]);
+    const byBasis = new Map(rows.map((r) => [r.basis, r]));
+    return {
+      from,
+      to,
+      officeId,
+      hitDefinition: 'inspected with outcome DISCREPANCY or SEIZURE',
+      byDecidingBasis: SELECTION_BASES.map((basis) => {
+        const r = byBasis.get(basis) ?? { selected: 0, inspected: 0, hits: 0 };
+        return { basis, selected: r.selected, inspected: r.inspected, hits: r.hits, hitRatePct: pct(r.hits, r.inspected) };
+      }),
+      control: {
+        drawn: control.selected,
+        inspected: control.inspected,
+        hits: control.hits,
+        hitRatePct: pct(control.hits, control.inspected),
+        note: 'every declaration drawn for the control sample, whatever else selected it: a random sample of all declarations, so its hit rate estimates the base rate without selection bias',
+      },
+    };
   }
 
   /** Hit rate per criterion, and the control sample's as a baseline. */

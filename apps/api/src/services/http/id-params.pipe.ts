@@ -4,6 +4,10 @@ import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/com
 const DECLARATION_ID = /^[A-Za-z0-9]{1,20}$/;
 /** Case ids: `inspection-case-<declarationId>`. */
 const CASE_ID = /^inspection-case-[A-Za-z0-9]{1,20}$/;
+/** Customs office codes such as `40` or `154` (KCS office codes). */
+const OFFICE_ID = /^[0-9]{1,8}$/;
+/** Intelligence report ids: `intel-<uuid>`. */
+const REPORT_ID = /^intel-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Criterion ids such as `CEN-WPN-001` or `LOC-40-003`. */
 const CRITERION_ID = /^[A-Z0-9-]{3,40}$/;
 
@@ -25,5 +29,29 @@ function idPipe(name: string, pattern: RegExp, shape: string) {
 export const DeclarationIdPipe = idPipe('declaration id', DECLARATION_ID, '1-20 letters or digits');
 /** Refuses (400) a path parameter that cannot be a case id. */
 export const CaseIdPipe = idPipe('case id', CASE_ID, '"inspection-case-" followed by a declaration id');
+/** Refuses (400) a path parameter that cannot be an intelligence report id. */
+export const ReportIdPipe = idPipe('report id', REPORT_ID, '"intel-" followed by a UUID');
 /** Refuses (400) a path parameter that cannot be a criterion id. */
 export const CriterionIdPipe = idPipe('criterion id', CRITERION_ID, '3-40 capital letters, digits or dashes');
+/** Refuses (400) a path parameter that cannot be a customs office code. */
+export const OfficeIdPipe = idPipe('office id', OFFICE_ID, '1-8 digits (a KCS office code)');
+
+/** Largest version number PostgreSQL's `integer` column holds. */
+const MAX_VERSION = 2_147_483_647;
+
+/**
+ * Parses a criterion version path parameter: a whole number from 1 to 2147483647 written in
+ * plain digits. Refuses (400) anything else (`0`, `-1`, `1.5`, `abc`, `99999999999`) before it
+ * reaches SQL, where an out-of-range integer would be a server error.
+ */
+@Injectable()
+export class CriterionVersionPipe implements PipeTransform<string | number, number> {
+  transform(value: string | number): number {
+    // The global ValidationPipe (transform: true) may already have turned the digits into a number.
+    const n = /^[1-9][0-9]{0,9}$/.test(String(value)) ? Number(value) : NaN;
+    if (!(n >= 1 && n <= MAX_VERSION)) {
+      throw new BadRequestException(`version must be a whole number from 1 to ${MAX_VERSION}, got ${JSON.stringify(String(value).slice(0, 20))}`);
+    }
+    return n;
+  }
+}

@@ -2,13 +2,13 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { CASE_STATUSES } from '@customs/workflows/messages';
+import { IsOfficeCode } from '../../../services/http/code-validators';
 
 /** Query of `GET /api/cases`: the queue of one office, filtered and paged. */
 export class ListCasesDto {
   @ApiPropertyOptional({ description: 'Customs office code', example: '40' })
   @IsOptional()
-  @IsString()
-  @Length(1, 8)
+  @IsOfficeCode()
   officeId?: string;
 
   @ApiPropertyOptional({ enum: CASE_STATUSES })

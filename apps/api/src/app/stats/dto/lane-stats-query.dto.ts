@@ -1,21 +1,31 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, ValidateBy } from 'class-validator';
+import { IsCalendarDate, IsOfficeCode } from '../../../services/http/code-validators';
 
 /** Query of `GET /api/stats/lanes`: a period of declaration acceptance dates (inclusive) and an office. */
 export class LaneStatsQueryDto {
   @ApiPropertyOptional({ description: 'First acceptance date, YYYY-MM-DD (default: no lower bound)', example: '2021-01-01' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Last acceptance date, YYYY-MM-DD (default: no upper bound)', example: '2021-03-31' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
+  @ValidateBy({
+    name: 'notBeforeFrom',
+    validator: {
+      validate: (to: unknown, args) => {
+        const from = (args?.object as LaneStatsQueryDto).from;
+        return typeof to !== 'string' || typeof from !== 'string' || to >= from;
+      },
+      defaultMessage: () => 'to must not be before from',
+    },
+  })
   to?: string;
 
   @ApiPropertyOptional({ description: 'Customs office code (officers and supervisors: their own)', example: '40' })
   @IsOptional()
-  @IsString()
-  @Length(1, 8)
+  @IsOfficeCode()
   officeId?: string;
 }

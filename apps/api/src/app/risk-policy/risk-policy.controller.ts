@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Param, Put, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
+import type { AuthUser } from '../../services/auth/auth-user';
+import { OfficeIdPipe } from '../../services/http/id-params.pipe';
+import { RiskScoringService } from '../screening/risk-scoring.service';
+import { PutRiskPolicyDto } from './dto/put-risk-policy.dto';
+import { OfficeParamGuard } from './office-scope.guard';
+import { RiskPolicyService, type DecidingModel, type PolicyInForce } from './risk-policy.service';
+
+/** The policy in force as the API shows it: figures, author and reason, and the cut-offs for the deciding model. */
+function view(p: PolicyInForce) {
+  const v = p.version;
+  return {
+    officeId: p.officeId,
+    source: p.thresholds.policy?.source,
+    version: v?.version ?? null,
+    dailyPhysicalCapacity: v?.dailyPhysicalCapacity ?? null,
+    dailyDocumentCapacity: v?.dailyDocumentCapacity ?? null,
+    expectedDailyDeclarations: v?.expectedDailyDeclarations ?? null,
+    expectedDailyDeclarationsSource: v?.expectedDailyDeclarationsSource ?? null,
+    controlShare: p.derived.controlShare,
+    explorationShare: p.derived.exploration.share,
+    createdBy: v?.createdBy ?? null,
+    reason: v?.reason ?? null,
+    createdAt: v?.createdAt ?? null,
+    inForce: { model: p.model, ...p.derived },
+  };
+}
+
+/**
+ * Per-office risk policies (`/api/offices/:officeId/risk-policy`): capacity-derived RED / YELLOW
+ * cut-offs, control and exploration shares. Changed only by PUT (a new audited version);
+ * supervisors of the office and CBTC analysts write; auditors, analysts and the office read.
+ */
+@ApiTags('risk-policy')
+@Controller('offices/:officeId/risk-policy')
+@UseGuards(OfficeParamGuard)
+export class RiskPolicyController {
+  constructor(
+    private readonly policies: RiskPolicyService,
+    private readonly scoring: RiskScoringService,
+  ) {}
+
+  /** The deciding model, whose quantiles the cut-offs are derived from. */
+  private model(): DecidingModel {
+    const m = this.scoring.model;
+    return { name: m.name, version: m.version, quantiles: m.quantiles };
+  }
+
+  @Get()
+  @Roles('cbtc_analyst', 'auditor', 'supervisor', 'local_officer')
+  @ApiOperation({ summary: 'The policy in force: figures (or the global default), author, reason, and the cut-offs derived for the deciding model' })
+  @ApiResponse({ status: 404, description: 'Unknown customs office' })
+  async get(@Param('officeId', OfficeIdPipe) officeId: string) {
+    this.policies.assertKnownOffice(officeId);
+    return view(await this.policies.policyFor(officeId, this.model()));
+  }
+
+  @Put()
+  @Roles('cbtc_analyst', 'supervisor')
+  @ApiOperation({ summary: 'Write a new policy version (audited: author and reason kept); the next decisions use its cut-offs' })
+  @ApiResponse({ status: 201, description: 'A new version was written' })
+  @ApiResponse({ status: 200, description: 'Same figures and reason as the newest version: nothing written' })
+  @ApiResponse({ status: 400, description: 'An absurd figure, named (negative, not a number, a capacity above the expected declarations)' })
+  @ApiResponse({ status: 403, description: 'Not a CBTC analyst or a supervisor of this office' })
+  async put(
+    @Param('officeId', OfficeIdPipe) officeId: string,
+    @Body() dto: PutRiskPolicyDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { created, policy } = await this.policies.write(officeId, dto, user, this.model());
+    res.status(created ? 201 : 200);
+    return { created, ...view(policy) };
+  }
+
+  @Get('history')
+  @Roles('cbtc_analyst', 'auditor', 'supervisor', 'local_officer')
+  @ApiOperation({ summary: 'Every version of the office\u2019s policy, newest first, with author, reason and what was derived when written' })
+  async history(@Param('officeId', OfficeIdPipe) officeId: string) {
+    return { officeId, versions: await this.policies.history(officeId) };
+  }
+}

@@ -1,0 +1,51 @@
+import { ValidateBy, type ValidationArguments } from 'class-validator';
+import { isCustomsCountryCode, KCS_CODE_LISTS } from '@customs/domain';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is `YYYY-MM-DD` naming a day that exists (no 2021-02-30, no month 13). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** True when `value` is a customs office code of the KCS reference list (e.g. `"40"`). */
+export function isKnownOfficeCode(value: unknown): value is string {
+  return typeof value === 'string' && KCS_CODE_LISTS.officeId.has(value);
+}
+
+function check(name: string, test: (value: unknown) => boolean, what: string, each: boolean): PropertyDecorator {
+  return ValidateBy(
+    {
+      name,
+      validator: {
+        validate: (value: unknown) => test(value),
+        defaultMessage: (args?: ValidationArguments) =>
+          each ? `${args?.property} must hold ${what} only` : `${args?.property} must be ${what}, got ${JSON.stringify(args?.value)?.slice(0, 60)}`,
+      },
+    },
+    { each },
+  );
+}
+
+/**
+ * A customs office code of the KCS reference list (`@customs/domain`), e.g. `"40"`; 400 names the
+ * field. With `{ each: true }`, every item of an array.
+ */
+export function IsOfficeCode(options: { each?: boolean } = {}): PropertyDecorator {
+  const each = options.each ?? false;
+  return check('isOfficeCode', isKnownOfficeCode, each ? 'known customs office codes' : 'a known customs office code', each);
+}
+
+/** An ISO 3166-1 alpha-2 country code (upper case) or the customs exception `ZZ`, as declarations accept. */
+export function IsCountryCode(): PropertyDecorator {
+  return check('isCountryCode', isCustomsCountryCode, 'a known ISO 3166-1 alpha-2 country code', false);
+}
+
+/** A real calendar date `YYYY-MM-DD`. */
+export function IsCalendarDate(): PropertyDecorator {
+  return check('isCalendarDate', isCalendarDate, 'a real date YYYY-MM-DD', false);
+}
