@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { path: '/criteria', label: 'nav.criteria', roles: ['cbtc_analyst', 'supervisor', 'local_officer', 'auditor'] },
   { path: '/audit', label: 'nav.audit', roles: ['auditor', 'cbtc_analyst', 'supervisor', 'local_officer'] },
   { path: '/dashboard', label: 'nav.dashboard', roles: ['auditor', 'cbtc_analyst', 'supervisor', 'local_officer'] },
+  { path: '/models', label: 'nav.models', roles: ['cbtc_analyst', 'supervisor', 'auditor'] },
 ];
 
 /** The shell: skip link, top bar (navigation by role, language switch, sign-out) and the page. */

@@ -3,7 +3,7 @@ import { requireRole } from './core/auth.guard';
 
 /**
  * Pages by user group (DESIGN.md): officers and supervisors work the queue and cases,
- * analysts the criteria, auditors the decision lookup. The API enforces the same rules.
+ * analysts the criteria and the risk models, auditors the decision lookup. The API enforces the same rules.
  */
 export const appRoutes: Routes = [
   { path: 'login', loadComponent: () => import('./login/login.page').then((m) => m.LoginPage), title: 'Sign in' },
@@ -49,6 +49,12 @@ export const appRoutes: Routes = [
     canActivate: [requireRole('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')],
     loadComponent: () => import('./dashboard/dashboard.page').then((m) => m.DashboardPage),
     title: 'Dashboard',
+  },
+  {
+    path: 'models',
+    canActivate: [requireRole('cbtc_analyst', 'supervisor', 'auditor')],
+    loadComponent: () => import('./models/models.page').then((m) => m.ModelsPage),
+    title: 'Risk models',
   },
   { path: '', pathMatch: 'full', loadComponent: () => import('./home.redirect').then((m) => m.HomeRedirect) },
   { path: '**', redirectTo: '' },

@@ -13,8 +13,11 @@ import type {
   InspectionCase,
   Lane,
   LaneStats,
+  ModelComparison,
+  ModelEvent,
   OpenCasesOffice,
   RecordResultBody,
+  RegisteredModel,
   ReplayResult,
   ReviewedCriterion,
 } from './api.types';
@@ -108,5 +111,27 @@ export class ApiService {
   /** `GET /api/declarations/:id/replay`: re-derives the decision and compares. */
   replay(declarationId: string): Observable<ReplayResult> {
     return this.http.get<ReplayResult>(`/api/declarations/${encodeURIComponent(declarationId)}/replay`);
+  }
+
+  /** `GET /api/models`: registered model versions with role and validation figures. */
+  listModels(): Observable<{ models: RegisteredModel[] }> {
+    return this.http.get<{ models: RegisteredModel[] }>('/api/models');
+  }
+
+  /** `GET /api/models/events`: registrations, promotions and demotions, newest first. */
+  modelEvents(): Observable<{ events: ModelEvent[] }> {
+    return this.http.get<{ events: ModelEvent[] }>('/api/models/events');
+  }
+
+  /** `GET /api/models/compare`: champion vs challengers on the inspected declarations (`YYYY-MM-DD` bounds). */
+  compareModels(query: { from?: string; to?: string }): Observable<ModelComparison> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) if (value) params = params.set(key, value);
+    return this.http.get<ModelComparison>('/api/models/compare', { params });
+  }
+
+  /** `POST /api/models/:version/promote` (analysts): 400 bad reason, 404 unknown, 409 already champion or retired. */
+  promoteModel(version: string, reason: string): Observable<{ models: RegisteredModel[] }> {
+    return this.http.post<{ models: RegisteredModel[] }>(`/api/models/${encodeURIComponent(version)}/promote`, { reason });
   }
 }

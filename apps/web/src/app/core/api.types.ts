@@ -97,12 +97,57 @@ export interface FiredCriterion {
   conditions: TraceCondition[];
 }
 
-/** The risk model's part of a decision. */
+/** Score cut-offs of a model version in force at a decision (scores are probabilities 0..1). */
+export interface ModelThresholds {
+  red: number;
+  yellow: number;
+  /** Share of declarations each cut-off was set to select (0..1). */
+  redTopShare?: number;
+  yellowTopShare?: number;
+  /** Critical-fraud (public safety) cut-off, for versions with a critical model. */
+  criticalRed?: number;
+  criticalRedTopShare?: number;
+}
+
+/** The deciding model's part of a decision: P(fraud) `score`, P(critical fraud) `criticalScore`. */
 export interface ModelScore {
   name: string;
   version: string;
   score: number;
-  thresholds: { red: number; yellow: number };
+  criticalScore?: number | null;
+  thresholds: ModelThresholds;
+  /** The lane the scores ask for (older records lack it; derive it from the thresholds). */
+  lane?: Lane;
+  inputs?: number[];
+}
+
+/** A challenger's score of the same declaration: recorded, never deciding. */
+export interface ShadowScore {
+  name: string;
+  version: string;
+  score: number;
+  criticalScore: number | null;
+  /** The lane this model would have asked for (not applied). */
+  lane: Lane;
+}
+
+/** One feature's exact TreeSHAP share of the fraud score, in log-odds (> 0 raises the risk). */
+export interface FeatureContribution {
+  feature: string;
+  index: number;
+  value: number;
+  contribution: number;
+}
+
+/** Why the deciding model scored what it did: the features that pushed the score most. */
+export interface ModelExplanation {
+  /** `name version` of the explained model. */
+  model: string;
+  unit: 'log-odds' | string;
+  /** Expected log-odds over the training data; bias + all contributions = rawScore. */
+  bias: number;
+  rawScore: number;
+  top: FeatureContribution[];
 }
 
 /** `GET /api/declarations/:id/selection`: the immutable decision record. */
@@ -113,6 +158,8 @@ export interface DecisionRecord {
   explanations?: string[];
   firedCriteria: FiredCriterion[];
   model: ModelScore;
+  shadow?: ShadowScore[];
+  modelExplanation?: ModelExplanation | null;
   controlSample: boolean;
   declaration: Record<string, unknown>;
   decidedAt?: string;
@@ -258,4 +305,58 @@ export interface ReplayResult {
   replayed: DecisionOutline;
   criteriaVersions: string[];
   model: { name: string; version: string; rescored: boolean };
+}
+
+/** Role of a registered model version: the CHAMPION decides, CHALLENGERs score in shadow. */
+export type ModelRole = 'CHAMPION' | 'CHALLENGER' | 'RETIRED';
+
+/** Validation precision at the top k% of scores, and ROC AUC, as the model spec records them. */
+export type ValidationMetrics = Partial<Record<'precision@1%' | 'precision@2%' | 'precision@5%' | 'precision@10%' | 'rocAuc', number>>;
+
+/** One model version of `GET /api/models`. */
+export interface RegisteredModel {
+  name: string;
+  version: string;
+  role: ModelRole;
+  registeredAt: string;
+  updatedAt: string;
+  training: { validMetricsOnline?: ValidationMetrics; validMetrics?: ValidationMetrics } & Record<string, unknown>;
+  hasCriticalModel: boolean;
+  usesSupplyChainHistory: boolean;
+  featureNames: string[];
+}
+
+/** One audited registry change of `GET /api/models/events`. */
+export interface ModelEvent {
+  id: number | string;
+  version: string;
+  type: 'REGISTERED' | 'PROMOTED' | 'DEMOTED' | string;
+  fromRole: ModelRole | null;
+  toRole: ModelRole | null;
+  actor: string | null;
+  reason: string | null;
+  occurredAt: string;
+}
+
+/** One model's figures of `GET /api/models/compare` on the same inspected declarations. */
+export interface ModelComparisonRow {
+  name: string;
+  version: string;
+  deciding: boolean;
+  shadow: boolean;
+  inspected: number;
+  frauds: number;
+  rocAuc: number | null;
+  hitRateWhenSelected: number | null;
+  selected: number;
+  precisionAtTop10Pct: number | null;
+  meanScoreFraud: number | null;
+  meanScoreClean: number | null;
+}
+
+/** `GET /api/models/compare`. */
+export interface ModelComparison {
+  inspected: number;
+  models: ModelComparisonRow[];
+  basis: string;
 }

@@ -1,18 +1,19 @@
-import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { DecisionRecord } from '../core/api.types';
 import { showValue } from '../core/format';
+import { ModelExplanationComponent } from './model-explanation.component';
 
 /**
  * A decision record as a plain-language trace: the one-sentence summary, each fired
  * criterion with its reason and every condition (field, rule, expected vs. actual, met or
- * not), the model score against its thresholds, and whether it was a random control pick.
+ * not), why the model scored what it did (scores, thresholds, top features, shadow models),
+ * and whether it was a random control pick.
  */
 @Component({
   selector: 'cr-selection-trace',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DecimalPipe, TranslatePipe],
+  imports: [TranslatePipe, ModelExplanationComponent],
   template: `
     @if (record(); as r) {
       <section class="trace" [attr.aria-label]="'trace.title' | translate">
@@ -54,13 +55,7 @@ import { showValue } from '../core/format';
           </article>
         }
 
-        <h3>{{ 'trace.model' | translate }}</h3>
-        <p>
-          {{ 'trace.modelLine' | translate: { name: r.model.name, version: r.model.version } }}
-          <strong>{{ r.model.score | number: '1.4-4' }}</strong>
-          · {{ 'trace.thresholds' | translate }} RED ≥ {{ r.model.thresholds.red | number: '1.4-4' }}, YELLOW ≥ {{ r.model.thresholds.yellow | number: '1.4-4' }}
-          → <span class="lane lane-{{ modelLane() }}">{{ 'lane.' + modelLane() | translate }}</span>
-        </p>
+        <cr-model-explanation [record]="r" />
 
         <h3>{{ 'trace.control' | translate }}</h3>
         <p>{{ (r.controlSample ? 'trace.controlYes' : 'trace.controlNo') | translate }}</p>
@@ -75,12 +70,6 @@ import { showValue } from '../core/format';
 })
 export class SelectionTraceComponent {
   readonly record = input<DecisionRecord | null>(null);
-  /** The lane the score alone gives (the record keeps the thresholds in force at the time). */
-  protected readonly modelLane = computed(() => {
-    const m = this.record()?.model;
-    if (!m) return 'GREEN';
-    return m.score >= m.thresholds.red ? 'RED' : m.score >= m.thresholds.yellow ? 'YELLOW' : 'GREEN';
-  });
   protected show(value: unknown): string {
     return showValue(value);
   }
