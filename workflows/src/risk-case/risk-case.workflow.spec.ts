@@ -108,7 +108,7 @@ describe('riskCaseWorkflow', () => {
       'INSPECTION_SELECTED', 'INSPECTION_RESULT', 'WINDOW_ENDED', 'CLOSED',
     ]);
     console.log(`risk case full lifecycle (3 s window) on a real Temporal server: ${Date.now() - t0} ms`);
-  });
+  }, 30_000); // waits on a real 3 s timer: Jest's default 5 s was too tight on a loaded 2-core machine
 
   it('refuses illegal moves with a clear reason and dismisses on DISMISS', async () => {
     const i = input();
