@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { readDeclarationFile, type Declaration } from '@customs/domain';
-import { MODELS_DIR, OutcomeHistory, RiskScorer, type KeyPart, type LabelledOutcome } from '@customs/risk-model';
+import { historyKeyDefinitions, MODELS_DIR, OutcomeHistory, precisionAt, RiskScorer, rocAuc, type LabelledOutcome } from '@customs/risk-model';
 
 /**
  * `npm run model:evaluate -- <history.csv> <evaluate.csv> [--version 2.0.0]`
@@ -23,29 +23,6 @@ async function read(file: string): Promise<Array<{ declaration: Declaration; fra
   return out;
 }
 
-function precisionAt(labels: number[], scores: number[], share: number): number {
-  const n = Math.max(1, Math.round(labels.length * share));
-  const order = scores.map((s, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
-  return order.slice(0, n).reduce((acc, i) => acc + labels[i], 0) / n;
-}
-
-function rocAuc(labels: number[], scores: number[]): number {
-  const order = scores.map((s, i) => i).sort((a, b) => scores[a] - scores[b]);
-  let rank = 0;
-  let sum = 0;
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j < order.length && scores[order[j]] === scores[order[i]]) j++;
-    const avg = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) if (labels[order[k]] === 1) sum += avg;
-    rank = j;
-    i = j;
-  }
-  const pos = labels.filter((l) => l === 1).length;
-  const neg = rank - pos;
-  return (sum - (pos * (pos + 1)) / 2) / (pos * neg);
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const vi = args.indexOf('--version');
@@ -56,9 +33,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const scorer = await RiskScorer.load(path.join(MODELS_DIR, version));
-  const keys = new Map<string, KeyPart[]>();
-  for (const f of scorer.spec.features) if ('keys' in f) keys.set(f.keys.join('+'), f.keys);
-  const history = new OutcomeHistory([...keys.values()]);
+  const history = new OutcomeHistory(historyKeyDefinitions([scorer.spec]));
   const byDate = (a: { declaration: Declaration }, b: { declaration: Declaration }) => (a.declaration.date < b.declaration.date ? -1 : a.declaration.date > b.declaration.date ? 1 : 0);
   const past = (await read(historyFile)).map((r, i) => ({ ...r, i })).sort((a, b) => byDate(a, b) || a.i - b.i);
   history.add(past.map((r): LabelledOutcome => ({ declaration: r.declaration, fraud: r.fraud, critical: r.critical })));
@@ -96,7 +71,7 @@ async function main(): Promise<void> {
     'precision@5%': r4(precisionAt(fraud, scores, 0.05)),
     'precision@10%': r4(precisionAt(fraud, scores, 0.1)),
     'precision@20%': r4(precisionAt(fraud, scores, 0.2)),
-    rocAuc: r4(rocAuc(fraud, scores)),
+    rocAuc: r4(rocAuc(fraud, scores) ?? NaN),
     criticalRecallTop1pct: scorer.hasCriticalModel ? r4(order.reduce((a, i) => a + critical[i], 0) / criticalTotal) : null,
     seconds: (Date.now() - started) / 1000,
   }) + '\n');

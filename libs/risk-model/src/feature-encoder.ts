@@ -1,6 +1,6 @@
 import { Declaration } from '@customs/domain';
 import { FeatureDef, FeatureSpec, KeyPart } from './feature-spec';
-import { historyKey, logUnitPrice, type HistoryAggregate, type HistoryLookup } from './supply-chain/outcome-history';
+import { historyKey, keyPartOf, logUnitPrice, type HistoryAggregate, type HistoryLookup } from './supply-chain/outcome-history';
 
 /**
  * Feature encoding of declarations for the risk model: the TypeScript twin of `encode()` in
@@ -18,19 +18,7 @@ export class FeatureEncodingError extends Error {
 
 type Column = (d: Declaration, history: HistoryLookup | undefined) => number;
 
-/** The value of a key part: null/undefined -> ''. */
-function keyPart(d: Declaration, part: KeyPart): string {
-  switch (part) {
-    case 'hsChapter':
-      return (d.hsCode ?? '').slice(0, 2);
-    case 'hsHeading':
-      return (d.hsCode ?? '').slice(0, 4);
-    default: {
-      const v = d[part];
-      return v === null || v === undefined ? '' : String(v);
-    }
-  }
-}
+const keyPart = keyPartOf;
 
 function keyOf(d: Declaration, parts: KeyPart[]): string {
   if (parts.length === 1) return keyPart(d, parts[0]);
@@ -73,8 +61,25 @@ function historyOf(f: { name: string; keys: KeyPart[] }, d: Declaration, history
     throw new FeatureEncodingError(`feature ${f.name} needs the supply-chain history (pass a HistoryLookup to encodeFeatures)`);
   const key = historyKey(d, f.keys);
   if (key === null) return null;
-  dateParts(d);
   return history.aggregate(f.keys, key, d.date);
+}
+
+/**
+ * One declaration's view of the history: each key definition is looked up once, although its
+ * count, fraud-rate and critical-rate features all read it; the date is checked first.
+ */
+function rowHistory(history: HistoryLookup | undefined, d: Declaration): HistoryLookup | undefined {
+  if (!history) return undefined;
+  dateParts(d);
+  const seen = new Map<string, HistoryAggregate>();
+  return {
+    aggregate(parts, key, date) {
+      const id = parts.join('+');
+      let a = seen.get(id);
+      if (!a) seen.set(id, (a = history.aggregate(parts, key, date)));
+      return a;
+    },
+  };
 }
 
 function compileFeature(f: FeatureDef, spec: FeatureSpec): Column {
@@ -201,7 +206,8 @@ export function encodeFeatures(decls: readonly Declaration[], spec: FeatureSpec,
   for (let i = 0; i < decls.length; i++) {
     const d = decls[i];
     const base = i * nf;
-    for (let j = 0; j < nf; j++) out[base + j] = cols[j](d, history);
+    const h = rowHistory(history, d);
+    for (let j = 0; j < nf; j++) out[base + j] = cols[j](d, h);
   }
   return out;
 }

@@ -408,3 +408,15 @@ export function loadFeatureSpec(file: string): FeatureSpec {
   }
   return parseFeatureSpec(raw, file);
 }
+
+/** True for the feature kinds that read the supply-chain history. */
+export function isHistoryFeature(f: FeatureDef): f is HistoryCountFeature | HistoryRateFeature | HistoryUnitPriceZFeature {
+  return f.kind === 'historyCount' || f.kind === 'historyRate' || f.kind === 'historyUnitPriceZ';
+}
+
+/** The distinct history key definitions (e.g. `['importerId', 'sellerId']`) the specs' features read. */
+export function historyKeyDefinitions(specs: Iterable<FeatureSpec>): KeyPart[][] {
+  const out = new Map<string, KeyPart[]>();
+  for (const spec of specs) for (const f of spec.features) if (isHistoryFeature(f)) out.set(f.keys.join('+'), f.keys);
+  return [...out.values()];
+}

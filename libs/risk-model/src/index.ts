@@ -14,3 +14,4 @@ export * from './feature-encoder';
 export * from './risk-scorer';
 export * from './supply-chain/outcome-history';
 export * from './tree-shap';
+export * from './metrics';

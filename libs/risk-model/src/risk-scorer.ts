@@ -6,7 +6,7 @@ import { Declaration } from '@customs/domain';
 import { encodeFeatures } from './feature-encoder';
 import type { HistoryLookup } from './supply-chain/outcome-history';
 import { TreeExplainer, type FeatureContribution } from './tree-shap';
-import { FeatureSpec, loadFeatureSpec, ScoreQuantile, ThresholdSuggestion } from './feature-spec';
+import { FeatureSpec, isHistoryFeature, loadFeatureSpec, ScoreQuantile, ThresholdSuggestion } from './feature-spec';
 
 /** Folder holding one sub-folder per registered model version (`models/<version>/`). */
 export const MODELS_DIR = path.resolve(__dirname, '..', 'models');
@@ -117,7 +117,7 @@ export class RiskScorer {
 
   /** True when the model's features need the supply-chain history (spec version 2). */
   get needsHistory(): boolean {
-    return this.spec.features.some((f) => f.kind.startsWith('history'));
+    return this.spec.features.some(isHistoryFeature);
   }
 
   /**

@@ -1,3 +1,5 @@
+import { rocAuc as rankAuc } from '@customs/risk-model';
+
 /**
  * Champion/challenger comparison on inspected declarations: each model's scores of the same
  * declarations against what inspection found. Pure functions (unit-tested beside).
@@ -29,21 +31,9 @@ export interface ModelPerformance {
   meanScoreClean: number | null;
 }
 
-/** ROC AUC by the rank-sum (Mann-Whitney U) formula, ties counted half. */
+/** ROC AUC of one model's scored outcomes (see `rocAuc` in libs/risk-model). */
 export function rocAuc(rows: readonly ScoredOutcome[]): number | null {
-  const pos = rows.filter((r) => r.fraud === 1).length;
-  const neg = rows.length - pos;
-  if (pos === 0 || neg === 0) return null;
-  const sorted = [...rows].sort((a, b) => a.score - b.score);
-  let rankSum = 0;
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j < sorted.length && sorted[j].score === sorted[i].score) j++;
-    const avgRank = (i + 1 + j) / 2; // ranks i+1 .. j
-    for (let k = i; k < j; k++) if (sorted[k].fraud === 1) rankSum += avgRank;
-    i = j;
-  }
-  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+  return rankAuc(rows.map((r) => r.fraud), rows.map((r) => r.score));
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);

@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
-import { DEFAULT_MODEL_VERSION, FEATURE_SPEC_FILE, MODELS_DIR, RiskScorer, type KeyPart } from '@customs/risk-model';
+import { DEFAULT_MODEL_VERSION, FEATURE_SPEC_FILE, historyKeyDefinitions, MODELS_DIR, RiskScorer } from '@customs/risk-model';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { SupplyChainHistoryService } from '../supply-chain/supply-chain-history.service';
 
@@ -73,7 +73,7 @@ export class ModelRegistryService implements OnModuleInit, OnModuleDestroy {
       }
     });
     await this.reloadRoles();
-    await this.history.ensureKeys(this.historyKeys());
+    await this.history.ensureKeys(historyKeyDefinitions([...this.scorers.values()].map((s) => s.spec)));
     this.timer = setInterval(() => void this.reloadRoles().catch((e) => this.logger.warn(`model roles reload failed: ${(e as Error).message}`)), this.config.historyRefreshMs);
     this.timer.unref();
   }
@@ -157,14 +157,6 @@ export class ModelRegistryService implements OnModuleInit, OnModuleDestroy {
     });
     await this.reloadRoles();
     return this.list();
-  }
-
-  /** Every history key definition used by a loaded model. */
-  private historyKeys(): KeyPart[][] {
-    const out = new Map<string, KeyPart[]>();
-    for (const s of this.scorers.values())
-      for (const f of s.spec.features) if ('keys' in f && f.kind.startsWith('history')) out.set(f.keys.join('+'), f.keys);
-    return [...out.values()];
   }
 
   private async reloadRoles(): Promise<void> {
