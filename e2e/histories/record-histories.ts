@@ -110,6 +110,20 @@ const SCENARIOS: Record<string, (client: Client) => Promise<WorkflowHandle>> = {
     await h.result();
     return h;
   },
+  /** Assigned, assigned again to the same officer (a no-op since the `no-op-reassignment` patch), result, closed. */
+  'inspection-case-reassign-same-officer': async (client) => {
+    const i: InspectionCaseInput = {
+      caseId: 'inspection-case-REPLAY0002', declarationId: 'REPLAY0002', officeId: '40', lane: 'YELLOW', riskScore: 0.61,
+      controlSample: false, firedCriteria: [], escalateAfterMs: 3_600_000,
+    };
+    const h = await client.workflow.start(inspectionCaseWorkflow, { taskQueue: TASK_QUEUE, workflowId: i.caseId, args: [i] });
+    await h.executeUpdate(assignCase, { args: [{ officerId: 'officer-40-01', actor: 'supervisor-40' }] });
+    await h.executeUpdate(assignCase, { args: [{ officerId: 'officer-40-01', actor: 'officer-40-01' }] });
+    await h.executeUpdate(recordResult, { args: [{ outcome: 'NO_FINDING', findings: '', verdicts: [], actor: 'officer-40-01' }] });
+    await h.executeUpdate(closeCase, { args: [{ actor: 'officer-40-01' }] });
+    await h.result();
+    return h;
+  },
 };
 
 async function main(names: string[]): Promise<void> {

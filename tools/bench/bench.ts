@@ -17,7 +17,8 @@
  *   (see `generateCriteria`: narrow criteria, a few percent selected at 1,000). Each measurement runs for at least `BENCH_SECONDS` (default 2)
  *   on one core; the plain engine, slow at large sizes, is measured on however many
  *   declarations fit in that time (at least 3), which is the "sample" the issue allows.
- * - model stage: `RiskScorer.scoreBatch` with batches of 1 and 256 declarations.
+ * - model stage: `RiskScorer.scoreDetailed` of the deciding model (fraud and critical-fraud
+ *   scores, supply-chain history features) with batches of 1 and 256 declarations.
  * - end to end and latency (when `API_URL` names a running API on a fresh database, as
  *   `npm run bench` does): 1,000 generated criteria loaded through the API, then the KCS
  *   sample, and the full validation split (`../shared/data/kcs-import-declarations/valid.csv`,
@@ -33,7 +34,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadRuntimeConfig } from '@customs/config';
 import { Declaration, HsNomenclature, readDeclarationFile } from '@customs/domain';
-import { RiskScorer } from '@customs/risk-model';
+import { historyKeyDefinitions, OutcomeHistory, RiskScorer, type LabelledOutcome } from '@customs/risk-model';
 import { RulesEngineReference, SelectivityEngine } from '@customs/selectivity';
 import { generateCriteria } from './generate-criteria';
 import { measureEndToEnd, type EndToEndFigures, type EndToEndRun } from './end-to-end';
@@ -46,12 +47,18 @@ const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000,10000').split(',').map(
 
 /** The declarations of a KCS file, goods descriptions filled from the HS nomenclature. */
 async function readDeclarations(file: string): Promise<Declaration[]> {
+  return (await readLabelled(file)).map((r) => r.declaration);
+}
+
+/** The rows of a KCS file with their inspection results (when the file has them). */
+async function readLabelled(file: string): Promise<Array<LabelledOutcome & { declaration: Declaration }>> {
   const hs = HsNomenclature.default();
-  const out: Declaration[] = [];
+  const out: Array<LabelledOutcome & { declaration: Declaration }> = [];
   for await (const rec of readDeclarationFile(file)) {
     if (!('declaration' in rec)) throw new Error(`${file} row ${rec.rowNumber}: ${rec.error}`);
     const d = rec.declaration;
-    out.push(d.goodsDescription === undefined ? { ...d, goodsDescription: hs.describe(d.hsCode) ?? undefined } : d);
+    const declaration = d.goodsDescription === undefined ? { ...d, goodsDescription: hs.describe(d.hsCode) ?? undefined } : d;
+    out.push({ declaration, fraud: rec.labels?.fraud ?? 0, critical: rec.labels?.criticalFraud === 2 ? 1 : 0 });
   }
   return out;
 }
@@ -69,10 +76,31 @@ async function rate(decls: readonly Declaration[], seconds: number, minCount: nu
   return { perSec: n / ((performance.now() - start) / 1000), count: n };
 }
 
+/**
+ * Where the CPU went in an end-to-end run, per declaration and per started case, and the
+ * throughput that CPU cost allows when every core of the machine does nothing else:
+ * cores / (stack CPU seconds per declaration). The run's own rate is below it when the
+ * pipeline waits (case starts in flight) or the hypervisor steals time.
+ */
+function cpuReport(name: string, r: EndToEndRun): string[] {
+  const stack = Object.entries(r.cpuSeconds).filter(([p]) => p !== 'bench client');
+  const total = stack.reduce((a, [, s]) => a + s, 0);
+  const perDecl = (s: number) => ((s / r.declarations) * 1000).toFixed(2);
+  const cores = r.machine.cpuSeconds / r.seconds;
+  const temporal = r.cpuSeconds.temporal;
+  return [
+    `CPU, ${name} run: ${perDecl(total)} ms of stack CPU per declaration (${stack.map(([p, s]) => `${p} ${perDecl(s)}`).join(', ')})` +
+      (temporal !== undefined && r.casesOpened > 0 ? `; Temporal ${((temporal / r.casesOpened) * 1000).toFixed(1)} ms per case started` : ''),
+    `     ceiling on ${cores.toFixed(0)} cores at that cost: ${round((cores * r.declarations) / total)} decl/s; machine busy ${r.machine.busy.toFixed(1)} of ${r.machine.cpuSeconds.toFixed(1)} CPU-s, ` +
+      `of which stolen by the hypervisor ${r.machine.steal.toFixed(1)} CPU-s`,
+  ];
+}
+
 const round = (x: number) => (x >= 100 ? Math.round(x) : Math.round(x * 10) / 10);
 
 async function main(): Promise<void> {
-  const decls = await readDeclarations(SAMPLE);
+  const labelled = await readLabelled(SAMPLE);
+  const decls = labelled.map((r) => r.declaration);
   const criteriaJson: Record<string, { fast: number; plain: number; ratio: number; firedPerDecl: number; selectionRate: number }> = {};
   const rows: string[][] = [];
   for (const size of SIZES) {
@@ -111,18 +139,25 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${size} criteria done\n`);
   }
 
+  // Model stage as serving runs it: the deciding model (fraud + critical-fraud scores) reading
+  // the supply-chain history, here the sample's own inspection results (as `npm start` imports
+  // them when ../shared is absent), so every history lookup finds real keys.
   const scorer = await RiskScorer.load();
-  await scorer.scoreBatch(decls.slice(0, 256)); // warm-up
-  const m1 = await rate(decls, SECONDS, 100, (d) => scorer.scoreBatch([d]));
+  const history = new OutcomeHistory(historyKeyDefinitions([scorer.spec]));
+  history.add(labelled);
+  const lookup = scorer.needsHistory ? history : undefined;
+  await scorer.scoreDetailed(decls.slice(0, 256), lookup); // warm-up
+  const m1 = await rate(decls, SECONDS, 100, (d) => scorer.scoreDetailed([d], lookup));
   const batches: Declaration[][] = [];
   for (let i = 0; i + 256 <= decls.length; i += 256) batches.push(decls.slice(i, i + 256));
   const start = performance.now();
   let scored = 0;
   while (scored < 2560 || performance.now() - start < SECONDS * 1000) {
-    await scorer.scoreBatch(batches[(scored / 256) % batches.length]);
+    await scorer.scoreDetailed(batches[(scored / 256) % batches.length], lookup);
     scored += 256;
   }
   const m256 = scored / ((performance.now() - start) / 1000);
+  const modelName = `${scorer.name} ${scorer.version}${scorer.hasCriticalModel ? ' + critical-fraud model' : ''}`;
   await scorer.close();
 
   const pad = (s: string, n: number) => s.padStart(n);
@@ -130,7 +165,7 @@ async function main(): Promise<void> {
   console.log(`${pad('criteria', 9)} ${pad('fast', 10)} ${pad('plain json-rules-engine', 26)} ${pad('ratio', 9)} ${pad('fired/decl', 11)} ${pad('selected', 9)}`);
   for (const r of rows) console.log(`${pad(r[0], 9)} ${pad(r[1], 10)} ${pad(r[2], 26)} ${pad(r[3], 9)} ${pad(r[4], 11)} ${pad(r[5], 9)}`);
   console.log('');
-  console.log('Model stage (declarations/s, RiskScorer, onnxruntime-node)');
+  console.log(`Model stage (declarations/s, ${modelName}, features + supply-chain history + onnxruntime-node)`);
   console.log(`${pad('batch 1', 9)} ${pad(String(round(m1.perSec)), 10)}`);
   console.log(`${pad('batch 256', 9)} ${pad(String(round(m256)), 10)}`);
   console.log('');
@@ -151,6 +186,9 @@ async function main(): Promise<void> {
     console.log(line('KCS sample', e2e.sample));
     if (e2e.full) console.log(line('KCS valid split (full)', e2e.full));
     else console.log('(full KCS valid split not found at ../shared/data: sample only)');
+    for (const [name, r] of [['sample', e2e.sample], ['full split', e2e.full]] as const) {
+      if (r) for (const line of cpuReport(name, r)) console.log(line);
+    }
     console.log(`Single-declaration HTTP decision latency (${e2e.latencyRuns} sequential requests, worker caught up): p50 ${e2e.p50.toFixed(1)} ms, p99 ${e2e.p99.toFixed(1)} ms`);
   } else {
     console.log('End to end and latency: not measured (no API_URL; `npm run bench` starts a stack and sets it)');
@@ -163,6 +201,8 @@ async function main(): Promise<void> {
     casesOpened: r.casesOpened,
     caseRate: Math.round(r.caseRate * 1000) / 1000,
     criteriaSelectionRate: Math.round(r.criteriaSelectionRate * 1000) / 1000,
+    cpuSeconds: r.cpuSeconds,
+    machine: r.machine,
   });
   console.log(
     JSON.stringify({

@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import type { Declaration } from '@customs/domain';
 import { login } from '../auth/login';
 import { generateCriteria } from './generate-criteria';
+import { cpuSeconds, machineCpuSeconds, parsePidList } from '../measure/process-cpu';
 
 /** One end-to-end run over a file of declarations. */
 export interface EndToEndRun {
@@ -19,6 +20,10 @@ export interface EndToEndRun {
   criteriaSelectionRate: number;
   /** Share of the declarations that opened a case (criteria, model and control selection). */
   caseRate: number;
+  /** CPU seconds each stack process spent during the run (`BENCH_PIDS`), plus the bench client's own. */
+  cpuSeconds: Record<string, number>;
+  /** The whole machine during the run: CPU seconds available (cores x seconds), busy, and stolen by the hypervisor. */
+  machine: { cpuSeconds: number; busy: number; steal: number };
 }
 
 /** End-to-end figures through a running API. */
@@ -64,6 +69,7 @@ export async function measureEndToEnd(
   latencyRuns = 1000,
 ): Promise<EndToEndFigures> {
   const db = new Pool({ connectionString: databaseUrl, max: 1 });
+  const processes = parsePidList(process.env.BENCH_PIDS ?? '');
   try {
     const [maker, checker, service] = await Promise.all(['analyst-kim', 'analyst-lee', 'svc-ingest'].map((u) => login(api, DEMO(u).username, DEMO(u).password)));
     const call = async (token: string, method: string, path: string, body?: unknown) => {
@@ -94,6 +100,9 @@ export async function measureEndToEnd(
       for (let i = 0; i < decls.length; i += BATCH_SIZE) batches.push(decls.slice(i, i + BATCH_SIZE));
       let casesOpened = 0;
       let selected = 0;
+      const cpuBefore = processes.map((p) => cpuSeconds(p.pid));
+      const machineBefore = machineCpuSeconds();
+      const clientBefore = process.cpuUsage();
       const start = performance.now();
       await pool(batches, IN_FLIGHT, async (batch) => {
         const body = (await call(service.accessToken, 'POST', '/api/declarations/batch', { declarations: batch })) as {
@@ -107,7 +116,14 @@ export async function measureEndToEnd(
       const decidedSeconds = (performance.now() - start) / 1000;
       await drained(db, Date.now() + 600_000);
       const seconds = (performance.now() - start) / 1000;
+      const client = process.cpuUsage(clientBefore);
+      const cpu = Object.fromEntries(processes.map((p, i) => [p.name, Math.round((cpuSeconds(p.pid) - cpuBefore[i]) * 100) / 100]));
+      cpu['bench client'] = Math.round((client.user + client.system) / 1e4) / 100;
+      const machineAfter = machineCpuSeconds();
+      const r2 = (x: number) => Math.round(x * 100) / 100;
       return {
+        machine: { cpuSeconds: r2(machineAfter.total - machineBefore.total), busy: r2(machineAfter.busy - machineBefore.busy), steal: r2(machineAfter.steal - machineBefore.steal) },
+        cpuSeconds: cpu,
         declarations: decls.length,
         seconds,
         declPerSec: decls.length / seconds,

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDeclarationFile, type Declaration } from '@customs/domain';
 import { login } from '../auth/login';
+import { cpuSeconds, machineCpuSeconds, parsePidList } from '../measure/process-cpu';
 
 /**
  * `npm run load` (LOAD_SECONDS, default 300): drives a running API with autocannon, four request
@@ -134,11 +135,7 @@ async function main(): Promise<number> {
 
   // Memory and decision-rate samples every 10 s.
   // CPU time per stack process (name=pid,...), to show where the time goes.
-  const watched = (values.pids ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((e) => e.split('='))
-    .map(([name, pid]) => ({ name, pid: Number(pid) }));
+  const watched = parsePidList(values.pids ?? '');
   if (!watched.some((w) => w.name === 'api')) watched.unshift({ name: 'api', pid: apiPid });
   const cpuBefore = watched.map((w) => cpuSeconds(w.pid));
   const machineBefore = machineCpuSeconds();
@@ -259,41 +256,6 @@ function slope(points: Array<[number, number]>): number {
   const my = points.reduce((a, [, y]) => a + y, 0) / points.length;
   const sxx = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
   return sxx === 0 ? 0 : points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / sxx;
-}
-
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
-/** User + system CPU seconds of a process (from /proc/<pid>/stat) and of its children (Postgres's backends), live and reaped. */
-function cpuSeconds(pid: number): number {
-  const ticks = (stat: string) => {
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), reaped: Number(f[13]) + Number(f[14]) };
-  };
-  let total = 0;
-  try {
-    const self = ticks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
-    total += self.own + self.reaped;
-  } catch {
-    return 0;
-  }
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const t = ticks(fs.readFileSync(`/proc/${entry}/stat`, 'utf8'));
-      if (t.ppid === pid) total += t.own;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total / TICKS_PER_SECOND;
-}
-
-/** Busy and total CPU seconds of the whole machine so far (from /proc/stat). */
-function machineCpuSeconds(): { busy: number; total: number } {
-  const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const total = f.reduce((a, b) => a + b, 0);
-  const idle = f[3] + (f[4] ?? 0);
-  return { busy: (total - idle) / TICKS_PER_SECOND, total: total / TICKS_PER_SECOND };
 }
 
 main().then(

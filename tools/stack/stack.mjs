@@ -98,7 +98,7 @@ async function startStackTemporal(dbFile, port, uiPort, logFile) {
 
 /** Runs a TypeScript entry point as a long-lived child process, its output prefixed. */
 function startTs(name, script, env) {
-  const child = spawn(process.execPath, [...TS_NODE, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF_DIR] : []), ...TS_NODE, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (stream, target) => {
     let buf = '';
     stream.on('data', (d) => {
@@ -308,9 +308,9 @@ async function measuredStack(name) {
  * production traffic.
  */
 async function bench(args) {
-  const { env, port } = await measuredStack('bench');
+  const { env, port, dataDir } = await measuredStack('bench');
   log(`benchmark against the API on :${port}`);
-  return runTs('tools/bench/bench.ts', args, { ...env, API_URL: `http://127.0.0.1:${port}` });
+  return runTs('tools/bench/bench.ts', args, { ...env, API_URL: `http://127.0.0.1:${port}`, BENCH_PIDS: stackPids(dataDir) });
 }
 
 /**
@@ -322,9 +322,13 @@ async function load(args) {
   const { env, port, api, dataDir } = await measuredStack('load');
   log(`load test against the API on :${port} (pid ${api.pid})`);
   const seconds = process.env.LOAD_SECONDS || '300';
+  return runTs('tools/load/load.ts', ['--api', `http://127.0.0.1:${port}`, '--api-pid', String(api.pid), '--seconds', seconds, '--pids', stackPids(dataDir), ...args], env);
+}
+
+/** `name=pid,...` of the stack's processes (Postgres by its postmaster), for CPU accounting. */
+function stackPids(dataDir) {
   const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const pids = [...children.map(({ name, child }) => `${name}=${child.pid}`), `postgres=${postmaster}`].join(',');
-  return runTs('tools/load/load.ts', ['--api', `http://127.0.0.1:${port}`, '--api-pid', String(api.pid), '--seconds', seconds, '--pids', pids, ...args], env);
+  return [...children.map(({ name, child }) => `${name}=${child.pid}`), `postgres=${postmaster}`].join(',');
 }
 
 /** `npm run soak`: tools/soak/soak.ts, which starts and kills a stack of its own. */

@@ -116,6 +116,22 @@ describe('inspectionCaseWorkflow', () => {
     await handle.terminate('test done');
   });
 
+  it('treats assigning a case to the officer who has it as a no-op (no second ASSIGNED event), and still reassigns to another', async () => {
+    const i = input();
+    const handle = await start(i);
+    await handle.executeUpdate(assignCase, { args: [{ officerId: 'officer-5', actor: 'supervisor-1' }] });
+    const again = await handle.executeUpdate(assignCase, { args: [{ officerId: 'officer-5', actor: 'officer-5' }] });
+    expect(again).toMatchObject({ status: 'ASSIGNED', assigneeId: 'officer-5', seq: 2 });
+    const moved = await handle.executeUpdate(assignCase, { args: [{ officerId: 'officer-6', actor: 'supervisor-1' }] });
+    expect(moved).toMatchObject({ status: 'ASSIGNED', assigneeId: 'officer-6', seq: 3 });
+    expect(events.filter((e) => e.caseId === i.caseId).map((e) => [e.seq, e.type, e.actor, e.payload])).toEqual([
+      [1, 'OPENED', 'system', expect.anything()],
+      [2, 'ASSIGNED', 'supervisor-1', { officerId: 'officer-5' }],
+      [3, 'ASSIGNED', 'supervisor-1', { officerId: 'officer-6' }],
+    ]);
+    await handle.terminate('test done');
+  });
+
   it('escalates a case left unassigned past its deadline, once, and still lets it be assigned', async () => {
     const i = input({ escalateAfterMs: 1500, firedCriteria: [] });
     const handle = await start(i);

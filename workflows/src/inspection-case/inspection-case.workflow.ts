@@ -28,7 +28,7 @@ const { projectCaseEvent } = proxyLocalActivities<InspectionCaseActivities>(PROJ
  *
  * States: QUEUED -> ASSIGNED -> RESULT_RECORDED -> CLOSED.
  * Updates (each with a validator that refuses an illegal move before it touches history):
- * - `assignCase` in QUEUED or ASSIGNED (reassignment);
+ * - `assignCase` in QUEUED or ASSIGNED (reassignment; to the officer who has it already: no-op, no event);
  * - `recordResult` in ASSIGNED, once; needs one verdict per fired criterion;
  * - `closeCase` in RESULT_RECORDED.
  * Query: `getCaseState`.
@@ -83,6 +83,9 @@ export async function inspectionCaseWorkflow(input: InspectionCaseInput): Promis
   setHandler(
     assignCase,
     async ({ officerId, actor }: AssignCaseInput) => {
+      // Assigning a case to the officer who already has it changes nothing and writes no
+      // event. (patched: histories recorded before this change wrote a second ASSIGNED event.)
+      if (state.status === 'ASSIGNED' && state.assigneeId === officerId && patched('no-op-reassignment')) return { ...state };
       state.status = 'ASSIGNED';
       state.assigneeId = officerId;
       await emit('ASSIGNED', actor, { officerId });
