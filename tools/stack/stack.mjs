@@ -20,6 +20,8 @@
  * `DATABASE_URL` / `TEMPORAL_ADDRESS` in the environment replace the embedded services. The embedded
  * database is migrated as its superuser (`DATABASE_OWNER_URL`); the API, the worker and the tests'
  * `DATABASE_URL` log in as `customs_api`, a member of the least-privilege role `customs_app`.
+ * `PROF_DIR=<dir>`: the API and the worker write V8 CPU profiles (`--cpu-prof`) there when they
+ * exit, e.g. `PROF_DIR=/tmp/prof npm run bench` to see where a benchmark's time goes.
  * Use `tools/stack/run.sh` (npm start / npm test), which installs what is missing first.
  */
 import { spawn, spawnSync } from 'node:child_process';
