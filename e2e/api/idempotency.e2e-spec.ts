@@ -75,10 +75,14 @@ describe('Idempotency-Key on case actions (e2e)', () => {
     res = await supervisor.post(`/api/cases/${caseId}/assign`).set('Idempotency-Key', 'has space').send({ officerId: 'officer-20-01' }).expect(400);
     expect(res.body.message).toMatch(/Idempotency-Key must be 1 to 255 visible ASCII characters/);
     await supervisor.post(`/api/cases/${caseId}/assign`).set('Idempotency-Key', 'x'.repeat(256)).send({ officerId: 'officer-20-01' }).expect(400);
-    // The same key from another user is another key: the officer's assign acts (a reassignment to themself).
+    // The same key from another user is another key: the officer's assign is processed, not replayed
+    // (assigning the case to the officer who has it already: a no-op, no second ASSIGNED event).
     const mine = await officer.post(`/api/cases/${caseId}/assign`).set('Idempotency-Key', key).send({ officerId: 'officer-20-01' }).expect(200);
     expect(mine.headers['idempotent-replayed']).toBeUndefined();
-    await eventually('two ASSIGNED events', async () => ((await events(caseId, 'ASSIGNED')) === 2 ? true : undefined));
+    expect(mine.body).toMatchObject({ status: 'ASSIGNED', assigneeId: 'officer-20-01' });
+    const { rows } = await stack.db.query(`SELECT caller, status FROM idempotency_key WHERE key = $1 ORDER BY caller`, [key]);
+    expect(rows).toEqual([{ caller: 'officer-20-01', status: 200 }, { caller: 'supervisor-20', status: 200 }]);
+    expect(await events(caseId, 'ASSIGNED')).toBe(1);
   });
 
   it('acts once for the same key sent twice at the same time (the second: 409 in flight, or the replay)', async () => {

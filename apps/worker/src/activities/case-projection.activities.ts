@@ -17,31 +17,39 @@ export function createCaseProjectionActivities(dataSource: DataSource): Inspecti
      * row per declaration (labels by `inspectionLabels`: the outcome and the risk areas of the
      * fired criteria the officer did not refute; the declaration snapshot from its
      * decision record), inserted once (`UNIQUE(declaration_id)`), in the same transaction.
-     * The event's hash-chain position is taken by the database trigger inside this transaction;
-     * a re-delivered event that conflicts is skipped and takes none, so a retry leaves no gap.
+     * The OPENED event and the new queue row are written by one statement (one round trip per
+     * case opened); the later events, their read-model update and outcome row in one transaction.
+     * The event's hash-chain position is taken by the database trigger inside that statement or
+     * transaction; a re-delivered event that conflicts is skipped and takes none, so a retry
+     * leaves no gap.
      */
     async projectCaseEvent(event: CaseEvent): Promise<void> {
       const now = new Date();
       const s = event.state;
+      const eventRow = [event.caseId, event.seq, event.type, event.actor, JSON.stringify(event.payload), now];
+      if (event.type === 'OPENED') {
+        // One statement (atomic on its own, one round trip: a case opens per YELLOW/RED declaration).
+        const opened = event.opened;
+        if (!opened) throw new Error(`OPENED event of ${event.caseId} lacks its opening details`);
+        await dataSource.query(
+          `WITH opened_event AS (
+             INSERT INTO case_event (case_id, seq, type, actor, payload, occurred_at)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ON CONSTRAINT uq_case_event_case_seq DO NOTHING
+           )
+           INSERT INTO inspection_case (case_id, declaration_id, office_id, lane, status, risk_score, control_sample,
+             fired_criteria, assignee_id, escalated, last_seq, opened_at, updated_at)
+           VALUES ($1, $7, $8, $9, $10, $11, $12, $13, NULL, false, $2, $6, $6)
+           ON CONFLICT (case_id) DO NOTHING`,
+          [...eventRow, s.declarationId, s.officeId, s.lane, s.status, opened.riskScore, opened.controlSample, JSON.stringify(opened.firedCriteria)],
+        );
+        return;
+      }
       await dataSource.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO case_event (case_id, seq, type, actor, payload, occurred_at)
            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ON CONSTRAINT uq_case_event_case_seq DO NOTHING`,
-          [event.caseId, event.seq, event.type, event.actor, JSON.stringify(event.payload), now],
+          eventRow,
         );
-        if (event.type === 'OPENED') {
-          const opened = event.opened;
-          if (!opened) throw new Error(`OPENED event of ${event.caseId} lacks its opening details`);
-          await tx.query(
-            `INSERT INTO inspection_case (case_id, declaration_id, office_id, lane, status, risk_score, control_sample,
-               fired_criteria, assignee_id, escalated, last_seq, opened_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, false, $9, $10, $10)
-             ON CONFLICT (case_id) DO NOTHING`,
-            [s.caseId, s.declarationId, s.officeId, s.lane, s.status, opened.riskScore, opened.controlSample,
-              JSON.stringify(opened.firedCriteria), event.seq, now],
-          );
-          return;
-        }
         await tx.query(
           `UPDATE inspection_case SET status = $2::varchar, assignee_id = $3, escalated = $4, outcome = $5, findings = $6,
              verdicts = $7, last_seq = $8, updated_at = $9,

@@ -95,37 +95,34 @@ export class ScreeningService {
     const declarations = input.map((d) => this.normalise(d));
     const hashes = declarations.map(declarationHash);
     const conflicts = this.conflictsWithinBatch(declarations, hashes);
-
-    const ids = [...new Set(declarations.map((d) => d.declarationId))];
-    const stored = new Map<string, { hash: string; record: DecisionRecordBody }>();
-    const rows: Array<{ declaration_id: string; declaration_hash: string; record: DecisionRecordBody }> = await this.db.query(
-      `SELECT declaration_id, declaration_hash, record FROM decision_record WHERE declaration_id = ANY($1)`,
-      [ids],
-    );
-    for (const r of rows) stored.set(r.declaration_id, { hash: r.declaration_hash, record: r.record });
-    declarations.forEach((d, index) => {
-      const prior = stored.get(d.declarationId);
-      if (prior && prior.hash !== hashes[index]) {
-        conflicts.push({ index, declarationId: d.declarationId, message: `declaration ${d.declarationId} was already screened with different content; a declaration id cannot be reused` });
-      }
-    });
     if (conflicts.length > 0) {
-      throw new ConflictException({ statusCode: 409, error: 'Conflict', message: `${conflicts.length} declaration(s) conflict with earlier ones`, errors: conflicts });
+      // Refused anyway: name the ids reused from earlier batches too, in one answer.
+      const stored = await this.storedDecisions([...new Set(declarations.map((d) => d.declarationId))]);
+      throw conflictError([...conflicts, ...reusedIds(declarations, hashes, stored)]);
     }
 
-    // Decide every declaration not seen before (first occurrence only).
+    // Decide the first occurrence of every id, then write in ONE statement that also reads
+    // back what was stored before: one round trip on the common path (all new). A re-send is
+    // decided again but not stored: the stored decision is answered.
     const fresh: Declaration[] = [];
     const seen = new Set<string>();
     for (const d of declarations) {
-      if (!stored.has(d.declarationId) && !seen.has(d.declarationId)) {
+      if (!seen.has(d.declarationId)) {
         seen.add(d.declarationId);
         fresh.push(d);
       }
     }
     const decided = await this.decide(fresh);
-    const { inserted, queued } = await this.insertDecisions(decided, declarations, hashes);
-    for (const r of decided) stored.set(r.declarationId, { hash: '', record: r });
+    const { inserted, queued, prior } = await this.insertDecisions(decided, declarations, hashes);
+    const stored = new Map<string, { hash: string; record: DecisionRecordBody }>(prior);
+    // Stored by a concurrent sender between this statement's snapshot and its insert: read it now.
+    const racing = decided.filter((r) => !inserted.has(r.declarationId) && !stored.has(r.declarationId)).map((r) => r.declarationId);
+    if (racing.length > 0) for (const [id, row] of await this.storedDecisions(racing)) stored.set(id, row);
+    const reused = reusedIds(declarations, hashes, stored);
+    if (reused.length > 0) throw conflictError(reused);
+    for (const r of decided) if (inserted.has(r.declarationId)) stored.set(r.declarationId, { hash: '', record: r });
     if (queued.size > 0) this.outbox.nudge();
+    const ids = [...seen];
 
     // Re-sent YELLOW/RED decisions: queue a case start that is missing (a decision recorded
     // before the outbox existed), and say where each case stands.
@@ -217,25 +214,40 @@ export class ScreeningService {
 
   /**
    * Writes the records, the criteria set they name (when not known to be stored) and the
-   * case-start outbox rows of the YELLOW/RED ones in ONE statement (atomic: all or nothing).
+   * case-start outbox rows of the YELLOW/RED ones in ONE statement (atomic: all or nothing),
+   * and reads back the decisions stored before it for the same ids. When any of those was
+   * stored with different content (a reused declaration id), the statement writes nothing.
    * A record whose declaration was inserted meanwhile by a concurrent sender is skipped, and
    * so is its outbox row.
-   * @returns the declaration ids inserted, and those of them whose case start was queued.
+   * @returns the declaration ids inserted, those of them whose case start was queued, and the
+   *   decisions stored before this call (declaration hash and record) by declaration id.
    */
-  private async insertDecisions(records: DecisionRecordBody[], all: Declaration[], hashes: string[]): Promise<{ inserted: Set<string>; queued: Set<string> }> {
-    if (records.length === 0) return { inserted: new Set(), queued: new Set() };
+  private async insertDecisions(
+    records: DecisionRecordBody[],
+    all: Declaration[],
+    hashes: string[],
+  ): Promise<{ inserted: Set<string>; queued: Set<string>; prior: Map<string, { hash: string; record: DecisionRecordBody }> }> {
+    if (records.length === 0) return { inserted: new Set(), queued: new Set(), prior: new Map() };
     const hashOf = new Map(all.map((d, i) => [d.declarationId, hashes[i]]));
     const sets = [...new Set(records.map((r) => r.criteriaSet!))].map((fp) => this.criteriaSets.pendingRow(fp)).filter((x) => x !== null);
     const selected = records.filter((r) => r.lane !== 'GREEN').map((r) => this.cases.inputFor(r));
-    const rows: Array<{ declaration_id: string; queued: boolean }> = await this.db.query(
-      `WITH criteria_sets AS (
+    const rows: Array<{ kind: 'inserted' | 'prior'; declaration_id: string; queued: boolean; declaration_hash: string | null; record: DecisionRecordBody | null }> = await this.db.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::varchar[], $2::char(64)[], $3::varchar[], $4::varchar[], $5::float8[], $6::bool[], $7::jsonb[])
+           AS i(declaration_id, declaration_hash, office_id, lane, risk_score, control_sample, record)
+       ), prior AS (
+         SELECT d.declaration_id, d.declaration_hash, d.record FROM decision_record d WHERE d.declaration_id = ANY($1::varchar[])
+       ), reused AS (
+         SELECT 1 FROM prior p JOIN input i USING (declaration_id) WHERE p.declaration_hash <> i.declaration_hash LIMIT 1
+       ), criteria_sets AS (
          INSERT INTO criteria_set (fingerprint, versions)
          SELECT s.fingerprint, array(SELECT jsonb_array_elements_text(s.versions))
          FROM unnest($8::char(64)[], $9::jsonb[]) AS s(fingerprint, versions)
+         WHERE NOT EXISTS (SELECT 1 FROM reused)
          ON CONFLICT DO NOTHING
        ), decisions AS (
          INSERT INTO decision_record (declaration_id, declaration_hash, office_id, lane, risk_score, control_sample, record)
-         SELECT * FROM unnest($1::varchar[], $2::char(64)[], $3::varchar[], $4::varchar[], $5::float8[], $6::bool[], $7::jsonb[])
+         SELECT i.* FROM input i WHERE NOT EXISTS (SELECT 1 FROM reused) AND NOT EXISTS (SELECT 1 FROM prior p WHERE p.declaration_id = i.declaration_id)
          ON CONFLICT ON CONSTRAINT uq_decision_record_declaration DO NOTHING
          RETURNING declaration_id
        ), case_starts AS (
@@ -246,8 +258,10 @@ export class ScreeningService {
          ON CONFLICT DO NOTHING
          RETURNING declaration_id
        )
-       SELECT d.declaration_id, c.declaration_id IS NOT NULL AS queued
-       FROM decisions d LEFT JOIN case_starts c ON c.declaration_id = d.declaration_id`,
+       SELECT 'inserted' AS kind, d.declaration_id, c.declaration_id IS NOT NULL AS queued, NULL AS declaration_hash, NULL::jsonb AS record
+       FROM decisions d LEFT JOIN case_starts c ON c.declaration_id = d.declaration_id
+       UNION ALL
+       SELECT 'prior', p.declaration_id, false, p.declaration_hash, p.record FROM prior p`,
       [
         records.map((r) => r.declarationId),
         records.map((r) => hashOf.get(r.declarationId)),
@@ -263,8 +277,22 @@ export class ScreeningService {
         selected.map((i) => JSON.stringify(i)),
       ],
     );
-    for (const x of sets) this.criteriaSets.markStored(x.fingerprint);
-    return { inserted: new Set(rows.map((r) => r.declaration_id)), queued: new Set(rows.filter((r) => r.queued).map((r) => r.declaration_id)) };
+    const inserted = rows.filter((r) => r.kind === 'inserted');
+    if (inserted.length > 0) for (const x of sets) this.criteriaSets.markStored(x.fingerprint);
+    return {
+      inserted: new Set(inserted.map((r) => r.declaration_id)),
+      queued: new Set(inserted.filter((r) => r.queued).map((r) => r.declaration_id)),
+      prior: new Map(rows.filter((r) => r.kind === 'prior').map((r) => [r.declaration_id, { hash: r.declaration_hash!, record: r.record! }])),
+    };
+  }
+
+  /** The stored decisions (hash and record) of these declaration ids. */
+  private async storedDecisions(ids: string[]): Promise<Map<string, { hash: string; record: DecisionRecordBody }>> {
+    const rows: Array<{ declaration_id: string; declaration_hash: string; record: DecisionRecordBody }> = await this.db.query(
+      `SELECT declaration_id, declaration_hash, record FROM decision_record WHERE declaration_id = ANY($1)`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.declaration_id, { hash: r.declaration_hash, record: r.record }]));
   }
 
   private conflictsWithinBatch(declarations: Declaration[], hashes: string[]): ItemError[] {
@@ -285,6 +313,23 @@ export class ScreeningService {
     if (d.goodsDescription !== undefined && d.goodsDescription !== '') return d;
     return { ...d, goodsDescription: this.hs.describe(d.hsCode) ?? '' };
   }
+}
+
+/** The declarations (with their index) whose id was stored before with different content. */
+function reusedIds(declarations: Declaration[], hashes: string[], stored: ReadonlyMap<string, { hash: string }>): ItemError[] {
+  const errors: ItemError[] = [];
+  declarations.forEach((d, index) => {
+    const before = stored.get(d.declarationId);
+    if (before && before.hash !== hashes[index]) {
+      errors.push({ index, declarationId: d.declarationId, message: `declaration ${d.declarationId} was already screened with different content; a declaration id cannot be reused` });
+    }
+  });
+  return errors;
+}
+
+/** The 409 refusing a batch: every declaration id reused with different content, nothing written. */
+function conflictError(conflicts: ItemError[]): ConflictException {
+  return new ConflictException({ statusCode: 409, error: 'Conflict', message: `${conflicts.length} declaration(s) conflict with earlier ones`, errors: conflicts });
 }
 
 /** SHA-256 (hex) of the declaration with its keys in a fixed order. */
