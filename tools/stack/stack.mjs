@@ -33,14 +33,6 @@ import { freePort, portOpen, ROOT, startPostgres, startTemporal, stopChild, wait
 const require = createRequire(import.meta.url);
 const { temporalBin } = require('./temporal-bin.cjs');
 const TS_NODE = ['-r', '@swc-node/register'];
-/**
- * V8 flags of the long-lived API and worker processes: a 64 MB young generation (semi-space;
- * default 16 MB) so the many short-lived objects of each request or workflow task die in cheap
- * scavenges instead of being promoted. Measured with `npm run bench` on the 2-core machine:
- * single-declaration p99 28 ms against 36 ms, worker CPU per declaration 0.29 against 0.41 ms
- * (one run each, of the same order as run-to-run noise; the cost is up to ~100 MB more RSS).
- */
-const SERVICE_NODE_FLAGS = ['--max-semi-space-size=64'];
 const children = [];
 const cleanups = [];
 
@@ -108,8 +100,7 @@ async function startStackTemporal(dbFile, port, uiPort, logFile) {
 
 /** Runs a TypeScript entry point as a long-lived child process, its output prefixed. */
 function startTs(name, script, env) {
-  const profile = process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF_DIR] : [];
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...profile, ...TS_NODE, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF_DIR] : []), ...TS_NODE, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (stream, target) => {
     let buf = '';
     stream.on('data', (d) => {
