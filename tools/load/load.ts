@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Client } from 'pg';
 import { readDeclarationFile, type Declaration } from '@customs/domain';
 import { login } from '../auth/login';
 import { cpuSeconds, machineCpuSeconds, parsePidList } from '../measure/process-cpu';
@@ -193,6 +194,8 @@ async function main(): Promise<number> {
   const machine = machineCpuSeconds();
   const machineBusy = machine.busy - machineBefore.busy;
   const machineTotal = machine.total - machineBefore.total;
+  const machineSteal = machine.steal - machineBefore.steal;
+  const cases = await caseStarts(process.env.DATABASE_URL);
 
   const totalRequests = results.reduce((n, r) => n + r.requests, 0);
   const errors = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
@@ -225,8 +228,15 @@ async function main(): Promise<number> {
   );
   console.log(
     `CPU during the run (s, and share of one core): ${cpu.map((c) => `${c.name} ${c.seconds.toFixed(0)} (${((c.seconds / elapsed) * 100).toFixed(0)} %)`).join(', ')}; ` +
-      `whole machine busy ${machineBusy.toFixed(0)} of ${machineTotal.toFixed(0)} CPU-s (${os.cpus().length} CPUs), of which this stack and client ${cpu.reduce((n, c) => n + c.seconds, 0).toFixed(0)}`,
+      `whole machine busy ${machineBusy.toFixed(0)} of ${machineTotal.toFixed(0)} CPU-s (${os.cpus().length} CPUs), of which this stack and client ${cpu.reduce((n, c) => n + c.seconds, 0).toFixed(0)}, ` +
+      `stolen by the hypervisor ${machineSteal.toFixed(0)}`,
   );
+  if (cases) {
+    console.log(
+      `case starts: ${cases.queued} queued with their decisions, ${cases.started} workflows started by the end, ${cases.queued - cases.started} still in the ` +
+        'case-start outbox (started at Temporal\'s pace after the run; decisions/s counts decisions, not workflow starts)',
+    );
+  }
   const targets = { decisionsPerSecond: minRate >= 500, zeroErrors: errors === 0, rssGrowthUnder10Percent: growth < 0.1 && trendGrowth < 0.1 };
   console.log(`targets: >= 500 decisions/s sustained: ${targets.decisionsPerSecond ? 'met' : 'MISSED'}; zero errors: ${targets.zeroErrors ? 'met' : 'MISSED'}; RSS growth < 10 %: ${targets.rssGrowthUnder10Percent ? 'met' : 'MISSED'}`);
   console.log(
@@ -242,11 +252,25 @@ async function main(): Promise<number> {
       rssGrowthLast3Min: Math.round(growth * 1000) / 1000,
       rssTrendGrowthLast3Min: Math.round(trendGrowth * 1000) / 1000,
       cpuSeconds: Object.fromEntries(cpu.map((c) => [c.name, Math.round(c.seconds)])),
-      machineCpuSeconds: { busy: Math.round(machineBusy), total: Math.round(machineTotal) },
+      machineCpuSeconds: { busy: Math.round(machineBusy), total: Math.round(machineTotal), steal: Math.round(machineSteal) },
+      caseStarts: cases,
       targets,
     }),
   );
   return Object.values(targets).every(Boolean) ? 0 : 1;
+}
+
+/** Rows of the case-start outbox (one per YELLOW/RED decision) and how many of them are started; null without a database URL. */
+async function caseStarts(databaseUrl: string | undefined): Promise<{ queued: number; started: number } | null> {
+  if (!databaseUrl) return null;
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query(`SELECT count(*)::int AS queued, count(started_at)::int AS started FROM case_start_outbox`);
+    return rows[0];
+  } finally {
+    await db.end();
+  }
 }
 
 /** Least-squares slope of y over x; 0 for fewer than two points. */
