@@ -34,7 +34,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadRuntimeConfig } from '@customs/config';
 import { Declaration, HsNomenclature, readDeclarationFile } from '@customs/domain';
-import { historyKeyDefinitions, OutcomeHistory, RiskScorer, type LabelledOutcome } from '@customs/risk-model';
+import { historyKeyDefinitions, labelledOutcome, OutcomeHistory, RiskScorer, type LabelledOutcome } from '@customs/risk-model';
 import { RulesEngineReference, SelectivityEngine } from '@customs/selectivity';
 import { generateCriteria } from './generate-criteria';
 import { measureEndToEnd, type EndToEndFigures, type EndToEndRun } from './end-to-end';
@@ -58,7 +58,7 @@ async function readLabelled(file: string): Promise<Array<LabelledOutcome & { dec
     if (!('declaration' in rec)) throw new Error(`${file} row ${rec.rowNumber}: ${rec.error}`);
     const d = rec.declaration;
     const declaration = d.goodsDescription === undefined ? { ...d, goodsDescription: hs.describe(d.hsCode) ?? undefined } : d;
-    out.push({ declaration, fraud: rec.labels?.fraud ?? 0, critical: rec.labels?.criticalFraud === 2 ? 1 : 0 });
+    out.push(labelledOutcome(declaration, rec.labels ?? { fraud: 0, criticalFraud: 0 }));
   }
   return out;
 }

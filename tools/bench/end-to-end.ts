@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import type { Declaration } from '@customs/domain';
 import { login } from '../auth/login';
 import { generateCriteria } from './generate-criteria';
-import { cpuSeconds, machineCpuSeconds, parsePidList } from '../measure/process-cpu';
+import { parsePidList, startCpuMeter } from '../measure/process-cpu';
 
 /** One end-to-end run over a file of declarations. */
 export interface EndToEndRun {
@@ -100,9 +100,7 @@ export async function measureEndToEnd(
       for (let i = 0; i < decls.length; i += BATCH_SIZE) batches.push(decls.slice(i, i + BATCH_SIZE));
       let casesOpened = 0;
       let selected = 0;
-      const cpuBefore = processes.map((p) => cpuSeconds(p.pid));
-      const machineBefore = machineCpuSeconds();
-      const clientBefore = process.cpuUsage();
+      const meter = startCpuMeter(processes);
       const start = performance.now();
       await pool(batches, IN_FLIGHT, async (batch) => {
         const body = (await call(service.accessToken, 'POST', '/api/declarations/batch', { declarations: batch })) as {
@@ -116,14 +114,11 @@ export async function measureEndToEnd(
       const decidedSeconds = (performance.now() - start) / 1000;
       await drained(db, Date.now() + 600_000);
       const seconds = (performance.now() - start) / 1000;
-      const client = process.cpuUsage(clientBefore);
-      const cpu = Object.fromEntries(processes.map((p, i) => [p.name, Math.round((cpuSeconds(p.pid) - cpuBefore[i]) * 100) / 100]));
-      cpu['bench client'] = Math.round((client.user + client.system) / 1e4) / 100;
-      const machineAfter = machineCpuSeconds();
+      const usage = meter();
       const r2 = (x: number) => Math.round(x * 100) / 100;
       return {
-        machine: { cpuSeconds: r2(machineAfter.total - machineBefore.total), busy: r2(machineAfter.busy - machineBefore.busy), steal: r2(machineAfter.steal - machineBefore.steal) },
-        cpuSeconds: cpu,
+        machine: { cpuSeconds: r2(usage.machine.total), busy: r2(usage.machine.busy), steal: r2(usage.machine.steal) },
+        cpuSeconds: Object.fromEntries([...usage.processes.map((p) => [p.name, r2(p.seconds)]), ['bench client', r2(usage.client)]]),
         declarations: decls.length,
         seconds,
         declPerSec: decls.length / seconds,

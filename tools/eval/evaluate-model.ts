@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { readDeclarationFile, type Declaration } from '@customs/domain';
-import { historyKeyDefinitions, MODELS_DIR, OutcomeHistory, precisionAt, RiskScorer, rocAuc, type LabelledOutcome } from '@customs/risk-model';
+import { historyKeyDefinitions, labelledOutcome, MODELS_DIR, OutcomeHistory, precisionAt, RiskScorer, rocAuc, type LabelledOutcome } from '@customs/risk-model';
 
 /**
  * `npm run model:evaluate -- <history.csv> <evaluate.csv> [--version 2.0.0]`
@@ -18,7 +18,7 @@ async function read(file: string): Promise<Array<{ declaration: Declaration; fra
   const out = [];
   for await (const r of readDeclarationFile(file)) {
     if (!('declaration' in r) || !r.labels) throw new Error(`${file} row ${r.rowNumber}: no valid declaration with labels`);
-    out.push({ declaration: r.declaration, fraud: r.labels.fraud, critical: (r.labels.criticalFraud === 2 ? 1 : 0) as 0 | 1 });
+    out.push(labelledOutcome(r.declaration, r.labels));
   }
   return out;
 }

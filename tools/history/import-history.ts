@@ -1,5 +1,6 @@
 import { readDeclarationFile } from '@customs/domain';
 import { DEFAULT_SERVICE_USER, login } from '../auth/login';
+import { postWithRetry } from '../http/post-with-retry';
 
 /**
  * `npm run history:import -- <file.csv>... [--api URL]`
@@ -31,26 +32,14 @@ async function main(): Promise<void> {
   let batch: unknown[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const body = JSON.stringify({ outcomes: batch });
-    for (let attempt = 1; ; attempt++) {
-      const res = await fetch(`${api}/api/supply-chain/outcomes`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body,
-      }).catch((e: Error) => e);
-      if (!(res instanceof Error) && res.ok) {
-        const r = (await res.json()) as { received: number; inserted: number };
-        totals.imported += r.inserted;
-        totals.alreadyKnown += r.received - r.inserted;
-        break;
-      }
-      const retry = res instanceof Error || res.status >= 500 || res.status === 429;
-      if (!retry || attempt >= 6) {
-        const why = res instanceof Error ? res.message : `HTTP ${res.status} ${await res.text()}`;
-        throw new Error(`POST /api/supply-chain/outcomes failed: ${why}`);
-      }
-      await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
-    }
+    const res = await postWithRetry(`${api}/api/supply-chain/outcomes`, { outcomes: batch }, `Bearer ${token}`, {
+      attempts: 6,
+      retryable: (status) => status >= 500 || status === 429,
+    });
+    if (!res.ok) throw new Error(`POST /api/supply-chain/outcomes failed: HTTP ${res.status} ${await res.text()}`);
+    const r = (await res.json()) as { received: number; inserted: number };
+    totals.imported += r.inserted;
+    totals.alreadyKnown += r.received - r.inserted;
     batch = [];
   };
   for (const file of files) {

@@ -2,6 +2,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import * as fs from 'node:fs';
 import { readDeclarationFile, type Declaration } from '@customs/domain';
 import { DEFAULT_SERVICE_USER, login } from '../auth/login';
+import { postWithRetry } from '../http/post-with-retry';
 
 /**
  * `npm run ingest -- <file> [--api URL] [--batch N]`
@@ -114,7 +115,7 @@ async function sendBatch(api: string, credential: Credential, rows: Pending[], t
   let pending = rows;
   let renewed = false;
   while (pending.length > 0) {
-    const res = await postWithRetry(`${api}/api/declarations/batch`, { declarations: pending.map((p) => p.declaration) }, await credential.header());
+    const res = await postWithRetry(`${api}/api/declarations/batch`, { declarations: pending.map((p) => p.declaration) }, await credential.header(), { attempts: MAX_ATTEMPTS });
     if (res.status === 401 && !renewed && credential.renew()) {
       renewed = true;
       continue;
@@ -148,23 +149,6 @@ async function sendBatch(api: string, credential: Credential, rows: Pending[], t
     for (const p of pending) reject(p.rowNumber, `HTTP ${res.status}: ${body.message}`);
     return;
   }
-}
-
-/** POSTs JSON, retrying network errors and 5xx answers with exponential back-off. */
-async function postWithRetry(url: string, body: unknown, authorization: string): Promise<Response> {
-  const payload = JSON.stringify(body);
-  let lastError = '';
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: payload });
-      if (res.status < 500) return res;
-      lastError = `HTTP ${res.status}: ${await res.text()}`;
-    } catch (err) {
-      lastError = (err as Error).message;
-    }
-    await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 10_000)));
-  }
-  throw new Error(`${url} failed ${MAX_ATTEMPTS} times; last error: ${lastError}`);
 }
 
 /** Data rows in the file, for the progress bar (lines minus a CSV header). */

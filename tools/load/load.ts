@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { readDeclarationFile, type Declaration } from '@customs/domain';
 import { login } from '../auth/login';
-import { cpuSeconds, machineCpuSeconds, parsePidList } from '../measure/process-cpu';
+import { parsePidList, startCpuMeter } from '../measure/process-cpu';
 
 /**
  * `npm run load` (LOAD_SECONDS, default 300): drives a running API with autocannon, four request
@@ -138,9 +138,7 @@ async function main(): Promise<number> {
   // CPU time per stack process (name=pid,...), to show where the time goes.
   const watched = parsePidList(values.pids ?? '');
   if (!watched.some((w) => w.name === 'api')) watched.unshift({ name: 'api', pid: apiPid });
-  const cpuBefore = watched.map((w) => cpuSeconds(w.pid));
-  const machineBefore = machineCpuSeconds();
-  const clientBefore = process.cpuUsage();
+  const meter = startCpuMeter(watched);
   const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${apiPid}/status`, 'utf8'))?.[1]);
   const started = Date.now();
   const samples: Array<{ s: number; rssMb: number; decisions: number }> = [{ s: 0, rssMb: rssKb() / 1024, decisions: 0 }];
@@ -188,13 +186,9 @@ async function main(): Promise<number> {
   const elapsed = (Date.now() - started) / 1000;
   samples.push({ s: Math.round(elapsed), rssMb: rssKb() / 1024, decisions });
 
-  const cpu = watched.map((w, i) => ({ name: w.name, seconds: cpuSeconds(w.pid) - cpuBefore[i] }));
-  const clientUsage = process.cpuUsage(clientBefore);
-  cpu.push({ name: 'load client', seconds: (clientUsage.user + clientUsage.system) / 1e6 });
-  const machine = machineCpuSeconds();
-  const machineBusy = machine.busy - machineBefore.busy;
-  const machineTotal = machine.total - machineBefore.total;
-  const machineSteal = machine.steal - machineBefore.steal;
+  const usage = meter();
+  const cpu = [...usage.processes, { name: 'load client', seconds: usage.client }];
+  const { busy: machineBusy, total: machineTotal, steal: machineSteal } = usage.machine;
   const cases = await caseStarts(process.env.DATABASE_URL);
 
   const totalRequests = results.reduce((n, r) => n + r.requests, 0);

@@ -50,3 +50,32 @@ export function parsePidList(list: string): Array<{ name: string; pid: number }>
     return { name, pid: Number(pid) };
   });
 }
+
+/** CPU seconds spent since a {@link startCpuMeter} call. */
+export interface CpuUsage {
+  /** Each watched process (with its children, see {@link cpuSeconds}). */
+  processes: Array<{ name: string; seconds: number }>;
+  /** This process (user + system). */
+  client: number;
+  /** The whole machine: CPU seconds available (cores x seconds), busy, and stolen by the hypervisor. */
+  machine: { total: number; busy: number; steal: number };
+}
+
+/**
+ * Starts measuring the CPU time of the given processes, of this process and of the machine.
+ * @returns a function that answers the CPU seconds spent since this call (callable more than once).
+ */
+export function startCpuMeter(processes: ReadonlyArray<{ name: string; pid: number }>): () => CpuUsage {
+  const before = processes.map((p) => cpuSeconds(p.pid));
+  const machineBefore = machineCpuSeconds();
+  const clientBefore = process.cpuUsage();
+  return () => {
+    const machine = machineCpuSeconds();
+    const client = process.cpuUsage(clientBefore);
+    return {
+      processes: processes.map((p, i) => ({ name: p.name, seconds: cpuSeconds(p.pid) - before[i] })),
+      client: (client.user + client.system) / 1e6,
+      machine: { total: machine.total - machineBefore.total, busy: machine.busy - machineBefore.busy, steal: machine.steal - machineBefore.steal },
+    };
+  };
+}

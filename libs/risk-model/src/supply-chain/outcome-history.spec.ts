@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { readDeclarationFile, type Declaration } from '@customs/domain';
 import type { KeyPart } from '../feature-spec';
 import { MODELS_DIR } from '../risk-scorer';
-import { EMPTY_AGGREGATE, historyKey, OutcomeHistory, type LabelledOutcome } from './outcome-history';
+import { EMPTY_AGGREGATE, historyKey, labelledOutcome, OutcomeHistory, type LabelledOutcome } from './outcome-history';
 
 const IMPORTER: KeyPart[] = ['importerId'];
 const IMPORTER_SELLER: KeyPart[] = ['importerId', 'sellerId'];
@@ -68,7 +68,7 @@ describe('OutcomeHistory: parity with python/train.py history_aggregates()', () 
     const byId = new Map<string, Declaration>();
     for await (const r of readDeclarationFile(sample)) {
       if (!('declaration' in r) || !r.labels) throw new Error(`sample row ${r.rowNumber} lacks a declaration or labels`);
-      outcomes.push({ declaration: r.declaration, fraud: r.labels.fraud, critical: r.labels.criticalFraud === 2 ? 1 : 0 });
+      outcomes.push(labelledOutcome(r.declaration, r.labels));
       byId.set(r.declaration.declarationId, r.declaration);
     }
     // (date, file) order, as Python adds them

@@ -23,6 +23,18 @@ export interface LabelledOutcome {
 }
 
 /**
+ * A labelled declaration as the history counts it, from the KCS labels (columns `Fraud` 0/1 and
+ * `Critical Fraud` 0 none, 1 fraud, 2 a threat to public safety; also the `inspection_outcome`
+ * columns `fraud` / `critical_fraud`): `fraud` 1 for Fraud 1, `critical` 1 for Critical Fraud 2.
+ */
+export function labelledOutcome<D extends LabelledOutcome['declaration']>(
+  declaration: D,
+  labels: { fraud: number; criticalFraud: number },
+): LabelledOutcome & { declaration: D } {
+  return { declaration, fraud: labels.fraud === 1 ? 1 : 0, critical: labels.criticalFraud === 2 ? 1 : 0 };
+}
+
+/**
  * Sums over the labelled declarations sharing a key and dated before a day.
  * `n` inspected declarations, `frauds`, `criticals`; unit prices: `priceN` declarations with
  * a positive mass, `priceSum` / `priceSumSq` the sum and sum of squares of their

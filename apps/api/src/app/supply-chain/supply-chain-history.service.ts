@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
 import type { Declaration } from '@customs/domain';
-import { OutcomeHistory, type HistoryAggregate, type HistoryLookup, type KeyPart, type LabelledOutcome } from '@customs/risk-model';
+import { labelledOutcome, OutcomeHistory, type HistoryAggregate, type HistoryLookup, type KeyPart, type LabelledOutcome } from '@customs/risk-model';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 
 /** Rows read per query while loading the history. */
@@ -128,7 +128,7 @@ export class SupplyChainHistoryService implements HistoryLookup, OnModuleInit, O
       for (const r of rows) {
         if (this.indexed.has(r.declaration_id)) continue;
         this.indexed.add(r.declaration_id);
-        outcomes.push({ declaration: r.declaration, fraud: r.fraud === 1 ? 1 : 0, critical: r.critical_fraud === 2 ? 1 : 0 });
+        outcomes.push(labelledOutcome(r.declaration, { fraud: r.fraud, criticalFraud: r.critical_fraud }));
       }
       this.history.add(outcomes);
       from = Number(rows[rows.length - 1].seq);
