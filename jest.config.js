@@ -4,6 +4,7 @@ module.exports = {
     '<rootDir>/libs/domain',
     '<rootDir>/libs/config',
     '<rootDir>/libs/selectivity',
+    '<rootDir>/libs/decision',
     '<rootDir>/libs/risk-model',
     '<rootDir>/libs/persistence',
     '<rootDir>/workflows',

@@ -119,6 +119,8 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   'GET /api/offices/:officeId/risk-policy': () => [{ path: '/api/offices/40/risk-policy', allow: office40Readers(200) }],
   'GET /api/offices/:officeId/risk-policy/history': () => [{ path: '/api/offices/40/risk-policy/history', allow: office40Readers(200) }],
   'PUT /api/offices/:officeId/risk-policy': () => [{ path: '/api/offices/40/risk-policy', body: {}, allow: { 'analyst-kim': 400, 'supervisor-40': 400 } }],
+  // The policy preview writes nothing: writers and auditors (an empty body: 400).
+  'POST /api/offices/:officeId/risk-policy/preview': () => [{ path: '/api/offices/40/risk-policy/preview', body: {}, allow: { 'analyst-kim': 400, 'supervisor-40': 400, 'auditor-han': 400 } }],
   // The training export: analysts and auditors (a period with nothing in it).
   'GET /api/inspection-results/export.csv': () => [
     { path: '/api/inspection-results/export.csv', query: { from: '1999-01-01', to: '1999-01-01' }, allow: { 'analyst-kim': 200, 'auditor-han': 200 } },

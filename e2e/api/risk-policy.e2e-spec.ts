@@ -100,6 +100,29 @@ describe('risk policies (e2e)', () => {
     await expect(stack.db.query(`DELETE FROM office_risk_policy WHERE office_id = $1`, [OFFICE])).rejects.toThrow(/append-only: DELETE refused|permission denied for table office_risk_policy/);
   });
 
+  it('previews figures on the office\u2019s recent decisions under the policy in force and the proposed one, writing nothing', async () => {
+    const preview = (who: AuthorisedHttp, body: Omit<PolicyBody, 'reason'>) =>
+      request(stack.app.getHttpServer()).post(`/api/offices/${OFFICE}/risk-policy/preview`).set(who.headers).send(body);
+    const inForce = (await auditor.get(`/api/offices/${OFFICE}/risk-policy`).expect(200)).body;
+    const before = (await auditor.get(`/api/offices/${OFFICE}/risk-policy/history`).expect(200)).body.versions.length;
+    const same = { dailyPhysicalCapacity: inForce.dailyPhysicalCapacity, dailyDocumentCapacity: inForce.dailyDocumentCapacity, expectedDailyDeclarations: inForce.expectedDailyDeclarations, controlShare: inForce.controlShare, explorationShare: inForce.explorationShare };
+    const unchanged = (await preview(auditor, same).expect(200)).body;
+    expect(unchanged).toMatchObject({ officeId: OFFICE, model: { name: 'kcs-fraud-gbdt' }, days: 28, changed: 0, moves: {} });
+    expect(unchanged.decisions).toBeGreaterThanOrEqual(2);
+    expect(unchanged.proposed.lanes).toEqual(unchanged.current.lanes);
+    expect(unchanged.proposedThresholds).toMatchObject({ red: inForce.inForce.red, yellow: inForce.inForce.yellow });
+    const laneTotal = (o: { lanes: Record<string, number> }) => Object.values(o.lanes).reduce((a, b) => a + b, 0);
+    expect(laneTotal(unchanged.current)).toBe(unchanged.decisions);
+    // No capacity at all: the model selects nothing, so every declaration no criterion selects is GREEN.
+    const closed = (await preview(analyst, { ...same, dailyPhysicalCapacity: 0, dailyDocumentCapacity: 0, controlShare: 0 }).expect(200)).body;
+    expect(closed.proposed.decidedBy.MODEL).toBe(0);
+    expect(closed.proposed.lanes.GREEN).toBeGreaterThanOrEqual(closed.current.lanes.GREEN);
+    expect(closed.changed).toBe(Object.values(closed.moves as Record<string, number>).reduce((a, b) => a + b, 0));
+    await preview(analyst, { ...same, dailyPhysicalCapacity: 5000 }).expect(400);
+    await preview(supervisor20, same).expect(403);
+    expect((await auditor.get(`/api/offices/${OFFICE}/risk-policy/history`).expect(200)).body.versions).toHaveLength(before);
+  });
+
   it('lets a supervisor change their own office only; officers, auditors and other offices get 403', async () => {
     const [supervisor40, officer40, officer20] = await Promise.all(['supervisor-40', 'officer-40-01', 'officer-20-01'].map((u) => loginAs(stack, u)));
     const body = { ...defaultFigures, reason: 'office 40 figures equal to the global default' };

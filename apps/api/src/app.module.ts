@@ -1,14 +1,16 @@
 import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { loadRuntimeConfig, type RuntimeConfig } from '@customs/config';
 import { AuditModule } from './app/audit/audit.module';
+import { CaseStartModule } from './app/case-start/case-start.module';
 import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
+import { DecisionsModule } from './app/decisions/decisions.module';
 import { HealthModule } from './app/health/health.module';
 import { IntelligenceModule } from './app/intelligence/intelligence.module';
 import { ModelsModule } from './app/models/models.module';
 import { InspectionResultsModule } from './app/inspection-results/inspection-results.module';
 import { RiskCasesModule } from './app/risk-cases/risk-cases.module';
-import { RiskPolicyApiModule } from './app/risk-policy/risk-policy-api.module';
+import { RiskPolicyModule } from './app/risk-policy/risk-policy.module';
 import { ScreeningModule } from './app/screening/screening.module';
 import { StatsModule } from './app/stats/stats.module';
 import { SupplyChainModule } from './app/supply-chain/supply-chain.module';
@@ -41,12 +43,14 @@ export class AppModule implements NestModule {
         CriteriaModule,
         SupplyChainModule,
         ModelsModule,
+        RiskPolicyModule,
+        CaseStartModule,
         ScreeningModule,
+        DecisionsModule,
         CasesModule,
         StatsModule,
         IntelligenceModule,
         RiskCasesModule,
-        RiskPolicyApiModule,
         InspectionResultsModule,
         AuditModule,
       ],

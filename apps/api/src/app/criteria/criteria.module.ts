@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CriteriaSetService } from './criteria-set.service';
 import { CriteriaController } from './criteria.controller';
 import { CriteriaService } from './criteria.service';
 
-/** Selectivity criteria: seeding, versions, the compiled engine used by screening. */
-@Module({ controllers: [CriteriaController], providers: [CriteriaService], exports: [CriteriaService] })
+/**
+ * Selectivity criteria: seeding, versions, the compiled engine used by screening, and the sets of
+ * criterion versions decisions are made under (stored once per set, read back by replays).
+ */
+@Module({ controllers: [CriteriaController], providers: [CriteriaService, CriteriaSetService], exports: [CriteriaService, CriteriaSetService] })
 export class CriteriaModule {}

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Declaration } from '@customs/domain';
-import { SELECTION_BASIS_SQL, type SelectionBasis } from '../risk-policy/selection-basis';
+import type { SelectionBasis } from '@customs/decision';
+import { SELECTION_BASIS_SQL } from '@customs/persistence';
 import { selectionBasisCell, trainingLabels, trainingRow } from './training-row';
 
 /** Rows read from Postgres per query while exporting. */

@@ -1,6 +1,6 @@
 import { KCS_COLUMN_FIELDS, KCS_COLUMNS, KCS_EXPORT_COLUMNS, KCS_INPUT_COLUMNS, type Declaration } from '@customs/domain';
 import type { InspectionLabels } from '@customs/selectivity';
-import type { SelectionBasis } from '../risk-policy/selection-basis';
+import type { SelectionBasis } from '@customs/decision';
 
 /** Header of the training export: the 22 KCS columns (inputs, then Fraud and Critical Fraud), then `Selection Basis` (why it was inspected). */
 export const TRAINING_COLUMNS: readonly string[] = [...KCS_COLUMNS, ...KCS_EXPORT_COLUMNS];

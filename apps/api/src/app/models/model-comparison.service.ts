@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { DecisionRecordBody } from '../screening/decision-record';
+import type { DecisionRecordBody } from '@customs/decision';
 import { performance, type ModelPerformance, type ScoredOutcome } from './model-comparison';
 
 /** The comparison of every model version on the same inspected declarations. */

@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Param, Put, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { OfficeIdPipe } from '../../services/http/id-params.pipe';
-import { RiskScoringService } from '../screening/risk-scoring.service';
-import { PutRiskPolicyDto } from './dto/put-risk-policy.dto';
+import { RiskScoringService } from '../models/risk-scoring.service';
+import { PreviewRiskPolicyDto, PutRiskPolicyDto } from './dto/put-risk-policy.dto';
 import { OfficeParamGuard } from './office-scope.guard';
-import { RiskPolicyService, type DecidingModel, type PolicyInForce } from './risk-policy.service';
+import { RiskPolicyService, type PolicyInForce } from './risk-policy.service';
 
 /** The policy in force as the API shows it: figures, author and reason, and the cut-offs for the deciding model. */
 function view(p: PolicyInForce) {
@@ -44,9 +44,8 @@ export class RiskPolicyController {
   ) {}
 
   /** The deciding model, whose quantiles the cut-offs are derived from. */
-  private model(): DecidingModel {
-    const m = this.scoring.model;
-    return { name: m.name, version: m.version, quantiles: m.quantiles };
+  private model() {
+    return this.scoring.model;
   }
 
   @Get()
@@ -74,6 +73,20 @@ export class RiskPolicyController {
     const { created, policy } = await this.policies.write(officeId, dto, user, this.model());
     res.status(created ? 201 : 200);
     return { created, ...view(policy) };
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @Roles('cbtc_analyst', 'supervisor', 'auditor')
+  @ApiOperation({
+    summary: 'Preview a policy before writing it: the office\u2019s decisions of the last 28 days decided again under the policy in force and under these figures (lanes, deciding bases, moves); writes nothing',
+  })
+  @ApiResponse({ status: 200, description: 'Lane and basis counts under both policies, the lane moves, and both sets of cut-offs' })
+  @ApiResponse({ status: 400, description: 'An absurd figure, named' })
+  @ApiResponse({ status: 403, description: 'Not a CBTC analyst, an auditor or a supervisor of this office' })
+  @ApiResponse({ status: 404, description: 'Unknown customs office' })
+  async preview(@Param('officeId', OfficeIdPipe) officeId: string, @Body() dto: PreviewRiskPolicyDto) {
+    return this.policies.preview(officeId, dto, this.model());
   }
 
   @Get('history')

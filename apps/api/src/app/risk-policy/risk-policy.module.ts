@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ModelsModule } from '../models/models.module';
+import { RiskPolicyController } from './risk-policy.controller';
 import { RiskPolicyService } from './risk-policy.service';
 
-/** The per-office risk policies store and derivation, used by screening (no routes: see RiskPolicyApiModule). */
-@Module({ providers: [RiskPolicyService], exports: [RiskPolicyService] })
+/**
+ * Per-office risk policies: the audited routes, the store, and the cut-offs in force per office
+ * for the deciding model (from `@customs/decision`), which screening asks for.
+ */
+@Module({ imports: [ModelsModule], controllers: [RiskPolicyController], providers: [RiskPolicyService], exports: [RiskPolicyService] })
 export class RiskPolicyModule {}

@@ -1,72 +1,42 @@
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
+import { capacityPolicy, deriveThresholds, officeThresholds, previewPolicy, type DerivedThresholds, type GlobalPolicyDefaults, type OfficeThresholds, type PolicyPreview } from '@customs/decision';
 import { isKnownOffice } from '@customs/domain';
+import { DecisionRecordRepository, OfficeRiskPolicyRepository, type PolicyVersionView } from '@customs/persistence';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
-import type { ScoreQuantilePoint } from '../screening/lane-policy';
-import { deriveThresholds, type CapacityPolicy, type DerivedThresholds, type PolicyFigures, type PolicyThresholds } from './derive-thresholds';
-import type { PutRiskPolicyDto } from './dto/put-risk-policy.dto';
+import type { DecidingModel } from '../models/risk-scoring.service';
+import type { PreviewRiskPolicyDto, PutRiskPolicyDto } from './dto/put-risk-policy.dto';
 
-/** The model cut-offs are derived for: name, version and its recorded score quantiles. */
-export interface DecidingModel {
-  name: string;
-  version: string;
-  quantiles: readonly ScoreQuantilePoint[];
-}
-
-/** One stored version of an office's policy, as the API shows it. */
-export interface PolicyVersionView {
-  officeId: string;
-  version: number;
-  dailyPhysicalCapacity: number;
-  dailyDocumentCapacity: number;
-  expectedDailyDeclarations: number;
-  expectedDailyDeclarationsSource: 'CONFIGURED' | 'MEASURED';
-  controlShare: number;
-  explorationShare: number;
-  /** What was derived when the version was written, for the model deciding then. */
-  derivedAtWrite: DerivedThresholds & { model: { name: string; version: string } };
-  createdBy: string;
-  reason: string;
-  createdAt: string;
-}
+export type { PolicyVersionView };
 
 /** The policy in force for one office and one model: what screening records and uses. */
-export interface PolicyInForce {
+export interface PolicyInForce extends OfficeThresholds {
   officeId: string;
   /** The office's newest version, or null when the global configuration applies. */
   version: PolicyVersionView | null;
   model: { name: string; version: string };
-  derived: DerivedThresholds;
-  /** The thresholds as recorded in `decision_record.record.model.thresholds`. */
-  thresholds: PolicyThresholds;
-  /** Control draw settings as recorded in `decision_record.record.control`. */
-  control: { share: number; seed: string };
 }
+
+/** The policy preview of an office: its recent decisions under the policy in force and under the proposed figures. */
+export interface RiskPolicyPreview extends PolicyPreview {
+  officeId: string;
+  model: { name: string; version: string };
+  /** Days of decisions looked at. */
+  days: number;
+  /** Decisions of those days scored by another model version (not comparable, left out). */
+  skipped: number;
+  currentThresholds: DerivedThresholds;
+  proposedThresholds: DerivedThresholds;
+}
+
+/** At most this many recent decisions are re-decided by a preview (newest first). */
+export const PREVIEW_LIMIT = 50_000;
 
 /** Days of decisions the expected daily declarations are measured over. */
 export const MEASURE_DAYS = 28;
 /** How long the newest versions are trusted before the table is checked for new ones (ms), as for criteria. */
 const FRESHNESS_MS = 2000;
-
-const VERSION_COLUMNS = `office_id AS "officeId", version,
-  daily_physical_capacity AS "dailyPhysicalCapacity", daily_document_capacity AS "dailyDocumentCapacity",
-  expected_daily_declarations AS "expectedDailyDeclarations", expected_daily_declarations_source AS "expectedDailyDeclarationsSource",
-  control_share AS "controlShare", exploration_share AS "explorationShare", derived AS "derivedAtWrite",
-  created_by AS "createdBy", reason, created_at AS "createdAt"`;
-
-function capacityPolicy(v: Pick<PolicyVersionView, 'dailyPhysicalCapacity' | 'dailyDocumentCapacity' | 'expectedDailyDeclarations' | 'controlShare' | 'explorationShare'>): CapacityPolicy {
-  return {
-    source: 'OFFICE_POLICY',
-    dailyPhysicalCapacity: v.dailyPhysicalCapacity,
-    dailyDocumentCapacity: v.dailyDocumentCapacity,
-    expectedDailyDeclarations: v.expectedDailyDeclarations,
-    controlShare: v.controlShare,
-    explorationShare: v.explorationShare,
-  };
-}
 
 /**
  * Per-office risk policies (`office_risk_policy`, append-only): capacity figures and control /
@@ -86,9 +56,21 @@ export class RiskPolicyService {
   private readonly derivedCache = new Map<string, PolicyInForce>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly policies: OfficeRiskPolicyRepository,
+    private readonly decisions: DecisionRecordRepository,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
+
+  /** The global configuration offices without a policy decide with. */
+  get defaults(): GlobalPolicyDefaults {
+    return {
+      redTopShare: this.config.redTopShare,
+      yellowTopShare: this.config.yellowTopShare,
+      controlShare: this.config.controlShare,
+      criticalRedTopShare: this.config.criticalRedTopShare,
+      controlSeed: this.config.controlSeed,
+    };
+  }
 
   /**
    * The policy in force for an office and a model (cached).
@@ -119,7 +101,7 @@ export class RiskPolicyService {
   /** Every version of an office's policy, newest first. */
   async history(officeId: string): Promise<PolicyVersionView[]> {
     this.assertKnownOffice(officeId);
-    return this.db.query(`SELECT ${VERSION_COLUMNS} FROM office_risk_policy WHERE office_id = $1 ORDER BY version DESC`, [officeId]);
+    return this.policies.history(officeId);
   }
 
   /**
@@ -132,6 +114,71 @@ export class RiskPolicyService {
    */
   async write(officeId: string, dto: PutRiskPolicyDto, user: AuthUser, model: DecidingModel): Promise<{ created: boolean; policy: PolicyInForce }> {
     this.assertKnownOffice(officeId);
+    const { figures, source, derived } = await this.figuresOf(officeId, dto, model);
+    const expected = figures.expectedDailyDeclarations;
+    const reason = dto.reason.trim();
+    const current = await this.policies.newest(officeId);
+    if (current && sameFigures(current, { ...figures, expectedDailyDeclarations: dto.expectedDailyDeclarations ?? null }, source, reason)) {
+      return { created: false, policy: (await this.policiesFor([officeId], model)).get(officeId)! };
+    }
+    const derivedAtWrite = { ...derived, model: { name: model.name, version: model.version } };
+    await this.policies.append({
+      officeId,
+      dailyPhysicalCapacity: dto.dailyPhysicalCapacity,
+      dailyDocumentCapacity: dto.dailyDocumentCapacity,
+      expectedDailyDeclarations: expected,
+      expectedDailyDeclarationsSource: source,
+      controlShare: dto.controlShare,
+      explorationShare: dto.explorationShare,
+      derivedAtWrite,
+      createdBy: user.id,
+      reason,
+    });
+    this.newest = null;
+    const policy = (await this.policiesFor([officeId], model)).get(officeId)!;
+    this.logger.log(`risk policy of office ${officeId} v${policy.version?.version} by ${user.id}: RED >= ${derived.red}, YELLOW >= ${derived.yellow}`);
+    return { created: true, policy };
+  }
+
+  /**
+   * The policy preview: the office's decisions of the last 28 days (up to {@link PREVIEW_LIMIT},
+   * newest first) decided again under the policy in force and under the figures proposed in
+   * `dto`, with the same recorded criteria, scores and draws (`previewPolicy` in @customs/decision).
+   * Only decisions scored by the deciding model count (other versions' scores are not comparable
+   * with its cut-offs); the others are reported as `skipped`. Writes nothing.
+   * @throws as {@link write} for an unknown office or absurd figures.
+   */
+  async preview(officeId: string, dto: PreviewRiskPolicyDto, model: DecidingModel): Promise<RiskPolicyPreview> {
+    this.assertKnownOffice(officeId);
+    const { figures, source } = await this.figuresOf(officeId, dto, model);
+    const proposedVersion = { version: 0, ...figures, expectedDailyDeclarationsSource: source };
+    const proposed = officeThresholds(officeId, proposedVersion, model, this.defaults);
+    const current = await this.policyFor(officeId, model);
+    const records = await this.decisions.recentRecords(officeId, MEASURE_DAYS, PREVIEW_LIMIT);
+    // Records without model or control settings (none are written today) cannot be decided again.
+    const comparable = records.filter((r) => r.model?.name === model.name && r.model.version === model.version && r.control !== undefined);
+    const preview = previewPolicy(
+      comparable,
+      { thresholds: current.thresholds, controlShare: current.control.share },
+      { thresholds: proposed.thresholds, controlShare: proposed.control.share },
+    );
+    return {
+      officeId,
+      model: { name: model.name, version: model.version },
+      days: MEASURE_DAYS,
+      skipped: records.length - comparable.length,
+      ...preview,
+      currentThresholds: current.derived,
+      proposedThresholds: proposed.derived,
+    };
+  }
+
+  /**
+   * The capacity figures of a PUT or preview body, with the expected daily declarations measured
+   * when omitted, and the cut-offs they give for `model`.
+   * @throws BadRequestException naming the field (see {@link write}).
+   */
+  private async figuresOf(officeId: string, dto: PreviewRiskPolicyDto, model: DecidingModel) {
     let expected = dto.expectedDailyDeclarations;
     let source: 'CONFIGURED' | 'MEASURED' = 'CONFIGURED';
     if (expected === undefined || expected === null) {
@@ -146,7 +193,13 @@ export class RiskPolicyService {
       expected = measured.mean;
       source = 'MEASURED';
     }
-    const figures = { ...dto, expectedDailyDeclarations: expected };
+    const figures = {
+      dailyPhysicalCapacity: dto.dailyPhysicalCapacity,
+      dailyDocumentCapacity: dto.dailyDocumentCapacity,
+      expectedDailyDeclarations: expected,
+      controlShare: dto.controlShare,
+      explorationShare: dto.explorationShare,
+    };
     let derived: DerivedThresholds;
     try {
       derived = deriveThresholds(capacityPolicy(figures), model.quantiles);
@@ -154,32 +207,7 @@ export class RiskPolicyService {
       if (err instanceof RangeError) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [err.message] });
       throw err;
     }
-    const reason = dto.reason.trim();
-    const [current] = await this.db.query(`SELECT ${VERSION_COLUMNS} FROM office_risk_policy WHERE office_id = $1 ORDER BY version DESC LIMIT 1`, [officeId]);
-    if (current && sameFigures(current, { ...figures, expectedDailyDeclarations: dto.expectedDailyDeclarations ?? null }, source, reason)) {
-      return { created: false, policy: (await this.policiesFor([officeId], model)).get(officeId)! };
-    }
-    const derivedAtWrite = { ...derived, model: { name: model.name, version: model.version } };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.db.query(
-          `INSERT INTO office_risk_policy (office_id, version, daily_physical_capacity, daily_document_capacity, expected_daily_declarations,
-             expected_daily_declarations_source, control_share, exploration_share, derived, model_name, model_version, created_by, reason)
-           SELECT $1::varchar, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM office_risk_policy WHERE office_id = $1::varchar`,
-          [officeId, dto.dailyPhysicalCapacity, dto.dailyDocumentCapacity, expected, source, dto.controlShare, dto.explorationShare,
-            JSON.stringify(derivedAtWrite), model.name, model.version, user.id, reason],
-        );
-        break;
-      } catch (err) {
-        // Two writers took the same next version: the unique key refused one; try again with the next.
-        if ((err as { code?: string }).code === '23505' && attempt < 5) continue;
-        throw err;
-      }
-    }
-    this.newest = null;
-    const policy = (await this.policiesFor([officeId], model)).get(officeId)!;
-    this.logger.log(`risk policy of office ${officeId} v${policy.version?.version} by ${user.id}: RED >= ${derived.red}, YELLOW >= ${derived.yellow}`);
-    return { created: true, policy };
+    return { figures, source, derived };
   }
 
   /**
@@ -187,12 +215,7 @@ export class RiskPolicyService {
    * its first decision is less than 28 days old (the mean would be too low) or there is none.
    */
   async measureDailyDeclarations(officeId: string): Promise<{ mean: number | null; decisions: number; covered: boolean }> {
-    const [r] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE decided_at >= now() - make_interval(days => $2))::int AS decisions,
-              coalesce(min(decided_at) <= now() - make_interval(days => $2), false) AS covered
-       FROM decision_record WHERE office_id = $1`,
-      [officeId, MEASURE_DAYS],
-    );
+    const r = await this.decisions.recentVolume(officeId, MEASURE_DAYS);
     const mean = r.covered && r.decisions > 0 ? Math.round((100 * r.decisions) / MEASURE_DAYS) / 100 : null;
     return { mean, decisions: r.decisions, covered: r.covered };
   }
@@ -203,30 +226,7 @@ export class RiskPolicyService {
   }
 
   private derive(officeId: string, version: PolicyVersionView | null, model: DecidingModel): PolicyInForce {
-    const figures: PolicyFigures = version
-      ? capacityPolicy(version)
-      : { source: 'GLOBAL_DEFAULT', redTopShare: this.config.redTopShare, yellowTopShare: this.config.yellowTopShare, controlShare: this.config.controlShare, explorationShare: 0 };
-    const derived = deriveThresholds(figures, model.quantiles);
-    const thresholds: PolicyThresholds = {
-      red: derived.red,
-      yellow: derived.yellow,
-      redTopShare: derived.redTopShare,
-      yellowTopShare: derived.yellowTopShare,
-      exploration: derived.exploration,
-      policy: {
-        officeId,
-        source: figures.source,
-        version: version?.version ?? null,
-        dailyPhysicalCapacity: version?.dailyPhysicalCapacity ?? null,
-        dailyDocumentCapacity: version?.dailyDocumentCapacity ?? null,
-        expectedDailyDeclarations: version?.expectedDailyDeclarations ?? null,
-        expectedDailyDeclarationsSource: version?.expectedDailyDeclarationsSource ?? null,
-        requestedRedTopShare: derived.requestedRedTopShare,
-        requestedYellowTopShare: derived.requestedYellowTopShare,
-        notes: derived.notes,
-      },
-    };
-    return { officeId, version, model: { name: model.name, version: model.version }, derived, thresholds, control: { share: derived.controlShare, seed: this.config.controlSeed } };
+    return { officeId, version, model: { name: model.name, version: model.version }, ...officeThresholds(officeId, version, model, this.defaults) };
   }
 
   /** The newest version of every office's policy, re-read when the table changed. */
@@ -234,15 +234,12 @@ export class RiskPolicyService {
     if (this.newest && Date.now() - this.newest.checkedAt < FRESHNESS_MS) return this.newest.byOffice;
     if (this.loading) return this.loading;
     this.loading = (async () => {
-      const [{ fingerprint }] = await this.db.query(`SELECT count(*) || ':' || coalesce(max(id)::text, '') AS fingerprint FROM office_risk_policy`);
+      const fingerprint = await this.policies.fingerprint();
       if (this.newest && this.newest.fingerprint === fingerprint) {
         this.newest.checkedAt = Date.now();
         return this.newest.byOffice;
       }
-      const rows: PolicyVersionView[] = await this.db.query(
-        `SELECT DISTINCT ON (office_id) ${VERSION_COLUMNS} FROM office_risk_policy ORDER BY office_id, version DESC`,
-      );
-      const byOffice = new Map(rows.map((r) => [r.officeId, r]));
+      const byOffice = await this.policies.newestOfEachOffice();
       this.newest = { byOffice, fingerprint, checkedAt: Date.now() };
       return byOffice;
     })().finally(() => {
@@ -255,7 +252,7 @@ export class RiskPolicyService {
 /** Whether a PUT repeats the newest version (same figures, same expected-declarations source, same reason). */
 function sameFigures(
   current: PolicyVersionView,
-  next: Omit<PutRiskPolicyDto, 'expectedDailyDeclarations'> & { expectedDailyDeclarations: number | null },
+  next: Omit<PutRiskPolicyDto, 'expectedDailyDeclarations' | 'reason'> & { expectedDailyDeclarations: number | null },
   source: 'CONFIGURED' | 'MEASURED',
   reason: string,
 ): boolean {

@@ -1,20 +1,16 @@
-import { BadRequestException, Body, Controller, Get, Inject, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Inject, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { RuntimeConfig } from '@customs/config';
 import { validateDeclaration, type Declaration } from '@customs/domain';
-import type { AuthUser } from '../../services/auth/auth-user';
-import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
-import { assertSameOffice } from '../../services/auth/office-scope';
+import { Roles } from '../../services/auth/auth.decorators';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
-import { DeclarationIdPipe } from '../../services/http/id-params.pipe';
-import { ModelRegistryService } from '../models/model-registry.service';
-import { explainFired, type DecisionRecordBody } from './decision-record';
 import { DECLARATION_SCHEMA } from './declaration.schema';
 import { ScreeningService, type ItemError } from './screening.service';
 
 /**
- * Declarations in, decisions out (`/api/declarations`).
+ * Declarations in, decisions out (`POST /api/declarations`, `/batch`); the stored decisions are
+ * read through the decisions feature (`/selection`, `/replay`).
  * Every refusal is a 4xx whose message names the field or the declaration; a refused
  * request writes nothing.
  */
@@ -24,7 +20,6 @@ export class DeclarationsController {
   constructor(
     private readonly screening: ScreeningService,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
-    private readonly registry: ModelRegistryService,
   ) {}
 
   @Post()
@@ -71,31 +66,6 @@ export class DeclarationsController {
     }
     res.status(200);
     return this.screening.screenBatch(declarations);
-  }
-
-  @Get(':id/selection')
-  @Roles('auditor', 'cbtc_analyst', 'supervisor', 'local_officer')
-  @ApiOperation({ summary: 'Why a declaration got its lane: the full decision record and a one-sentence summary (officers and supervisors: their office only)' })
-  @ApiResponse({ status: 403, description: 'An officer or supervisor asking for a declaration of another office' })
-  @ApiResponse({ status: 404, description: 'The declaration was never screened' })
-  async selection(@Param('id', DeclarationIdPipe) id: string, @CurrentUser() user: AuthUser) {
-    const record = await this.screening.selection(id);
-    if (!record) throw new NotFoundException(`declaration ${id} has not been screened`);
-    assertSameOffice(user, record.declaration.officeId, `declaration ${id}`);
-    return { ...record, explanations: explainFired(record), modelExplanation: this.explainModel(record) };
-  }
-
-  /**
-   * The exact TreeSHAP attribution of the deciding model's fraud score, computed from the
-   * feature vector recorded with the decision (so it explains what was decided, whatever the
-   * history has become since); null for records without one or models without trees.
-   */
-  private explainModel(record: DecisionRecordBody) {
-    const inputs = record.model.inputs;
-    const scorer = this.registry.scorer(record.model.version);
-    if (!inputs || !scorer || scorer.name !== record.model.name) return null;
-    const e = scorer.explain(inputs, 8);
-    return e && { model: `${scorer.name} ${scorer.version}`, unit: 'log-odds', ...e };
   }
 
   private batchItems(body: unknown): unknown[] {

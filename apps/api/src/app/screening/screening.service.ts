@@ -1,19 +1,14 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import type { RuntimeConfig } from '@customs/config';
+import { decide, type DecisionRecordBody } from '@customs/decision';
 import { HsNomenclature, type Declaration, type Lane } from '@customs/domain';
-import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { DecisionRecordRepository, type RecordedDecisions, type StoredDecision } from '@customs/persistence';
+import { CaseStartOutbox, type CaseStatus } from '../case-start/case-start-outbox.service';
+import { CaseStarterService } from '../case-start/case-starter.service';
+import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
+import { RiskScoringService } from '../models/risk-scoring.service';
 import { RiskPolicyService } from '../risk-policy/risk-policy.service';
-import { selectLane } from '../risk-policy/selection-basis';
-import { CaseStartOutbox, type CaseStatus } from './case-start-outbox.service';
-import { CaseStarterService } from './case-starter.service';
-import { CriteriaSetService } from './criteria-set.service';
-import { summarise, type DecisionRecordBody } from './decision-record';
-import type { ModelThresholds } from './lane-policy';
-import { RiskScoringService } from './risk-scoring.service';
 
 /** What screening answers for one declaration. */
 export interface ScreeningOutcome {
@@ -76,8 +71,7 @@ export class ScreeningService {
   private readonly hs = HsNomenclature.default();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly decisions: DecisionRecordRepository,
     private readonly criteria: CriteriaService,
     private readonly scoring: RiskScoringService,
     private readonly cases: CaseStarterService,
@@ -114,7 +108,7 @@ export class ScreeningService {
     }
     const decided = await this.decide(fresh);
     const { inserted, queued, prior } = await this.insertDecisions(decided, declarations, hashes);
-    const stored = new Map<string, { hash: string; record: DecisionRecordBody }>(prior);
+    const stored = new Map<string, StoredDecision>(prior);
     // Stored by a concurrent sender between this statement's snapshot and its insert: read it now.
     const racing = decided.filter((r) => !inserted.has(r.declarationId) && !stored.has(r.declarationId)).map((r) => r.declarationId);
     if (racing.length > 0) for (const [id, row] of await this.storedDecisions(racing)) stored.set(id, row);
@@ -159,140 +153,59 @@ export class ScreeningService {
     return { results, summary: summariseBatch(results) };
   }
 
-  /** The stored decision record of a declaration, or null when it was never screened. */
-  async selection(declarationId: string): Promise<(DecisionRecordBody & { id: string }) | null> {
-    const rows: Array<{ id: string; record: DecisionRecordBody }> = await this.db.query(
-      `SELECT id, record FROM decision_record WHERE declaration_id = $1`,
-      [declarationId],
-    );
-    return rows.length > 0 ? { id: rows[0].id, ...rows[0].record } : null;
-  }
-
+  /**
+   * Decides each declaration (`decide` in @customs/decision): the criteria in force, every
+   * model's scores, and the office's policy for the deciding model.
+   */
   private async decide(declarations: Declaration[]): Promise<DecisionRecordBody[]> {
     if (declarations.length === 0) return [];
     const { engine, versions } = await this.criteria.currentEngine();
     const { champion, shadow } = await this.scoring.assessBatch(declarations);
     const decidedAt = new Date().toISOString();
-    // risk-policy: per-office cut-offs, control and exploration shares for the deciding model (cached).
     const policies = await this.riskPolicy.policiesFor(new Set(declarations.map((d) => d.officeId)), this.scoring.model);
+    const criteriaSet = this.criteriaSets.fingerprint(versions);
     const out: DecisionRecordBody[] = [];
     for (const [i, declaration] of declarations.entries()) {
       const selection = await engine.evaluate(declaration);
       const m = champion[i];
-      // risk-policy: lane from criteria, the office's model cut-offs (+ the critical-fraud cut-off), control and exploration draws.
-      const policy = policies.get(declaration.officeId)!;
-      const thresholds = { ...policy.thresholds, ...criticalCutoff(m.thresholds) };
-      const { lane, scoreLane, controlSample, selectionBasis } = selectLane({
-        declarationId: declaration.declarationId, criteriaLane: selection.lane, score: m.score, criticalScore: m.criticalScore, thresholds, control: policy.control,
-      });
-      const body: Omit<DecisionRecordBody, 'summary'> = {
-        declarationId: declaration.declarationId,
-        declaration,
-        lane,
-        firedCriteria: selection.fired,
-        criteriaLane: selection.lane,
-        model: {
-          name: m.name,
-          version: m.version,
-          score: m.score,
-          criticalScore: m.criticalScore,
-          thresholds,
-          lane: scoreLane,
-          inputs: Array.from(m.features),
-        },
-        shadow: shadow.map((s) => ({ name: s[i].name, version: s[i].version, score: s[i].score, criticalScore: s[i].criticalScore, lane: s[i].lane })),
-        controlSample,
-        control: policy.control,
-        selectionBasis,
-        criteriaSet: this.criteriaSets.fingerprint(versions),
-        decidedAt,
-      };
-      out.push({ ...body, summary: summarise(body) });
+      out.push(
+        decide({
+          declaration,
+          firedCriteria: selection.fired,
+          champion: { ...m, inputs: m.features },
+          shadow: shadow.map((s) => s[i]),
+          policy: policies.get(declaration.officeId)!,
+          criteriaSet,
+          decidedAt,
+        }),
+      );
     }
     return out;
   }
 
   /**
    * Writes the records, the criteria set they name (when not known to be stored) and the
-   * case-start outbox rows of the YELLOW/RED ones in ONE statement (atomic: all or nothing),
-   * and reads back the decisions stored before it for the same ids. When any of those was
-   * stored with different content (a reused declaration id), the statement writes nothing.
-   * A record whose declaration was inserted meanwhile by a concurrent sender is skipped, and
-   * so is its outbox row.
-   * @returns the declaration ids inserted, those of them whose case start was queued, and the
-   *   decisions stored before this call (declaration hash and record) by declaration id.
+   * case-start outbox rows of the YELLOW/RED ones in ONE statement (atomic: all or nothing;
+   * `DecisionRecordRepository.record`), and reads back the decisions stored before it for the
+   * same ids. When any of those was stored with different content (a reused declaration id),
+   * the statement writes nothing.
    */
-  private async insertDecisions(
-    records: DecisionRecordBody[],
-    all: Declaration[],
-    hashes: string[],
-  ): Promise<{ inserted: Set<string>; queued: Set<string>; prior: Map<string, { hash: string; record: DecisionRecordBody }> }> {
-    if (records.length === 0) return { inserted: new Set(), queued: new Set(), prior: new Map() };
+  private async insertDecisions(records: DecisionRecordBody[], all: Declaration[], hashes: string[]): Promise<RecordedDecisions> {
     const hashOf = new Map(all.map((d, i) => [d.declarationId, hashes[i]]));
     const sets = [...new Set(records.map((r) => r.criteriaSet!))].map((fp) => this.criteriaSets.pendingRow(fp)).filter((x) => x !== null);
-    const selected = records.filter((r) => r.lane !== 'GREEN').map((r) => this.cases.inputFor(r));
-    const rows: Array<{ kind: 'inserted' | 'prior'; declaration_id: string; queued: boolean; declaration_hash: string | null; record: DecisionRecordBody | null }> = await this.db.query(
-      `WITH input AS (
-         SELECT * FROM unnest($1::varchar[], $2::char(64)[], $3::varchar[], $4::varchar[], $5::float8[], $6::bool[], $7::jsonb[])
-           AS i(declaration_id, declaration_hash, office_id, lane, risk_score, control_sample, record)
-       ), prior AS (
-         SELECT d.declaration_id, d.declaration_hash, d.record FROM decision_record d WHERE d.declaration_id = ANY($1::varchar[])
-       ), reused AS (
-         SELECT 1 FROM prior p JOIN input i USING (declaration_id) WHERE p.declaration_hash <> i.declaration_hash LIMIT 1
-       ), criteria_sets AS (
-         INSERT INTO criteria_set (fingerprint, versions)
-         SELECT s.fingerprint, array(SELECT jsonb_array_elements_text(s.versions))
-         FROM unnest($8::char(64)[], $9::jsonb[]) AS s(fingerprint, versions)
-         WHERE NOT EXISTS (SELECT 1 FROM reused)
-         ON CONFLICT DO NOTHING
-       ), decisions AS (
-         INSERT INTO decision_record (declaration_id, declaration_hash, office_id, lane, risk_score, control_sample, record)
-         SELECT i.* FROM input i WHERE NOT EXISTS (SELECT 1 FROM reused) AND NOT EXISTS (SELECT 1 FROM prior p WHERE p.declaration_id = i.declaration_id)
-         ON CONFLICT ON CONSTRAINT uq_decision_record_declaration DO NOTHING
-         RETURNING declaration_id
-       ), case_starts AS (
-         INSERT INTO case_start_outbox (case_id, declaration_id, input)
-         SELECT o.case_id, o.declaration_id, o.input
-         FROM unnest($10::varchar[], $11::varchar[], $12::jsonb[]) AS o(case_id, declaration_id, input)
-         JOIN decisions d ON d.declaration_id = o.declaration_id
-         ON CONFLICT DO NOTHING
-         RETURNING declaration_id
-       )
-       SELECT 'inserted' AS kind, d.declaration_id, c.declaration_id IS NOT NULL AS queued, NULL AS declaration_hash, NULL::jsonb AS record
-       FROM decisions d LEFT JOIN case_starts c ON c.declaration_id = d.declaration_id
-       UNION ALL
-       SELECT 'prior', p.declaration_id, false, p.declaration_hash, p.record FROM prior p`,
-      [
-        records.map((r) => r.declarationId),
-        records.map((r) => hashOf.get(r.declarationId)),
-        records.map((r) => r.declaration.officeId),
-        records.map((r) => r.lane),
-        records.map((r) => r.model.score),
-        records.map((r) => r.controlSample),
-        records.map((r) => JSON.stringify(r)),
-        sets.map((x) => x.fingerprint),
-        sets.map((x) => JSON.stringify(x.versions)),
-        selected.map((i) => i.caseId),
-        selected.map((i) => i.declarationId),
-        selected.map((i) => JSON.stringify(i)),
-      ],
+    const starts = records.filter((r) => r.lane !== 'GREEN').map((r) => this.cases.inputFor(r));
+    const written = await this.decisions.record(
+      records.map((record) => ({ declarationHash: hashOf.get(record.declarationId)!, record })),
+      sets,
+      starts.map((input) => ({ caseId: input.caseId, declarationId: input.declarationId, input })),
     );
-    const inserted = rows.filter((r) => r.kind === 'inserted');
-    if (inserted.length > 0) for (const x of sets) this.criteriaSets.markStored(x.fingerprint);
-    return {
-      inserted: new Set(inserted.map((r) => r.declaration_id)),
-      queued: new Set(inserted.filter((r) => r.queued).map((r) => r.declaration_id)),
-      prior: new Map(rows.filter((r) => r.kind === 'prior').map((r) => [r.declaration_id, { hash: r.declaration_hash!, record: r.record! }])),
-    };
+    if (written.inserted.size > 0) for (const x of sets) this.criteriaSets.markStored(x.fingerprint);
+    return written;
   }
 
   /** The stored decisions (hash and record) of these declaration ids. */
-  private async storedDecisions(ids: string[]): Promise<Map<string, { hash: string; record: DecisionRecordBody }>> {
-    const rows: Array<{ declaration_id: string; declaration_hash: string; record: DecisionRecordBody }> = await this.db.query(
-      `SELECT declaration_id, declaration_hash, record FROM decision_record WHERE declaration_id = ANY($1)`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.declaration_id, { hash: r.declaration_hash, record: r.record }]));
+  private storedDecisions(ids: string[]): Promise<Map<string, StoredDecision>> {
+    return this.decisions.findByDeclarationIds(ids);
   }
 
   private conflictsWithinBatch(declarations: Declaration[], hashes: string[]): ItemError[] {
@@ -336,11 +249,6 @@ function conflictError(conflicts: ItemError[]): ConflictException {
 export function declarationHash(d: Declaration): string {
   const canonical = JSON.stringify(d, Object.keys(d).sort());
   return createHash('sha256').update(canonical).digest('hex');
-}
-
-/** The critical-fraud cut-off of a model's thresholds, when it has one (not part of office policies). */
-function criticalCutoff(t: ModelThresholds): Pick<ModelThresholds, 'criticalRed' | 'criticalRedTopShare'> {
-  return t.criticalRed === undefined ? {} : { criticalRed: t.criticalRed, criticalRedTopShare: t.criticalRedTopShare };
 }
 
 function summariseBatch(results: ScreeningOutcome[]): BatchSummary {

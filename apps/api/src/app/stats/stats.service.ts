@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SELECTION_BASES, SELECTION_BASIS_SQL, type SelectionBasis } from '../risk-policy/selection-basis';
+import { SELECTION_BASES, type SelectionBasis } from '@customs/decision';
+import { SELECTION_BASIS_SQL } from '@customs/persistence';
 
 /** Lane counts over a period. */
 export interface LaneStats {

@@ -1,10 +1,18 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
-import { dataSourceOptions } from '@customs/persistence';
+import { CaseStartOutboxRepository, dataSourceOptions, DecisionRecordRepository, OfficeRiskPolicyRepository } from '@customs/persistence';
 import { RUNTIME_CONFIG } from '../config/config.module';
 
-/** The TypeORM connection to PostgreSQL; features register their entities with `forFeature`. */
+/**
+ * The repositories of `@customs/persistence`, one per aggregate, each built on the API's
+ * DataSource. Features receive them by class (`constructor(private readonly decisions: DecisionRecordRepository)`).
+ */
+const REPOSITORIES = [DecisionRecordRepository, CaseStartOutboxRepository, OfficeRiskPolicyRepository];
+
+/** The TypeORM connection to PostgreSQL and the repositories over it, for every feature (global). */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -12,5 +20,7 @@ import { RUNTIME_CONFIG } from '../config/config.module';
       useFactory: (config: RuntimeConfig) => dataSourceOptions(config.databaseUrl, 20),
     }),
   ],
+  providers: REPOSITORIES.map((Repository) => ({ provide: Repository, useFactory: (ds: DataSource) => new Repository(ds), inject: [DataSource] })),
+  exports: REPOSITORIES,
 })
 export class DatabaseModule {}

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 const FINITE = { allowNaN: false, allowInfinity: false } as const;
@@ -46,3 +46,6 @@ export class PutRiskPolicyDto {
   @MaxLength(2000)
   reason!: string;
 }
+
+/** Body of `POST /api/offices/:officeId/risk-policy/preview`: the figures of a policy to try, as for PUT without the reason. */
+export class PreviewRiskPolicyDto extends OmitType(PutRiskPolicyDto, ['reason'] as const) {}

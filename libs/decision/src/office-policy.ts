@@ -1,4 +1,4 @@
-import { thresholdForTopShare, type ModelThresholds, type ScoreQuantilePoint } from '../screening/lane-policy';
+import { criticalCutoff, thresholdForTopShare, type ModelQuantiles, type ModelThresholds, type ScoreQuantilePoint } from './model-thresholds';
 
 /**
  * Probability with which a declaration in the exploration band is drawn: the band is
@@ -218,4 +218,91 @@ export function deriveThresholds(policy: PolicyFigures, quantiles: readonly Scor
     expectedDailySelections,
     notes,
   };
+}
+
+/** The settings of the control draw in force for a decision, as recorded in `decision_record.record.control`. */
+export interface ControlSettings {
+  /** Share (0..1) of otherwise-GREEN declarations drawn for the control sample. */
+  share: number;
+  /** The seed of the draws (`CONTROL_SEED`). */
+  seed: string;
+}
+
+/** An office's stored policy version, as far as the thresholds record it (see `PolicyProvenance`). */
+export interface OfficePolicyVersion {
+  version: number;
+  dailyPhysicalCapacity: number;
+  dailyDocumentCapacity: number;
+  expectedDailyDeclarations: number;
+  expectedDailyDeclarationsSource: 'CONFIGURED' | 'MEASURED';
+  controlShare: number;
+  explorationShare: number;
+}
+
+/** What an office decides with, for one model version: the derivation, the thresholds as recorded, and the control settings. */
+export interface OfficeThresholds {
+  derived: DerivedThresholds;
+  /** The thresholds as recorded in `decision_record.record.model.thresholds` (with the critical cut-off). */
+  thresholds: PolicyThresholds;
+  control: ControlSettings;
+}
+
+/** The global configuration an office without a policy of its own decides with. */
+export interface GlobalPolicyDefaults {
+  redTopShare: number;
+  yellowTopShare: number;
+  controlShare: number;
+  /** `CRITICAL_RED_TOP_SHARE` (0..1): the critical-fraud model's own RED share, for every office. */
+  criticalRedTopShare: number;
+  /** `CONTROL_SEED`. */
+  controlSeed: string;
+}
+
+/** The capacity figures of a stored policy version, as {@link deriveThresholds} reads them. */
+export function capacityPolicy(v: Pick<OfficePolicyVersion, 'dailyPhysicalCapacity' | 'dailyDocumentCapacity' | 'expectedDailyDeclarations' | 'controlShare' | 'explorationShare'>): CapacityPolicy {
+  return {
+    source: 'OFFICE_POLICY',
+    dailyPhysicalCapacity: v.dailyPhysicalCapacity,
+    dailyDocumentCapacity: v.dailyDocumentCapacity,
+    expectedDailyDeclarations: v.expectedDailyDeclarations,
+    controlShare: v.controlShare,
+    explorationShare: v.explorationShare,
+  };
+}
+
+/**
+ * The thresholds an office decides with under one model version: the RED / YELLOW cut-offs and
+ * exploration band derived from its policy version (or from the global shares when it has none,
+ * with no exploration), the critical-fraud cut-off of the global `CRITICAL_RED_TOP_SHARE` (not part
+ * of office policies), and the provenance recorded for the auditor. The one place a decision's
+ * cut-offs come from: screening, the policy API and the policy preview all call it.
+ * Pure: cache the result per (office, policy version, model version).
+ * @throws RangeError when the figures cannot give cut-offs (see {@link deriveThresholds}).
+ */
+export function officeThresholds(officeId: string, version: OfficePolicyVersion | null, model: ModelQuantiles, defaults: GlobalPolicyDefaults): OfficeThresholds {
+  const figures: PolicyFigures = version
+    ? capacityPolicy(version)
+    : { source: 'GLOBAL_DEFAULT', redTopShare: defaults.redTopShare, yellowTopShare: defaults.yellowTopShare, controlShare: defaults.controlShare, explorationShare: 0 };
+  const derived = deriveThresholds(figures, model.quantiles);
+  const thresholds: PolicyThresholds = {
+    red: derived.red,
+    yellow: derived.yellow,
+    redTopShare: derived.redTopShare,
+    yellowTopShare: derived.yellowTopShare,
+    exploration: derived.exploration,
+    policy: {
+      officeId,
+      source: figures.source,
+      version: version?.version ?? null,
+      dailyPhysicalCapacity: version?.dailyPhysicalCapacity ?? null,
+      dailyDocumentCapacity: version?.dailyDocumentCapacity ?? null,
+      expectedDailyDeclarations: version?.expectedDailyDeclarations ?? null,
+      expectedDailyDeclarationsSource: version?.expectedDailyDeclarationsSource ?? null,
+      requestedRedTopShare: derived.requestedRedTopShare,
+      requestedYellowTopShare: derived.requestedYellowTopShare,
+      notes: derived.notes,
+    },
+    ...criticalCutoff(model, defaults.criticalRedTopShare),
+  };
+  return { derived, thresholds, control: { share: derived.controlShare, seed: defaults.controlSeed } };
 }

@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
+import { CaseStartOutboxRepository, type CaseStartOutcome, type CaseStartStatus, type ClaimedCaseStart } from '@customs/persistence';
 import type { InspectionCaseInput } from '@customs/workflows/messages';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
-import { CaseStarterService, type CaseStartOutcome } from './case-starter.service';
+import { CaseStarterService } from './case-starter.service';
 
 /** Where a declaration's case stands: queued in the outbox, or its workflow exists. */
-export type CaseStatus = 'QUEUED' | 'STARTED';
+export type CaseStatus = CaseStartStatus;
 
 /** Seconds a claimed row stays invisible to other dispatchers while its start is in flight. */
 const LEASE_SECONDS = 60;
@@ -16,11 +15,7 @@ const MAX_BACKOFF_SECONDS = 300;
 /** Finished starts are stamped in one UPDATE once this many are waiting (or the queue ran dry). */
 const STAMP_BATCH = 64;
 
-interface ClaimedRow {
-  case_id: string;
-  input: InspectionCaseInput;
-  attempts: number;
-}
+type ClaimedRow = ClaimedCaseStart<InspectionCaseInput>;
 
 /**
  * The case-start outbox (`case_start_outbox`) and its dispatcher.
@@ -45,7 +40,7 @@ export class CaseStartOutbox implements OnApplicationBootstrap, OnModuleDestroy 
   private loop: Promise<void> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: CaseStartOutboxRepository<InspectionCaseInput>,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly starter: CaseStarterService,
   ) {}
@@ -73,26 +68,14 @@ export class CaseStartOutbox implements OnApplicationBootstrap, OnModuleDestroy 
    * @returns the declaration ids whose row this call added.
    */
   async enqueue(inputs: InspectionCaseInput[]): Promise<Set<string>> {
-    if (inputs.length === 0) return new Set();
-    const rows: Array<{ declaration_id: string }> = await this.db.query(
-      `INSERT INTO case_start_outbox (case_id, declaration_id, input)
-       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::jsonb[])
-       ON CONFLICT DO NOTHING
-       RETURNING declaration_id`,
-      [inputs.map((i) => i.caseId), inputs.map((i) => i.declarationId), inputs.map((i) => JSON.stringify(i))],
-    );
-    if (rows.length > 0) this.nudge();
-    return new Set(rows.map((r) => r.declaration_id));
+    const added = await this.outbox.enqueue(inputs);
+    if (added.size > 0) this.nudge();
+    return added;
   }
 
   /** Where each declaration's case stands; declarations without an outbox row are absent. */
   async statusOf(declarationIds: string[]): Promise<Map<string, CaseStatus>> {
-    if (declarationIds.length === 0) return new Map();
-    const rows: Array<{ declaration_id: string; started: boolean }> = await this.db.query(
-      `SELECT declaration_id, started_at IS NOT NULL AS started FROM case_start_outbox WHERE declaration_id = ANY($1)`,
-      [declarationIds],
-    );
-    return new Map(rows.map((r) => [r.declaration_id, r.started ? 'STARTED' : 'QUEUED']));
+    return this.outbox.statusOf(declarationIds);
   }
 
   private async run(): Promise<void> {
@@ -129,12 +112,12 @@ export class CaseStartOutbox implements OnApplicationBootstrap, OnModuleDestroy 
     let stamping: Promise<void> = Promise.resolve();
     const stamp = () => {
       const batch = finished.splice(0, finished.length);
-      if (batch.length > 0) stamping = stamping.then(() => this.markStarted(batch));
+      if (batch.length > 0) stamping = stamping.then(() => this.outbox.markStarted(batch));
       return stamping;
     };
     const take = async (): Promise<ClaimedRow | undefined> => {
       while (buffer.length === 0 && !halt && !this.stopped) {
-        refill ??= this.claim(width * 4)
+        refill ??= this.outbox.claim(width * 4, LEASE_SECONDS)
           .then((rows) => {
             if (rows.length === 0) halt = true;
             buffer.push(...rows);
@@ -147,7 +130,7 @@ export class CaseStartOutbox implements OnApplicationBootstrap, OnModuleDestroy 
     const lane = async () => {
       for (let row = await take(); row; row = await take()) {
         try {
-          finished.push({ caseId: row.case_id, outcome: await this.starter.start(row.input) });
+          finished.push({ caseId: row.caseId, outcome: await this.starter.start(row.input) });
           if (finished.length >= STAMP_BATCH) void stamp();
         } catch (err) {
           halt = true;
@@ -159,46 +142,14 @@ export class CaseStartOutbox implements OnApplicationBootstrap, OnModuleDestroy 
     const lanes = await Promise.allSettled(Array.from({ length: width }, lane));
     await stamp();
     // Rows claimed but not tried (stopping, or a start failed) are due again at once.
-    if (buffer.length > 0) await this.release(buffer.map((r) => r.case_id));
+    if (buffer.length > 0) await this.outbox.release(buffer.map((r) => r.caseId));
     const failure = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
     if (failure) throw failure.reason;
     if (failed.length > 0) throw new Error(`${failed.length} case start(s) failed and will be retried with back-off: ${failed[0].message}`);
   }
 
-  /** Claims up to `limit` due rows, oldest first, leasing them for `LEASE_SECONDS`. */
-  private async claim(limit: number): Promise<ClaimedRow[]> {
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows]: [ClaimedRow[], number] = await this.db.query(
-      `UPDATE case_start_outbox o
-       SET available_at = now() + make_interval(secs => $2), attempts = o.attempts + 1
-       FROM (SELECT case_id FROM case_start_outbox
-             WHERE started_at IS NULL AND available_at <= now()
-             ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
-       WHERE o.case_id = due.case_id
-       RETURNING o.case_id, o.input, o.attempts`,
-      [limit, LEASE_SECONDS],
-    );
-    return rows;
-  }
-
-  private async markStarted(batch: Array<{ caseId: string; outcome: CaseStartOutcome }>): Promise<void> {
-    await this.db.query(
-      `UPDATE case_start_outbox o SET started_at = now(), outcome = s.outcome, last_error = NULL
-       FROM unnest($1::varchar[], $2::varchar[]) AS s(case_id, outcome)
-       WHERE o.case_id = s.case_id`,
-      [batch.map((b) => b.caseId), batch.map((b) => b.outcome)],
-    );
-  }
-
   private async markFailed(row: ClaimedRow, err: Error): Promise<void> {
     const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.max(0, row.attempts - 1));
-    await this.db.query(
-      `UPDATE case_start_outbox SET available_at = now() + make_interval(secs => $2), last_error = $3 WHERE case_id = $1`,
-      [row.case_id, backoff, err.message.slice(0, 2000)],
-    );
-  }
-
-  private async release(caseIds: string[]): Promise<void> {
-    await this.db.query(`UPDATE case_start_outbox SET available_at = now(), attempts = attempts - 1 WHERE case_id = ANY($1) AND started_at IS NULL`, [caseIds]);
+    await this.outbox.markFailed(row.caseId, backoff, err.message);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DecisionRecordRepository } from '@customs/persistence';
 
 /** Fingerprints kept in memory with their lists (the current set and a few recent ones). */
 const REMEMBERED_SETS = 8;
@@ -31,7 +30,7 @@ export class CriteriaSetService {
   /** Recent sets by fingerprint; `stored` once a statement writing or finding the row has committed. */
   private readonly recent = new Map<string, { versions: readonly string[]; stored: boolean }>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly decisions: DecisionRecordRepository) {}
 
   /** The fingerprint of `versions` (`id@version` list), remembered so the batch can store the set. */
   fingerprint(versions: readonly string[]): string {
@@ -67,8 +66,8 @@ export class CriteriaSetService {
    * @throws NotFoundException when no set has this fingerprint.
    */
   async versionsOf(fingerprint: string): Promise<string[]> {
-    const rows: Array<{ versions: string[] }> = await this.db.query(`SELECT versions FROM criteria_set WHERE fingerprint = $1`, [fingerprint]);
-    if (rows.length === 0) throw new NotFoundException(`criteria set ${fingerprint} is not stored`);
-    return rows[0].versions;
+    const versions = await this.decisions.criteriaSetVersions(fingerprint);
+    if (versions === null) throw new NotFoundException(`criteria set ${fingerprint} is not stored`);
+    return versions;
   }
 }

@@ -1,19 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Lane } from '@customs/domain';
+import { redecide, sameDecision, type DecisionOutline } from '@customs/decision';
+import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
 import { ModelRegistryService } from '../models/model-registry.service';
-import { selectLane } from '../risk-policy/selection-basis';
-import { CriteriaSetService } from './criteria-set.service';
-import { RiskScoringService } from './risk-scoring.service';
-import { ScreeningService } from './screening.service';
+import { RiskScoringService } from '../models/risk-scoring.service';
+import { DecisionRecordsService } from './decision-records.service';
 
-/** One side of a replay comparison. */
-export interface DecisionOutline {
-  lane: Lane;
-  firedCriteria: string[];
-  score: number;
-  controlSample: boolean;
-}
+export type { DecisionOutline };
 
 /** What a replay found. */
 export interface ReplayResult {
@@ -30,13 +23,14 @@ export interface ReplayResult {
 
 /**
  * Replays a stored decision for an auditor: the declaration snapshot against exactly the
- * criterion versions that were in force, the recorded model thresholds and control draw,
- * and the model itself when the same version is loaded. Writes nothing.
+ * criterion versions that were in force, the model itself when the same version is loaded, and
+ * the lane decided again (`redecide` in @customs/decision) under the recorded thresholds, control
+ * share and draws. Writes nothing.
  */
 @Injectable()
 export class DecisionReplayService {
   constructor(
-    private readonly screening: ScreeningService,
+    private readonly records: DecisionRecordsService,
     private readonly criteria: CriteriaService,
     private readonly scoring: RiskScoringService,
     private readonly registry: ModelRegistryService,
@@ -50,7 +44,7 @@ export class DecisionReplayService {
    *   ConflictException (record predates replay support).
    */
   async replay(declarationId: string): Promise<ReplayResult> {
-    const record = await this.screening.selection(declarationId);
+    const record = await this.records.record(declarationId);
     if (!record) throw new NotFoundException(`declaration ${declarationId} has not been screened`);
     let inForce: string[];
     if (typeof record.criteriaSet === 'string') inForce = await this.criteriaSets.versionsOf(record.criteriaSet);
@@ -73,7 +67,10 @@ export class DecisionReplayService {
       }
     }
     // The recorded thresholds (with the exploration band and critical cut-off, when recorded) and control draw settings.
-    const { lane, controlSample } = selectLane({ declarationId, criteriaLane: selection.lane, score, criticalScore, thresholds: record.model.thresholds, control: record.control });
+    const { lane, controlSample } = redecide(
+      { declarationId, firedCriteria: selection.fired, model: { ...record.model, score, criticalScore }, control: record.control },
+      { thresholds: record.model.thresholds, controlShare: record.control.share },
+    );
     const recorded: DecisionOutline = {
       lane: record.lane,
       firedCriteria: record.firedCriteria.map((c) => `${c.id}@${c.version}`),
@@ -81,11 +78,13 @@ export class DecisionReplayService {
       controlSample: record.controlSample,
     };
     const replayed: DecisionOutline = { lane, firedCriteria: selection.fired.map((c) => `${c.id}@${c.version}`), score, controlSample };
-    const identical =
-      recorded.lane === replayed.lane &&
-      recorded.controlSample === replayed.controlSample &&
-      Math.abs(recorded.score - replayed.score) <= 1e-9 &&
-      JSON.stringify([...recorded.firedCriteria].sort()) === JSON.stringify([...replayed.firedCriteria].sort());
-    return { declarationId, recorded, replayed, identical, criteriaVersions: versions, model: { name: record.model.name, version: record.model.version, rescored } };
+    return {
+      declarationId,
+      recorded,
+      replayed,
+      identical: sameDecision(recorded, replayed),
+      criteriaVersions: versions,
+      model: { name: record.model.name, version: record.model.version, rescored },
+    };
   }
 }

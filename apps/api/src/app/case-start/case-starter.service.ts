@@ -5,10 +5,9 @@ import type { RuntimeConfig } from '@customs/config';
 import { inspectionCaseWorkflow } from '@customs/workflows';
 import { inspectionCaseId, type InspectionCaseInput } from '@customs/workflows/messages';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
-import type { DecisionRecordBody } from './decision-record';
+import type { DecisionRecordBody } from '@customs/decision';
+import type { CaseStartOutcome } from '@customs/persistence';
 
-/** What a start attempt found: this call started the workflow, or it already existed (running or closed). */
-export type CaseStartOutcome = 'STARTED' | 'EXISTED';
 
 /**
  * Starts the inspection-case workflow of a YELLOW/RED decision. Idempotent: the workflow id

@@ -1,5 +1,5 @@
-import { thresholdForTopShare } from '../screening/lane-policy';
-import { capacityShares, deriveThresholds, EXPLORATION_DRAW_PROBABILITY, type CapacityPolicy } from './derive-thresholds';
+import { thresholdForTopShare } from './model-thresholds';
+import { capacityShares, deriveThresholds, EXPLORATION_DRAW_PROBABILITY, officeThresholds, type CapacityPolicy } from './office-policy';
 
 /** The deciding model's recorded quantiles (libs/risk-model/model/feature-spec.json). */
 const Q = [
@@ -97,5 +97,41 @@ describe('deriveThresholds', () => {
     expect(() => deriveThresholds(policy({ controlShare: 1.5 }), Q)).toThrow(/controlShare must be between 0 and 1/);
     expect(() => deriveThresholds({ source: 'GLOBAL_DEFAULT', redTopShare: 0.2, yellowTopShare: 0.1, controlShare: 0, explorationShare: 0 }, Q)).toThrow(/YELLOW share \(0.1\) must be >= the RED share \(0.2\)/);
     expect(() => deriveThresholds(policy(), [])).toThrow(/no recorded score quantiles/);
+  });
+});
+
+describe('officeThresholds', () => {
+  const CQ = [
+    { topShare: 0.01, score: 0.41 },
+    { topShare: 0.05, score: 0.12 },
+  ];
+  const defaults = { redTopShare: 0.02, yellowTopShare: 0.1, controlShare: 0.01, criticalRedTopShare: 0.01, controlSeed: 'seed' };
+  const version = {
+    version: 3,
+    dailyPhysicalCapacity: 35,
+    dailyDocumentCapacity: 115,
+    expectedDailyDeclarations: 1000,
+    expectedDailyDeclarationsSource: 'CONFIGURED' as const,
+    controlShare: 0.02,
+    explorationShare: 0.05,
+  };
+
+  it('decides an office without a policy with the global shares, no exploration, and the critical cut-off', () => {
+    const o = officeThresholds('40', null, { quantiles: Q, criticalQuantiles: CQ }, defaults);
+    expect(o.thresholds).toMatchObject({ red: 0.948073, yellow: 0.601761, redTopShare: 0.02, yellowTopShare: 0.1, criticalRed: 0.41, criticalRedTopShare: 0.01 });
+    expect(o.thresholds.exploration).toEqual({ share: 0, floor: 0.601761, floorTopShare: 0.1, drawProbability: EXPLORATION_DRAW_PROBABILITY });
+    expect(o.thresholds.policy).toMatchObject({ officeId: '40', source: 'GLOBAL_DEFAULT', version: null, dailyPhysicalCapacity: null });
+    expect(o.control).toEqual({ share: 0.01, seed: 'seed' });
+  });
+
+  it('derives an office policy version from its capacity, keeps its provenance, and leaves out the critical cut-off without a critical model', () => {
+    const o = officeThresholds('20', version, { quantiles: Q, criticalQuantiles: null }, defaults);
+    expect(o.thresholds.redTopShare).toBe(0.035);
+    expect(o.thresholds.red).toBeCloseTo(thresholdForTopShare(Q, 0.035), 6);
+    expect(o.thresholds.exploration?.share).toBe(0.05);
+    expect(o.thresholds.policy).toMatchObject({ officeId: '20', source: 'OFFICE_POLICY', version: 3, dailyPhysicalCapacity: 35, expectedDailyDeclarationsSource: 'CONFIGURED' });
+    expect(o.thresholds).not.toHaveProperty('criticalRed');
+    expect(o.control).toEqual({ share: 0.02, seed: 'seed' });
+    expect(officeThresholds('20', version, { quantiles: Q, criticalQuantiles: CQ }, { ...defaults, criticalRedTopShare: 0 }).thresholds).not.toHaveProperty('criticalRed');
   });
 });

@@ -1,7 +1,9 @@
 import type { Declaration, Lane } from '@customs/domain';
-import { explainCriterion, type FiredCriterion } from '@customs/selectivity';
-import type { PolicyThresholds } from '../risk-policy/derive-thresholds';
-import type { SelectionBasisRecord } from '../risk-policy/selection-basis';
+import type { FiredCriterion } from '@customs/selectivity';
+import { drawsFor } from './draws';
+import { decideLane, type SelectionBasisRecord } from './lane-decision';
+import { modelLane, type ModelThresholds } from './model-thresholds';
+import type { ControlSettings, PolicyThresholds } from './office-policy';
 
 /**
  * The complete, replayable record of one screening decision, stored append-only in
@@ -30,7 +32,7 @@ export interface DecisionRecordBody {
   shadow?: ShadowScore[];
   /** True when the declaration was drawn at random for the control sample and that decided its lane. */
   controlSample: boolean;
-  control: { share: number; seed: string };
+  control: ControlSettings;
   /** Every reason for selecting it and the deciding one (absent on decisions before risk policies). */
   selectionBasis?: SelectionBasisRecord;
   /**
@@ -85,7 +87,75 @@ export function summarise(r: Omit<DecisionRecordBody, 'summary'>): string {
   return `Declaration ${r.declarationId} was ${LANE_WORDS[r.lane]}: ${reasons.join('; ')}.`;
 }
 
-/** Plain-English lines, one per fired criterion (for traces and the UI). */
-export function explainFired(r: DecisionRecordBody): string[] {
-  return r.firedCriteria.map((c) => explainCriterion(c));
+/** One model version's scores of a declaration. */
+export interface ModelScores {
+  name: string;
+  version: string;
+  /** P(fraud) in [0, 1]. */
+  score: number;
+  /** P(critical fraud: public safety) in [0, 1]; null when the version has no critical model. */
+  criticalScore: number | null;
+}
+
+/** Everything one decision is made from (see {@link decide}). */
+export interface DecisionInput {
+  /** The declaration as screened (normalised: goods description filled in). */
+  declaration: Declaration;
+  /** The criteria in force that fired on it, with their traces (`SelectivityEngine.evaluate`). */
+  firedCriteria: FiredCriterion[];
+  /** The deciding model's scores and the float32 feature vector they were computed from (model feature order). */
+  champion: ModelScores & { inputs: ArrayLike<number> };
+  /** Challenger models' scores with each version's own cut-offs (`modelThresholds` under the global shares). */
+  shadow: Array<ModelScores & { thresholds: ModelThresholds }>;
+  /** The office's policy in force for the deciding model (`officeThresholds`). */
+  policy: { thresholds: PolicyThresholds; control: ControlSettings };
+  /** Fingerprint of the criterion versions in force (SHA-256 hex of the sorted `id@version` list). */
+  criteriaSet: string;
+  /** ISO timestamp of the decision. */
+  decidedAt: string;
+}
+
+/**
+ * The decision on one declaration, as the append-only record stores it: the declaration's draws
+ * (`drawsFor` with the control seed in force), the lane and its basis (`decideLane`), the lane
+ * each shadow model would have asked for, and the one-sentence summary. Pure: the same input
+ * gives the same record.
+ */
+export function decide(input: DecisionInput): DecisionRecordBody {
+  const { declaration, champion, policy } = input;
+  const decision = decideLane({
+    firedCriteria: input.firedCriteria,
+    scores: champion,
+    policy: { thresholds: policy.thresholds, controlShare: policy.control.share },
+    draws: drawsFor(declaration.declarationId, policy.control.seed),
+  });
+  const body: Omit<DecisionRecordBody, 'summary'> = {
+    declarationId: declaration.declarationId,
+    declaration,
+    lane: decision.lane,
+    firedCriteria: input.firedCriteria,
+    criteriaLane: decision.criteriaLane,
+    model: {
+      name: champion.name,
+      version: champion.version,
+      score: champion.score,
+      criticalScore: champion.criticalScore,
+      thresholds: policy.thresholds,
+      lane: decision.scoreLane,
+      inputs: Array.from(champion.inputs),
+    },
+    shadow: input.shadow.map((s) => ({
+      name: s.name,
+      version: s.version,
+      score: s.score,
+      criticalScore: s.criticalScore,
+      lane: modelLane(s.score, s.thresholds, s.criticalScore),
+    })),
+    controlSample: decision.controlSample,
+    control: policy.control,
+    selectionBasis: decision.selectionBasis,
+    criteriaSet: input.criteriaSet,
+    decidedAt: input.decidedAt,
+  };
+  return { ...body, summary: summarise(body) };
 }

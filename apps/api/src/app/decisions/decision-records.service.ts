@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { DecisionRecordBody } from '@customs/decision';
+import { DecisionRecordRepository } from '@customs/persistence';
+import { ModelRegistryService } from '../models/model-registry.service';
+import { explainFired } from './decision-trace';
+
+/** A stored decision as `GET /api/declarations/:id/selection` serves it. */
+export type SelectionTrace = DecisionRecordBody & {
+  id: string;
+  /** One plain-English line per fired criterion. */
+  explanations: string[];
+  /** The deciding model's exact TreeSHAP attribution of its fraud score, or null (see {@link DecisionRecordsService.explainModel}). */
+  modelExplanation: unknown;
+};
+
+/** The read side of decisions: stored records with their plain-language trace and model explanation. */
+@Injectable()
+export class DecisionRecordsService {
+  constructor(
+    private readonly decisions: DecisionRecordRepository,
+    private readonly registry: ModelRegistryService,
+  ) {}
+
+  /** The stored decision record of a declaration with its row id, or null when it was never screened. */
+  record(declarationId: string): Promise<(DecisionRecordBody & { id: string }) | null> {
+    return this.decisions.findOne(declarationId);
+  }
+
+  /** A stored record with its explanations. */
+  trace(record: DecisionRecordBody & { id: string }): SelectionTrace {
+    return { ...record, explanations: explainFired(record), modelExplanation: this.explainModel(record) };
+  }
+
+  /**
+   * The exact TreeSHAP attribution of the deciding model's fraud score, computed from the
+   * feature vector recorded with the decision (so it explains what was decided, whatever the
+   * history has become since); null for records without one or models without trees.
+   */
+  private explainModel(record: DecisionRecordBody) {
+    const inputs = record.model.inputs;
+    const scorer = this.registry.scorer(record.model.version);
+    if (!inputs || !scorer || scorer.name !== record.model.name) return null;
+    const e = scorer.explain(inputs, 8);
+    return e && { model: `${scorer.name} ${scorer.version}`, unit: 'log-odds', ...e };
+  }
+}

@@ -1,0 +1,174 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DecisionRecordBody } from '@customs/decision';
+import { CaseStartOutboxEntity, CriteriaSetEntity, DecisionRecordEntity } from '../entities';
+
+/** A decision as stored: the declaration's canonical hash (tells a re-send from a conflicting one) and the record. */
+export interface StoredDecision {
+  hash: string;
+  record: DecisionRecordBody;
+}
+
+/** One decision to write with {@link DecisionRecordRepository.record}. */
+export interface NewDecision {
+  /** SHA-256 hex of the canonical declaration snapshot. */
+  declarationHash: string;
+  record: DecisionRecordBody;
+}
+
+/** A case start queued in the same statement as its decision (`case_start_outbox`). */
+export interface QueuedCaseStart {
+  caseId: string;
+  declarationId: string;
+  /** The workflow's input, stored as JSON. */
+  input: unknown;
+}
+
+/** What {@link DecisionRecordRepository.record} wrote and found. */
+export interface RecordedDecisions {
+  /** Declaration ids whose decision this statement inserted. */
+  inserted: Set<string>;
+  /** Of those, the ones whose case start was queued. */
+  queued: Set<string>;
+  /** Decisions stored before this statement for the same declaration ids. */
+  prior: Map<string, StoredDecision>;
+}
+
+const table = (m: EntityManager | DataSource, e: Function) => m.getRepository(e).metadata.tableName;
+
+/**
+ * The decisions aggregate: `decision_record` (append-only, hash-chained), the criteria sets the
+ * decisions name (`criteria_set`) and the case starts queued with them (`case_start_outbox`).
+ * Raw SQL on purpose: the screening write is the hot path, one statement per batch.
+ */
+export class DecisionRecordRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /**
+   * Writes decisions, the criteria sets they name (each `{fingerprint, versions}` not known to be
+   * stored) and the case starts of the YELLOW/RED ones in ONE statement (atomic: all or nothing),
+   * and reads back the decisions stored before it for the same declaration ids. When any of those
+   * was stored with a different declaration hash (a reused declaration id) the statement writes
+   * nothing. A decision whose declaration was inserted meanwhile by a concurrent sender is
+   * skipped, and so is its case start.
+   */
+  async record(decisions: NewDecision[], criteriaSets: Array<{ fingerprint: string; versions: readonly string[] }>, caseStarts: QueuedCaseStart[]): Promise<RecordedDecisions> {
+    if (decisions.length === 0) return { inserted: new Set(), queued: new Set(), prior: new Map() };
+    const decisionTable = table(this.db, DecisionRecordEntity);
+    const setTable = table(this.db, CriteriaSetEntity);
+    const outboxTable = table(this.db, CaseStartOutboxEntity);
+    const rows: Array<{ kind: 'inserted' | 'prior'; declaration_id: string; queued: boolean; declaration_hash: string | null; record: DecisionRecordBody | null }> = await this.db.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::varchar[], $2::char(64)[], $3::varchar[], $4::varchar[], $5::float8[], $6::bool[], $7::jsonb[])
+           AS i(declaration_id, declaration_hash, office_id, lane, risk_score, control_sample, record)
+       ), prior AS (
+         SELECT d.declaration_id, d.declaration_hash, d.record FROM ${decisionTable} d WHERE d.declaration_id = ANY($1::varchar[])
+       ), reused AS (
+         SELECT 1 FROM prior p JOIN input i USING (declaration_id) WHERE p.declaration_hash <> i.declaration_hash LIMIT 1
+       ), criteria_sets AS (
+         INSERT INTO ${setTable} (fingerprint, versions)
+         SELECT s.fingerprint, array(SELECT jsonb_array_elements_text(s.versions))
+         FROM unnest($8::char(64)[], $9::jsonb[]) AS s(fingerprint, versions)
+         WHERE NOT EXISTS (SELECT 1 FROM reused)
+         ON CONFLICT DO NOTHING
+       ), decisions AS (
+         INSERT INTO ${decisionTable} (declaration_id, declaration_hash, office_id, lane, risk_score, control_sample, record)
+         SELECT i.* FROM input i WHERE NOT EXISTS (SELECT 1 FROM reused) AND NOT EXISTS (SELECT 1 FROM prior p WHERE p.declaration_id = i.declaration_id)
+         ON CONFLICT ON CONSTRAINT uq_decision_record_declaration DO NOTHING
+         RETURNING declaration_id
+       ), case_starts AS (
+         INSERT INTO ${outboxTable} (case_id, declaration_id, input)
+         SELECT o.case_id, o.declaration_id, o.input
+         FROM unnest($10::varchar[], $11::varchar[], $12::jsonb[]) AS o(case_id, declaration_id, input)
+         JOIN decisions d ON d.declaration_id = o.declaration_id
+         ON CONFLICT DO NOTHING
+         RETURNING declaration_id
+       )
+       SELECT 'inserted' AS kind, d.declaration_id, c.declaration_id IS NOT NULL AS queued, NULL AS declaration_hash, NULL::jsonb AS record
+       FROM decisions d LEFT JOIN case_starts c ON c.declaration_id = d.declaration_id
+       UNION ALL
+       SELECT 'prior', p.declaration_id, false, p.declaration_hash, p.record FROM prior p`,
+      [
+        decisions.map((d) => d.record.declarationId),
+        decisions.map((d) => d.declarationHash),
+        decisions.map((d) => d.record.declaration.officeId),
+        decisions.map((d) => d.record.lane),
+        decisions.map((d) => d.record.model.score),
+        decisions.map((d) => d.record.controlSample),
+        decisions.map((d) => JSON.stringify(d.record)),
+        criteriaSets.map((x) => x.fingerprint),
+        criteriaSets.map((x) => JSON.stringify(x.versions)),
+        caseStarts.map((c) => c.caseId),
+        caseStarts.map((c) => c.declarationId),
+        caseStarts.map((c) => JSON.stringify(c.input)),
+      ],
+    );
+    const inserted = rows.filter((r) => r.kind === 'inserted');
+    return {
+      inserted: new Set(inserted.map((r) => r.declaration_id)),
+      queued: new Set(inserted.filter((r) => r.queued).map((r) => r.declaration_id)),
+      prior: new Map(rows.filter((r) => r.kind === 'prior').map((r) => [r.declaration_id, { hash: r.declaration_hash!, record: r.record! }])),
+    };
+  }
+
+  /** The stored decisions (hash and record) of these declaration ids; ids never screened are absent. */
+  async findByDeclarationIds(ids: string[]): Promise<Map<string, StoredDecision>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .getRepository(DecisionRecordEntity)
+      .createQueryBuilder('d')
+      .select(['d.id', 'd.declarationId', 'd.declarationHash', 'd.record'])
+      .where('d.declarationId = ANY(:ids)', { ids })
+      .getMany();
+    return new Map(rows.map((r) => [r.declarationId, { hash: r.declarationHash, record: r.record as unknown as DecisionRecordBody }]));
+  }
+
+  /** The stored record of one declaration with its row id, or null when it was never screened. */
+  async findOne(declarationId: string): Promise<(DecisionRecordBody & { id: string }) | null> {
+    const row = await this.db
+      .getRepository(DecisionRecordEntity)
+      .createQueryBuilder('d')
+      .select(['d.id', 'd.record'])
+      .where('d.declarationId = :declarationId', { declarationId })
+      .getOne();
+    return row ? { id: row.id, ...(row.record as unknown as DecisionRecordBody) } : null;
+  }
+
+  /**
+   * An office's decisions over the last `days` days: how many, and whether its first decision is
+   * at least that old (so a mean over the period is not diluted by days before it started).
+   */
+  async recentVolume(officeId: string, days: number): Promise<{ decisions: number; covered: boolean }> {
+    const [r]: Array<{ decisions: number; covered: boolean }> = await this.db.query(
+      `SELECT count(*) FILTER (WHERE decided_at >= now() - make_interval(days => $2))::int AS decisions,
+              coalesce(min(decided_at) <= now() - make_interval(days => $2), false) AS covered
+       FROM ${table(this.db, DecisionRecordEntity)} WHERE office_id = $1`,
+      [officeId, days],
+    );
+    return r;
+  }
+
+  /**
+   * An office's decisions of the last `days` days (newest first, at most `limit`), for the
+   * policy preview: each record as stored.
+   */
+  async recentRecords(officeId: string, days: number, limit: number): Promise<DecisionRecordBody[]> {
+    const rows = await this.db
+      .getRepository(DecisionRecordEntity)
+      .createQueryBuilder('d')
+      .select(['d.id', 'd.record'])
+      .where('d.officeId = :officeId', { officeId })
+      .andWhere(`d.decidedAt >= now() - make_interval(days => :days)`, { days })
+      .orderBy('d.decidedAt', 'DESC')
+      .limit(limit)
+      .getMany();
+    return rows.map((r) => r.record as unknown as DecisionRecordBody);
+  }
+
+  /**
+   * The `id@version` list of a stored criteria set, sorted, or null when no set has this fingerprint.
+   */
+  async criteriaSetVersions(fingerprint: string): Promise<string[] | null> {
+    const row = await this.db.getRepository(CriteriaSetEntity).findOne({ where: { fingerprint }, select: { versions: true, fingerprint: true } });
+    return row ? row.versions : null;
+  }
+}

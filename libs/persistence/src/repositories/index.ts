@@ -1,0 +1,3 @@
+export * from './case-start-outbox.repository';
+export * from './decision-record.repository';
+export * from './office-risk-policy.repository';
