@@ -9,5 +9,6 @@ module.exports = {
     '<rootDir>/workflows',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
+    '<rootDir>/apps/web',
   ],
 };
