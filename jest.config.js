@@ -10,5 +10,6 @@ module.exports = {
     '<rootDir>/workflows',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
+    '<rootDir>/apps/web',
   ],
 };

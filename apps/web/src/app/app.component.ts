@@ -4,23 +4,10 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import type { Role } from './core/api.types';
+import { navFor } from './page-roles';
 import { AuthService } from './core/auth.service';
-import { LANGUAGES, LanguageService, type UiLanguage } from './core/language.service';
-
-interface NavItem {
-  path: string;
-  label: string;
-  roles: Role[];
-}
-
-const NAV: NavItem[] = [
-  { path: '/queue', label: 'nav.queue', roles: ['local_officer', 'supervisor', 'auditor'] },
-  { path: '/criteria', label: 'nav.criteria', roles: ['cbtc_analyst', 'supervisor', 'local_officer', 'auditor'] },
-  { path: '/audit', label: 'nav.audit', roles: ['auditor', 'cbtc_analyst', 'supervisor', 'local_officer'] },
-  { path: '/dashboard', label: 'nav.dashboard', roles: ['auditor', 'cbtc_analyst', 'supervisor', 'local_officer'] },
-  { path: '/models', label: 'nav.models', roles: ['cbtc_analyst', 'supervisor', 'auditor'] },
-];
+import { LanguageService } from './core/language.service';
+import { LANGUAGES, type UiLanguage } from './core/ui-language';
 
 /** The shell: skip link, top bar (navigation by role, language switch, sign-out) and the page. */
 @Component({
@@ -74,10 +61,7 @@ export class AppComponent {
   protected readonly lang = inject(LanguageService);
   protected readonly languages = LANGUAGES;
   protected readonly user = this.auth.user;
-  protected readonly nav = computed(() => {
-    const role = this.user()?.role;
-    return role ? NAV.filter((n) => n.roles.includes(role)) : [];
-  });
+  protected readonly nav = computed(() => navFor(this.user()?.role));
 
   protected setLang(value: UiLanguage): void {
     this.lang.use(value);

@@ -8,12 +8,13 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiService } from '../core/api.service';
-import type { CaseDetail, DecisionOutline, DecisionRecord, ReplayResult } from '../core/api.types';
+import type { CaseDetail, DecisionRecord, ReplayResult } from '../core/api.types';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
 import { CaseTimelineComponent } from '../trace/case-timeline.component';
 import { SelectionTraceComponent } from '../trace/selection-trace.component';
+import { decisionCaseId, replayRows } from './replay-rows';
 
 /**
  * Auditor's lookup: a declaration id -> its decision record as a readable trace and as raw
@@ -109,21 +110,7 @@ export class AuditPage {
   /** Replay is for auditors and analysts (the API refuses the others). */
   protected readonly canReplay = computed(() => this.auth.hasRole('auditor', 'cbtc_analyst'));
   /** Recorded against replayed, field by field; `differs` marks what changed. */
-  protected readonly replayRows = computed(() => {
-    const r = this.replayed();
-    if (!r) return [];
-    const show: Record<keyof DecisionOutline, (o: DecisionOutline) => string> = {
-      lane: (o) => o.lane,
-      firedCriteria: (o) => [...o.firedCriteria].sort().join(', ') || '—',
-      score: (o) => o.score.toFixed(6),
-      controlSample: (o) => String(o.controlSample),
-    };
-    return (Object.keys(show) as (keyof DecisionOutline)[]).map((key) => {
-      const recorded = show[key](r.recorded);
-      const replayed = show[key](r.replayed);
-      return { key, recorded, replayed, differs: recorded !== replayed };
-    });
-  });
+  protected readonly replayRows = computed(() => replayRows(this.replayed()));
 
   constructor() {
     effect(() => {
@@ -172,8 +159,7 @@ export class AuditPage {
           this.caseError.set(null);
           this.kase.set(null);
         }
-        // The case workflow id is derived from the declaration id (README, "Inspection case").
-        this.api.getCase(r.caseId ?? `inspection-case-${declarationId}`).subscribe({
+        this.api.getCase(decisionCaseId(r, declarationId)).subscribe({
           next: (c) => this.kase.set(c),
           error: (err: unknown) => this.caseError.set(toApiError(err)),
         });

@@ -16,6 +16,7 @@ import { AuthService } from '../core/auth.service';
 import { showValue } from '../core/format';
 import { CaseTimelineComponent } from '../trace/case-timeline.component';
 import { SelectionTraceComponent } from '../trace/selection-trace.component';
+import { caseActions, resultBody, verdictRowsStale } from './case-actions';
 
 type VerdictForm = FormGroup<{
   criterionId: FormControl<string>;
@@ -55,15 +56,15 @@ type VerdictForm = FormGroup<{
 
         <cr-api-error [error]="actionError()" />
         <div class="row actions">
-          @if (c.status === 'QUEUED' && isOfficer()) {
+          @if (actions().assignToMe) {
             <button mat-flat-button type="button" (click)="assignToMe()" [disabled]="busy()">{{ 'queue.assignToMe' | translate }}</button>
           }
-          @if (c.status === 'RESULT_RECORDED' && canAct()) {
+          @if (actions().close) {
             <button mat-flat-button type="button" (click)="close()" [disabled]="busy()">{{ 'case.close' | translate }}</button>
           }
           <a mat-stroked-button [routerLink]="['/audit', c.declarationId]">{{ 'case.openAudit' | translate }}</a>
         </div>
-        @if (isSupervisorHere() && (c.status === 'QUEUED' || c.status === 'ASSIGNED')) {
+        @if (actions().assignOther) {
           <form class="row assign" (ngSubmit)="assignTo()" [formGroup]="assignForm" novalidate>
             <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ (c.status === 'QUEUED' ? 'assign.officer' : 'assign.reassignTo') | translate }}</mat-label>
@@ -84,7 +85,7 @@ type VerdictForm = FormGroup<{
             <cr-selection-trace [record]="record()" />
           </div>
           <div>
-            @if (c.status === 'ASSIGNED' && canAct()) {
+            @if (actions().recordResult) {
               <h2>{{ 'result.title' | translate }}</h2>
               <form [formGroup]="resultForm" (ngSubmit)="submitResult()" class="result" novalidate>
                 <fieldset>
@@ -167,23 +168,15 @@ export class CasePage {
   protected readonly resultError = signal<ApiError | null>(null);
   protected readonly busy = signal(false);
 
-  protected readonly isOfficer = computed(() => this.auth.user()?.role === 'local_officer');
-  /** Supervisors assign and reassign cases of their office (no user list exists: the officer id is typed). */
-  protected readonly isSupervisorHere = computed(() => {
-    const me = this.auth.user();
-    return me?.role === 'supervisor' && me.officeId === this.kase()?.officeId;
-  });
+  /**
+   * What the user may do here: officers take queued cases; supervisors of the office assign and
+   * reassign them (no user list exists: the officer id is typed); the assigned officer or a
+   * supervisor of the office records the result and closes (the API checks too).
+   */
+  protected readonly actions = computed(() => caseActions(this.auth.user(), this.kase()));
   protected readonly assignForm = new FormGroup({
     officerId: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] }),
   });
-  /** The assigned officer or a supervisor of the office may record and close (the API checks too). */
-  protected readonly canAct = computed(() => {
-    const me = this.auth.user();
-    const c = this.kase();
-    if (!me || !c) return false;
-    return (me.role === 'local_officer' && c.assigneeId === me.id) || (me.role === 'supervisor' && me.officeId === c.officeId);
-  });
-
   protected readonly verdicts = new FormArray<VerdictForm>([]);
   protected readonly resultForm = new FormGroup({
     outcome: new FormControl<Outcome | null>(null, { validators: [Validators.required] }),
@@ -222,15 +215,7 @@ export class CasePage {
     const c = this.kase();
     this.resultForm.markAllAsTouched();
     if (!c || this.resultForm.invalid) return;
-    const value = this.resultForm.getRawValue();
-    this.act(
-      this.api.recordResult(c.caseId, {
-        outcome: value.outcome as Outcome,
-        findings: value.findings,
-        verdicts: value.verdicts.map((v) => ({ criterionId: v.criterionId, appropriate: v.appropriate === true, note: v.note })),
-      }),
-      this.resultError,
-    );
+    this.act(this.api.recordResult(c.caseId, resultBody(this.resultForm.getRawValue())), this.resultError);
   }
 
   private act(call: ReturnType<ApiService['close']>, errorSlot: typeof this.actionError): void {
@@ -271,11 +256,9 @@ export class CasePage {
 
   /** One verdict row per fired criterion; the API refuses a result without them (422). */
   private resetVerdicts(c: CaseDetail): void {
-    const ids = c.firedCriteria.map((f) => f.id);
-    const current = this.verdicts.controls.map((v) => v.controls.criterionId.value);
-    if (ids.join('\n') === current.join('\n')) return;
+    if (!verdictRowsStale(this.verdicts.controls.map((v) => v.controls.criterionId.value), c)) return;
     this.verdicts.clear();
-    for (const id of ids) {
+    for (const { id } of c.firedCriteria) {
       this.verdicts.push(
         new FormGroup({
           criterionId: new FormControl(id, { nonNullable: true }),

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { ApiError } from './api-error';
+import { apiErrorHeading } from './api-error-body';
 
 /** Shows an API error next to the form that caused it; announced to screen readers. */
 @Component({
@@ -8,7 +9,7 @@ import type { ApiError } from './api-error';
   template: `
     @if (error(); as e) {
       <div class="api-error" role="alert" aria-live="assertive">
-        <strong>{{ e.status > 0 ? e.status + ' ' : '' }}{{ e.title }}</strong>
+        <strong>{{ heading(e) }}</strong>
         @if (e.messages.length === 1) {
           <div>{{ e.messages[0] }}</div>
         } @else {
@@ -24,4 +25,5 @@ import type { ApiError } from './api-error';
 })
 export class ApiErrorComponent {
   readonly error = input<ApiError | null>(null);
+  protected readonly heading = apiErrorHeading;
 }

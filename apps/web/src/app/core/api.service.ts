@@ -4,14 +4,13 @@ import type { Observable } from 'rxjs';
 import type {
   CaseDetail,
   CaseList,
-  CaseStatus,
+  CaseQuery,
   CriteriaList,
   CriteriaMeta,
   CriteriaStats,
   CriterionInput,
   DecisionRecord,
   InspectionCase,
-  Lane,
   LaneStats,
   ModelComparison,
   ModelEvent,
@@ -21,16 +20,7 @@ import type {
   ReplayResult,
   ReviewedCriterion,
 } from './api.types';
-
-/** Queue filters; empty values are left out of the query string. */
-export interface CaseQuery {
-  officeId?: string | null;
-  status?: CaseStatus | '' | null;
-  lane?: Lane | '' | null;
-  assigneeId?: string | null;
-  limit?: number;
-  offset?: number;
-}
+import { queryParams } from './query-params';
 
 /** Typed calls to the customs API (`/api`, proxied to :3000 in development). */
 @Injectable({ providedIn: 'root' })
@@ -39,11 +29,7 @@ export class ApiService {
 
   /** `GET /api/cases`: an office's queue, riskiest first, then oldest. */
   listCases(query: CaseQuery): Observable<CaseList> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
-    }
-    return this.http.get<CaseList>('/api/cases', { params });
+    return this.http.get<CaseList>('/api/cases', { params: new HttpParams({ fromObject: queryParams(query) }) });
   }
 
   /** `GET /api/cases/:id` with its event history. */
@@ -93,9 +79,7 @@ export class ApiService {
 
   /** `GET /api/stats/lanes`: lane counts by acceptance date (inclusive `YYYY-MM-DD` bounds). */
   laneStats(query: { from?: string; to?: string; officeId?: string }): Observable<LaneStats> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) if (value) params = params.set(key, value);
-    return this.http.get<LaneStats>('/api/stats/lanes', { params });
+    return this.http.get<LaneStats>('/api/stats/lanes', { params: new HttpParams({ fromObject: queryParams(query) }) });
   }
 
   /** `GET /api/stats/open-cases`. */
@@ -125,9 +109,7 @@ export class ApiService {
 
   /** `GET /api/models/compare`: champion vs challengers on the inspected declarations (`YYYY-MM-DD` bounds). */
   compareModels(query: { from?: string; to?: string }): Observable<ModelComparison> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) if (value) params = params.set(key, value);
-    return this.http.get<ModelComparison>('/api/models/compare', { params });
+    return this.http.get<ModelComparison>('/api/models/compare', { params: new HttpParams({ fromObject: queryParams(query) }) });
   }
 
   /** `POST /api/models/:version/promote` (analysts): 400 bad reason, 404 unknown, 409 already champion or retired. */

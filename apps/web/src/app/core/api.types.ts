@@ -58,6 +58,18 @@ export interface InspectionCase {
   closedAt?: string | null;
 }
 
+/** `GET /api/cases` filters and page; empty values are left out of the query string. */
+export interface CaseQuery {
+  officeId?: string | null;
+  status?: CaseStatus | '' | null;
+  lane?: Lane | '' | null;
+  assigneeId?: string | null;
+  /** Page size, rows. */
+  limit?: number;
+  /** Rows to skip. */
+  offset?: number;
+}
+
 /** `GET /api/cases` answer. */
 export interface CaseList {
   cases: InspectionCase[];

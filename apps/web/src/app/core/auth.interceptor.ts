@@ -2,6 +2,7 @@ import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
+import { bearerHeader, endsSession } from './auth-session';
 import { AuthService } from './auth.service';
 
 /**
@@ -11,13 +12,11 @@ import { AuthService } from './auth.service';
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const auth = inject(AuthService);
   const router = inject(Router);
-  const token = auth.token();
-  const isApi = req.url.startsWith('/api/');
-  const isLogin = req.url === '/api/auth/token';
-  const request = isApi && token && !isLogin ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
+  const authorization = bearerHeader(req.url, auth.token());
+  const request = authorization ? req.clone({ setHeaders: { Authorization: authorization } }) : req;
   return next(request).pipe(
     catchError((err: unknown) => {
-      if (err instanceof HttpErrorResponse && err.status === 401 && isApi && !isLogin) {
+      if (err instanceof HttpErrorResponse && endsSession(req.url, err.status)) {
         auth.logout();
         void router.navigate(['/login'], { queryParams: { expired: 1 } });
       }

@@ -2,13 +2,9 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Observable, tap } from 'rxjs';
 import type { AuthUser, Role, TokenResponse } from './api.types';
+import { LOGIN_URL, hasAnyRole, homePageFor, parseStoredSession, type Session } from './auth-session';
 
 const STORAGE_KEY = 'customs-risk.session';
-
-interface Session {
-  accessToken: string;
-  user: AuthUser;
-}
 
 /**
  * The signed-in user and their bearer token. Kept in memory and in sessionStorage (so a
@@ -27,7 +23,7 @@ export class AuthService {
 
   /** `POST /api/auth/token`; on success the session is stored. Errors are Nest's `{statusCode, message, error}`. */
   login(username: string, password: string): Observable<TokenResponse> {
-    return this.http.post<TokenResponse>('/api/auth/token', { username, password }).pipe(
+    return this.http.post<TokenResponse>(LOGIN_URL, { username, password }).pipe(
       tap((res) => {
         const session: Session = { accessToken: res.accessToken, user: res.user };
         sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
@@ -44,33 +40,20 @@ export class AuthService {
 
   /** True when the signed-in user has one of these roles. */
   hasRole(...roles: Role[]): boolean {
-    const user = this.user();
-    return user !== null && roles.includes(user.role);
+    return hasAnyRole(this.user(), roles);
   }
 
-  /** The page a user of this role starts on. */
+  /** The page a user of this role starts on (see {@link homePageFor}). */
   homeFor(user: AuthUser | null): string {
-    switch (user?.role) {
-      case 'local_officer':
-      case 'supervisor':
-        return '/queue';
-      case 'cbtc_analyst':
-        return '/criteria';
-      case 'auditor':
-        return '/audit';
-      default:
-        return '/login';
-    }
+    return homePageFor(user);
   }
 }
 
 function readStoredSession(): Session | null {
   try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<Session>;
-    return typeof parsed.accessToken === 'string' && parsed.user ? (parsed as Session) : null;
+    return parseStoredSession(sessionStorage.getItem(STORAGE_KEY));
   } catch {
+    // sessionStorage itself may be unavailable (privacy settings): no stored session then.
     return null;
   }
 }

@@ -11,19 +11,8 @@ import type { CriterionHitRate, ReviewedCriterion } from '../core/api.types';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
-
-/** Where a criterion version stands: awaiting approval, in force, or out of force. */
-export type CriterionState = 'AWAITING' | 'IN_FORCE' | 'RETIRED' | 'DRAFT' | 'EXPIRED' | 'SCHEDULED';
-
-/** The state of the newest version of a criterion on `today` (`YYYY-MM-DD`). */
-export function criterionState(c: ReviewedCriterion, today: string): CriterionState {
-  if (c.status === 'RETIRED') return 'RETIRED';
-  if (!c.approved) return 'AWAITING';
-  if (c.status === 'DRAFT') return 'DRAFT';
-  if (c.validTo && c.validTo < today) return 'EXPIRED';
-  if (c.validFrom && c.validFrom > today) return 'SCHEDULED';
-  return 'IN_FORCE';
-}
+import { pctLabel } from '../core/format';
+import { canApprove, criterionState, filterCriteria, validityDay } from './criterion-review';
 
 /**
  * The selectivity criteria (newest version of each), filterable by text: scope, lane, state
@@ -86,7 +75,7 @@ export function criterionState(c: ReviewedCriterion, today: string): CriterionSt
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.hitRate' | translate }}</th>
           <td mat-cell *matCellDef="let c" class="nowrap">
             @if (hitRate(c.id); as h) {
-              <span [title]="'criteria.hitRateTitle' | translate: h">{{ h.hitRatePct === null ? '—' : h.hitRatePct + ' %' }}</span>
+              <span [title]="'criteria.hitRateTitle' | translate: h">{{ pct(h.hitRatePct) }}</span>
               <div class="muted small">{{ 'criteria.hitsOf' | translate: h }}</div>
             } @else { — }
           </td>
@@ -151,13 +140,7 @@ export class CriteriaListPage {
   protected readonly approvedNow = signal<string | null>(null);
   /** Analysts write any criterion; officers and supervisors local ones of their office. */
   protected readonly canWrite = computed(() => this.auth.hasRole('cbtc_analyst', 'supervisor', 'local_officer'));
-  protected readonly rows = computed(() => {
-    const f = this.filter().trim().toLowerCase();
-    if (!f) return this.criteria();
-    return this.criteria().filter((c) =>
-      [c.id, c.reason, c.riskArea, c.lane, c.scope, c.officeId ?? '', ...(c.keywords ?? [])].some((s) => s.toLowerCase().includes(f)),
-    );
-  });
+  protected readonly rows = computed(() => filterCriteria(this.criteria(), this.filter()));
 
   constructor() {
     this.load();
@@ -174,7 +157,11 @@ export class CriteriaListPage {
   }
 
   protected day(iso: string | null): string {
-    return iso ? iso.slice(0, 10) : '…';
+    return validityDay(iso);
+  }
+
+  protected pct(value: number | null): string {
+    return pctLabel(value);
   }
 
   protected state(c: ReviewedCriterion) {
@@ -187,10 +174,7 @@ export class CriteriaListPage {
 
   /** Maker-checker as the API applies it; the API has the last word (403 / 409). */
   protected canApprove(c: ReviewedCriterion): boolean {
-    const me = this.auth.user();
-    if (!me || c.approved || c.createdBy === me.id) return false;
-    if (c.scope === 'LOCAL') return me.role === 'supervisor' && me.officeId === c.officeId;
-    return me.role === 'cbtc_analyst';
+    return canApprove(this.auth.user(), c);
   }
 
   protected approve(c: ReviewedCriterion): void {

@@ -9,34 +9,20 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { forkJoin, startWith } from 'rxjs';
 import { ApiService } from '../core/api.service';
-import type { CriteriaMeta, CriterionInput, LeafConditionInput } from '../core/api.types';
+import type { CriteriaMeta } from '../core/api.types';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
 import {
-  AREA_CODES, CRITERION_ID_PATTERN, LIST_OPERATORS, MIN_KEYWORDS, addDays, isoDay, nextId, operatorsFor, parseValue, splitList,
-} from './criterion-rules';
+  authorDefaults, checkCriterionForm, defaultFact, factLabel, initialFormValues, problemsByField, problemsOf, suggestedId, type FieldProblem, type FieldProblems,
+} from './criterion-form';
+import { LIST_OPERATORS, MIN_KEYWORDS, isoDay, operatorsFor } from './criterion-rules';
 
 type ConditionForm = FormGroup<{
   fact: FormControl<string>;
   operator: FormControl<string>;
   value: FormControl<string>;
 }>;
-
-/** A problem shown under a field: an i18n key (our own check) or the API's text. */
-interface FieldProblem {
-  key?: string;
-  params?: Record<string, unknown>;
-  text?: string;
-}
-
-/** Which form field an API error path (`conditions.all[0].value: ...`) belongs to. */
-function fieldOfPath(problem: string): string {
-  const path = problem.split(':')[0].trim();
-  const cond = /^conditions\.(?:all|any)\[(\d+)\](?:\.(fact|operator|value))?/.exec(path);
-  if (cond) return `cond.${cond[1]}.${cond[2] ?? 'value'}`;
-  return path.split(/[.[]/)[0] || 'form';
-}
 
 /**
  * The criteria builder, shaped like the field's own form: target document, conditions
@@ -230,7 +216,7 @@ export class CriterionBuilderPage {
   protected readonly saveError = signal<ApiError | null>(null);
   protected readonly saved = signal<{ id: string; version: number } | null>(null);
   protected readonly busy = signal(false);
-  protected readonly problems = signal<Record<string, FieldProblem[]>>({});
+  protected readonly problems = signal<FieldProblems>({});
   protected readonly isAnalyst = computed(() => this.auth.user()?.role === 'cbtc_analyst');
   protected readonly factNames = computed(() => Object.keys(this.meta()?.facts ?? {}));
   private existingIds: string[] = [];
@@ -255,18 +241,13 @@ export class CriterionBuilderPage {
   private readonly formValue = toSignal(this.form.valueChanges.pipe(startWith(null)));
 
   constructor() {
-    const me = this.auth.user();
-    this.form.controls.scope.setValue(me?.role === 'cbtc_analyst' ? 'CENTRAL' : 'LOCAL');
-    this.form.controls.officeId.setValue(me?.officeId ?? '');
+    const defaults = authorDefaults(this.auth.user());
+    this.form.controls.scope.setValue(defaults.scope);
+    this.form.controls.officeId.setValue(defaults.officeId);
     forkJoin({ meta: this.api.criteriaMeta(), list: this.api.listCriteria() }).subscribe({
       next: ({ meta, list }) => {
         this.existingIds = list.criteria.map((c) => c.id);
-        const today = isoDay(new Date());
-        this.form.patchValue({
-          riskArea: meta.riskAreas.includes('UNDERVALUATION') ? 'UNDERVALUATION' : meta.riskAreas[0],
-          validFrom: today,
-          validTo: addDays(today, meta.defaultValidityDays - 1),
-        });
+        this.form.patchValue(initialFormValues(meta, isoDay(new Date())));
         this.meta.set(meta);
         this.addCondition();
         this.suggestId();
@@ -280,8 +261,7 @@ export class CriterionBuilderPage {
   }
 
   protected factLabel(fact: string): string {
-    const unit = this.unitOf(fact);
-    return unit ? `${fact} (${unit})` : fact;
+    return factLabel(fact, this.meta()?.facts[fact]);
   }
 
   protected unitOf(fact: string): string | null {
@@ -299,12 +279,11 @@ export class CriterionBuilderPage {
   }
 
   protected problemsOf(...fields: string[]): FieldProblem[] {
-    const all = this.problems();
-    return fields.flatMap((f) => all[f] ?? []);
+    return problemsOf(this.problems(), ...fields);
   }
 
   protected addCondition(): void {
-    const fact = this.factNames().includes('hsCode') ? 'hsCode' : (this.factNames()[0] ?? '');
+    const fact = defaultFact(this.factNames());
     const group: ConditionForm = new FormGroup({
       fact: new FormControl(fact, { nonNullable: true }),
       operator: new FormControl('', { nonNullable: true }),
@@ -329,7 +308,7 @@ export class CriterionBuilderPage {
     if (!m) return;
     this.saved.set(null);
     this.saveError.set(null);
-    const { body, problems } = this.build(m);
+    const { body, problems } = checkCriterionForm(this.form.getRawValue(), m, this.isAnalyst());
     this.problems.set(problems);
     if (!body) return;
     this.busy.set(true);
@@ -343,61 +322,14 @@ export class CriterionBuilderPage {
         this.busy.set(false);
         const e = toApiError(err);
         this.saveError.set(e);
-        const byField: Record<string, FieldProblem[]> = {};
-        for (const p of e.errors ?? []) (byField[fieldOfPath(p)] ??= []).push({ text: p });
-        this.problems.set(byField);
+        this.problems.set(problemsByField(e.errors ?? []));
       },
     });
-  }
-
-  /** The request body, or every problem found by field (i18n keys). */
-  private build(m: CriteriaMeta): { body: CriterionInput | null; problems: Record<string, FieldProblem[]> } {
-    const problems: Record<string, FieldProblem[]> = {};
-    const add = (field: string, key: string, params?: Record<string, unknown>) => (problems[field] ??= []).push({ key, params });
-    const v = this.form.getRawValue();
-    const leaves: LeafConditionInput[] = [];
-    v.conditions.forEach((c, i) => {
-      const spec = m.facts[c.fact];
-      if (!spec) add(`cond.${i}.fact`, 'builder.error.fact', { n: i + 1 });
-      else if (!operatorsFor(c.fact, spec, m.operators).includes(c.operator)) add(`cond.${i}.operator`, 'builder.error.operator', { n: i + 1 });
-      else {
-        const parsed = parseValue(c.value, c.operator, spec);
-        if (parsed.ok) leaves.push({ fact: c.fact, operator: c.operator, value: parsed.value });
-        else add(`cond.${i}.value`, parsed.error, { n: i + 1 });
-      }
-    });
-    if (v.conditions.length === 0) add('conditions', 'builder.error.noCondition');
-    if (!v.pointsOfInterest.trim()) add('pointsOfInterest', 'builder.error.required');
-    if (!v.reason.trim()) add('reason', 'builder.error.required');
-    const keywords = splitList(v.keywords);
-    if (keywords.length < MIN_KEYWORDS) add('keywords', 'builder.error.keywords', { min: MIN_KEYWORDS });
-    const officeId = v.scope === 'LOCAL' ? v.officeId.trim() : null;
-    if (v.scope === 'LOCAL' && !officeId) add('officeId', 'builder.error.office');
-    if (v.scope === 'CENTRAL' && !this.isAnalyst()) add('scope', 'builder.error.centralAnalystsOnly');
-    if (!m.riskAreas.includes(v.riskArea)) add('riskArea', 'builder.error.required');
-    const id = v.id.trim().toUpperCase();
-    if (!CRITERION_ID_PATTERN.test(id)) add('id', 'builder.error.idFormat');
-    else if (v.scope === 'LOCAL' && !id.startsWith(`LOC-${officeId}-`)) add('id', 'builder.error.idLocal', { office: officeId });
-    else if (v.scope === 'CENTRAL' && !id.startsWith('CEN-')) add('id', 'builder.error.idCentral');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v.validFrom)) add('validFrom', 'builder.error.date');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v.validTo)) add('validTo', 'builder.error.date');
-    else if (v.validTo < v.validFrom) add('validTo', 'builder.error.dateOrder');
-    if (Object.keys(problems).length > 0) return { body: null, problems };
-    const conditions = v.combinator === 'any' ? { any: leaves } : { all: leaves };
-    return {
-      body: {
-        id, scope: v.scope, officeId, lane: v.lane, riskArea: v.riskArea, reason: v.reason.trim(),
-        pointsOfInterest: v.pointsOfInterest.trim(), keywords, validFrom: v.validFrom, validTo: v.validTo, status: 'ACTIVE', conditions,
-      },
-      problems,
-    };
   }
 
   private suggestId(): void {
     const idControl = this.form.controls.id;
     if (idControl.dirty) return;
-    const v = this.form.getRawValue();
-    const prefix = v.scope === 'LOCAL' ? `LOC-${v.officeId.trim() || 'XX'}-` : `CEN-${AREA_CODES[v.riskArea] ?? 'GEN'}-`;
-    idControl.setValue(nextId(prefix, this.existingIds));
+    idControl.setValue(suggestedId(this.form.getRawValue(), this.existingIds));
   }
 }

@@ -12,11 +12,8 @@ import type { CriteriaStats, LaneStats, OpenCasesOffice } from '../core/api.type
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
-
-/** Lane colours, the same as the lane badges (styles.scss). */
-const COLOURS = { GREEN: '#2e9e4f', YELLOW: '#e0b000', RED: '#c62828', BLUE: '#3f6cb0', GREY: '#8a8f99', DARK: '#44474f' };
-/** How many criteria the hit-rate chart shows (the most selecting ones). */
-const TOP_CRITERIA = 20;
+import { pctLabel } from '../core/format';
+import { CHART_TEXT_KEYS, hitRateChartData, laneChartData, laneStatsQuery, openCasesChartData, type ChartTexts } from './dashboard-charts';
 
 /**
  * The dashboard: GREEN/YELLOW/RED counts and the automatic-clearance share for a period of
@@ -68,7 +65,7 @@ const TOP_CRITERIA = 20;
               <div><dt><span class="lane lane-GREEN">{{ 'lane.GREEN' | translate }}</span></dt><dd>{{ l.green }}</dd></div>
               <div><dt><span class="lane lane-YELLOW">{{ 'lane.YELLOW' | translate }}</span></dt><dd>{{ l.yellow }}</dd></div>
               <div><dt><span class="lane lane-RED">{{ 'lane.RED' | translate }}</span></dt><dd>{{ l.red }}</dd></div>
-              <div><dt>{{ 'dashboard.automatic' | translate }}</dt><dd data-testid="automatic-pct">{{ l.automaticClearancePct === null ? '—' : l.automaticClearancePct + ' %' }}</dd></div>
+              <div><dt>{{ 'dashboard.automatic' | translate }}</dt><dd data-testid="automatic-pct">{{ pct(l.automaticClearancePct) }}</dd></div>
             </dl>
           } @else { <p class="muted">{{ 'common.loading' | translate }}</p> }
         </section>
@@ -141,11 +138,8 @@ export class DashboardPage {
   protected readonly error = signal<ApiError | null>(null);
   /** Chart labels in the current language (re-emits once a switched language has loaded). */
   private readonly t = toSignal(
-    this.translate.stream([
-      'lane.GREEN', 'lane.YELLOW', 'lane.RED', 'status.QUEUED', 'status.ASSIGNED', 'status.RESULT_RECORDED',
-      'dashboard.hitRatePct', 'dashboard.controlSample', 'queue.office',
-    ]),
-    { initialValue: {} as Record<string, string> },
+    this.translate.stream([...CHART_TEXT_KEYS]),
+    { initialValue: {} as ChartTexts },
   );
 
   protected readonly doughnutOptions: ChartConfiguration<'doughnut'>['options'] = {
@@ -160,45 +154,11 @@ export class DashboardPage {
     scales: { x: { beginAtZero: true, max: 100, title: { display: true, text: '%' } } },
   };
 
-  protected readonly laneChart = computed<ChartConfiguration<'doughnut'>['data']>(() => {
-    const l = this.lanes();
-    const t = this.t();
-    return {
-      labels: [t['lane.GREEN'], t['lane.YELLOW'], t['lane.RED']],
-      datasets: [{ data: l ? [l.green, l.yellow, l.red] : [], backgroundColor: [COLOURS.GREEN, COLOURS.YELLOW, COLOURS.RED] }],
-    };
-  });
-
-  protected readonly openChart = computed<ChartConfiguration<'bar'>['data']>(() => {
-    const o = this.offices() ?? [];
-    const t = this.t();
-    return {
-      labels: o.map((r) => `${t['queue.office']} ${r.officeId}`),
-      datasets: [
-        { label: t['status.QUEUED'], data: o.map((r) => r.queued), backgroundColor: COLOURS.YELLOW },
-        { label: t['status.ASSIGNED'], data: o.map((r) => r.assigned), backgroundColor: COLOURS.BLUE },
-        { label: t['status.RESULT_RECORDED'], data: o.map((r) => r.resultRecorded), backgroundColor: COLOURS.GREY },
-      ],
-    };
-  });
-
+  protected readonly laneChart = computed(() => laneChartData(this.lanes(), this.t()));
+  protected readonly openChart = computed(() => openCasesChartData(this.offices() ?? [], this.t()));
   /** The criteria with the most selections that have results, and the control sample as a baseline bar. */
-  protected readonly hitChart = computed<ChartConfiguration<'bar'>['data']>(() => {
-    const s = this.criteria();
-    const t = this.t();
-    if (!s) return { labels: [], datasets: [] };
-    const rows = s.criteria.filter((c) => c.hitRatePct !== null).sort((a, b) => b.selections - a.selections).slice(0, TOP_CRITERIA);
-    if (rows.length === 0) return { labels: [], datasets: [] };
-    const labels = rows.map((c) => `${c.criterionId} (${c.hits}/${c.inspected})`);
-    const data = rows.map((c) => c.hitRatePct ?? 0);
-    const colours = rows.map(() => COLOURS.BLUE);
-    if (s.controlSample.hitRatePct !== null) {
-      labels.push(`${t['dashboard.controlSample']} (${s.controlSample.hits}/${s.controlSample.inspected})`);
-      data.push(s.controlSample.hitRatePct);
-      colours.push(COLOURS.DARK);
-    }
-    return { labels, datasets: [{ label: t['dashboard.hitRatePct'], data, backgroundColor: colours }] };
-  });
+  protected readonly hitChart = computed(() => hitRateChartData(this.criteria(), this.t()));
+  protected readonly pct = pctLabel;
 
   constructor() {
     this.loadLanes();
@@ -210,7 +170,7 @@ export class DashboardPage {
 
   protected loadLanes(): void {
     this.error.set(null);
-    this.api.laneStats({ from: this.from, to: this.to, officeId: this.ownOffice ?? this.officeId.trim() }).subscribe({
+    this.api.laneStats(laneStatsQuery(this.from, this.to, this.ownOffice, this.officeId)).subscribe({
       next: (r) => this.lanes.set(r),
       error: (e: unknown) => this.error.set(toApiError(e)),
     });

@@ -11,18 +11,8 @@ import type { ModelComparison, ModelEvent, RegisteredModel, ValidationMetrics } 
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
+import { PRECISION_AT, championVersion, metricLabel, precisionCutoff } from './model-metrics';
 import { PromoteDialogComponent, type PromoteDialogData } from './promote-dialog.component';
-
-/** The precision cut-offs the validation table shows, in order. */
-const PRECISION_AT = ['precision@1%', 'precision@2%', 'precision@5%', 'precision@10%'] as const;
-
-/**
- * Validation figures of a model version: those measured with the supply-chain history as it
- * stood online (`validMetricsOnline`, 2.0.0 on), else the plain validation set (`validMetrics`, 1.0.0).
- */
-export function validationMetrics(m: RegisteredModel): ValidationMetrics {
-  return m.training.validMetricsOnline ?? m.training.validMetrics ?? {};
-}
 
 /**
  * The risk model registry (`/models`; analysts, supervisors, auditors): every registered
@@ -53,7 +43,7 @@ export function validationMetrics(m: RegisteredModel): ValidationMetrics {
             <th scope="col">{{ 'models.model' | translate }}</th>
             <th scope="col">{{ 'models.role' | translate }}</th>
             @for (p of precisionAt; track p) {
-              <th scope="col" class="num">{{ 'models.precisionAt' | translate: { k: p.slice(10) } }}</th>
+              <th scope="col" class="num">{{ 'models.precisionAt' | translate: { k: cutoff(p) } }}</th>
             }
             <th scope="col" class="num">ROC AUC</th>
             <th scope="col">{{ 'models.features' | translate }}</th>
@@ -209,10 +199,9 @@ export class ModelsPage {
 
   /** Validation figure `key` of a model as a share ("98.8 %") or, for ROC AUC, a number; "—" when not recorded. */
   protected metric(m: RegisteredModel, key: keyof ValidationMetrics): string {
-    const v = validationMetrics(m)[key];
-    if (v === undefined) return '—';
-    return key === 'rocAuc' ? v.toFixed(3) : `${(v * 100).toFixed(1)} %`;
+    return metricLabel(m, key);
   }
+  protected readonly cutoff = precisionCutoff;
 
   protected loadComparison(): void {
     this.compareError.set(null);
@@ -227,7 +216,7 @@ export class ModelsPage {
 
   /** Asks for a reason in a dialog, then promotes; the API's answer replaces the list, its refusal is shown. */
   protected promote(m: RegisteredModel): void {
-    const data: PromoteDialogData = { name: m.name, version: m.version, champion: this.models().find((x) => x.role === 'CHAMPION')?.version ?? null };
+    const data: PromoteDialogData = { name: m.name, version: m.version, champion: championVersion(this.models()) };
     this.dialog
       .open<PromoteDialogComponent, PromoteDialogData, string>(PromoteDialogComponent, { data, autoFocus: 'dialog' })
       .afterClosed()

@@ -5,6 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
+import { PROMOTE_REASON, checkPromoteReason } from './promote-reason';
 
 /** What the promote dialog is asked about. */
 export interface PromoteDialogData {
@@ -13,9 +14,6 @@ export interface PromoteDialogData {
   /** The version that decides now and will score in shadow after the promotion. */
   champion: string | null;
 }
-
-/** Reason length the API accepts for a promotion (`POST /api/models/:version/promote`). */
-export const PROMOTE_REASON = { min: 10, max: 2000 } as const;
 
 /**
  * Confirms a model promotion and asks why (required, 10-2000 characters, as the API checks).
@@ -56,11 +54,11 @@ export class PromoteDialogComponent {
   protected readonly problem = signal<string | null>(null);
 
   protected confirm(): void {
-    const reason = this.reason().trim();
-    if (reason.length < this.min) {
-      this.problem.set('models.reasonTooShort');
+    const checked = checkPromoteReason(this.reason());
+    if ('problem' in checked) {
+      this.problem.set(checked.problem);
       return;
     }
-    this.ref.close(reason);
+    this.ref.close(checked.reason);
   }
 }

@@ -16,6 +16,9 @@ import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
 import { ageLabel } from '../core/format';
+import { PAGE_SIZES, canAssignSelf, canPickOffice, caseListQuery, initialQueueFilters, type QueueFilters } from './queue-filters';
+import { assigneeCell, showsSlaBadge } from './queue-row';
+import { sortQueue } from './queue-sort';
 
 /**
  * The office queue: filters by status and lane (server side), riskiest first as the API
@@ -86,7 +89,7 @@ import { ageLabel } from '../core/format';
           <th mat-header-cell *matHeaderCellDef>{{ 'queue.status' | translate }}</th>
           <td mat-cell *matCellDef="let c">
             {{ 'status.' + c.status | translate }}
-            @if (c.escalated) { <span class="badge badge-sla" [title]="'queue.slaHelp' | translate">{{ 'queue.sla' | translate }}</span> }
+            @if (slaBadge(c)) { <span class="badge badge-sla" [title]="'queue.slaHelp' | translate">{{ 'queue.sla' | translate }}</span> }
           </td>
         </ng-container>
         <ng-container matColumnDef="age">
@@ -96,14 +99,18 @@ import { ageLabel } from '../core/format';
         <ng-container matColumnDef="assignee">
           <th mat-header-cell *matHeaderCellDef>{{ 'queue.assignee' | translate }}</th>
           <td mat-cell *matCellDef="let c">
-            @if (c.assigneeId) {
-              {{ c.assigneeId }}
-            } @else if (canAssignSelf() && c.status === 'QUEUED') {
-              <button mat-stroked-button type="button" (click)="assignToMe(c)" [disabled]="busyCase() === c.caseId">
-                {{ 'queue.assignToMe' | translate }}
-              </button>
-            } @else {
-              <span class="muted">—</span>
+            @switch (assignee(c)) {
+              @case ('assignee') {
+                {{ c.assigneeId }}
+              }
+              @case ('assignToMe') {
+                <button mat-stroked-button type="button" (click)="assignToMe(c)" [disabled]="busyCase() === c.caseId">
+                  {{ 'queue.assignToMe' | translate }}
+                </button>
+              }
+              @default {
+                <span class="muted">—</span>
+              }
             }
           </td>
         </ng-container>
@@ -111,7 +118,7 @@ import { ageLabel } from '../core/format';
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
         <tr class="mat-row" *matNoDataRow><td class="mat-cell empty" [attr.colspan]="columns.length">{{ (loading() ? 'common.loading' : 'queue.empty') | translate }}</td></tr>
       </table>
-      <mat-paginator [length]="total()" [pageSize]="pageSize()" [pageIndex]="pageIndex()" [pageSizeOptions]="[25, 50, 100]" (page)="page($event)" />
+      <mat-paginator [length]="total()" [pageSize]="pageSize()" [pageIndex]="pageIndex()" [pageSizeOptions]="pageSizes" (page)="page($event)" />
     </div>
   `,
   styles: `
@@ -128,11 +135,14 @@ export class QueuePage {
   protected readonly lanes = LANES;
   protected readonly columns = ['lane', 'declarationId', 'riskScore', 'criteria', 'status', 'age', 'assignee'];
 
-  protected readonly officeId = signal<string>(this.auth.user()?.officeId ?? '');
-  protected readonly status = signal<CaseStatus | ''>('QUEUED');
-  protected readonly lane = signal<Lane | ''>('');
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(50);
+  protected readonly pageSizes = PAGE_SIZES;
+  private readonly initial = initialQueueFilters(this.auth.user());
+
+  protected readonly officeId = signal<string>(this.initial.officeId);
+  protected readonly status = signal<CaseStatus | ''>(this.initial.status);
+  protected readonly lane = signal<Lane | ''>(this.initial.lane);
+  protected readonly pageIndex = signal(this.initial.pageIndex);
+  protected readonly pageSize = signal(this.initial.pageSize);
   protected readonly sort = signal<Sort>({ active: '', direction: '' });
 
   private readonly cases = signal<InspectionCase[]>([]);
@@ -141,18 +151,11 @@ export class QueuePage {
   protected readonly error = signal<ApiError | null>(null);
   protected readonly busyCase = signal<string | null>(null);
   /** Officers and supervisors are bound to their office; auditors may look at any. */
-  protected readonly canPickOffice = computed(() => !this.auth.user()?.officeId);
-  protected readonly canAssignSelf = computed(() => this.auth.user()?.role === 'local_officer');
+  protected readonly canPickOffice = computed(() => canPickOffice(this.auth.user()));
+  protected readonly canAssignSelf = computed(() => canAssignSelf(this.auth.user()));
 
   /** The page shown, re-sorted when the user picks a column (the API's order otherwise). */
-  protected readonly rows = computed(() => {
-    const { active, direction } = this.sort();
-    const rows = [...this.cases()];
-    if (!direction) return rows;
-    const sign = direction === 'asc' ? 1 : -1;
-    const key = (c: InspectionCase) => (active === 'age' ? -Date.parse(c.openedAt) : c.riskScore);
-    return rows.sort((a, b) => sign * (key(a) - key(b)));
-  });
+  protected readonly rows = computed(() => sortQueue(this.cases(), this.sort()));
 
   constructor() {
     effect(() => this.load(this.officeId(), this.status(), this.lane(), this.pageIndex(), this.pageSize()));
@@ -160,6 +163,12 @@ export class QueuePage {
 
   protected age(iso: string): string {
     return ageLabel(iso);
+  }
+  protected slaBadge(c: InspectionCase): boolean {
+    return showsSlaBadge(c);
+  }
+  protected assignee(c: InspectionCase) {
+    return assigneeCell(c, this.canAssignSelf());
   }
 
   protected setOffice(value: string): void {
@@ -200,9 +209,10 @@ export class QueuePage {
   }
 
   private load(officeId: string, status: CaseStatus | '', lane: Lane | '', pageIndex: number, pageSize: number): void {
+    const filters: QueueFilters = { officeId, status, lane, pageIndex, pageSize };
     this.loading.set(true);
     this.error.set(null);
-    this.api.listCases({ officeId, status, lane, limit: pageSize, offset: pageIndex * pageSize }).subscribe({
+    this.api.listCases(caseListQuery(filters)).subscribe({
       next: (res) => {
         this.cases.set(res.cases);
         this.total.set(res.total);

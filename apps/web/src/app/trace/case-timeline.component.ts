@@ -1,22 +1,22 @@
-import { DatePipe, JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { CaseEvent } from '../core/api.types';
+import { timelineEntries } from './case-timeline-format';
 
 /** A case's append-only history: when, who, what, with the event's details. */
 @Component({
   selector: 'cr-case-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, JsonPipe, TranslatePipe],
+  imports: [TranslatePipe],
   template: `
     <ol class="timeline">
-      @for (e of events(); track e.seq) {
+      @for (e of entries(); track e.seq) {
         <li>
-          <span class="when">{{ e.occurredAt | date: 'yyyy-MM-dd HH:mm:ss' }}</span>
+          <span class="when">{{ e.when }}</span>
           <strong>{{ e.type }}</strong>
           <span>{{ 'timeline.by' | translate }} {{ e.actor ?? ('timeline.system' | translate) }}</span>
-          @if (e.payload) {
-            <details><summary>{{ 'timeline.details' | translate }}</summary><pre class="json">{{ e.payload | json }}</pre></details>
+          @if (e.details !== null) {
+            <details><summary>{{ 'timeline.details' | translate }}</summary><pre class="json">{{ e.details }}</pre></details>
           }
         </li>
       } @empty {
@@ -33,4 +33,5 @@ import type { CaseEvent } from '../core/api.types';
 })
 export class CaseTimelineComponent {
   readonly events = input<CaseEvent[]>([]);
+  protected readonly entries = computed(() => timelineEntries(this.events()));
 }

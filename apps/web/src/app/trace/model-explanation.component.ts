@@ -1,17 +1,9 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import type { DecisionRecord, Lane, ModelScore } from '../core/api.types';
+import type { DecisionRecord } from '../core/api.types';
 import { FeatureLabelComponent } from './feature-label.component';
-
-/** The lane a model's scores ask for under its thresholds (as the API's lane policy decides it). */
-export function scoreLane(m: ModelScore): Lane {
-  if (m.lane) return m.lane;
-  const t = m.thresholds;
-  if (m.score >= t.red) return 'RED';
-  if (m.criticalScore != null && t.criticalRed !== undefined && m.criticalScore >= t.criticalRed) return 'RED';
-  return m.score >= t.yellow ? 'YELLOW' : 'GREEN';
-}
+import { barWidthPct, contributionDirection, contributionSign, scoreLane, topShareLabel } from './model-explanation-format';
 
 /**
  * "Why this score": the deciding model's fraud and critical-fraud scores against the
@@ -69,11 +61,11 @@ export function scoreLane(m: ModelScore): Lane {
             </thead>
             <tbody>
               @for (c of e.top; track c.index) {
-                <tr data-testid="contribution" [class.raises]="c.contribution > 0" [class.lowers]="c.contribution <= 0">
+                <tr data-testid="contribution" [class.raises]="direction(c.contribution) === 'raises'" [class.lowers]="direction(c.contribution) === 'lowers'">
                   <td><cr-feature-label [name]="c.feature" /></td>
                   <td class="num mono">{{ c.value | number: '1.0-3' }}</td>
-                  <td class="num mono signed">{{ c.contribution > 0 ? '+' : '' }}{{ c.contribution | number: '1.3-3' }}</td>
-                  <td class="bar-col" [attr.aria-label]="(c.contribution > 0 ? 'explain.raises' : 'explain.lowers') | translate">
+                  <td class="num mono signed">{{ sign(c.contribution) }}{{ c.contribution | number: '1.3-3' }}</td>
+                  <td class="bar-col" [attr.aria-label]="'explain.' + direction(c.contribution) | translate">
                     <div class="track">
                       <div class="bar" [style.width.%]="barWidth(c.contribution)"></div>
                     </div>
@@ -142,15 +134,13 @@ export class ModelExplanationComponent {
     const m = this.record()?.model;
     return m ? scoreLane(m) : 'GREEN';
   });
-  /** Largest |contribution| shown, so bars are scaled within the table (half the track each way). */
-  private readonly maxAbs = computed(() => Math.max(1e-9, ...(this.record()?.modelExplanation?.top ?? []).map((c) => Math.abs(c.contribution))));
+  /** The contributions shown, so bars are scaled within the table (half the track each way). */
+  private readonly shown = computed(() => this.record()?.modelExplanation?.top ?? []);
+  protected readonly share = topShareLabel;
+  protected readonly direction = contributionDirection;
+  protected readonly sign = contributionSign;
 
   protected barWidth(contribution: number): number {
-    return (Math.abs(contribution) / this.maxAbs()) * 50;
-  }
-
-  /** " (top 2%)" for a cut-off set to select a share of declarations; empty when unknown. */
-  protected share(topShare: number | undefined): string {
-    return topShare === undefined ? '' : ` (top ${+(topShare * 100).toFixed(2)}%)`;
+    return barWidthPct(contribution, this.shown());
   }
 }

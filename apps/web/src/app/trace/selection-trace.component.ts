@@ -3,6 +3,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import type { DecisionRecord } from '../core/api.types';
 import { showValue } from '../core/format';
 import { ModelExplanationComponent } from './model-explanation.component';
+import { conditionResultKey, controlSampleKey, firedCriterionText } from './trace-format';
 
 /**
  * A decision record as a plain-language trace: the one-sentence summary, each fired
@@ -29,7 +30,7 @@ import { ModelExplanationComponent } from './model-explanation.component';
               <strong class="mono">{{ c.id }} v{{ c.version }}</strong>
               <span class="lane lane-{{ c.lane }}">{{ 'lane.' + c.lane | translate }}</span>
             </header>
-            <p>{{ r.explanations?.[i] ?? c.reason }}</p>
+            <p>{{ criterionText(r, i) }}</p>
             <table class="plain">
               <thead>
                 <tr>
@@ -47,7 +48,7 @@ import { ModelExplanationComponent } from './model-explanation.component';
                     <td>{{ cond.operator }}</td>
                     <td class="mono">{{ show(cond.value) }}</td>
                     <td class="mono">{{ show(cond.actual) }}</td>
-                    <td>{{ (cond.result === true ? 'trace.met' : cond.result === false ? 'trace.notMet' : 'trace.notEvaluated') | translate }}</td>
+                    <td>{{ resultKey(cond.result) | translate }}</td>
                   </tr>
                 }
               </tbody>
@@ -58,7 +59,7 @@ import { ModelExplanationComponent } from './model-explanation.component';
         <cr-model-explanation [record]="r" />
 
         <h3>{{ 'trace.control' | translate }}</h3>
-        <p>{{ (r.controlSample ? 'trace.controlYes' : 'trace.controlNo') | translate }}</p>
+        <p>{{ controlKey(r.controlSample) | translate }}</p>
       </section>
     }
   `,
@@ -70,7 +71,8 @@ import { ModelExplanationComponent } from './model-explanation.component';
 })
 export class SelectionTraceComponent {
   readonly record = input<DecisionRecord | null>(null);
-  protected show(value: unknown): string {
-    return showValue(value);
-  }
+  protected readonly show = showValue;
+  protected readonly resultKey = conditionResultKey;
+  protected readonly controlKey = controlSampleKey;
+  protected readonly criterionText = firedCriterionText;
 }

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CASE_STATUSES, LANES, OUTCOMES, type Role } from './core/api.types';
+import { LANGUAGES } from './core/ui-language';
+import { META_OPERATORS, META_RISK_AREAS, criteriaMetaMock } from './criteria/criteria-meta.mock';
+import { checkCriterionForm, type CriterionFormValue } from './criteria/criterion-form';
+import type { CriterionState } from './criteria/criterion-review';
+import { CHART_TEXT_KEYS } from './dashboard/dashboard-charts';
+import { checkPromoteReason } from './models/promote-reason';
+import { NAV } from './page-roles';
+import { conditionResultKey, controlSampleKey } from './trace/trace-format';
+import { contributionDirection } from './trace/model-explanation-format';
+import { featureLabelKey } from './trace/feature-label-key';
+
+/** Every key of a nested i18n file, dotted (`builder.error.number`). */
+function keysOf(texts: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(texts).flatMap(([k, v]) => (v && typeof v === 'object' ? keysOf(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+const dictionaries = Object.fromEntries(
+  LANGUAGES.map((lang) => [lang, new Set(keysOf(JSON.parse(readFileSync(join(__dirname, `../../public/i18n/${lang}.json`), 'utf8'))))]),
+);
+
+/** Every key the pure modules hand to the translate pipe. */
+function keysInUse(): string[] {
+  const meta = criteriaMetaMock();
+  const broken: CriterionFormValue = {
+    combinator: 'all',
+    conditions: [
+      { fact: 'colour', operator: 'equal', value: '' },
+      { fact: 'originCountry', operator: 'greaterThan', value: '' },
+      { fact: 'originCountry', operator: 'equal', value: '' },
+      { fact: 'originCountry', operator: 'in', value: ',' },
+      { fact: 'taxRate', operator: 'equal', value: 'x' },
+      { fact: 'hsCode', operator: 'hsStartsWithAny', value: '9' },
+    ],
+    pointsOfInterest: '', reason: '', keywords: '', scope: 'LOCAL', officeId: '', lane: 'RED', riskArea: '', id: '', validFrom: '', validTo: 'x',
+  };
+  const formKeys = [
+    broken,
+    { ...broken, conditions: [], scope: 'CENTRAL', id: 'LOC-40-001', validFrom: '2026-03-02', validTo: '2026-03-01' },
+    { ...broken, officeId: '40', id: 'LOC-41-001' },
+  ].flatMap((v) => Object.values(checkCriterionForm(v as CriterionFormValue, meta, false).problems).flat().map((p) => p.key ?? ''));
+  const states: CriterionState[] = ['AWAITING', 'IN_FORCE', 'RETIRED', 'DRAFT', 'EXPIRED', 'SCHEDULED'];
+  const roles: Role[] = ['cbtc_analyst', 'local_officer', 'supervisor', 'auditor', 'service'];
+  const spec = JSON.parse(readFileSync(join(__dirname, '../../../../libs/risk-model/models/2.0.0/feature-spec.json'), 'utf8')) as { features: { name: string }[] };
+  const featureKeys = spec.features.flatMap((f) => {
+    const label = featureLabelKey(f.name);
+    return label ? [label.key, ...(label.partKey ? [label.partKey] : [])] : [];
+  });
+  const reasonCheck = checkPromoteReason('');
+  return [
+    ...formKeys,
+    ...[true, false, null].map(conditionResultKey),
+    ...[true, false].map(controlSampleKey),
+    ...[1, -1].map((c) => `explain.${contributionDirection(c)}`),
+    ...('problem' in reasonCheck ? [reasonCheck.problem] : []),
+    ...NAV.map((n) => n.label),
+    ...CHART_TEXT_KEYS,
+    ...['lane', 'firedCriteria', 'score', 'controlSample'].map((k) => `replay.${k}`),
+    ...states.map((s) => `criteria.state.${s}`),
+    ...roles.map((r) => `role.${r}`),
+    ...META_OPERATORS.map((o) => `op.${o}`),
+    ...META_RISK_AREAS.map((a) => `riskArea.${a}`),
+    ...LANES.map((l) => `lane.${l}`),
+    ...CASE_STATUSES.map((s) => `status.${s}`),
+    ...OUTCOMES.map((o) => `outcome.${o}`),
+    ...featureKeys,
+  ];
+}
+
+describe('i18n texts', () => {
+  it('has the same keys in every language', () => {
+    const [first, ...others] = LANGUAGES;
+    for (const lang of others) {
+      expect({ lang, missing: [...dictionaries[first]].filter((k) => !dictionaries[lang].has(k)) }).toEqual({ lang, missing: [] });
+      expect({ lang, extra: [...dictionaries[lang]].filter((k) => !dictionaries[first].has(k)) }).toEqual({ lang, extra: [] });
+    }
+  });
+
+  it('has a text for every key the logic modules produce, in every language', () => {
+    const used = [...new Set(keysInUse())];
+    expect(used).toContain('builder.error.hsPrefix');
+    expect(used).toContain('builder.error.idLocal');
+    expect(used).toContain('feature.history.critical');
+    for (const lang of LANGUAGES) {
+      expect({ lang, missing: used.filter((k) => !dictionaries[lang].has(k)) }).toEqual({ lang, missing: [] });
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import type { Role } from './core/api.types';
+import { homePageFor } from './core/auth-session';
+import { NAV, PAGE_ROLES, navFor } from './page-roles';
+
+const PEOPLE: Role[] = ['cbtc_analyst', 'local_officer', 'supervisor', 'auditor'];
+
+describe('navFor', () => {
+  it('shows each role the pages of its work, in the bar order', () => {
+    expect(navFor('local_officer').map((n) => n.path)).toEqual(['/queue', '/criteria', '/audit', '/dashboard']);
+    expect(navFor('supervisor').map((n) => n.path)).toEqual(['/queue', '/criteria', '/audit', '/dashboard', '/models']);
+    expect(navFor('cbtc_analyst').map((n) => n.path)).toEqual(['/criteria', '/audit', '/dashboard', '/models']);
+    expect(navFor('auditor').map((n) => n.path)).toEqual(['/queue', '/criteria', '/audit', '/dashboard', '/models']);
+  });
+
+  it('shows nothing to the service role or when signed out', () => {
+    expect(navFor('service')).toEqual([]);
+    expect(navFor(null)).toEqual([]);
+    expect(navFor(undefined)).toEqual([]);
+  });
+});
+
+describe('PAGE_ROLES', () => {
+  it("opens each person's start page to them (no redirect loop)", () => {
+    const pageOf: Record<string, readonly Role[]> = { '/queue': PAGE_ROLES.queue, '/criteria': PAGE_ROLES.criteria, '/audit': PAGE_ROLES.audit };
+    for (const role of PEOPLE) {
+      const home = homePageFor({ id: 'u', name: 'u', role, officeId: null });
+      expect({ role, home, allowed: pageOf[home]?.includes(role) }).toEqual({ role, home, allowed: true });
+    }
+  });
+
+  it('keeps the builder from auditors and the model registry from officers', () => {
+    expect(PAGE_ROLES.criterionBuilder).not.toContain('auditor');
+    expect(PAGE_ROLES.models).not.toContain('local_officer');
+    expect(PAGE_ROLES.case).toEqual(PAGE_ROLES.queue);
+  });
+
+  it('opens no page to the service role', () => {
+    for (const roles of Object.values(PAGE_ROLES)) expect(roles).not.toContain('service');
+    for (const item of NAV) expect(item.roles).not.toContain('service');
+  });
+});

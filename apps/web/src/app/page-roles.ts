@@ -1,0 +1,39 @@
+import type { Role } from './core/api.types';
+
+/**
+ * Which roles open which page (DESIGN.md): officers and supervisors work the queue and cases,
+ * analysts the criteria and the risk models, auditors the decision lookup. The route guards
+ * (`app.routes.ts`) and the top bar read this one table; it only hides pages, the API enforces
+ * every permission itself. The `service` role has no pages.
+ */
+export const PAGE_ROLES = {
+  queue: ['local_officer', 'supervisor', 'auditor'],
+  case: ['local_officer', 'supervisor', 'auditor'],
+  audit: ['auditor', 'cbtc_analyst', 'supervisor', 'local_officer'],
+  criteria: ['cbtc_analyst', 'supervisor', 'local_officer', 'auditor'],
+  /** Analysts write any criterion; officers and supervisors local ones of their office (the API checks). */
+  criterionBuilder: ['cbtc_analyst', 'supervisor', 'local_officer'],
+  dashboard: ['cbtc_analyst', 'supervisor', 'local_officer', 'auditor'],
+  models: ['cbtc_analyst', 'supervisor', 'auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** One entry of the top bar: route, i18n key of its label, and the roles that see it. */
+export interface NavItem {
+  path: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+/** The top bar's pages in order, each shown to the roles that may open it. */
+export const NAV: readonly NavItem[] = [
+  { path: '/queue', label: 'nav.queue', roles: PAGE_ROLES.queue },
+  { path: '/criteria', label: 'nav.criteria', roles: PAGE_ROLES.criteria },
+  { path: '/audit', label: 'nav.audit', roles: PAGE_ROLES.audit },
+  { path: '/dashboard', label: 'nav.dashboard', roles: PAGE_ROLES.dashboard },
+  { path: '/models', label: 'nav.models', roles: PAGE_ROLES.models },
+];
+
+/** The top bar entries a user of `role` sees, in order; none when signed out. */
+export function navFor(role: Role | null | undefined): NavItem[] {
+  return role ? NAV.filter((n) => n.roles.includes(role)) : [];
+}
