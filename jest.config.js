@@ -2,6 +2,7 @@
 module.exports = {
   projects: [
     '<rootDir>/libs/domain',
+    '<rootDir>/libs/io',
     '<rootDir>/libs/config',
     '<rootDir>/libs/selectivity',
     '<rootDir>/libs/decision',

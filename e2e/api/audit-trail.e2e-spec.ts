@@ -1,5 +1,5 @@
 import { Client, Pool } from 'pg';
-import { sampleDeclaration } from '@customs/domain';
+import { sampleDeclaration } from '@customs/domain/testing';
 import { runMigrations } from '@customs/persistence';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
 import { createScratchDatabase, runTool, verifyChainsAt, type ScratchDatabase } from '../support/scratch-database';

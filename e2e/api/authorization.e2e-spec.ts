@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import request from 'supertest';
-import { sampleDeclaration } from '@customs/domain';
+import { sampleDeclaration } from '@customs/domain/testing';
 import type { AuthUser } from '../../apps/api/src/services/auth/auth-user';
 import { DEMO_USERS } from '../../apps/api/src/services/auth/demo-users';
 import { TokenService } from '../../apps/api/src/services/auth/token.service';

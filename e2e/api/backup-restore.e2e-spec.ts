@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { sampleDeclaration } from '@customs/domain';
+import { sampleDeclaration } from '@customs/domain/testing';
 import { createApp } from '../../apps/api/src/app';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
 import { createScratchDatabase, runTool, verifyChainsAt, type ScratchDatabase } from '../support/scratch-database';

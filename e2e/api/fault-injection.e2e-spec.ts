@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { readDeclarationFile, type Declaration } from '@customs/domain';
+import { readDeclarationFile } from '@customs/io';
+import { type Declaration } from '@customs/domain';
 import { formatFaultReport, runFaultScenario } from '../support/fault-scenario';
 
 /**

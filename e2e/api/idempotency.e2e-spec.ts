@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { sampleDeclaration } from '@customs/domain';
+import { sampleDeclaration } from '@customs/domain/testing';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type AuthorisedHttp, type E2eStack } from '../support/e2e-stack';
 
 /** Case and risk-case actions with an `Idempotency-Key`: a retry returns the first response and acts once. */

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import request from 'supertest';
-import { readDeclarationFile, sampleDeclaration, type Declaration } from '@customs/domain';
+import { readDeclarationFile } from '@customs/io';
+import { sampleDeclaration } from '@customs/domain/testing';
+import { type Declaration } from '@customs/domain';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type AuthorisedHttp, type E2eStack } from '../support/e2e-stack';
 import { recordInspectionResult } from '../support/inspection';
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { sampleDeclaration, type Declaration } from '@customs/domain';
+import { sampleDeclaration } from '@customs/domain/testing';
+import { type Declaration } from '@customs/domain';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type AuthorisedHttp, type E2eStack } from '../support/e2e-stack';
 
 /** Screening through the HTTP API into the real Postgres and Temporal. */

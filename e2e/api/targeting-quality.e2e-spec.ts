@@ -1,4 +1,5 @@
-import { sampleDeclaration, type Declaration } from '@customs/domain';
+import { sampleDeclaration } from '@customs/domain/testing';
+import { type Declaration } from '@customs/domain';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type AuthorisedHttp, type E2eStack } from '../support/e2e-stack';
 
 /**

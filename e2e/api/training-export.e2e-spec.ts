@@ -4,7 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { KCS_COLUMNS, readDeclarationFile, sampleDeclaration, type Declaration } from '@customs/domain';
+import { KCS_COLUMNS, type Declaration } from '@customs/domain';
+import { readDeclarationFile } from '@customs/io';
+import { sampleDeclaration } from '@customs/domain/testing';
 import { loginAs, startE2eStack, uniqueDeclarationId, type AuthorisedHttp, type E2eStack } from '../support/e2e-stack';
 import { recordInspectionResult } from '../support/inspection';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { loadRuntimeConfig } from '@customs/config';
-import { sampleDeclaration } from '@customs/domain';
+import { sampleDeclaration } from '@customs/domain/testing';
 import { runMigrations } from '@customs/persistence';
 
 /**

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { readDeclarationFile, type Declaration } from '@customs/domain';
+import { readDeclarationFile } from '@customs/io';
+import { type Declaration } from '@customs/domain';
 import { historyKeyDefinitions, labelledOutcome, MODELS_DIR, OutcomeHistory, precisionAt, RiskScorer, rocAuc, type LabelledOutcome } from '@customs/risk-model';
 
 /**

@@ -1,4 +1,4 @@
-import { readDeclarationFile } from '@customs/domain';
+import { readDeclarationFile } from '@customs/io';
 import { DEFAULT_SERVICE_USER, login } from '../auth/login';
 import { postWithRetry } from '../http/post-with-retry';
 

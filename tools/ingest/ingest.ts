@@ -1,6 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import * as fs from 'node:fs';
-import { readDeclarationFile, type Declaration } from '@customs/domain';
+import { readDeclarationFile } from '@customs/io';
+import { type Declaration } from '@customs/domain';
 import { DEFAULT_SERVICE_USER, login } from '../auth/login';
 import { postWithRetry } from '../http/post-with-retry';
 

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { readDeclarationFile, type Declaration } from '@customs/domain';
+import { readDeclarationFile } from '@customs/io';
+import { type Declaration } from '@customs/domain';
 import { login } from '../auth/login';
 import { parsePidList, startCpuMeter } from '../measure/process-cpu';
 

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readDeclarationFile, type Declaration } from '@customs/domain';
+import { readDeclarationFile } from '@customs/io';
+import { type Declaration } from '@customs/domain';
 import { formatFaultReport, runFaultScenario } from '../../e2e/support/fault-scenario';
 
 /**

@@ -1,4 +1,4 @@
-import { sampleDeclaration } from '@customs/domain';
+import { sampleDeclaration } from '@customs/domain/testing';
 import type { FiredCriterion } from '@customs/selectivity';
 import { decide, summarise, type DecisionInput } from './decision-record';
 import { drawsFor } from './draws';

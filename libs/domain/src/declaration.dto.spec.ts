@@ -1,5 +1,5 @@
 import { DECLARATION_FIELDS, validateDeclaration, validateDeclarationWithClassValidator } from './declaration.dto';
-import { sampleDeclaration } from './declaration.mock';
+import { sampleDeclaration } from './testing/declaration.mock';
 
 /** The errors for `sampleDeclaration()` with one field replaced (`undefined` deletes it). */
 function errorsWith(field: string, value: unknown): string[] {

@@ -1,11 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HS2017_RENUMBERED, HsNomenclature } from './hs-nomenclature';
+
+const DATA = join(__dirname, '..', 'data', 'hs2022');
 
 describe('HsNomenclature', () => {
   const hs = HsNomenclature.default();
 
-  it('loads once, from the copied data folder', () => {
+  it('loads once, from the generated table', () => {
     expect(HsNomenclature.default()).toBe(hs);
     expect(hs.size).toBeGreaterThan(6900);
+  });
+
+  it('has a generated table equal to the CSV files it is generated from (node libs/domain/scripts/generate-hs-table.js)', () => {
+    const fromCsv = HsNomenclature.fromCsv(readFileSync(join(DATA, 'harmonized-system.csv'), 'utf8'), readFileSync(join(DATA, 'sections.csv'), 'utf8'));
+    expect(fromCsv).toEqual(hs);
   });
 
   it('knows HS 2022 subheadings and describes them', () => {
@@ -49,7 +58,7 @@ describe('HsNomenclature', () => {
   });
 
   it('builds from CSV text with a BOM', () => {
-    const small = new HsNomenclature('\uFEFFsection,hscode,description,parent,level\nI,01,Animals,TOTAL,2\nI,0101,Horses,01,4\n');
+    const small = HsNomenclature.fromCsv('\uFEFFsection,hscode,description,parent,level\nI,01,Animals,TOTAL,2\nI,0101,Horses,01,4\n');
     expect(small.isKnown('010199')).toBe(true);
     expect(small.describe('010199')).toBe('Horses');
     expect(small.describe('010299')).toBe('Animals');

@@ -1,6 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import HS2022_TABLE from './reference/hs2022.generated.json';
+
+/** The nomenclature as a table: `[code, section, description]` per chapter, heading and subheading; `[id, name]` per section. */
+export interface HsTable {
+  entries: ReadonlyArray<readonly [string, string, string]>;
+  sections: ReadonlyArray<readonly [string, string]>;
+}
 
 /** One entry of the HS nomenclature: a chapter (2 digits), heading (4) or subheading (6). */
 export interface HsEntry {
@@ -28,9 +33,6 @@ export const HS2017_RENUMBERED: Readonly<Record<string, string>> = {
 
 const HS6 = /^\d{6}$/;
 
-/** The folder holding the copied HS 2022 CSV files (`libs/domain/data/hs2022`). */
-export const HS2022_DATA_DIR = join(__dirname, '..', 'data', 'hs2022');
-
 /**
  * The Harmonized System 2022 nomenclature (chapters, headings, subheadings, sections),
  * used to validate a declaration's HS code and to describe its goods.
@@ -39,7 +41,8 @@ export const HS2022_DATA_DIR = join(__dirname, '..', 'data', 'hs2022');
  * a 6-digit code absent from HS 2022 is known when its 4-digit heading exists, or when it
  * is listed in {@link HS2017_RENUMBERED}.
  *
- * Data: `libs/domain/data/hs2022/harmonized-system.csv` (ODC PDDL, see LICENSE.md there).
+ * Data: `libs/io/data/hs2022/harmonized-system.csv` (ODC PDDL, see LICENSE.md there), loaded by
+ * `defaultHsNomenclature()` of @customs/io; this class only parses CSV text, so it runs anywhere.
  */
 export class HsNomenclature {
   private static instance: HsNomenclature | undefined;
@@ -48,13 +51,23 @@ export class HsNomenclature {
   private readonly sections = new Map<string, string>();
 
   /**
-   * Builds a nomenclature from CSV text.
+   * Builds a nomenclature from its table.
+   * @param table chapters, headings and subheadings as `[code, section, description]`, and sections as `[id, name]`.
+   */
+  constructor(table: HsTable) {
+    for (const [code, section, description] of table.entries) this.entries.set(code, { code, description, section });
+    for (const [id, name] of table.sections) this.sections.set(id, name);
+  }
+
+  /**
+   * Builds a nomenclature from the CSV files' text (what `scripts/generate-hs-table.js` reads).
    * @param hsCsv `section,hscode,description,parent,level` (optional UTF-8 BOM)
    * @param sectionsCsv `section,name` (optional)
    * @throws Error when the CSV is malformed or lacks the expected columns.
    */
-  constructor(hsCsv: string, sectionsCsv?: string) {
+  static fromCsv(hsCsv: string, sectionsCsv?: string): HsNomenclature {
     const rows = parse(hsCsv, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const entries: Array<[string, string, string]> = [];
     for (const row of rows) {
       const { section, hscode, description, level } = row;
       if (hscode === undefined || description === undefined || section === undefined) {
@@ -64,28 +77,20 @@ export class HsNomenclature {
       // Chapter 99 / 9999 / 999999 "Commodities not specified according to kind" (section
       // TOTAL) is a trade-statistics bucket, not an HS code a declaration may use.
       if (section === 'TOTAL') continue;
-      this.entries.set(hscode, { code: hscode, description, section });
+      entries.push([hscode, section, description]);
     }
+    const sections: Array<[string, string]> = [];
     if (sectionsCsv !== undefined) {
-      const sections = parse(sectionsCsv, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
-      for (const { section, name } of sections) if (section && name) this.sections.set(section, name);
+      for (const { section, name } of parse(sectionsCsv, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[]) {
+        if (section && name) sections.push([section, name]);
+      }
     }
+    return new HsNomenclature({ entries, sections });
   }
 
-  /**
-   * Loads `harmonized-system.csv` and `sections.csv` from a folder.
-   * @throws Error (ENOENT) when the files are missing.
-   */
-  static fromDirectory(dir: string): HsNomenclature {
-    return new HsNomenclature(
-      readFileSync(join(dir, 'harmonized-system.csv'), 'utf8'),
-      readFileSync(join(dir, 'sections.csv'), 'utf8'),
-    );
-  }
-
-  /** The shared instance, loaded on first use from {@link HS2022_DATA_DIR}. */
+  /** The shared HS 2022 instance, built on first use from the generated table (`reference/hs2022.generated.json`). */
   static default(): HsNomenclature {
-    return (HsNomenclature.instance ??= HsNomenclature.fromDirectory(HS2022_DATA_DIR));
+    return (HsNomenclature.instance ??= new HsNomenclature(HS2022_TABLE as unknown as HsTable));
   }
 
   /**

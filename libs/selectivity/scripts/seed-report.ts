@@ -10,9 +10,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Declaration } from '@customs/domain';
-import { SelectivityEngine, loadCriteriaFromDir } from '../src';
+import { loadCriteriaFromDir } from '@customs/io';
+import { SelectivityEngine } from '@customs/selectivity';
 
-const DATA = '/work/shared/data';
+const DATA = path.resolve(__dirname, '../../../../shared/data');
 
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

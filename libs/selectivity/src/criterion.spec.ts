@@ -1,5 +1,5 @@
 import { CRITERION_FACTS, CRITERION_OPERATORS, CriterionValidationError, validateCriterion } from './criterion';
-import { mockCriterion } from './declaration.mock';
+import { mockCriterion } from './testing/declaration.mock';
 
 function problemsOf(input: unknown): string[] {
   try {

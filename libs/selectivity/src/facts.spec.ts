@@ -1,5 +1,5 @@
 import { CRITERION_FACTS, declarationFacts } from './facts';
-import { mockDeclaration } from './declaration.mock';
+import { mockDeclaration } from './testing/declaration.mock';
 
 describe('declarationFacts', () => {
   it('copies every field and derives chapter, heading, unit price', () => {

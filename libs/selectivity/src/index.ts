@@ -1,6 +1,6 @@
 /**
  * Selectivity: criteria (json-rules-engine style conditions on declaration facts),
- * their validation and loading, evaluation of declarations, and explanation.
+ * their validation, evaluation of declarations, and explanation (loading from files: @customs/io).
  */
 export * from './criterion';
 export * from './facts';
@@ -8,7 +8,6 @@ export * from './operators/criterion-operators';
 export * from './operators/hs-starts-with-any.operator';
 export * from './operators/contains-any-keyword.operator';
 export * from './selectivity-engine';
-export { loadCriteriaFromDir, CriteriaLoadError } from './criteria-loader';
 export * from './criteria-index';
 export * from './rules-engine-reference';
 export * from './inspection-labels';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { Declaration, HsNomenclature, readDeclarationFile } from '@customs/domain';
+import { Declaration, HsNomenclature } from '@customs/domain';
+import { readDeclarationFile } from '@customs/io';
 import { CriteriaIndex } from './criteria-index';
 import {
   CRITERION_LANES,

@@ -1,6 +1,6 @@
 import { Engine } from 'json-rules-engine';
 import { SelectivityCriterion } from './criterion';
-import { mockCriterion, mockDeclaration } from './declaration.mock';
+import { mockCriterion, mockDeclaration } from './testing/declaration.mock';
 import { SelectivityEngine, explainCriterion } from './selectivity-engine';
 
 const weapons = mockCriterion({

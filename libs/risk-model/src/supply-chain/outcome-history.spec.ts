@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { readDeclarationFile, type Declaration } from '@customs/domain';
+import { readDeclarationFile } from '@customs/io';
+import { type Declaration } from '@customs/domain';
 import type { KeyPart } from '../feature-spec';
 import { MODELS_DIR } from '../risk-scorer';
 import { EMPTY_AGGREGATE, historyKey, labelledOutcome, OutcomeHistory, type LabelledOutcome } from './outcome-history';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DecisionRecordBody } from '@customs/decision';
+import { modelLane, type DecisionRecordBody } from '@customs/decision';
 import { DecisionRecordRepository } from '@customs/persistence';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { explainFired } from './decision-trace';
@@ -26,9 +26,14 @@ export class DecisionRecordsService {
     return this.decisions.findOne(declarationId);
   }
 
-  /** A stored record with its explanations. */
+  /**
+   * A stored record with its explanations. Records made before `model.lane` was recorded get the
+   * lane their scores asked for under their recorded cut-offs, so every reader sees one.
+   */
   trace(record: DecisionRecordBody & { id: string }): SelectionTrace {
-    return { ...record, explanations: explainFired(record), modelExplanation: this.explainModel(record) };
+    const m = record.model;
+    const model = m.lane ? m : { ...m, lane: modelLane(m.score, m.thresholds, m.criticalScore ?? null) };
+    return { ...record, model, explanations: explainFired(record), modelExplanation: this.explainModel(record) };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { readDeclarationStream, sampleDeclaration } from '@customs/domain';
+import { readDeclarationStream } from '@customs/io';
+import { sampleDeclaration } from '@customs/domain/testing';
 import { selectionBasisCell, TRAINING_COLUMNS, trainingLabels, trainingRow } from './training-row';
 
 describe('training labels', () => {

@@ -128,8 +128,8 @@ export interface ModelScore {
   score: number;
   criticalScore?: number | null;
   thresholds: ModelThresholds;
-  /** The lane the scores ask for (older records lack it; derive it from the thresholds). */
-  lane?: Lane;
+  /** The lane the scores ask for under the thresholds (the API fills it for records made before it was recorded). */
+  lane: Lane;
   inputs?: number[];
 }
 

@@ -1,34 +1,5 @@
-import type { ModelScore, ModelThresholds } from '../core/api.types';
-import { barWidthPct, contributionDirection, contributionSign, scoreLane, topShareLabel } from './model-explanation-format';
+import { barWidthPct, contributionDirection, contributionSign, topShareLabel } from './model-explanation-format';
 
-const thresholds: ModelThresholds = { red: 0.8, yellow: 0.5, redTopShare: 0.02, yellowTopShare: 0.1, criticalRed: 0.3, criticalRedTopShare: 0.005 };
-const model = (score: number, criticalScore?: number | null, over: Partial<ModelScore> = {}): ModelScore => ({
-  name: 'lgbm-fraud', version: '2.0.0', score, criticalScore, thresholds, ...over,
-});
-
-describe('scoreLane', () => {
-  it('sends the fraud score to RED, YELLOW or GREEN at the cut-offs (inclusive)', () => {
-    expect(scoreLane(model(0.8))).toBe('RED');
-    expect(scoreLane(model(0.7999))).toBe('YELLOW');
-    expect(scoreLane(model(0.5))).toBe('YELLOW');
-    expect(scoreLane(model(0.4999))).toBe('GREEN');
-  });
-
-  it('sends a critical-fraud score at its cut-off to RED whatever the fraud score', () => {
-    expect(scoreLane(model(0.1, 0.3))).toBe('RED');
-    expect(scoreLane(model(0.6, 0.2999))).toBe('YELLOW');
-    expect(scoreLane(model(0.1, null))).toBe('GREEN');
-  });
-
-  it('ignores a critical score when the version has no critical cut-off', () => {
-    expect(scoreLane(model(0.1, 0.99, { thresholds: { red: 0.8, yellow: 0.5 } }))).toBe('GREEN');
-  });
-
-  it('takes the recorded lane when the record has one', () => {
-    expect(scoreLane(model(0.95, null, { lane: 'GREEN' }))).toBe('GREEN');
-    expect(scoreLane(model(0.1, null, { lane: 'RED' }))).toBe('RED');
-  });
-});
 
 describe('topShareLabel', () => {
   it('writes the share a cut-off selects as a percentage of at most two decimals', () => {

@@ -1,18 +1,4 @@
-import type { FeatureContribution, Lane, ModelScore } from '../core/api.types';
-
-/**
- * The lane a model's scores ask for under its thresholds, as the API's lane policy decides
- * it: the recorded `lane` when the record has one; else RED when the fraud score reaches
- * `red` or the critical-fraud score reaches `criticalRed` (both inclusive, scores 0..1),
- * YELLOW when the fraud score reaches `yellow`, else GREEN.
- */
-export function scoreLane(m: Pick<ModelScore, 'lane' | 'thresholds' | 'score' | 'criticalScore'>): Lane {
-  if (m.lane) return m.lane;
-  const t = m.thresholds;
-  if (m.score >= t.red) return 'RED';
-  if (m.criticalScore != null && t.criticalRed !== undefined && m.criticalScore >= t.criticalRed) return 'RED';
-  return m.score >= t.yellow ? 'YELLOW' : 'GREEN';
-}
+import type { FeatureContribution } from '../core/api.types';
 
 /**
  * " (top 2%)" after a cut-off set to select a share of declarations: `topShare` 0..1 as a

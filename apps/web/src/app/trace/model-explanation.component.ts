@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { TranslatePipe } from '@ngx-translate/core';
 import type { DecisionRecord } from '../core/api.types';
 import { FeatureLabelComponent } from './feature-label.component';
-import { barWidthPct, contributionDirection, contributionSign, scoreLane, topShareLabel } from './model-explanation-format';
+import { barWidthPct, contributionDirection, contributionSign, topShareLabel } from './model-explanation-format';
 
 /**
  * "Why this score": the deciding model's fraud and critical-fraud scores against the
@@ -130,10 +130,8 @@ import { barWidthPct, contributionDirection, contributionSign, scoreLane, topSha
 })
 export class ModelExplanationComponent {
   readonly record = input<DecisionRecord | null>(null);
-  protected readonly lane = computed(() => {
-    const m = this.record()?.model;
-    return m ? scoreLane(m) : 'GREEN';
-  });
+  /** The lane the deciding model's scores asked for (the API serves it with every record). */
+  protected readonly lane = computed(() => this.record()?.model.lane ?? 'GREEN');
   /** The contributions shown, so bars are scaled within the table (half the track each way). */
   private readonly shown = computed(() => this.record()?.modelExplanation?.top ?? []);
   protected readonly share = topShareLabel;

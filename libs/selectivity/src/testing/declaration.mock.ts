@@ -1,5 +1,6 @@
-import { sampleDeclaration, type Declaration } from '@customs/domain';
-import { SelectivityCriterion } from './criterion';
+import { sampleDeclaration } from '@customs/domain/testing';
+import type { Declaration } from '@customs/domain';
+import type { SelectivityCriterion } from '../criterion';
 
 /**
  * A plausible declaration for tests (the domain's `sampleDeclaration` with plastics goods

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { sampleDeclaration } from './declaration.mock';
+import { sampleDeclaration } from '@customs/domain/testing';
 import {
   DeclarationFileError,
   DeclarationFileRecord,

@@ -4,10 +4,9 @@ import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import type { Declaration } from './declaration';
-import { validateDeclaration } from './declaration.dto';
-import { HsNomenclature } from './hs-nomenclature';
-import { KCS_EXPORT_COLUMNS, KCS_INPUT_COLUMNS, KCS_LABEL_COLUMNS, kcsRowToDeclaration, KcsRowError } from './kcs-row';
+import {
+  KCS_EXPORT_COLUMNS, KCS_INPUT_COLUMNS, KCS_LABEL_COLUMNS, kcsRowToDeclaration, KcsRowError, validateDeclaration, type Declaration, type HsNomenclature,
+} from '@customs/domain';
 
 /** The two file formats of declarations: KCS-layout CSV, or one camelCase JSON Declaration per line. */
 export type DeclarationFileFormat = 'csv' | 'ndjson';

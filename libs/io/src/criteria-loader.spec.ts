@@ -2,9 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CriteriaLoadError, loadCriteriaFromDir } from './criteria-loader';
-import { CriterionValidationError } from './criterion';
-import { mockCriterion, mockDeclaration } from './declaration.mock';
-import { SelectivityEngine, explainCriterion } from './selectivity-engine';
+import { CriterionValidationError, explainCriterion, SelectivityEngine } from '@customs/selectivity';
+import { mockCriterion, mockDeclaration } from '@customs/selectivity/testing';
 
 const RULES = path.resolve(__dirname, '../../../rules');
 

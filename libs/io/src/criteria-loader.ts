@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CriterionValidationError, SelectivityCriterion, validateCriterion } from './criterion';
+import { CriterionValidationError, validateCriterion, type SelectivityCriterion } from '@customs/selectivity';
 
 /** Thrown by {@link loadCriteriaFromDir} for a file that does not fit the folder layout. */
 export class CriteriaLoadError extends Error {

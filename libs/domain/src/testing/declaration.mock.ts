@@ -1,4 +1,4 @@
-import type { Declaration } from './declaration';
+import type { Declaration } from '../declaration';
 
 /**
  * A valid declaration (the first row of the KCS train file, labels dropped) for tests,

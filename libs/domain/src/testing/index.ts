@@ -1,0 +1,2 @@
+/** @customs/domain/testing: fixtures for tests only (never imported by production code). */
+export * from './declaration.mock';
