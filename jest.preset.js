@@ -5,6 +5,19 @@
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
+// The Temporal server binaries of the workflow and end-to-end tests (workflows/src/testing/temporal-binaries.ts),
+// found once here (PATH or .tools/, see tools/stack/temporal-bin.cjs) and passed to Jest's workers.
+const { temporalBin, temporalTestServerBin } = require('./tools/stack/temporal-bin.cjs');
+for (const [name, locate] of [['TEMPORAL_BIN', temporalBin], ['TEMPORAL_TEST_SERVER_BIN', temporalTestServerBin]]) {
+  if (!process.env[name]) {
+    try {
+      process.env[name] = locate();
+    } catch {
+      // not installed: the tests that need it say so (temporal-binaries.ts)
+    }
+  }
+}
+
 const moduleNameMapper = {};
 for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
   const from = '^' + alias.replace('/*', '/(.*)') + '$';

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from './1764200000000-audit-chain';
+import { APP_ROLE } from '@customs/persistence';
 
 /** Append-only tables created after the audit-chain migration (their triggers refuse changes too). */
 const LATER_APPEND_ONLY = ['criteria_set', 'office_risk_policy', 'inspection_outcome', 'model_event'];

@@ -8,7 +8,7 @@ import { OfficeRiskPolicy1764400000000 } from './1764400000000-office-risk-polic
 import { SupplyChainAndModels1764500000000 } from './1764500000000-supply-chain-and-models';
 import { AppendOnlyPrivileges1764600000000 } from './1764600000000-append-only-privileges';
 
-export { APP_ROLE, AUDIT_CHAINS, AUDIT_GENESIS_HASH, auditColumnJson, auditColumnText, type AuditChainSpec, type AuditColumnKind } from './1764200000000-audit-chain';
+export { runMigrations } from './run-migrations';
 
 /** Every migration, in order. TypeORM runs the ones not yet recorded in `migrations`. */
 export const MIGRATIONS = [ScreeningSpine1763800000000, CriterionApproval1763900000000, RiskCases1764000000000, IntelligenceAttachments1764100000000,

@@ -1,6 +1,6 @@
 import { Client, Pool } from 'pg';
 import { sampleDeclaration } from '@customs/domain/testing';
-import { runMigrations } from '@customs/persistence';
+import { runMigrations } from '@customs/migrations';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
 import { createScratchDatabase, runTool, verifyChainsAt, type ScratchDatabase } from '../support/scratch-database';
 

@@ -1,9 +1,8 @@
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import request from 'supertest';
 import { sampleDeclaration } from '@customs/domain/testing';
-import type { AuthUser } from '../../apps/api/src/services/auth/auth-user';
-import { DEMO_USERS } from '../../apps/api/src/services/auth/demo-users';
-import { TokenService } from '../../apps/api/src/services/auth/token.service';
+import { TokenService } from '@customs/api';
+import { DEMO_USERS, type AuthUser } from '@customs/identity';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
 
 /** The identities every route is tried with: one demo user per role, and the office and ownership variants. */

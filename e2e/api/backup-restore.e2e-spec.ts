@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { sampleDeclaration } from '@customs/domain/testing';
-import { createApp } from '../../apps/api/src/app';
+import { createApp } from '@customs/api';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
 import { createScratchDatabase, runTool, verifyChainsAt, type ScratchDatabase } from '../support/scratch-database';
 

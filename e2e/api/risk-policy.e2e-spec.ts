@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import request from 'supertest';
+import type { DecisionRecordBody } from '@customs/decision';
 import { readDeclarationFile } from '@customs/io';
 import { sampleDeclaration } from '@customs/domain/testing';
 import { type Declaration } from '@customs/domain';
@@ -209,7 +210,9 @@ describe('risk policies (e2e)', () => {
       await svc.post('/api/declarations/batch').send({ declarations }).expect(200);
       const { rows } = await stack.db.query(`SELECT declaration_id, record FROM decision_record WHERE declaration_id = ANY($1)`, [declarations.map((d) => d.declarationId)]);
       expect(rows).toHaveLength(declarations.length);
-      const byBasis = new Map<string, Array<{ declaration_id: string; record: any }>>();
+      /** A stored record of this office's policy era: every one carries its selection basis and policy. */
+      type StoredRecord = DecisionRecordBody & { selectionBasis: NonNullable<DecisionRecordBody['selectionBasis']> };
+      const byBasis = new Map<string, Array<{ declaration_id: string; record: StoredRecord }>>();
       for (const r of rows) {
         const rec = r.record;
         expect(rec.model.thresholds.policy).toMatchObject({ officeId: '20', version: policy.body.version, dailyPhysicalCapacity: 20 });
@@ -252,7 +255,7 @@ describe('risk policies (e2e)', () => {
       const of = (basis: string) => stats.body.byDecidingBasis.find((b: { basis: string }) => b.basis === basis);
       expect(of('CONTROL')).toEqual({ basis: 'CONTROL', selected: control.length, inspected: 1, hits: 1, hitRatePct: 100 });
       expect(of('EXPLORATION')).toEqual({ basis: 'EXPLORATION', selected: exploration.length, inspected: 1, hits: 0, hitRatePct: 0 });
-      const deciderOfSelected = selected[0].record.selectionBasis.decidedBy;
+      const deciderOfSelected = selected[0].record.selectionBasis.decidedBy ?? '';
       expect(of(deciderOfSelected)).toMatchObject({ selected: byBasis.get(deciderOfSelected)!.length, inspected: 1, hits: 1 });
       // The control estimate: every drawn declaration, whatever decided it (the selected one counts when it was drawn too).
       const drawn = rows.filter((r) => r.record.selectionBasis.reasons.includes('CONTROL'));

@@ -11,7 +11,7 @@ describe('database schema (e2e)', () => {
   it('has no drift between the TypeORM entities and the migrations (npm run db:check)', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['-r', '@swc-node/register', 'node_modules/typeorm/cli.js', 'migration:generate', '--check', '-d', 'libs/persistence/src/data-source.ts', 'migrations/drift'],
+      ['-r', '@swc-node/register', 'node_modules/typeorm/cli.js', 'migration:generate', '--check', '-d', 'migrations/data-source.ts', 'migrations/drift'],
       { cwd: ROOT, env: { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') }, timeout: 60_000 },
     );
     expect(stdout).toMatch(/No changes in database schema were found/);

@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import { importPKCS8, SignJWT, type JWTPayload } from 'jose';
 import request from 'supertest';
 import { loadRuntimeConfig } from '@customs/config';
-import { createApp } from '../../apps/api/src/app';
+import { createApp } from '@customs/api';
 import { loginAs, startE2eStack, type E2eStack } from '../support/e2e-stack';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -7,9 +7,9 @@ import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { loadRuntimeConfig, type RuntimeConfig } from '@customs/config';
-import { createApp } from '../../apps/api/src/app';
-import { DEMO_USERS } from '../../apps/api/src/services/auth/demo-users';
-import { createCaseWorker } from '../../apps/worker/src/worker';
+import { createApp } from '@customs/api';
+import { DEMO_USERS } from '@customs/identity';
+import { createCaseWorker } from '@customs/worker';
 
 /** A running API (listening on a free port) and case worker on the real services. */
 export interface E2eStack {

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { runMigrations } from '@customs/persistence';
+import { runMigrations } from '@customs/migrations';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { loadRuntimeConfig } from '@customs/config';
 import { sampleDeclaration } from '@customs/domain/testing';
-import { runMigrations } from '@customs/persistence';
+import { runMigrations } from '@customs/migrations';
 
 /**
  * `node -r @swc-node/register tools/audit/chain-cost.ts [batches] [batchSize] [writers]`: measures

@@ -1,4 +1,4 @@
-import { DEMO_USERS } from '../../apps/api/src/services/auth/demo-users';
+import { DEMO_USERS } from '@customs/identity';
 import { login } from './login';
 
 /**

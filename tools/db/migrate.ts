@@ -1,5 +1,5 @@
 import { loadRuntimeConfig } from '@customs/config';
-import { runMigrations } from '@customs/persistence';
+import { runMigrations } from '@customs/migrations';
 
 /** `npm run db:migrate`: applies pending migrations as the schema owner (`DATABASE_OWNER_URL`, default `DATABASE_URL`). Exits 1 on failure. */
 runMigrations(loadRuntimeConfig().databaseOwnerUrl)

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { Client } from 'pg';
 import { loadRuntimeConfig } from '@customs/config';
-import { APP_ROLE } from '@customs/migrations';
+import { APP_ROLE } from '@customs/persistence';
 import { databaseName, pgProgram, runPgProgram } from './pg-client';
 
 /**

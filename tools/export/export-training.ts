@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { DEMO_USERS } from '../../apps/api/src/services/auth/demo-users';
+import { DEMO_USERS } from '@customs/identity';
 import { login } from '../auth/login';
 
 /**

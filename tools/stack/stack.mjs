@@ -9,12 +9,12 @@
  *   node tools/stack/stack.mjs bench  a fresh stack on free ports, then the benchmark (tools/bench) through it.
  *   node tools/stack/stack.mjs load   a fresh stack on free ports, then the load test (tools/load) through it
  *                                     for LOAD_SECONDS (default 300).
- *   node tools/stack/stack.mjs soak   the fault-injection scenario at scale (tools/soak): it starts its own
+ *   node tools/stack/stack.mjs soak   the fault-injection scenario at scale (e2e/soak): it starts its own
  *                                     Postgres, Temporal, worker and API and kills them in turn.
  *   node tools/stack/stack.mjs stop   stops a stack started with `up` elsewhere (or left behind).
  *   node tools/stack/stack.mjs backup [file] | restore <file>   tools/db/backup.ts / restore.ts (DATABASE_OWNER_URL).
  *   node tools/stack/stack.mjs test   fresh Postgres + Temporal in a temporary folder on free ports,
- *                                     migrations, unit tests then end-to-end tests; stops everything
+ *                                     migrations, lint, unit tests then end-to-end tests; stops everything
  *                                     and exits with Jest's status.
  *
  * `DATABASE_URL` / `TEMPORAL_ADDRESS` in the environment replace the embedded services. The embedded
@@ -152,6 +152,17 @@ function auditDependencies() {
   return 0;
 }
 
+/**
+ * `npm run lint`: ESLint with Nx's module boundaries over every project (eslint.config.mjs).
+ * @returns 0 when it found no error and no warning, else 1.
+ */
+function lintSources() {
+  log('lint (npm run lint: ESLint with the module boundaries)');
+  const r = spawnSync('npm', ['run', '-s', 'lint'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+  log(r.status === 0 ? 'lint passed: 0 errors, 0 warnings' : 'lint FAILED (see above)');
+  return r.status === 0 ? 0 : 1;
+}
+
 /** Builds the web app (`npx nx build web`; Nx's cache makes an unchanged rebuild instant). */
 function buildWeb(env) {
   log('building the web app (nx build web)');
@@ -261,8 +272,9 @@ async function test(jestArgs) {
     return status;
   };
   const audit = auditDependencies();
+  const lint = lintSources();
   log('unit tests');
-  let status = run('unit', ['--ci', ...jestArgs]) || audit;
+  let status = run('unit', ['--ci', ...jestArgs]) || lint || audit;
   log('end-to-end tests (real PostgreSQL and Temporal)');
   status = run('e2e', ['--ci', '-c', 'e2e/jest.config.js', '--runInBand', ...jestArgs]) || status;
   console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
@@ -333,10 +345,10 @@ function stackPids(dataDir) {
   return [...children.map(({ name, child }) => `${name}=${child.pid}`), `postgres=${postmaster}`].join(',');
 }
 
-/** `npm run soak`: tools/soak/soak.ts, which starts and kills a stack of its own. */
+/** `npm run soak`: e2e/soak/soak.ts, which starts and kills a stack of its own. */
 function soak(args) {
   const env = { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), TZ: 'UTC' };
-  return runTs('tools/soak/soak.ts', args, env);
+  return runTs('e2e/soak/soak.ts', args, env);
 }
 
 /** Stops a stack started with `up` in another terminal (or left behind by a killed launcher). */

@@ -5,7 +5,7 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle
 
 /**
  * Replay test: every history recorded in `e2e/histories/*.json` (by
- * `e2e/histories/record-histories.ts`) must replay against the current workflow code without a
+ * `tools/histories/record-histories.ts`) must replay against the current workflow code without a
  * non-determinism error. Needs no server. A failure here means a change would break cases that
  * are already running: guard it with `patched()` (see the workflow files) instead.
  */

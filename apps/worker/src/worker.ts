@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { loadRuntimeConfig, type RuntimeConfig } from '@customs/config';
+import type { RuntimeConfig } from '@customs/config';
 import { dataSourceOptions } from '@customs/persistence';
 import type { CaseEvent } from '@customs/workflows/messages';
+import { WORKFLOWS_PATH } from '@customs/workflows/path';
 import { createCaseProjectionActivities } from './activities/case-projection.activities';
 import { createRiskCaseProjectionActivities, reportInspectionToRiskCases } from './activities/risk-case-projection.activities';
 
-/** Path of the workflow entry point, bundled by the Temporal SDK at start in development. */
-export const WORKFLOWS_PATH = require.resolve('../../../workflows/src/index.ts');
 
 /**
  * The activities of both case workflows. An inspection case's projection also tells the risk

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO_USERS } from '../../../apps/api/src/services/auth/demo-users';
+import { DEMO_USERS } from '@customs/identity';
 
 /** Debian's Chromium (`apt-get install chromium`); Playwright never downloads a browser here. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

@@ -1,9 +1,9 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
-import { MIGRATIONS } from '@customs/migrations';
 
 /**
- * TypeORM options shared by the API, the worker and the migration tool.
+ * TypeORM options shared by the API, the worker and the migration tool (which adds the
+ * migrations of `migrations/`).
  * `synchronize` stays off: the schema changes only through `migrations/`.
  * @param databaseUrl PostgreSQL connection string.
  * @param poolSize maximum pooled connections (default 10).
@@ -13,7 +13,6 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     type: 'postgres',
     url: databaseUrl,
     entities: ENTITIES,
-    migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
     logging: ['error', 'warn'],

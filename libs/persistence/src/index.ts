@@ -1,6 +1,6 @@
 export * from './entities';
 export * from './data-source-options';
-export * from './migrate';
+export * from './audit/audit-chains';
 export * from './audit/verify-audit-chains';
 export * from './repositories';
 export * from './queries/selection-basis.sql';

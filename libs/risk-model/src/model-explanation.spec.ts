@@ -23,7 +23,7 @@ describe('2.0.0 score explanations (parity with LightGBM pred_contrib)', () => {
       worst = Math.max(worst, Math.abs(bias - expected[expected.length - 1]));
       values.forEach((v, j) => (worst = Math.max(worst, Math.abs(v - expected[j]))));
     }
-    // eslint-disable-next-line no-console
+     
     console.log(`max |TS - LightGBM| contribution over ${fixtures.rows.length} rows x ${fixtures.featureNames.length + 1}: ${worst}`);
     expect(worst).toBeLessThanOrEqual(1e-9);
   });

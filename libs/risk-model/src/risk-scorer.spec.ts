@@ -99,7 +99,7 @@ describe.each(VERSIONS)('RiskScorer %s (parity with Python)', (version) => {
       expect(s).toBeLessThanOrEqual(1);
       maxDiff = Math.max(maxDiff, Math.abs(s - fixtures.rows[i].score));
     });
-    // eslint-disable-next-line no-console
+     
     console.log(`max |node - python| over ${scores.length} rows: ${maxDiff}`);
     expect(maxDiff).toBeLessThanOrEqual(1e-5);
   });

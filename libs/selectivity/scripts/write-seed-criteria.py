@@ -2,7 +2,7 @@
 
 Thresholds come from value distributions of train.csv (2020) computed with the
 stdlib csv module (see rules/README.md); the Fraud labels were used only to report
-hit rates afterwards (seed-report.ts), never to pick conditions.
+hit rates afterwards (tools/criteria/seed-report.ts), never to pick conditions.
 Run: python3 libs/selectivity/scripts/write-seed-criteria.py  (from /work/main)
 """
 import json, os, shutil

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Declaration, HsNomenclature } from '@customs/domain';
-import { readDeclarationFile } from '@customs/io';
+import { parse } from 'csv-parse/sync';
+import { Declaration, HsNomenclature, kcsRowToDeclaration } from '@customs/domain';
 import { CriteriaIndex } from './criteria-index';
 import {
   CRITERION_LANES,
@@ -173,15 +174,14 @@ function criteriaSet(seed: number, n: number, p: Pools): SelectivityCriterion[] 
   return out;
 }
 
+/** The bundled KCS sample's rows as declarations (the file readers of @customs/io do the same, with per-row errors). */
 async function sampleDeclarations(): Promise<Declaration[]> {
   const hs = HsNomenclature.default();
-  const out: Declaration[] = [];
-  for await (const rec of readDeclarationFile(SAMPLE)) {
-    if (!('declaration' in rec)) throw new Error(`sample row ${rec.rowNumber}: ${rec.error}`);
-    const d = rec.declaration;
-    out.push(d.goodsDescription === undefined ? { ...d, goodsDescription: hs.describe(d.hsCode) ?? undefined } : d);
-  }
-  return out;
+  const rows = parse(readFileSync(SAMPLE, 'utf8'), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  return rows.map((row, i) => {
+    const d = kcsRowToDeclaration(row, { rowNumber: i + 1, nomenclature: hs });
+    return d.goodsDescription === undefined ? { ...d, goodsDescription: hs.describe(d.hsCode) ?? undefined } : d;
+  });
 }
 
 /** Edge-case variants: no description, zero mass (null unit price), odd text, unknown office, no seller or courier. */

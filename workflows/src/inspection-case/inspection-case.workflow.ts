@@ -40,7 +40,7 @@ const { projectCaseEvent } = proxyLocalActivities<InspectionCaseActivities>(PROJ
  * must replay their histories unchanged. Any change to what this workflow does (commands, timers, local activity
  * calls, their order, handler effects) after release goes behind `patched('<change-id>')` from
  * `@temporalio/workflow` (old branch kept until no open case predates it, then
- * `deprecatePatch`); record a history of the new shape with `e2e/histories/record-histories.ts`
+ * `deprecatePatch`); record a history of the new shape with `tools/histories/record-histories.ts`
  * and keep the old files: `workflows/src/replay.spec.ts` replays every one of them.
  */
 export async function inspectionCaseWorkflow(input: InspectionCaseInput): Promise<InspectionCaseState> {

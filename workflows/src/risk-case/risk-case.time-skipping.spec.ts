@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { temporalTestServerBin } from '../../../tools/stack/temporal-bin.cjs';
+import { temporalTestServerBin } from '../testing/temporal-binaries';
 import { riskCaseWorkflow } from './risk-case.workflow';
 import {
   assessRiskCase,

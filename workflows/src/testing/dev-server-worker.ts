@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { temporalBin } from '../../../tools/stack/temporal-bin.cjs';
+import { temporalBin } from './temporal-binaries';
 
 /** A real Temporal dev server (the project's `temporal` binary) with a worker running every workflow. */
 export interface DevServerWorker {

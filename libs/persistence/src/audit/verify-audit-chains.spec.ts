@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AUDIT_CHAINS, AUDIT_GENESIS_HASH } from '@customs/migrations';
+import { AUDIT_CHAINS, AUDIT_GENESIS_HASH } from './audit-chains';
 import { auditRowHash, canonicalAuditRow, verifyAuditChains, type AuditSession } from './verify-audit-chains';
 
 type Row = Record<string, string | null>;

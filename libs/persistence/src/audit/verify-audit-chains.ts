@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AUDIT_CHAINS, AUDIT_GENESIS_HASH, auditColumnText, type AuditChainSpec } from '@customs/migrations';
+import { AUDIT_CHAINS, AUDIT_GENESIS_HASH, auditColumnText, type AuditChainSpec } from './audit-chains';
 
 /** A database connection or pool (`pg` Client, PoolClient or Pool): the verifier only reads. */
 export interface AuditSession {

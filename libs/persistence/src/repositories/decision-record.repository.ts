@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { DecisionRecordBody } from '@customs/decision';
 import { CaseStartOutboxEntity, CriteriaSetEntity, DecisionRecordEntity } from '../entities';
 
@@ -33,7 +33,7 @@ export interface RecordedDecisions {
   prior: Map<string, StoredDecision>;
 }
 
-const table = (m: EntityManager | DataSource, e: Function) => m.getRepository(e).metadata.tableName;
+const table = (m: EntityManager | DataSource, e: EntityTarget<ObjectLiteral>) => m.getRepository(e).metadata.tableName;
 
 /**
  * The decisions aggregate: `decision_record` (append-only, hash-chained), the criteria sets the

@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import type { RuntimeConfig } from '@customs/config';
 import { AuthController, DevIdentityController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
-import { DEMO_USERS } from './demo-users';
+import { DEMO_USERS } from '@customs/identity';
 import { TokenService } from './token.service';
 import { UserDirectory } from './user-directory';
 

@@ -2,7 +2,7 @@
  * Records the Temporal histories that the replay test (`workflows/src/replay.spec.ts`) runs
  * against the current workflow code, into `e2e/histories/<name>.json` (`historyToJSON`).
  *
- *   node -r @swc-node/register e2e/histories/record-histories.ts [name ...]
+ *   node -r @swc-node/register tools/histories/record-histories.ts [name ...]
  *
  * Starts its own Temporal dev server (the project's `temporal` binary) and a worker with the
  * projection activities replaced by no-ops, drives each scenario below to its end (timers
@@ -18,14 +18,15 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { temporalBin } from '../../tools/stack/temporal-bin.cjs';
-import { inspectionCaseWorkflow, riskCaseWorkflow } from '../../workflows/src';
+import { inspectionCaseWorkflow, riskCaseWorkflow } from '@customs/workflows';
+import { WORKFLOWS_PATH } from '@customs/workflows/path';
 import {
   adjustWindow, assessRiskCase, assignCase, closeCase, closeRiskCase, criterionApproved, getCaseState, getRiskCaseState,
   inspectionReported, linkCriterion, recordResult, reportLinked, type InspectionCaseInput, type RiskCaseInput,
-} from '../../workflows/src/messages';
+} from '@customs/workflows/messages';
+import { temporalBin } from '../stack/temporal-bin.cjs';
 
-const OUT_DIR = __dirname;
+const OUT_DIR = path.resolve(__dirname, '../../e2e/histories');
 const TASK_QUEUE = 'record-histories';
 const scores = { timeliness: 5, importance: 5, applicability: 4, accuracy: 4, reliability: 4, influence: 5 };
 
@@ -136,7 +137,7 @@ async function main(names: string[]): Promise<void> {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
-      workflowsPath: require.resolve('../../workflows/src/index.ts'),
+      workflowsPath: WORKFLOWS_PATH,
       activities: { projectCaseEvent: async () => undefined, projectRiskCaseEvent: async () => undefined },
     });
     await worker.runUntil(async () => {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions } from '@customs/persistence';
+import { MIGRATIONS } from './index';
 
 /**
  * Applies every pending migration under a PostgreSQL advisory lock, so several API
@@ -8,7 +9,7 @@ import { dataSourceOptions } from './data-source-options';
  * @throws the database error when a migration fails (its transaction is rolled back).
  */
 export async function runMigrations(databaseUrl: string): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions(databaseUrl, 2));
+  const ds = new DataSource({ ...dataSourceOptions(databaseUrl, 2), migrations: MIGRATIONS });
   await ds.initialize();
   try {
     await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

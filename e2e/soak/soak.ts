@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDeclarationFile } from '@customs/io';
 import { type Declaration } from '@customs/domain';
-import { formatFaultReport, runFaultScenario } from '../../e2e/support/fault-scenario';
+import { formatFaultReport, runFaultScenario } from '../support/fault-scenario';
 
 /**
  * `npm run soak [-- --file F --declarations N --rounds R --downtime-ms D]`

@@ -1,0 +1,7 @@
+/**
+ * The API's entry points for running it in-process (the end-to-end tests): `createApp` builds the
+ * configured application; `TokenService` signs and verifies bearer tokens as the API does.
+ * `main.ts` is the process entry point.
+ */
+export { createApp } from './app';
+export { TokenService } from './services/auth/token.service';
