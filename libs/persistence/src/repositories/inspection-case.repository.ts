@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { CaseEventEntity, InspectionCaseEntity } from '../entities';
+import { selectProperties } from './select-properties';
 
 /** A case as the queue serves it: the `inspection_case` read model without its bookkeeping (`lastSeq`). */
 export interface InspectionCaseView {
@@ -80,7 +81,13 @@ export interface CaseProgress {
   verdicts: ReadonlyArray<object>;
 }
 
-const view = (e: InspectionCaseEntity): InspectionCaseView => ({
+/** The read model's properties a view shows (all but `lastSeq`). */
+const VIEW_PROPERTIES = ['caseId', 'declarationId', 'officeId', 'lane', 'status', 'riskScore', 'controlSample', 'firedCriteria', 'assigneeId',
+  'escalated', 'outcome', 'findings', 'verdicts', 'openedAt', 'updatedAt', 'closedAt'] as const;
+
+type ViewRow = Pick<InspectionCaseEntity, (typeof VIEW_PROPERTIES)[number]>;
+
+const view = (e: ViewRow): InspectionCaseView => ({
   caseId: e.caseId,
   declarationId: e.declarationId,
   officeId: e.officeId,
@@ -174,7 +181,8 @@ export class InspectionCaseRepository {
 
   /**
    * One page of the queue: riskiest first, then oldest, then by case id (a total order, so
-   * pages do not overlap), with the number of cases matching the filter.
+   * pages do not overlap), with the number of cases matching the filter. Rows are read raw
+   * (see `selectProperties`): this is the queues' hot read.
    * @param limit cases per page; @param offset cases skipped.
    */
   async page(filter: CaseQueueFilter, limit: number, offset: number): Promise<{ cases: InspectionCaseView[]; total: number }> {
@@ -184,13 +192,16 @@ export class InspectionCaseRepository {
     if (filter.lane) q.andWhere('c.lane = :lane', { lane: filter.lane });
     if (filter.assigneeId) q.andWhere('c.assigneeId = :assigneeId', { assigneeId: filter.assigneeId });
     const total = await q.getCount();
-    const rows = await q.orderBy('c.riskScore', 'DESC').addOrderBy('c.openedAt', 'ASC').addOrderBy('c.caseId', 'ASC').limit(limit).offset(offset).getMany();
+    const rows = await selectProperties(q, 'c', VIEW_PROPERTIES)
+      .orderBy('c.riskScore', 'DESC').addOrderBy('c.openedAt', 'ASC').addOrderBy('c.caseId', 'ASC')
+      .limit(limit).offset(offset)
+      .getRawMany<ViewRow>();
     return { cases: rows.map(view), total };
   }
 
   /** One case, or null when unknown. */
   async findView(caseId: string): Promise<InspectionCaseView | null> {
-    const row = await this.cases.findOneBy({ caseId });
+    const row = await selectProperties(this.cases.createQueryBuilder('c'), 'c', VIEW_PROPERTIES).where('c.caseId = :caseId', { caseId }).getRawOne<ViewRow>();
     return row ? view(row) : null;
   }
 

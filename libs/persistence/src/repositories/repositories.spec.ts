@@ -30,22 +30,17 @@ describe('InspectionCaseRepository', () => {
     expect(statements[0].params[6]).toBeNull();
   });
 
-  it('maps a stored case to its view with ISO timestamps and without its bookkeeping', async () => {
+  it('reads a case raw, without its bookkeeping, and serves ISO timestamps', async () => {
     const at = new Date('2026-12-01T08:00:00Z');
-    const { dataSource } = await recordingDataSource((sql) => (sql.startsWith('SELECT') ? [{
-      InspectionCaseEntity_case_id: 'inspection-case-D1', InspectionCaseEntity_declaration_id: 'D1', InspectionCaseEntity_office_id: '40',
-      InspectionCaseEntity_lane: 'RED', InspectionCaseEntity_status: 'CLOSED', InspectionCaseEntity_risk_score: 0.9,
-      InspectionCaseEntity_control_sample: false, InspectionCaseEntity_fired_criteria: [], InspectionCaseEntity_assignee_id: 'o',
-      InspectionCaseEntity_escalated: false, InspectionCaseEntity_outcome: 'SEIZURE', InspectionCaseEntity_findings: 'x',
-      InspectionCaseEntity_verdicts: null, InspectionCaseEntity_last_seq: 5, InspectionCaseEntity_opened_at: at,
-      InspectionCaseEntity_updated_at: at, InspectionCaseEntity_closed_at: at,
-    }] : undefined));
-    const view = await new InspectionCaseRepository(dataSource).findView('inspection-case-D1');
-    expect(view).toEqual({
+    const stored = {
       caseId: 'inspection-case-D1', declarationId: 'D1', officeId: '40', lane: 'RED', status: 'CLOSED', riskScore: 0.9, controlSample: false,
-      firedCriteria: [], assigneeId: 'o', escalated: false, outcome: 'SEIZURE', findings: 'x', verdicts: null,
-      openedAt: at.toISOString(), updatedAt: at.toISOString(), closedAt: at.toISOString(),
-    });
+      firedCriteria: [], assigneeId: 'o', escalated: false, outcome: 'SEIZURE', findings: 'x', verdicts: null, openedAt: at, updatedAt: at, closedAt: at,
+    };
+    const { dataSource, statements } = await recordingDataSource((sql) => (sql.startsWith('SELECT') ? [stored] : undefined));
+    const view = await new InspectionCaseRepository(dataSource).findView('inspection-case-D1');
+    expect(statements[0].sql).toMatch(/^SELECT "c"."case_id" AS "caseId", .*"c"."closed_at" AS "closedAt" FROM "inspection_case" "c" WHERE "c"."case_id" = \$1$/);
+    expect(statements[0].sql).not.toContain('last_seq');
+    expect(view).toEqual({ ...stored, openedAt: at.toISOString(), updatedAt: at.toISOString(), closedAt: at.toISOString() });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { RiskCaseCriterionEntity, RiskCaseEntity, RiskCaseEventEntity } from '../entities';
+import { selectProperties } from './select-properties';
 
 /** A risk case as listed: the `risk_case` read model without its snapshot and bookkeeping. */
 export interface RiskCaseSummary {
@@ -55,7 +56,10 @@ export interface RiskCaseProjection {
   at: Date;
 }
 
-const summary = (e: RiskCaseEntity): RiskCaseSummary => ({
+/** The read model's properties a summary shows. */
+const SUMMARY_PROPERTIES = ['riskCaseId', 'status', 'riskArea', 'route', 'officeIds', 'riskLevel', 'windowEndsAt', 'openedAt', 'updatedAt'] as const;
+
+const summary = (e: Pick<RiskCaseEntity, (typeof SUMMARY_PROPERTIES)[number]>): RiskCaseSummary => ({
   riskCaseId: e.riskCaseId,
   status: e.status,
   riskArea: e.riskArea,
@@ -149,7 +153,10 @@ export class RiskCaseRepository {
     if (filter.officeId !== undefined) q.andWhere('r.officeIds ? :officeId', { officeId: filter.officeId });
     if (filter.status) q.andWhere('r.status = :status', { status: filter.status });
     const total = await q.getCount();
-    const rows = await q.orderBy('r.openedAt', 'DESC').addOrderBy('r.riskCaseId', 'ASC').limit(limit).offset(offset).getMany();
+    const rows = await selectProperties(q, 'r', SUMMARY_PROPERTIES)
+      .orderBy('r.openedAt', 'DESC').addOrderBy('r.riskCaseId', 'ASC')
+      .limit(limit).offset(offset)
+      .getRawMany<Pick<RiskCaseEntity, (typeof SUMMARY_PROPERTIES)[number]>>();
     return { riskCases: rows.map(summary), total };
   }
 
