@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
-import { dataSourceOptions } from '@customs/persistence';
+import { dataSourceOptions, InspectionCaseRepository, RiskCaseRepository } from '@customs/persistence';
 import type { CaseEvent } from '@customs/workflows/messages';
 import { WORKFLOWS_PATH } from '@customs/workflows/path';
 import { createCaseProjectionActivities } from './activities/case-projection.activities';
@@ -10,18 +10,20 @@ import { createRiskCaseProjectionActivities, reportInspectionToRiskCases } from 
 
 
 /**
- * The activities of both case workflows. An inspection case's projection also tells the risk
- * cases behind its fired criteria about the selection and the result (see `reportInspectionToRiskCases`).
+ * The activities of both case workflows, over the repositories of `@customs/persistence` built
+ * on the worker's DataSource. An inspection case's projection also tells the risk cases behind
+ * its fired criteria about the selection and the result (see `reportInspectionToRiskCases`).
  */
 function caseActivities(dataSource: DataSource) {
+  const repositories = { cases: new InspectionCaseRepository(dataSource), riskCases: new RiskCaseRepository(dataSource) };
   const inspection = createCaseProjectionActivities(dataSource);
   return {
     ...inspection,
     async projectCaseEvent(event: CaseEvent): Promise<void> {
       await inspection.projectCaseEvent(event);
-      await reportInspectionToRiskCases(dataSource, event);
+      await reportInspectionToRiskCases(repositories, event);
     },
-    ...createRiskCaseProjectionActivities(dataSource),
+    ...createRiskCaseProjectionActivities(repositories.riskCases),
   };
 }
 

@@ -134,6 +134,21 @@ export class DecisionRecordRepository {
   }
 
   /**
+   * The fired criteria recorded with a declaration's decision (`record.firedCriteria`: id,
+   * version, risk area, ...), or null when the declaration was never screened or its record
+   * lists none.
+   */
+  async firedCriteria(declarationId: string): Promise<Array<{ id: string; riskArea?: string }> | null> {
+    const row = await this.db
+      .getRepository(DecisionRecordEntity)
+      .createQueryBuilder('d')
+      .select(`d.record->'firedCriteria'`, 'fired')
+      .where('d.declarationId = :declarationId', { declarationId })
+      .getRawOne<{ fired: Array<{ id: string; riskArea?: string }> | null }>();
+    return row?.fired ?? null;
+  }
+
+  /**
    * An office's decisions over the last `days` days: how many, and whether its first decision is
    * at least that old (so a mean over the period is not diluted by days before it started).
    */

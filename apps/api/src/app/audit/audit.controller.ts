@@ -1,8 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { verifyAuditChains, type ChainReport } from '@customs/persistence';
+import { AuditTrailRepository, type ChainReport } from '@customs/persistence';
 import { Roles } from '../../services/auth/auth.decorators';
 
 /** Result of `GET /api/audit/verify`. */
@@ -21,14 +19,14 @@ export interface AuditVerification {
 @ApiTags('audit')
 @Controller('audit')
 export class AuditController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly auditTrail: AuditTrailRepository) {}
 
   @Get('verify')
   @Roles('auditor')
   @ApiOperation({ summary: 'Walk the hash chains and name the first missing or altered row of each (200 either way; `ok` says)' })
   @ApiOkResponse({ description: '`{ ok, chains: [{ table, rows, ok, head: { chainSeq, rowHash } | null, problem?: { kind, chainSeq, id, message } }] }`' })
   async verify(): Promise<AuditVerification> {
-    const chains = await verifyAuditChains({ query: async (sql, params) => ({ rows: await this.db.query(sql, params) }) });
+    const chains = await this.auditTrail.verify();
     return { ok: chains.every((c) => c.ok), chains };
   }
 }

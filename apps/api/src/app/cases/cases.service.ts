@@ -1,7 +1,6 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { InspectionCaseRepository, type CaseEventView, type InspectionCaseHead, type InspectionCaseView } from '@customs/persistence';
 import {
   assignCase,
   closeCase,
@@ -17,37 +16,8 @@ import type { AssignCaseDto } from './dto/assign-case.dto';
 import type { ListCasesDto } from './dto/list-cases.dto';
 import type { RecordResultDto } from './dto/record-result.dto';
 
-/** What an action needs to know about a case before it is sent to the workflow. */
-interface CaseHead {
-  status: string;
-  officeId: string;
-  assigneeId: string | null;
-}
-
 /** A case as served by the queue (the Postgres read model). */
-export interface CaseView {
-  caseId: string;
-  declarationId: string;
-  officeId: string;
-  lane: string;
-  status: string;
-  riskScore: number;
-  controlSample: boolean;
-  firedCriteria: Array<{ id: string; version: number }>;
-  assigneeId: string | null;
-  escalated: boolean;
-  outcome: string | null;
-  findings: string | null;
-  verdicts: Array<Record<string, unknown>> | null;
-  openedAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-}
-
-const CASE_COLUMNS = `case_id AS "caseId", declaration_id AS "declarationId", office_id AS "officeId", lane, status,
-  risk_score AS "riskScore", control_sample AS "controlSample", fired_criteria AS "firedCriteria",
-  assignee_id AS "assigneeId", escalated, outcome, findings, verdicts,
-  opened_at AS "openedAt", updated_at AS "updatedAt", closed_at AS "closedAt"`;
+export type CaseView = InspectionCaseView;
 
 /**
  * Inspection cases: queues and history from the Postgres read model; actions as Temporal
@@ -62,7 +32,7 @@ const CASE_COLUMNS = `case_id AS "caseId", declaration_id AS "declarationId", of
 @Injectable()
 export class CasesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: InspectionCaseRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly directory: UserDirectory,
   ) {}
@@ -73,36 +43,15 @@ export class CasesService {
    */
   async list(query: ListCasesDto, user: AuthUser): Promise<{ cases: CaseView[]; total: number }> {
     const q = { ...query, officeId: scopeToOffice(user, query.officeId) };
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (column: string, value: unknown) => {
-      params.push(value);
-      where.push(`${column} = $${params.length}`);
-    };
-    if (q.officeId) add('office_id', q.officeId);
-    if (q.status) add('status', q.status);
-    if (q.lane) add('lane', q.lane);
-    if (q.assigneeId) add('assignee_id', q.assigneeId);
-    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM inspection_case ${filter}`, params);
-    const cases = await this.db.query(
-      `SELECT ${CASE_COLUMNS} FROM inspection_case ${filter}
-       ORDER BY risk_score DESC, opened_at ASC, case_id ASC LIMIT ${q.limit ?? 50} OFFSET ${q.offset ?? 0}`,
-      params,
-    );
-    return { cases, total };
+    return this.cases.page(q, q.limit ?? 50, q.offset ?? 0);
   }
 
   /** One case with its event history (who did what, when). @throws NotFoundException, ForbiddenException (another office) */
-  async get(caseId: string, user: AuthUser): Promise<CaseView & { events: unknown[] }> {
-    const [view] = await this.db.query(`SELECT ${CASE_COLUMNS} FROM inspection_case WHERE case_id = $1`, [caseId]);
+  async get(caseId: string, user: AuthUser): Promise<CaseView & { events: CaseEventView[] }> {
+    const view = await this.cases.findView(caseId);
     if (!view) throw new NotFoundException(`case ${caseId} is unknown`);
     assertSameOffice(user, view.officeId, `case ${caseId}`);
-    const events = await this.db.query(
-      `SELECT seq, type, actor, payload, occurred_at AS "occurredAt" FROM case_event WHERE case_id = $1 ORDER BY seq`,
-      [caseId],
-    );
-    return { ...view, events };
+    return { ...view, events: await this.cases.history(caseId) };
   }
 
   /**
@@ -111,7 +60,7 @@ export class CasesService {
    *   UnprocessableEntityException when the assignee is not a local officer of the office.
    */
   assign(caseId: string, body: AssignCaseDto, user: AuthUser): Promise<InspectionCaseState> {
-    const authorize = (head: CaseHead) => {
+    const authorize = (head: InspectionCaseHead) => {
       if (user.role === 'local_officer' && body.officerId !== user.id) {
         throw new ForbiddenException(`a local officer may assign a case only to themself (${user.id}), not to ${body.officerId}; ask a supervisor of office ${head.officeId}`);
       }
@@ -141,7 +90,7 @@ export class CasesService {
   }
 
   /** Results and closing belong to the assigned officer, or a supervisor of the office. */
-  private assertWorksCase(caseId: string, head: CaseHead, user: AuthUser, action: string): void {
+  private assertWorksCase(caseId: string, head: InspectionCaseHead, user: AuthUser, action: string): void {
     if (user.role === 'supervisor') return;
     if (head.assigneeId !== user.id) {
       const who = head.assigneeId ? `it is assigned to ${head.assigneeId}` : 'it is not assigned to anyone';
@@ -156,13 +105,10 @@ export class CasesService {
   private async update(
     caseId: string,
     user: AuthUser,
-    authorize: (head: CaseHead) => void,
+    authorize: (head: InspectionCaseHead) => void,
     send: () => Promise<InspectionCaseState>,
   ): Promise<InspectionCaseState> {
-    const [known] = (await this.db.query(
-      `SELECT status, office_id AS "officeId", assignee_id AS "assigneeId" FROM inspection_case WHERE case_id = $1`,
-      [caseId],
-    )) as CaseHead[];
+    const known = await this.cases.head(caseId);
     if (!known) throw new NotFoundException(`case ${caseId} is unknown`);
     assertSameOffice(user, known.officeId, `case ${caseId}`);
     authorize(known);

@@ -7,11 +7,10 @@ import {
   NotFoundException,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
 import * as path from 'node:path';
-import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
+import { CriterionRepository, RiskCaseRepository, type CriterionVersionRow } from '@customs/persistence';
 import { CriterionValidationError, SelectivityEngine, validateCriterion, type SelectivityCriterion } from '@customs/selectivity';
 import { loadCriteriaFromDir } from '@customs/io';
 import type { AuthUser } from '../../services/auth/auth-user';
@@ -23,19 +22,8 @@ import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
 /** Default validity window of a new criterion, in days (CBTC practice: 15 days). */
 export const DEFAULT_VALIDITY_DAYS = 15;
 
-/** One stored criterion version with its maker and checker. */
-export interface CriterionVersionView {
-  definition: SelectivityCriterion;
-  createdBy: string;
-  createdAt: string;
-  /** Null while the version awaits approval (it is then not in force). */
-  approvedBy: string | null;
-  approvedAt: string | null;
-}
-
-const VERSION_VIEW = `c.definition, c.created_by AS "createdBy", c.created_at AS "createdAt",
-  a.approved_by AS "approvedBy", a.approved_at AS "approvedAt"
-  FROM selectivity_criterion c LEFT JOIN criterion_approval a ON a.criterion_id = c.id AND a.version = c.version`;
+/** One stored criterion version with its maker and checker (approvedBy null: awaiting approval, not in force). */
+export type CriterionVersionView = CriterionVersionRow<SelectivityCriterion>;
 
 /** Central criteria are the CBTC's; local ones belong to one office (analysts may write them too). */
 function assertMayWrite(user: AuthUser, scope: string, officeId: string | null): void {
@@ -82,7 +70,8 @@ export class CriteriaService implements OnApplicationBootstrap {
   private compiling: Promise<CompiledCriteria> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly criteria: CriterionRepository,
+    private readonly riskCases: RiskCaseRepository,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
@@ -104,26 +93,9 @@ export class CriteriaService implements OnApplicationBootstrap {
     let inserted = 0;
     for (const c of criteria) {
       const source = `rules/${c.scope === 'CENTRAL' ? 'central' : `local/${c.officeId}`}/${c.id}.json`;
-      const rows: Array<{ id: string }> = await this.db.query(
-        `INSERT INTO selectivity_criterion (id, version, scope, office_id, lane, status, valid_from, valid_to, definition, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (id, version) DO NOTHING RETURNING id`,
-        [c.id, c.version, c.scope, c.officeId, c.lane, c.status, c.validFrom, c.validTo, JSON.stringify(c), source],
-      );
-      await this.db.query(
-        `INSERT INTO criterion_approval (criterion_id, version, approved_by) VALUES ($1, $2, 'seed')
-         ON CONFLICT (criterion_id, version) DO NOTHING`,
-        [c.id, c.version],
-      );
-      if (rows.length > 0) {
-        inserted += 1;
-        continue;
-      }
-      const [stored] = await this.db.query(
-        `SELECT definition = $3::jsonb AS same FROM selectivity_criterion WHERE id = $1 AND version = $2`,
-        [c.id, c.version, JSON.stringify(c)],
-      );
-      if (stored && !stored.same) {
+      const result = await this.criteria.seed(c, source);
+      if (result === 'INSERTED') inserted += 1;
+      if (result === 'DIFFERS') {
         this.logger.warn(`${source}: differs from stored ${c.id} v${c.version}; versions are immutable, bump "version" to change it`);
       }
     }
@@ -132,22 +104,17 @@ export class CriteriaService implements OnApplicationBootstrap {
 
   /** The version of every criterion that screening uses: the newest approved one. */
   async listInForce(): Promise<SelectivityCriterion[]> {
-    const rows: Array<{ definition: SelectivityCriterion }> = await this.db.query(
-      `SELECT DISTINCT ON (c.id) c.definition FROM selectivity_criterion c
-       JOIN criterion_approval a ON a.criterion_id = c.id AND a.version = c.version
-       ORDER BY c.id, c.version DESC`,
-    );
-    return rows.map((r) => r.definition);
+    return this.criteria.definitionsInForce<SelectivityCriterion>();
   }
 
   /** The newest version of every criterion (approved or awaiting approval), with its maker and checker. */
   async listNewest(): Promise<CriterionVersionView[]> {
-    return this.db.query(`SELECT DISTINCT ON (c.id) ${VERSION_VIEW} ORDER BY c.id, c.version DESC`);
+    return this.criteria.newestVersions<SelectivityCriterion>();
   }
 
   /** Every stored version of one criterion, newest first (empty when unknown). */
   async versions(id: string): Promise<CriterionVersionView[]> {
-    return this.db.query(`SELECT ${VERSION_VIEW} WHERE c.id = $1 ORDER BY c.version DESC`, [id]);
+    return this.criteria.versions<SelectivityCriterion>(id);
   }
 
   /**
@@ -173,18 +140,11 @@ export class CriteriaService implements OnApplicationBootstrap {
       throw new CriterionValidationError([`officeId: must be a known customs office code, got ${JSON.stringify(checked.officeId)}`]);
     }
     assertMayWrite(author, checked.scope, checked.officeId);
-    return this.db.transaction(async (tx) => {
-      // Serialise versions of one id: concurrent writers get consecutive versions, never the same.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [checked.id]);
-      const [{ next }] = await tx.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM selectivity_criterion WHERE id = $1`, [checked.id]);
-      const c = validateCriterion({ ...draft, version: next });
-      await tx.query(
-        `INSERT INTO selectivity_criterion (id, version, scope, office_id, lane, status, valid_from, valid_to, definition, source, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'api', $10)`,
-        [c.id, c.version, c.scope, c.officeId, c.lane, c.status, c.validFrom, c.validTo, JSON.stringify(c), author.id],
-      );
-      const [view] = await tx.query(`SELECT ${VERSION_VIEW} WHERE c.id = $1 AND c.version = $2`, [c.id, c.version]);
-      return view;
+    // Serialise versions of one id: concurrent writers get consecutive versions, never the same.
+    return this.criteria.withCriterionLock(checked.id, async (criteria) => {
+      const c = validateCriterion({ ...draft, version: await criteria.nextVersion(checked.id) });
+      await criteria.addVersion(c, author.id);
+      return (await criteria.findVersion<SelectivityCriterion>(c.id, c.version))!;
     });
   }
 
@@ -195,21 +155,15 @@ export class CriteriaService implements OnApplicationBootstrap {
    *   force), ForbiddenException (wrong role or office, or the author approving their own).
    */
   async approve(id: string, version: number, approver: AuthUser): Promise<CriterionVersionView> {
-    const approved = await this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [id]);
-      const [row] = await tx.query(`SELECT ${VERSION_VIEW} WHERE c.id = $1 AND c.version = $2`, [id, version]);
-      if (!row) throw new NotFoundException(`criterion ${id} has no version ${version}`);
-      const view = row as CriterionVersionView;
+    const approved = await this.criteria.withCriterionLock(id, async (criteria) => {
+      const view = await criteria.findVersion<SelectivityCriterion>(id, version);
+      if (!view) throw new NotFoundException(`criterion ${id} has no version ${version}`);
       if (view.approvedBy) throw new ConflictException(`${id} v${version} is already approved by ${view.approvedBy}`);
-      const [{ newest }] = await tx.query(
-        `SELECT coalesce(max(version), 0) AS newest FROM criterion_approval WHERE criterion_id = $1`,
-        [id],
-      );
+      const newest = await criteria.newestApprovedVersion(id);
       if (newest > version) throw new ConflictException(`${id} v${newest} is already in force; v${version} is superseded`);
       assertMayApprove(approver, view);
-      await tx.query(`INSERT INTO criterion_approval (criterion_id, version, approved_by) VALUES ($1, $2, $3)`, [id, version, approver.id]);
-      const [view2] = await tx.query(`SELECT ${VERSION_VIEW} WHERE c.id = $1 AND c.version = $2`, [id, version]);
-      return view2 as CriterionVersionView;
+      await criteria.approve(id, version, approver.id);
+      return (await criteria.findVersion<SelectivityCriterion>(id, version))!;
     });
     await this.notifyRiskCases(id, version, approver);
     return approved;
@@ -222,11 +176,7 @@ export class CriteriaService implements OnApplicationBootstrap {
    * refuses the update, which is logged, not returned.
    */
   private async notifyRiskCases(id: string, version: number, approver: AuthUser): Promise<void> {
-    const links: Array<{ riskCaseId: string }> = await this.db.query(
-      `SELECT risk_case_id AS "riskCaseId" FROM risk_case_criterion WHERE criterion_id = $1`,
-      [id],
-    );
-    for (const { riskCaseId } of links) {
+    for (const riskCaseId of await this.riskCases.casesDrafting(id)) {
       try {
         await this.temporal.workflow.getHandle(riskCaseId).executeUpdate(criterionApproved, { args: [{ criterionId: id, version, actor: approver.id }] });
       } catch (err) {
@@ -244,9 +194,7 @@ export class CriteriaService implements OnApplicationBootstrap {
     if (this.engine && now - this.engine.checkedAt < FRESHNESS_MS) return this.engine.compiled;
     if (this.compiling) return this.compiling;
     this.compiling = (async () => {
-      const [{ fingerprint }] = await this.db.query(
-        `SELECT count(*) || ':' || coalesce(max(approved_at)::text, '') AS fingerprint FROM criterion_approval`,
-      );
+      const fingerprint = await this.criteria.approvalsFingerprint();
       if (this.engine && this.engine.fingerprint === fingerprint) {
         this.engine.checkedAt = Date.now();
         return this.engine.compiled;
@@ -271,16 +219,12 @@ export class CriteriaService implements OnApplicationBootstrap {
       const at = v.lastIndexOf('@');
       return { id: v.slice(0, at), version: Number(v.slice(at + 1)) };
     });
-    const rows: Array<{ definition: SelectivityCriterion }> = await this.db.query(
-      `SELECT c.definition FROM selectivity_criterion c
-       JOIN unnest($1::varchar[], $2::int[]) AS v(id, version) ON v.id = c.id AND v.version = c.version`,
-      [pairs.map((p) => p.id), pairs.map((p) => p.version)],
-    );
-    if (rows.length !== pairs.length) {
-      const found = new Set(rows.map((r) => `${r.definition.id}@${r.definition.version}`));
+    const definitions = await this.criteria.definitionsOf<SelectivityCriterion>(pairs);
+    if (definitions.length !== pairs.length) {
+      const found = new Set(definitions.map((d) => `${d.id}@${d.version}`));
       throw new NotFoundException(`criterion versions not stored: ${versions.filter((v) => !found.has(v)).join(', ')}`);
     }
-    return compile(rows.map((r) => r.definition));
+    return compile(definitions);
   }
 }
 

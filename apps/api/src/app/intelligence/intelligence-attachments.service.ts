@@ -1,25 +1,15 @@
 import {
   BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, PayloadTooLargeException, UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
+import { IntelligenceRepository, type AttachmentView } from '@customs/persistence';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { isOfficeBound } from '../../services/auth/office-scope';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { ATTACHMENT_TYPES, declaredType, safeFileName, sniffAttachmentType } from './attachment-type';
 
-/** One attachment as listed: everything but the bytes. */
-export interface AttachmentView {
-  reportId: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedBy: string;
-  uploadedAt: string;
-}
+export type { AttachmentView };
 
 /** The uploaded file as multer (memory storage) hands it over. */
 export interface UploadedAttachment {
@@ -28,9 +18,6 @@ export interface UploadedAttachment {
   size: number;
   buffer: Buffer;
 }
-
-const VIEW = `report_id AS "reportId", file_name AS "fileName", content_type AS "contentType", size_bytes AS "sizeBytes",
-  sha256, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt"`;
 
 /**
  * Attachments of intelligence reports (documents, photos), stored in Postgres with their SHA-256.
@@ -44,7 +31,7 @@ const VIEW = `report_id AS "reportId", file_name AS "fileName", content_type AS 
 @Injectable()
 export class IntelligenceAttachmentsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly intelligence: IntelligenceRepository,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
@@ -70,31 +57,19 @@ export class IntelligenceAttachmentsService {
       throw new UnsupportedMediaTypeException(`the file was sent as ${declared} but its bytes are ${sniffed}`);
     }
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    const inserted: AttachmentView[] = await this.db.query(
-      `INSERT INTO intelligence_attachment (report_id, sha256, file_name, content_type, size_bytes, content, uploaded_by, uploaded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
-       ON CONFLICT ON CONSTRAINT uq_intelligence_attachment_sha256 DO NOTHING
-       RETURNING ${VIEW}`,
-      [reportId, sha256, safeFileName(file.originalname), sniffed, file.size, file.buffer, user.id],
-    );
-    if (inserted.length > 0) return { created: true, attachment: inserted[0] };
-    const [existing]: AttachmentView[] = await this.db.query(`SELECT ${VIEW} FROM intelligence_attachment WHERE report_id = $1 AND sha256 = $2`, [reportId, sha256]);
-    return { created: false, attachment: existing };
+    return this.intelligence.addAttachment({
+      reportId, sha256, fileName: safeFileName(file.originalname), contentType: sniffed, sizeBytes: file.size, content: file.buffer, uploadedBy: user.id,
+    });
   }
 
   /** The report's attachments, oldest first, without their bytes. @throws NotFoundException, ForbiddenException */
   async list(reportId: string, user: AuthUser): Promise<{ attachments: AttachmentView[] }> {
     await this.assertMaySee(reportId, user);
-    const attachments: AttachmentView[] = await this.db.query(`SELECT ${VIEW} FROM intelligence_attachment WHERE report_id = $1 ORDER BY id`, [reportId]);
-    return { attachments };
+    return { attachments: await this.intelligence.attachments(reportId) };
   }
 
   private async assertMaySee(reportId: string, user: AuthUser): Promise<void> {
-    const [row]: Array<{ reportedBy: string; officeIds: string[] | null }> = await this.db.query(
-      `SELECT r.reported_by AS "reportedBy", c.office_ids AS "officeIds"
-       FROM intelligence_report r LEFT JOIN risk_case c ON c.risk_case_id = r.risk_case_id WHERE r.report_id = $1`,
-      [reportId],
-    );
+    const row = await this.intelligence.audienceOf(reportId);
     if (!row) throw new NotFoundException(`intelligence report ${reportId} is unknown`);
     if (isOfficeBound(user) && row.reportedBy !== user.id && !(row.officeIds ?? []).includes(user.officeId ?? '')) {
       throw new ForbiddenException(`${user.role} ${user.id} of office ${user.officeId} may not see report ${reportId}: its risk case is neither routed to nor shared with that office`);

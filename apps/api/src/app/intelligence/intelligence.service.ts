@@ -1,10 +1,9 @@
 import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
+import { IntelligenceRepository } from '@customs/persistence';
 import { riskCaseWorkflow } from '@customs/workflows';
 import {
   reportLinked,
@@ -58,7 +57,7 @@ export class IntelligenceService {
   readonly router: IntelligenceRouter;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly intelligence: IntelligenceRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {
@@ -93,21 +92,13 @@ export class IntelligenceService {
     });
     const reportId = `intel-${randomUUID()}`;
     const report = { ...dto, goods: dto.goods ?? [], routes: dto.routes ?? [], routing };
-    return this.db.transaction(async (tx) => {
-      // One intake at a time decides "new or duplicate", so two reports about one subject never open two cases.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('intelligence-intake'))`);
-      const [existing] = await tx.query(
-        `SELECT r.risk_case_id AS "riskCaseId" FROM intelligence_report r LEFT JOIN risk_case c ON c.risk_case_id = r.risk_case_id
-         WHERE r.subject_keys ?| $1::text[] AND (c.status IS NULL OR c.status NOT IN ('CLOSED', 'DISMISSED'))
-         ORDER BY r.received_at LIMIT 1`,
-        [keys],
-      );
-      const riskCaseId: string = existing?.riskCaseId ?? `risk-case-${randomUUID()}`;
-      await tx.query(
-        `INSERT INTO intelligence_report (report_id, risk_case_id, duplicate, report, subject_keys, route, route_rule, reported_by, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
-        [reportId, riskCaseId, Boolean(existing), JSON.stringify(report), JSON.stringify(keys), routing.route, routing.ruleId, user.id],
-      );
+    // One intake at a time decides "new or duplicate", so two reports about one subject never open two cases.
+    return this.intelligence.withIntakeLock(async (reports) => {
+      const existing = await reports.openCaseSharingSubjects(keys);
+      const riskCaseId: string = existing ?? `risk-case-${randomUUID()}`;
+      await reports.addReport({
+        reportId, riskCaseId, duplicate: Boolean(existing), report, subjectKeys: keys, route: routing.route, routeRule: routing.ruleId, reportedBy: user.id,
+      });
       if (existing) {
         try {
           await this.client.workflow.getHandle(riskCaseId).signal(reportLinked, { reportId, subjectKeys: keys, actor: user.id });

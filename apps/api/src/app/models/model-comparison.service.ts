@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { DecisionRecordBody } from '@customs/decision';
+import { ReportingRepository } from '@customs/persistence';
 import { performance, type ModelPerformance, type ScoredOutcome } from './model-comparison';
 
 /** The comparison of every model version on the same inspected declarations. */
@@ -22,16 +20,11 @@ export interface ModelComparison {
  */
 @Injectable()
 export class ModelComparisonService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reporting: ReportingRepository) {}
 
   /** @param from / to inclusive declaration dates `YYYY-MM-DD`, or null for open ends. */
   async compare(from: string | null, to: string | null): Promise<ModelComparison> {
-    const rows: Array<{ model: DecisionRecordBody['model']; shadow: DecisionRecordBody['shadow'] | null; fraud: number }> = await this.db.query(
-      `SELECT d.record->'model' AS model, d.record->'shadow' AS shadow, o.fraud
-       FROM inspection_outcome o JOIN decision_record d ON d.declaration_id = o.declaration_id
-       WHERE o.source = 'INSPECTION' AND ($1::date IS NULL OR o.declaration_date >= $1::date) AND ($2::date IS NULL OR o.declaration_date <= $2::date)`,
-      [from, to],
-    );
+    const rows = await this.reporting.scoredInspections({ from, to });
     const byModel = new Map<string, { name: string; version: string; rows: ScoredOutcome[]; deciding: number; shadow: number }>();
     const add = (name: string, version: string, score: number, lane: string, fraud: 0 | 1, deciding: boolean) => {
       const k = `${name}@${version}`;

@@ -1,15 +1,13 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
+import { ModelRegistryRepository, type ModelEventView, type ModelRole } from '@customs/persistence';
 import { DEFAULT_MODEL_VERSION, FEATURE_SPEC_FILE, historyKeyDefinitions, MODELS_DIR, RiskScorer } from '@customs/risk-model';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { SupplyChainHistoryService } from '../supply-chain/supply-chain-history.service';
 
-/** Role of a registered model version. */
-export type ModelRole = 'CHAMPION' | 'CHALLENGER' | 'RETIRED';
+export type { ModelRole };
 
 /** A registered model version as the API reports it. */
 export interface RegisteredModel {
@@ -44,7 +42,7 @@ export class ModelRegistryService implements OnModuleInit, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly registry: ModelRegistryRepository,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly history: SupplyChainHistoryService,
   ) {}
@@ -56,20 +54,18 @@ export class ModelRegistryService implements OnModuleInit, OnModuleDestroy {
     for (const v of versions) this.scorers.set(v, await RiskScorer.load(path.join(MODELS_DIR, v)));
     const champion = this.config.championModel || DEFAULT_MODEL_VERSION;
     if (!this.scorers.has(champion)) throw new Error(`RISK_MODEL_CHAMPION ${champion} is not a model folder of ${MODELS_DIR} (found: ${versions.join(', ')})`);
-    await this.db.transaction(async (tx) => {
-      await tx.query(`LOCK TABLE model_registration IN EXCLUSIVE MODE`);
-      const rows: Array<{ version: string; role: string }> = await tx.query(`SELECT version, role FROM model_registration`);
+    await this.registry.withRegistryLocked(async (registry) => {
+      const rows = await registry.all();
       const known = new Set(rows.map((r) => r.version));
       const hasChampion = rows.some((r) => r.role === 'CHAMPION');
       for (const v of versions) {
         if (known.has(v)) continue;
         const role: ModelRole = !hasChampion && v === champion ? 'CHAMPION' : 'CHALLENGER';
-        const s = this.scorers.get(v)!;
-        await tx.query(`INSERT INTO model_registration (version, name, role, registered_at, updated_at) VALUES ($1, $2, $3, now(), now())`, [v, s.name, role]);
-        await tx.query(
-          `INSERT INTO model_event (version, type, from_role, to_role, actor, reason, occurred_at) VALUES ($1, 'REGISTERED', NULL, $2, 'system', $3, now())`,
-          [v, role, `found in ${path.relative(process.cwd(), path.join(MODELS_DIR, v)) || MODELS_DIR} at start`],
-        );
+        await registry.register(v, this.scorers.get(v)!.name, role);
+        await registry.recordEvent({
+          version: v, type: 'REGISTERED', fromRole: null, toRole: role, actor: 'system',
+          reason: `found in ${path.relative(process.cwd(), path.join(MODELS_DIR, v)) || MODELS_DIR} at start`,
+        });
       }
     });
     await this.reloadRoles();
@@ -118,12 +114,8 @@ export class ModelRegistryService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The audit trail of role changes, newest first. */
-  async events(version?: string): Promise<Array<Record<string, unknown>>> {
-    return this.db.query(
-      `SELECT id, version, type, from_role AS "fromRole", to_role AS "toRole", actor, reason, occurred_at AS "occurredAt"
-       FROM model_event WHERE ($1::varchar IS NULL OR version = $1) ORDER BY id DESC`,
-      [version ?? null],
-    );
+  async events(version?: string): Promise<ModelEventView[]> {
+    return this.registry.events(version);
   }
 
   /**
@@ -134,35 +126,26 @@ export class ModelRegistryService implements OnModuleInit, OnModuleDestroy {
    */
   async promote(version: string, actor: string, reason: string): Promise<RegisteredModel[]> {
     if (!this.scorers.has(version)) throw new NotFoundException(`model version ${version} is not registered (known: ${[...this.scorers.keys()].join(', ')})`);
-    await this.db.transaction(async (tx) => {
-      await tx.query(`LOCK TABLE model_registration IN EXCLUSIVE MODE`);
-      const rows: Array<{ version: string; role: ModelRole }> = await tx.query(`SELECT version, role FROM model_registration`);
+    await this.registry.withRegistryLocked(async (registry) => {
+      const rows = await registry.all();
       const target = rows.find((r) => r.version === version);
       if (!target) throw new NotFoundException(`model version ${version} is not registered`);
       if (target.role === 'CHAMPION') throw new ConflictException(`model version ${version} is already the champion`);
       if (target.role === 'RETIRED') throw new ConflictException(`model version ${version} is retired; it cannot decide`);
       const previous = rows.find((r) => r.role === 'CHAMPION');
       if (previous) {
-        await tx.query(`UPDATE model_registration SET role = 'CHALLENGER', updated_at = now() WHERE version = $1`, [previous.version]);
-        await tx.query(
-          `INSERT INTO model_event (version, type, from_role, to_role, actor, reason, occurred_at) VALUES ($1, 'DEMOTED', 'CHAMPION', 'CHALLENGER', $2, $3, now())`,
-          [previous.version, actor, `replaced by ${version}: ${reason}`],
-        );
+        await registry.setRole(previous.version, 'CHALLENGER');
+        await registry.recordEvent({ version: previous.version, type: 'DEMOTED', fromRole: 'CHAMPION', toRole: 'CHALLENGER', actor, reason: `replaced by ${version}: ${reason}` });
       }
-      await tx.query(`UPDATE model_registration SET role = 'CHAMPION', updated_at = now() WHERE version = $1`, [version]);
-      await tx.query(
-        `INSERT INTO model_event (version, type, from_role, to_role, actor, reason, occurred_at) VALUES ($1, 'PROMOTED', $2, 'CHAMPION', $3, $4, now())`,
-        [version, target.role, actor, reason],
-      );
+      await registry.setRole(version, 'CHAMPION');
+      await registry.recordEvent({ version, type: 'PROMOTED', fromRole: target.role, toRole: 'CHAMPION', actor, reason });
     });
     await this.reloadRoles();
     return this.list();
   }
 
   private async reloadRoles(): Promise<void> {
-    const rows: Array<{ version: string; role: ModelRole; registered_at: Date; updated_at: Date }> = await this.db.query(
-      `SELECT version, role, registered_at, updated_at FROM model_registration ORDER BY version`,
-    );
-    this.roles = new Map(rows.map((r) => [r.version, { role: r.role, registeredAt: r.registered_at, updatedAt: r.updated_at }]));
+    const rows = await this.registry.all();
+    this.roles = new Map(rows.map((r) => [r.version, { role: r.role, registeredAt: r.registeredAt, updatedAt: r.updatedAt }]));
   }
 }

@@ -1,9 +1,8 @@
 import {
   BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { IntelligenceRepository, RiskCaseRepository, type RiskCaseRow } from '@customs/persistence';
 import { CriterionValidationError } from '@customs/selectivity';
 import {
   adjustWindow, assessRiskCase, closeRiskCase, linkCriterion, type RiskCaseState,
@@ -17,16 +16,8 @@ import type { AdjustWindowDto, AssessRiskCaseDto, CloseRiskCaseDto, DraftCriteri
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What an action needs to know about a risk case before it is sent to the workflow. */
-interface RiskCaseHead {
-  status: string;
-  route: string;
-  officeIds: string[];
-  state: RiskCaseState;
-}
-
-const COLUMNS = `risk_case_id AS "riskCaseId", status, risk_area AS "riskArea", route, office_ids AS "officeIds",
-  risk_level AS "riskLevel", window_ends_at AS "windowEndsAt", opened_at AS "openedAt", updated_at AS "updatedAt"`;
+/** What an action needs to know about a risk case before it is sent to the workflow: its row and projected state. */
+type RiskCaseHead = RiskCaseRow<RiskCaseState>;
 
 /** Declaration facts a subject identifier can be matched on. */
 const MATCHABLE_IDS = ['importerId', 'declarantId', 'sellerId', 'courierId'];
@@ -41,46 +32,24 @@ const MATCHABLE_IDS = ['importerId', 'declarantId', 'sellerId', 'courierId'];
 @Injectable()
 export class RiskCasesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly riskCases: RiskCaseRepository,
+    private readonly intelligence: IntelligenceRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly criteria: CriteriaService,
   ) {}
 
   /** Newest first; an office-bound user sees the cases routed to or shared with their office. */
   async list(q: ListRiskCasesDto, user: AuthUser) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (isOfficeBound(user)) {
-      params.push(user.officeId);
-      where.push(`office_ids ? $${params.length}`);
-    }
-    if (q.status) {
-      params.push(q.status);
-      where.push(`status = $${params.length}`);
-    }
-    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM risk_case ${filter}`, params);
-    const riskCases = await this.db.query(
-      `SELECT ${COLUMNS} FROM risk_case ${filter} ORDER BY opened_at DESC, risk_case_id LIMIT ${q.limit ?? 50} OFFSET ${q.offset ?? 0}`,
-      params,
-    );
-    return { riskCases, total };
+    return this.riskCases.page({ officeId: isOfficeBound(user) ? user.officeId : undefined, status: q.status }, q.limit ?? 50, q.offset ?? 0);
   }
 
   /** One risk case: its state (assessment, criteria, feedback), reports and history. @throws NotFoundException, ForbiddenException */
   async get(id: string, user: AuthUser) {
-    const [row] = await this.db.query(`SELECT ${COLUMNS}, state FROM risk_case WHERE risk_case_id = $1`, [id]);
+    const row = await this.riskCases.findWithState<RiskCaseState>(id);
     if (!row) throw new NotFoundException(`risk case ${id} is unknown`);
     this.assertMayRead(user, id, row.officeIds);
-    const reports = await this.db.query(
-      `SELECT report_id AS "reportId", duplicate, report, route, route_rule AS "routeRule", reported_by AS "reportedBy", received_at AS "receivedAt"
-       FROM intelligence_report WHERE risk_case_id = $1 ORDER BY received_at`,
-      [id],
-    );
-    const events = await this.db.query(
-      `SELECT seq, type, actor, payload, occurred_at AS "occurredAt" FROM risk_case_event WHERE risk_case_id = $1 ORDER BY seq`,
-      [id],
-    );
+    const reports = await this.intelligence.reportsOfCase(id);
+    const events = await this.riskCases.history(id);
     const { state, ...view } = row;
     return { ...view, ...state, reports, events };
   }
@@ -105,7 +74,7 @@ export class RiskCasesService {
     if (!['ASSESSED', 'TARGETING', 'ACTIVE', 'FEEDBACK'].includes(head.status)) {
       throw new ConflictException(`cannot draft a criterion from a risk case in status ${head.status}: assess it (TARGET or SHARE) first`);
     }
-    const reports: Array<{ report: ReportBody }> = await this.db.query(`SELECT report FROM intelligence_report WHERE risk_case_id = $1 ORDER BY received_at`, [id]);
+    const reports = await this.intelligence.reportsOfCase<ReportBody>(id);
     const { validityDays, ...given } = dto;
     const draft = { ...prefill(id, head.state, reports.map((r) => r.report), user), ...stripUndefined(given) };
     let created;
@@ -177,10 +146,7 @@ export class RiskCasesService {
 
   /** 404 unknown, 403 unless an analyst or a supervisor of the office the case is routed to. */
   private async head(id: string, user: AuthUser): Promise<RiskCaseHead> {
-    const [row] = (await this.db.query(
-      `SELECT status, route, office_ids AS "officeIds", state FROM risk_case WHERE risk_case_id = $1`,
-      [id],
-    )) as RiskCaseHead[];
+    const row = await this.riskCases.findWithState<RiskCaseState>(id);
     if (!row) throw new NotFoundException(`risk case ${id} is unknown`);
     if (user.role !== 'cbtc_analyst' && !(user.role === 'supervisor' && row.route === 'LOCAL' && row.state.routing.officeIds.includes(user.officeId ?? ''))) {
       throw new ForbiddenException(`${user.id} may not act on risk case ${id}: only CBTC analysts, or supervisors of the office it is routed to`);

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { SELECTION_BASES, type SelectionBasis } from '@customs/decision';
-import { SELECTION_BASIS_SQL } from '@customs/persistence';
+import { ReportingRepository } from '@customs/persistence';
 
 /** Lane counts over a period. */
 export interface LaneStats {
@@ -80,37 +78,17 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * par
  */
 @Injectable()
 export class StatsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reporting: ReportingRepository) {}
 
   /** GREEN/YELLOW/RED counts by declaration acceptance date, optionally for one office. */
   async lanes(from: string | null, to: string | null, officeId: string | null): Promise<LaneStats> {
-    const [r] = await this.db.query(
-      `SELECT count(*)::int AS total,
-              count(*) FILTER (WHERE lane = 'GREEN')::int AS green,
-              count(*) FILTER (WHERE lane = 'YELLOW')::int AS yellow,
-              count(*) FILTER (WHERE lane = 'RED')::int AS red
-       FROM decision_record
-       WHERE ($1::date IS NULL OR (record->'declaration'->>'date')::date >= $1::date)
-         AND ($2::date IS NULL OR (record->'declaration'->>'date')::date <= $2::date)
-         AND ($3::varchar IS NULL OR office_id = $3::varchar)`,
-      [from, to, officeId],
-    );
+    const r = await this.reporting.laneCounts({ from, to, officeId });
     return { from, to, officeId, ...r, automaticClearancePct: pct(r.green, r.total) };
   }
 
   /** Open cases per office (all offices, or one). */
   async openCases(officeId: string | null): Promise<OfficeCaseLoad[]> {
-    return this.db.query(
-      `SELECT office_id AS "officeId",
-              count(*) FILTER (WHERE status = 'QUEUED')::int AS queued,
-              count(*) FILTER (WHERE status = 'ASSIGNED')::int AS assigned,
-              count(*) FILTER (WHERE status = 'RESULT_RECORDED')::int AS "resultRecorded",
-              count(*) FILTER (WHERE escalated)::int AS escalated
-       FROM inspection_case
-       WHERE status <> 'CLOSED' AND ($1::varchar IS NULL OR office_id = $1::varchar)
-       GROUP BY office_id ORDER BY office_id`,
-      [officeId],
-    );
+    return this.reporting.openCaseCounts(officeId);
   }
 
   /**
@@ -119,17 +97,7 @@ export class StatsService {
    * the case read model. The control sample is counted apart (see `SelectionHitRates.control`).
    */
   async hitRatesByBasis(from: string | null, to: string | null, officeId: string | null): Promise<SelectionHitRates> {
-    const where = `($1::date IS NULL OR (dr.record->'declaration'->>'date')::date >= $1::date)
-         AND ($2::date IS NULL OR (dr.record->'declaration'->>'date')::date <= $2::date)
-         AND ($3::varchar IS NULL OR dr.office_id = $3::varchar)`;
-    const counts = `count(*)::int AS selected, count(ic.outcome)::int AS inspected,
-              count(*) FILTER (WHERE ic.outcome IN ('DISCREPANCY', 'SEIZURE'))::int AS hits
-       FROM decision_record dr LEFT JOIN inspection_case ic ON ic.declaration_id = dr.declaration_id`;
-    const rows: Array<{ basis: SelectionBasis; selected: number; inspected: number; hits: number }> = await this.db.query(
-      `SELECT ${SELECTION_BASIS_SQL.decidedBy} AS basis, ${counts} WHERE dr.lane <> 'GREEN' AND ${where} GROUP BY 1`,
-      [from, to, officeId],
-    );
-    const [control] = await this.db.query(`SELECT ${counts} WHERE ${SELECTION_BASIS_SQL.controlDrawn} AND ${where}`, [from, to, officeId]);
+    const { byBasis: rows, control } = await this.reporting.selectionsByBasis({ from, to, officeId });
     const byBasis = new Map(rows.map((r) => [r.basis, r]));
     return {
       from,
@@ -152,27 +120,7 @@ export class StatsService {
 
   /** Hit rate per criterion, and the control sample's as a baseline. */
   async hitRates(): Promise<{ criteria: CriterionHitRate[]; controlSample: { inspected: number; hits: number; hitRatePct: number | null } }> {
-    const selections: Array<{ id: string; n: number }> = await this.db.query(
-      `SELECT f->>'id' AS id, count(*)::int AS n
-       FROM decision_record, jsonb_array_elements(record->'firedCriteria') f GROUP BY 1`,
-    );
-    const results: Array<{ id: string; inspected: number; hits: number }> = await this.db.query(
-      `SELECT f->>'id' AS id,
-              count(*) FILTER (WHERE outcome IS NOT NULL)::int AS inspected,
-              count(*) FILTER (WHERE outcome IN ('DISCREPANCY', 'SEIZURE'))::int AS hits
-       FROM inspection_case, jsonb_array_elements(fired_criteria) f GROUP BY 1`,
-    );
-    const verdicts: Array<{ id: string; yes: number; no: number }> = await this.db.query(
-      `SELECT v->>'criterionId' AS id,
-              count(*) FILTER (WHERE (v->>'appropriate')::boolean)::int AS yes,
-              count(*) FILTER (WHERE NOT (v->>'appropriate')::boolean)::int AS no
-       FROM inspection_case, jsonb_array_elements(coalesce(verdicts, '[]'::jsonb)) v GROUP BY 1`,
-    );
-    const [control] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE outcome IS NOT NULL)::int AS inspected,
-              count(*) FILTER (WHERE outcome IN ('DISCREPANCY', 'SEIZURE'))::int AS hits
-       FROM inspection_case WHERE control_sample`,
-    );
+    const { selections, results, verdicts, control } = await this.reporting.criterionFeedback();
     const byId = new Map<string, CriterionHitRate>();
     const entry = (id: string) => {
       let e = byId.get(id);

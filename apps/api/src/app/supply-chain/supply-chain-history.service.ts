@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
+import { InspectionOutcomeRepository } from '@customs/persistence';
 import type { Declaration } from '@customs/domain';
 import { labelledOutcome, OutcomeHistory, type HistoryAggregate, type HistoryLookup, type KeyPart, type LabelledOutcome } from '@customs/risk-model';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
@@ -44,7 +43,7 @@ export class SupplyChainHistoryService implements HistoryLookup, OnModuleInit, O
   private loading: Promise<void> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly outcomes: InspectionOutcomeRepository,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
@@ -98,37 +97,21 @@ export class SupplyChainHistoryService implements HistoryLookup, OnModuleInit, O
    */
   async importOutcomes(outcomes: ImportedOutcome[]): Promise<{ received: number; inserted: number }> {
     if (outcomes.length === 0) return { received: 0, inserted: 0 };
-    const rows: Array<{ declaration_id: string }> = await this.db.query(
-      `INSERT INTO inspection_outcome (declaration_id, declaration_date, declaration, fraud, critical_fraud, source, case_id, recorded_at)
-       SELECT id, d::date, decl, f, c, 'HISTORY', NULL, now()
-       FROM unnest($1::varchar[], $2::varchar[], $3::jsonb[], $4::smallint[], $5::smallint[]) AS t(id, d, decl, f, c)
-       ON CONFLICT ON CONSTRAINT uq_inspection_outcome_declaration DO NOTHING
-       RETURNING declaration_id`,
-      [
-        outcomes.map((o) => o.declaration.declarationId),
-        outcomes.map((o) => o.declaration.date),
-        outcomes.map((o) => JSON.stringify(o.declaration)),
-        outcomes.map((o) => o.fraud),
-        outcomes.map((o) => o.criticalFraud),
-      ],
-    );
+    const inserted = await this.outcomes.importHistory(outcomes);
     await this.refresh();
-    return { received: outcomes.length, inserted: rows.length };
+    return { received: outcomes.length, inserted: inserted.length };
   }
 
   private async loadNew(): Promise<void> {
     let from = Math.max(0, this.lastSeq - SEQ_OVERLAP);
     for (;;) {
-      const rows: Array<{ seq: string; declaration_id: string; declaration: Declaration; fraud: number; critical_fraud: number }> = await this.db.query(
-        `SELECT seq, declaration_id, declaration, fraud, critical_fraud FROM inspection_outcome WHERE seq > $1 ORDER BY seq LIMIT ${PAGE}`,
-        [from],
-      );
+      const rows = await this.outcomes.after(from, PAGE);
       if (rows.length === 0) return;
       const outcomes: LabelledOutcome[] = [];
       for (const r of rows) {
-        if (this.indexed.has(r.declaration_id)) continue;
-        this.indexed.add(r.declaration_id);
-        outcomes.push(labelledOutcome(r.declaration, { fraud: r.fraud, criticalFraud: r.critical_fraud }));
+        if (this.indexed.has(r.declarationId)) continue;
+        this.indexed.add(r.declarationId);
+        outcomes.push(labelledOutcome(r.declaration, { fraud: r.fraud, criticalFraud: r.criticalFraud }));
       }
       this.history.add(outcomes);
       from = Number(rows[rows.length - 1].seq);

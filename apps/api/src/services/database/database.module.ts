@@ -2,14 +2,41 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@customs/config';
-import { CaseStartOutboxRepository, dataSourceOptions, DecisionRecordRepository, OfficeRiskPolicyRepository } from '@customs/persistence';
+import {
+  AuditTrailRepository,
+  CaseStartOutboxRepository,
+  CriterionRepository,
+  dataSourceOptions,
+  DecisionRecordRepository,
+  IdempotencyKeyRepository,
+  InspectionCaseRepository,
+  InspectionOutcomeRepository,
+  IntelligenceRepository,
+  ModelRegistryRepository,
+  OfficeRiskPolicyRepository,
+  ReportingRepository,
+  RiskCaseRepository,
+} from '@customs/persistence';
 import { RUNTIME_CONFIG } from '../config/config.module';
 
 /**
  * The repositories of `@customs/persistence`, one per aggregate, each built on the API's
  * DataSource. Features receive them by class (`constructor(private readonly decisions: DecisionRecordRepository)`).
  */
-const REPOSITORIES = [DecisionRecordRepository, CaseStartOutboxRepository, OfficeRiskPolicyRepository];
+const REPOSITORIES = [
+  DecisionRecordRepository,
+  CaseStartOutboxRepository,
+  OfficeRiskPolicyRepository,
+  InspectionCaseRepository,
+  InspectionOutcomeRepository,
+  CriterionRepository,
+  RiskCaseRepository,
+  IntelligenceRepository,
+  ModelRegistryRepository,
+  IdempotencyKeyRepository,
+  ReportingRepository,
+  AuditTrailRepository,
+];
 
 /** The TypeORM connection to PostgreSQL and the repositories over it, for every feature (global). */
 @Global()

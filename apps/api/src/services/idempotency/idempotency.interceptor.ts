@@ -12,11 +12,10 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import stableStringify from 'fast-json-stable-stringify';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { IdempotencyKeyRepository } from '@customs/persistence';
 import type { AuthUser } from '../auth/auth-user';
 
 /** Request header naming a retry-safe request. */
@@ -51,7 +50,7 @@ type Claim =
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly keys: IdempotencyKeyRepository) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
@@ -90,20 +89,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   /** Takes the key for this request, or says how an earlier request with it went. */
   private async claim(caller: string, key: string, route: string, bodyHash: string): Promise<Claim> {
     // New key, or one whose first request died unfinished long ago (same request only): ours.
-    const taken: unknown[] = await this.db.query(
-      `INSERT INTO idempotency_key (caller, key, route, body_hash) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (caller, key) DO UPDATE SET created_at = now()
-         WHERE idempotency_key.status IS NULL AND idempotency_key.created_at < now() - make_interval(secs => $5)
-           AND idempotency_key.route = EXCLUDED.route AND idempotency_key.body_hash = EXCLUDED.body_hash
-       RETURNING 1`,
-      [caller, key, route, bodyHash, IN_FLIGHT_TIMEOUT_MS / 1000],
-    );
-    if (taken.length > 0) return { kind: 'first' };
-    const rows: Array<{ route: string; bodyHash: string; status: number | null; response: unknown }> = await this.db.query(
-      `SELECT route, body_hash AS "bodyHash", status, response FROM idempotency_key WHERE caller = $1 AND key = $2`,
-      [caller, key],
-    );
-    const earlier = rows[0];
+    if (await this.keys.take(caller, key, route, bodyHash, IN_FLIGHT_TIMEOUT_MS / 1000)) return { kind: 'first' };
+    const earlier = await this.keys.find(caller, key);
     // Released between the two statements by a failing first request: process this one afresh.
     if (!earlier) return this.claim(caller, key, route, bodyHash);
     if (earlier.route !== route || earlier.bodyHash !== bodyHash) return { kind: 'different', route: earlier.route };
@@ -112,14 +99,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async complete(caller: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.db.query(
-      `UPDATE idempotency_key SET status = $3, response = $4::json, completed_at = now() WHERE caller = $1 AND key = $2`,
-      [caller, key, status, JSON.stringify(body ?? null)],
-    );
+    await this.keys.complete(caller, key, status, body);
   }
 
   private async release(caller: string, key: string): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_key WHERE caller = $1 AND key = $2 AND status IS NULL`, [caller, key]);
+    await this.keys.release(caller, key);
   }
 }
 
