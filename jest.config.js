@@ -6,6 +6,7 @@ module.exports = {
     '<rootDir>/libs/config',
     '<rootDir>/libs/selectivity',
     '<rootDir>/libs/decision',
+    '<rootDir>/libs/api-contract',
     '<rootDir>/libs/risk-model',
     '<rootDir>/libs/persistence',
     '<rootDir>/workflows',

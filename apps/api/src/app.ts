@@ -2,6 +2,7 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { withResponseSchemas } from './contract/response-schemas';
 import type { RuntimeConfig } from '@customs/config';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
@@ -69,6 +70,6 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
       .addSecurityRequirements('bearer')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, documentCommonResponses(app, document), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, documentCommonResponses(app, withResponseSchemas(document)), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditTrailRepository, type ChainReport } from '@customs/persistence';
 import { Roles } from '../../services/auth/auth.decorators';
+import { Responds } from '../../services/http/responds.decorator';
 
 /** Result of `GET /api/audit/verify`. */
 export interface AuditVerification {
@@ -24,7 +25,7 @@ export class AuditController {
   @Get('verify')
   @Roles('auditor')
   @ApiOperation({ summary: 'Walk the hash chains and name the first missing or altered row of each (200 either way; `ok` says)' })
-  @ApiOkResponse({ description: '`{ ok, chains: [{ table, rows, ok, head: { chainSeq, rowHash } | null, problem?: { kind, chainSeq, id, message } }] }`' })
+  @Responds(200, 'AuditVerification', 'Every chain walked: rows verified, head, or the first missing, altered or re-linked row')
   async verify(): Promise<AuditVerification> {
     const chains = await this.auditTrail.verify();
     return { ok: chains.every((c) => c.ok), chains };

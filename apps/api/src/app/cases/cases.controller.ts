@@ -4,7 +4,9 @@ import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import { Idempotent } from '../../services/idempotency/idempotency.interceptor';
 import { CaseIdPipe } from '../../services/http/id-params.pipe';
-import { CasesService } from './cases.service';
+import { Responds } from '../../services/http/responds.decorator';
+import { CasesService, type CaseDetail, type CaseList } from './cases.service';
+import type { InspectionCaseState } from '@customs/workflows/messages';
 import { AssignCaseDto } from './dto/assign-case.dto';
 import { CloseCaseDto } from './dto/close-case.dto';
 import { ListCasesDto } from './dto/list-cases.dto';
@@ -24,7 +26,8 @@ export class CasesController {
   @Roles('local_officer', 'supervisor', 'cbtc_analyst', 'auditor')
   @ApiOperation({ summary: 'Case queue, riskiest first; filter by office, status, lane, assignee (officers and supervisors: their office, the default)' })
   @ApiResponse({ status: 403, description: 'An officer or supervisor asking for another office' })
-  list(@Query() query: ListCasesDto, @CurrentUser() user: AuthUser) {
+  @Responds(200, 'CaseList', 'One page of the queue and the number of matching cases')
+  list(@Query() query: ListCasesDto, @CurrentUser() user: AuthUser): Promise<CaseList> {
     return this.cases.list(query, user);
   }
 
@@ -33,7 +36,8 @@ export class CasesController {
   @ApiOperation({ summary: 'One case with its history (who did what, when)' })
   @ApiResponse({ status: 403, description: 'An officer or supervisor asking for a case of another office' })
   @ApiResponse({ status: 404, description: 'Unknown case' })
-  get(@Param('id', CaseIdPipe) id: string, @CurrentUser() user: AuthUser) {
+  @Responds(200, 'CaseDetail', 'The case and its history, oldest event first')
+  get(@Param('id', CaseIdPipe) id: string, @CurrentUser() user: AuthUser): Promise<CaseDetail> {
     return this.cases.get(id, user);
   }
 
@@ -45,7 +49,8 @@ export class CasesController {
   @ApiResponse({ status: 403, description: 'Another office, or an officer assigning someone else' })
   @ApiResponse({ status: 409, description: 'The case is in a state that cannot be assigned' })
   @ApiResponse({ status: 422, description: 'The assignee is not a local officer of the case\u2019s office' })
-  assign(@Param('id', CaseIdPipe) id: string, @Body() body: AssignCaseDto, @CurrentUser() user: AuthUser) {
+  @Responds(200, 'InspectionCaseState', 'The case as the workflow holds it after the assignment')
+  assign(@Param('id', CaseIdPipe) id: string, @Body() body: AssignCaseDto, @CurrentUser() user: AuthUser): Promise<InspectionCaseState> {
     return this.cases.assign(id, body, user);
   }
 
@@ -57,7 +62,8 @@ export class CasesController {
   @ApiOperation({ summary: 'Record the inspection result with a verdict per fired criterion (ASSIGNED, once)' })
   @ApiResponse({ status: 409, description: 'Not assigned yet, or a result is already recorded' })
   @ApiResponse({ status: 422, description: 'Verdicts do not match the fired criteria, or findings missing' })
-  recordResult(@Param('id', CaseIdPipe) id: string, @Body() body: RecordResultDto, @CurrentUser() user: AuthUser) {
+  @Responds(200, 'InspectionCaseState', 'The case as the workflow holds it with the result')
+  recordResult(@Param('id', CaseIdPipe) id: string, @Body() body: RecordResultDto, @CurrentUser() user: AuthUser): Promise<InspectionCaseState> {
     return this.cases.recordResult(id, body, user);
   }
 
@@ -68,7 +74,8 @@ export class CasesController {
   @ApiOperation({ summary: 'Close the case (RESULT_RECORDED); body `{}`' })
   @ApiResponse({ status: 403, description: 'Not the assigned officer nor a supervisor of the office' })
   @ApiResponse({ status: 409, description: 'No result recorded yet, or already closed' })
-  close(@Param('id', CaseIdPipe) id: string, @Body() _body: CloseCaseDto, @CurrentUser() user: AuthUser) {
+  @Responds(200, 'InspectionCaseState', 'The closed case')
+  close(@Param('id', CaseIdPipe) id: string, @Body() _body: CloseCaseDto, @CurrentUser() user: AuthUser): Promise<InspectionCaseState> {
     return this.cases.close(id, user);
   }
 }

@@ -1,11 +1,15 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { InspectionCaseRepository, type CaseEventView, type InspectionCaseHead, type InspectionCaseView } from '@customs/persistence';
+import type { Lane } from '@customs/domain';
 import {
   assignCase,
   closeCase,
   recordResult,
+  type CaseStatus,
+  type CriterionVerdict,
   type InspectionCaseState,
+  type InspectionOutcome,
 } from '@customs/workflows/messages';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { assertSameOffice, scopeToOffice } from '../../services/auth/office-scope';
@@ -16,8 +20,28 @@ import type { AssignCaseDto } from './dto/assign-case.dto';
 import type { ListCasesDto } from './dto/list-cases.dto';
 import type { RecordResultDto } from './dto/record-result.dto';
 
-/** A case as served by the queue (the Postgres read model). */
-export type CaseView = InspectionCaseView;
+/**
+ * A case as served by the queue (the Postgres read model), its codes typed as the table's check
+ * constraints and the case workflow allow them.
+ */
+export interface CaseView extends Omit<InspectionCaseView, 'lane' | 'status' | 'outcome' | 'verdicts'> {
+  lane: Exclude<Lane, 'GREEN'>;
+  status: CaseStatus;
+  outcome: InspectionOutcome | null;
+  /** One verdict per fired criterion, once the result is recorded. */
+  verdicts: CriterionVerdict[] | null;
+}
+
+/** `GET /api/cases`: one page of the queue and the number of cases matching the filters. */
+export interface CaseList {
+  cases: CaseView[];
+  total: number;
+}
+
+/** `GET /api/cases/:id`: the case and its history, oldest event first. */
+export interface CaseDetail extends CaseView {
+  events: CaseEventView[];
+}
 
 /**
  * Inspection cases: queues and history from the Postgres read model; actions as Temporal
@@ -41,17 +65,18 @@ export class CasesService {
    * The queue: riskiest first, then oldest. An officer's or supervisor's queue is their office's.
    * @throws ForbiddenException when an officer or supervisor asks for another office.
    */
-  async list(query: ListCasesDto, user: AuthUser): Promise<{ cases: CaseView[]; total: number }> {
+  async list(query: ListCasesDto, user: AuthUser): Promise<CaseList> {
     const q = { ...query, officeId: scopeToOffice(user, query.officeId) };
-    return this.cases.page(q, q.limit ?? 50, q.offset ?? 0);
+    const page = await this.cases.page(q, q.limit ?? 50, q.offset ?? 0);
+    return { cases: page.cases as CaseView[], total: page.total };
   }
 
   /** One case with its event history (who did what, when). @throws NotFoundException, ForbiddenException (another office) */
-  async get(caseId: string, user: AuthUser): Promise<CaseView & { events: CaseEventView[] }> {
+  async get(caseId: string, user: AuthUser): Promise<CaseDetail> {
     const view = await this.cases.findView(caseId);
     if (!view) throw new NotFoundException(`case ${caseId} is unknown`);
     assertSameOffice(user, view.officeId, `case ${caseId}`);
-    return { ...view, events: await this.cases.history(caseId) };
+    return { ...(view as CaseView), events: await this.cases.history(caseId) };
   }
 
   /**

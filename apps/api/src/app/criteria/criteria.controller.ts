@@ -4,12 +4,9 @@ import { CRITERION_FACT_SPECS, CRITERION_OPERATORS, CriterionValidationError, RI
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CriterionIdPipe, CriterionVersionPipe } from '../../services/http/id-params.pipe';
-import { CriteriaService, DEFAULT_VALIDITY_DAYS, type CriterionVersionView } from './criteria.service';
-
-/** A stored version as the API shows it: the criterion's own fields plus maker, checker and whether it is in force. */
-function flatten(v: CriterionVersionView) {
-  return { ...v.definition, createdBy: v.createdBy, createdAt: v.createdAt, approvedBy: v.approvedBy, approvedAt: v.approvedAt, approved: v.approvedBy !== null };
-}
+import { Responds } from '../../services/http/responds.decorator';
+import { reviewed, type CriteriaList, type CriteriaMeta, type CriterionHistory, type ReviewedCriterion } from './criteria.responses';
+import { CriteriaService, DEFAULT_VALIDITY_DAYS } from './criteria.service';
 
 /**
  * Selectivity criteria (`/api/criteria`): read them, write a new version, approve a version
@@ -23,14 +20,16 @@ export class CriteriaController {
   @Get()
   @Roles('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')
   @ApiOperation({ summary: 'The newest version of every criterion, with its author, approver and whether it is approved' })
-  async list() {
-    return { criteria: (await this.criteria.listNewest()).map(flatten) };
+  @Responds(200, 'CriteriaList', 'The newest version of every criterion with its maker-checker fields')
+  async list(): Promise<CriteriaList> {
+    return { criteria: (await this.criteria.listNewest()).map(reviewed) };
   }
 
   @Get('meta')
   @Roles('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')
   @ApiOperation({ summary: 'What a criterion may use: facts (with type and unit), operators, risk areas, default validity' })
-  meta() {
+  @Responds(200, 'CriteriaMeta', 'Facts, operators and risk areas a criterion may use')
+  meta(): CriteriaMeta {
     return { facts: CRITERION_FACT_SPECS, operators: CRITERION_OPERATORS, riskAreas: RISK_AREAS, defaultValidityDays: DEFAULT_VALIDITY_DAYS };
   }
 
@@ -38,24 +37,25 @@ export class CriteriaController {
   @Roles('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')
   @ApiOperation({ summary: 'Every version of one criterion, newest first' })
   @ApiResponse({ status: 404, description: 'Unknown criterion' })
-  async get(@Param('id', CriterionIdPipe) id: string) {
+  @Responds(200, 'CriterionHistory', 'Every version of the criterion, oldest first')
+  async get(@Param('id', CriterionIdPipe) id: string): Promise<CriterionHistory> {
     const versions = await this.criteria.versions(id);
     if (versions.length === 0) throw new NotFoundException(`criterion ${id} is unknown`);
-    return { id, versions: versions.map(flatten) };
+    return { id, versions: versions.map(reviewed) };
   }
 
   @Post()
   @Roles('cbtc_analyst', 'supervisor', 'local_officer')
   @ApiOperation({ summary: 'Write a new version of a criterion (new id: version 1); it takes effect once another user approves it' })
   @ApiBody({ description: 'A selectivity criterion without `version` (see rules/README.md); `validFrom`/`validTo` default to a 15-day window from today' })
-  @ApiResponse({ status: 201, description: 'Stored, awaiting approval' })
+  @Responds(201, 'ReviewedCriterion', 'Stored, awaiting approval')
   @ApiResponse({ status: 400, description: 'Invalid criterion; `errors` names every problem with its path' })
   @ApiResponse({ status: 403, description: 'Central criteria are written by CBTC analysts only; local ones by the office or an analyst' })
-  async create(@Body() body: unknown, @CurrentUser() user: AuthUser) {
+  async create(@Body() body: unknown, @CurrentUser() user: AuthUser): Promise<ReviewedCriterion> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestException('body must be a criterion object');
     const { version: _ignored, ...input } = body as Record<string, unknown>;
     try {
-      return flatten(await this.criteria.createVersion(input, user));
+      return reviewed(await this.criteria.createVersion(input, user));
     } catch (err) {
       if (err instanceof CriterionValidationError) {
         throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: err.message, errors: err.problems });
@@ -70,7 +70,8 @@ export class CriteriaController {
   @ApiOperation({ summary: 'Approve a version (not its author): CENTRAL by a CBTC analyst, LOCAL by a supervisor of the office' })
   @ApiResponse({ status: 403, description: 'Wrong role or office, or the author approving their own version' })
   @ApiResponse({ status: 409, description: 'Already approved, or superseded by a newer approved version' })
-  async approve(@Param('id', CriterionIdPipe) id: string, @Param('version', CriterionVersionPipe) version: number, @CurrentUser() user: AuthUser) {
-    return flatten(await this.criteria.approve(id, version, user));
+  @Responds(200, 'ReviewedCriterion', 'The approved version, in force from its validFrom')
+  async approve(@Param('id', CriterionIdPipe) id: string, @Param('version', CriterionVersionPipe) version: number, @CurrentUser() user: AuthUser): Promise<ReviewedCriterion> {
+    return reviewed(await this.criteria.approve(id, version, user));
   }
 }

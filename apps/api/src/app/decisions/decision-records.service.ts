@@ -1,17 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { modelLane, type DecisionRecordBody } from '@customs/decision';
 import { DecisionRecordRepository } from '@customs/persistence';
+import type { FeatureContribution } from '@customs/risk-model';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { explainFired } from './decision-trace';
 
+/** Why the deciding model scored what it did: the features that pushed its fraud score most. */
+export interface ModelExplanation {
+  /** `name version` of the explained model. */
+  model: string;
+  unit: 'log-odds';
+  /** Expected log-odds over the training data; bias + every feature's contribution = rawScore. */
+  bias: number;
+  /** The model's raw score of the declaration, log-odds (the fraud score is its logistic). */
+  rawScore: number;
+  /** The features with the largest absolute contributions, largest first. */
+  top: FeatureContribution[];
+}
+
 /** A stored decision as `GET /api/declarations/:id/selection` serves it. */
-export type SelectionTrace = DecisionRecordBody & {
+export interface SelectionTrace extends DecisionRecordBody {
+  /** The record's row id (decimal string). */
   id: string;
   /** One plain-English line per fired criterion. */
   explanations: string[];
   /** The deciding model's exact TreeSHAP attribution of its fraud score, or null (see {@link DecisionRecordsService.explainModel}). */
-  modelExplanation: unknown;
-};
+  modelExplanation: ModelExplanation | null;
+}
 
 /** The read side of decisions: stored records with their plain-language trace and model explanation. */
 @Injectable()
@@ -41,7 +56,7 @@ export class DecisionRecordsService {
    * feature vector recorded with the decision (so it explains what was decided, whatever the
    * history has become since); null for records without one or models without trees.
    */
-  private explainModel(record: DecisionRecordBody) {
+  private explainModel(record: DecisionRecordBody): ModelExplanation | null {
     const inputs = record.model.inputs;
     const scorer = this.registry.scorer(record.model.version);
     if (!inputs || !scorer || scorer.name !== record.model.name) return null;

@@ -2,7 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../services/auth/auth.decorators';
 import { DeclarationIdPipe } from '../../services/http/id-params.pipe';
-import { DecisionReplayService } from './decision-replay.service';
+import { Responds } from '../../services/http/responds.decorator';
+import { DecisionReplayService, type ReplayResult } from './decision-replay.service';
 
 /** `GET /api/declarations/:id/replay`: re-derive a stored decision and compare. */
 @ApiTags('declarations')
@@ -14,7 +15,8 @@ export class DecisionReplayController {
   @Roles('auditor', 'cbtc_analyst')
   @ApiOperation({ summary: 'Replay a decision against the criterion versions and model it was made with; says whether the result is identical' })
   @ApiResponse({ status: 404, description: 'The declaration was never screened' })
-  replay(@Param('id', DeclarationIdPipe) id: string) {
+  @Responds(200, 'ReplayResult', 'The recorded and the replayed decision side by side, and whether they are identical')
+  replay(@Param('id', DeclarationIdPipe) id: string): Promise<ReplayResult> {
     return this.replays.replay(id);
   }
 }

@@ -4,7 +4,8 @@ import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import { assertSameOffice } from '../../services/auth/office-scope';
 import { DeclarationIdPipe } from '../../services/http/id-params.pipe';
-import { DecisionRecordsService } from './decision-records.service';
+import { Responds } from '../../services/http/responds.decorator';
+import { DecisionRecordsService, type SelectionTrace } from './decision-records.service';
 
 /** `GET /api/declarations/:id/selection`: why a declaration got its lane. */
 @ApiTags('declarations')
@@ -17,7 +18,8 @@ export class SelectionController {
   @ApiOperation({ summary: 'Why a declaration got its lane: the full decision record and a one-sentence summary (officers and supervisors: their office only)' })
   @ApiResponse({ status: 403, description: 'An officer or supervisor asking for a declaration of another office' })
   @ApiResponse({ status: 404, description: 'The declaration was never screened' })
-  async selection(@Param('id', DeclarationIdPipe) id: string, @CurrentUser() user: AuthUser) {
+  @Responds(200, 'SelectionTrace', 'The decision record with its plain-language trace and the model explanation')
+  async selection(@Param('id', DeclarationIdPipe) id: string, @CurrentUser() user: AuthUser): Promise<SelectionTrace> {
     const record = await this.records.record(id);
     if (!record) throw new NotFoundException(`declaration ${id} has not been screened`);
     assertSameOffice(user, record.declaration.officeId, `declaration ${id}`);

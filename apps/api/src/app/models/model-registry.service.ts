@@ -9,6 +9,18 @@ import { SupplyChainHistoryService } from '../supply-chain/supply-chain-history.
 
 export type { ModelRole };
 
+/** Precision at the top 1/2/5/10/20 % of scores and ROC AUC on a validation split (fractions 0..1), as the model's spec records them. */
+export type ValidationMetrics = Partial<Record<'precision@1%' | 'precision@2%' | 'precision@5%' | 'precision@10%' | 'precision@20%' | 'rocAuc', number>>;
+
+/** What a model's spec (`feature-spec.json`, `training`) records about its training; the validation figures typed, the rest as written by train.py. */
+export interface TrainingSummary {
+  /** Validation figures of the offline (cross-validated) evaluation (1.0.0). */
+  validMetrics?: ValidationMetrics;
+  /** Validation figures with the supply-chain history as of each day, through the online path (2.0.0 on). */
+  validMetricsOnline?: ValidationMetrics;
+  [field: string]: unknown;
+}
+
 /** A registered model version as the API reports it. */
 export interface RegisteredModel {
   name: string;
@@ -17,11 +29,21 @@ export interface RegisteredModel {
   registeredAt: string;
   updatedAt: string;
   /** Validation figures from the model's spec (informational; see its MODEL_CARD.md). */
-  training: Record<string, unknown>;
+  training: TrainingSummary;
   hasCriticalModel: boolean;
   usesSupplyChainHistory: boolean;
   /** Names of the model's input features, in the order of a decision record's `model.inputs`. */
   featureNames: string[];
+}
+
+/** `GET /api/models` and `POST /api/models/:version/promote`: every registered version. */
+export interface ModelList {
+  models: RegisteredModel[];
+}
+
+/** `GET /api/models/events`: the audited role changes, newest first. */
+export interface ModelEventList {
+  events: ModelEventView[];
 }
 
 /**

@@ -2,8 +2,9 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Quer
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
-import { ModelComparisonService } from './model-comparison.service';
-import { ModelRegistryService } from './model-registry.service';
+import { Responds } from '../../services/http/responds.decorator';
+import { ModelComparisonService, type ModelComparison } from './model-comparison.service';
+import { ModelRegistryService, type ModelEventList, type ModelList } from './model-registry.service';
 
 const VERSION = /^\d{1,4}\.\d{1,4}\.\d{1,4}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -20,14 +21,16 @@ export class ModelsController {
   @Get()
   @Roles('cbtc_analyst', 'supervisor', 'auditor')
   @ApiOperation({ summary: 'Registered model versions: the CHAMPION decides, CHALLENGERs score in shadow; with their validation figures' })
-  list() {
+  @Responds(200, 'ModelList', 'Every registered model version with its role')
+  list(): ModelList {
     return { models: this.registry.list() };
   }
 
   @Get('events')
   @Roles('cbtc_analyst', 'supervisor', 'auditor')
   @ApiOperation({ summary: 'Audit trail of model registrations, promotions and demotions, newest first' })
-  async events() {
+  @Responds(200, 'ModelEventList', 'The audited role changes, newest first')
+  async events(): Promise<ModelEventList> {
     return { events: await this.registry.events() };
   }
 
@@ -35,7 +38,8 @@ export class ModelsController {
   @Roles('cbtc_analyst', 'supervisor', 'auditor')
   @ApiOperation({ summary: 'Champion vs challengers on the same inspected declarations: ROC AUC, hit rate when selected, precision in the top 10%' })
   @ApiResponse({ status: 400, description: 'from / to not a date YYYY-MM-DD' })
-  compare(@Query('from') from?: string, @Query('to') to?: string) {
+  @Responds(200, 'ModelComparison', 'Every model version scored on the same inspected declarations')
+  compare(@Query('from') from?: string, @Query('to') to?: string): Promise<ModelComparison> {
     for (const [name, v] of [['from', from], ['to', to]] as const)
       if (v !== undefined && !DATE.test(v)) throw new BadRequestException(`${name} must be a date YYYY-MM-DD, got ${JSON.stringify(v.slice(0, 40))}`);
     return this.comparison.compare(from ?? null, to ?? null);
@@ -48,7 +52,8 @@ export class ModelsController {
   @ApiBody({ schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 10, maxLength: 2000 } } } })
   @ApiResponse({ status: 404, description: 'Unknown model version' })
   @ApiResponse({ status: 409, description: 'Already the champion, or retired' })
-  promote(@Param('version') version: string, @Body() body: unknown, @CurrentUser() user: AuthUser) {
+  @Responds(200, 'ModelList', 'The registry after the promotion')
+  promote(@Param('version') version: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<ModelList> {
     if (!VERSION.test(version)) throw new BadRequestException(`model version must look like 2.0.0, got ${JSON.stringify(version.slice(0, 40))}`);
     const reason = (body as { reason?: unknown } | null)?.reason;
     if (typeof reason !== 'string' || reason.trim().length < 10 || reason.length > 2000)

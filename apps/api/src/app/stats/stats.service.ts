@@ -25,6 +25,11 @@ export interface OfficeCaseLoad {
   escalated: number;
 }
 
+/** `GET /api/stats/open-cases`: open cases by office. */
+export interface OpenCases {
+  offices: OfficeCaseLoad[];
+}
+
 /** Feedback on one criterion: how often it selected, and what inspections found. */
 export interface CriterionHitRate {
   criterionId: string;
@@ -51,6 +56,12 @@ export interface BasisHitRate {
   hits: number;
   /** hits / inspected, in percent (null before any result). */
   hitRatePct: number | null;
+}
+
+/** `GET /api/stats/criteria`: hit rate per criterion, and the control sample's as a baseline. */
+export interface CriteriaHitRates {
+  criteria: CriterionHitRate[];
+  controlSample: { inspected: number; hits: number; hitRatePct: number | null };
 }
 
 /** Hit rates per selection basis over a period, with the control sample apart. */
@@ -119,7 +130,7 @@ export class StatsService {
   }
 
   /** Hit rate per criterion, and the control sample's as a baseline. */
-  async hitRates(): Promise<{ criteria: CriterionHitRate[]; controlSample: { inspected: number; hits: number; hitRatePct: number | null } }> {
+  async hitRates(): Promise<CriteriaHitRates> {
     const { selections, results, verdicts, control } = await this.reporting.criterionFeedback();
     const byId = new Map<string, CriterionHitRate>();
     const entry = (id: string) => {

@@ -2,9 +2,20 @@ import { Body, Controller, Get, HttpCode, Post, UnauthorizedException } from '@n
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ROLES, type AuthUser } from './auth-user';
 import { CurrentUser, Public, Roles } from './auth.decorators';
+import { Responds } from '../http/responds.decorator';
 import { findDemoUser } from './demo-users';
 import { LoginDto } from './dto/login.dto';
 import { TokenService } from './token.service';
+
+/** `POST /api/auth/token`: a bearer token for the user it names. */
+export interface TokenResponse {
+  /** A signed JWT (RS256). */
+  accessToken: string;
+  tokenType: 'Bearer';
+  /** Lifetime of the token, seconds. */
+  expiresIn: number;
+  user: AuthUser;
+}
 
 /** `GET /api/auth/me`: who the bearer token says the caller is (any identity provider). */
 @ApiTags('auth')
@@ -13,6 +24,7 @@ export class AuthController {
   @Get('me')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'The caller as the API sees them: id, name, role, office' })
+  @Responds(200, 'AuthUser', 'The caller')
   me(@CurrentUser() user: AuthUser): AuthUser {
     return user;
   }
@@ -31,9 +43,9 @@ export class DevIdentityController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Development login: a bearer token for a demo user (see README, "Demo users")' })
-  @ApiResponse({ status: 200, description: '{ accessToken, tokenType: "Bearer", expiresIn (seconds), user }' })
+  @Responds(200, 'TokenResponse', 'A bearer token and the user it names')
   @ApiResponse({ status: 401, description: 'Unknown username or wrong password' })
-  async token(@Body() body: LoginDto) {
+  async token(@Body() body: LoginDto): Promise<TokenResponse> {
     const user = findDemoUser(body.username, body.password);
     if (!user) throw new UnauthorizedException('unknown username or wrong password');
     const { token, expiresIn } = await this.tokens.issue(user);

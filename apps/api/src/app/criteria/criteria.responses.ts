@@ -1,0 +1,42 @@
+import type { CriterionOperator, RiskArea, SelectivityCriterion } from '@customs/selectivity';
+import type { CriterionVersionView } from './criteria.service';
+
+/** One criterion version as the API shows it: its definition and its maker-checker fields. */
+export interface ReviewedCriterion extends SelectivityCriterion {
+  /** The author (user id). */
+  createdBy: string;
+  /** ISO timestamp. */
+  createdAt: string;
+  /** The approver (user id); null while the version awaits approval. */
+  approvedBy: string | null;
+  /** ISO timestamp; null while the version awaits approval. */
+  approvedAt: string | null;
+  /** False: awaiting approval, not in force. */
+  approved: boolean;
+}
+
+/** `GET /api/criteria`: the newest version of every criterion. */
+export interface CriteriaList {
+  criteria: ReviewedCriterion[];
+}
+
+/** `GET /api/criteria/:id`: every version of one criterion, oldest first. */
+export interface CriterionHistory {
+  id: string;
+  versions: ReviewedCriterion[];
+}
+
+/** `GET /api/criteria/meta`: what a criterion may use. */
+export interface CriteriaMeta {
+  /** Every fact by name, in display order. */
+  facts: Record<string, { type: 'string' | 'number'; nullable: boolean; unit: string | null; description: string }>;
+  operators: readonly CriterionOperator[];
+  riskAreas: readonly RiskArea[];
+  /** Days a new criterion is valid when `validTo` is not given. */
+  defaultValidityDays: number;
+}
+
+/** A stored version as the API answers it (definition flattened with its review fields). */
+export function reviewed(v: CriterionVersionView): ReviewedCriterion {
+  return { ...v.definition, createdBy: v.createdBy, createdAt: v.createdAt, approvedBy: v.approvedBy, approvedAt: v.approvedAt, approved: v.approvedBy !== null };
+}

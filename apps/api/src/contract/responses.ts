@@ -1,0 +1,17 @@
+/**
+ * The API's success bodies, by name: each is the declared return type of its handler and the
+ * source of its schema in the OpenAPI document (`npm run contract` generates
+ * `response-schemas.generated.json` from this list with ts-json-schema-generator; `@Responds`
+ * refers to them). Clients read them back as `@customs/api-contract`'s `components['schemas']`.
+ */
+export type { AuthUser } from '@customs/identity';
+export type { InspectionCaseState } from '@customs/workflows/messages';
+export type { AuditVerification } from '../app/audit/audit.controller';
+export type { CaseDetail, CaseList } from '../app/cases/cases.service';
+export type { CriteriaList, CriteriaMeta, CriterionHistory, ReviewedCriterion } from '../app/criteria/criteria.responses';
+export type { SelectionTrace } from '../app/decisions/decision-records.service';
+export type { ReplayResult } from '../app/decisions/decision-replay.service';
+export type { ModelComparison } from '../app/models/model-comparison.service';
+export type { ModelEventList, ModelList } from '../app/models/model-registry.service';
+export type { CriteriaHitRates, LaneStats, OpenCases, SelectionHitRates } from '../app/stats/stats.service';
+export type { TokenResponse } from '../services/auth/auth.controller';
