@@ -281,6 +281,23 @@ async function test(jestArgs) {
   return status;
 }
 
+/**
+ * `npm run contract`: regenerates the API contract. The response schemas from the API's response
+ * types (tools/contract/contract.ts), then, on a fresh temporary stack (no web build: the web app
+ * compiles against the contract being made), the client types from the API's document
+ * (e2e/api/contract.e2e-spec.ts with UPDATE_CONTRACT=1).
+ */
+async function contract() {
+  const base = { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') };
+  if (runTs('tools/contract/contract.ts', [], base) !== 0) return 1;
+  const dataDir = path.join(ROOT, 'tmp', `contract-stack-${process.pid}`);
+  cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort() });
+  const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+  const args = [jest, '-c', 'e2e/jest.config.js', '--runInBand', 'e2e/api/contract.e2e-spec.ts'];
+  return spawnSync(process.execPath, args, { cwd: ROOT, env: { ...env, TZ: 'UTC', UPDATE_CONTRACT: '1' }, stdio: 'inherit' }).status ?? 1;
+}
+
 let stopping = false;
 function stop(code) {
   if (stopping) return;
@@ -383,8 +400,9 @@ try {
   else if (command === 'load') stop(await load(rest));
   else if (command === 'soak') stop(soak(rest));
   else if (command === 'test') stop(await test(rest));
+  else if (command === 'contract') stop(await contract());
   else {
-    console.error(`usage: stack.mjs up | stop | test [jest args] | bench | load | soak [args] | backup [file] | restore <file>`);
+    console.error(`usage: stack.mjs up | stop | test [jest args] | contract | bench | load | soak [args] | backup [file] | restore <file>`);
     process.exit(2);
   }
 } catch (err) {

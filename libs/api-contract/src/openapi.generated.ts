@@ -1519,6 +1519,8 @@ export interface components {
         };
         /** @description A stored decision as `GET /api/declarations/:id/selection` serves it. */
         SelectionTrace: {
+            /** @description The inspection case of a YELLOW or RED declaration (`inspection-case-<declarationId>`); null for GREEN. */
+            caseId: string | null;
             control: components["schemas"]["ControlSettings"];
             /** @description True when the declaration was drawn at random for the control sample and that decided its lane. */
             controlSample: boolean;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { modelLane, type DecisionRecordBody } from '@customs/decision';
 import { DecisionRecordRepository } from '@customs/persistence';
 import type { FeatureContribution } from '@customs/risk-model';
+import { inspectionCaseId } from '@customs/workflows/messages';
 import { ModelRegistryService } from '../models/model-registry.service';
 import { explainFired } from './decision-trace';
 
@@ -22,6 +23,8 @@ export interface ModelExplanation {
 export interface SelectionTrace extends DecisionRecordBody {
   /** The record's row id (decimal string). */
   id: string;
+  /** The inspection case of a YELLOW or RED declaration (`inspection-case-<declarationId>`); null for GREEN. */
+  caseId: string | null;
   /** One plain-English line per fired criterion. */
   explanations: string[];
   /** The deciding model's exact TreeSHAP attribution of its fraud score, or null (see {@link DecisionRecordsService.explainModel}). */
@@ -48,7 +51,8 @@ export class DecisionRecordsService {
   trace(record: DecisionRecordBody & { id: string }): SelectionTrace {
     const m = record.model;
     const model = m.lane ? m : { ...m, lane: modelLane(m.score, m.thresholds, m.criticalScore ?? null) };
-    return { ...record, model, explanations: explainFired(record), modelExplanation: this.explainModel(record) };
+    const caseId = record.lane === 'GREEN' ? null : inspectionCaseId(record.declarationId);
+    return { ...record, model, caseId, explanations: explainFired(record), modelExplanation: this.explainModel(record) };
   }
 
   /**

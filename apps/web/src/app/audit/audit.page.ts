@@ -155,11 +155,9 @@ export class AuditPage {
     this.api.selection(declarationId).subscribe({
       next: (r) => {
         this.record.set(r);
-        if (r.lane === 'GREEN' && !r.controlSample) {
-          this.caseError.set(null);
-          this.kase.set(null);
-        }
-        this.api.getCase(decisionCaseId(r, declarationId)).subscribe({
+        const caseId = decisionCaseId(r);
+        if (!caseId) return; // GREEN: cleared without a case
+        this.api.getCase(caseId).subscribe({
           next: (c) => this.kase.set(c),
           error: (err: unknown) => this.caseError.set(toApiError(err)),
         });

@@ -31,9 +31,8 @@ describe('replayRows', () => {
 });
 
 describe('decisionCaseId', () => {
-  it("takes the record's case id, else the one derived from the declaration", () => {
-    expect(decisionCaseId({ caseId: 'inspection-case-D1-retry' }, 'D1')).toBe('inspection-case-D1-retry');
-    expect(decisionCaseId({ caseId: null }, 'D1')).toBe('inspection-case-D1');
-    expect(decisionCaseId({}, 'D2')).toBe('inspection-case-D2');
+  it("is the record's case id, null for a GREEN declaration", () => {
+    expect(decisionCaseId({ caseId: 'inspection-case-D1' })).toBe('inspection-case-D1');
+    expect(decisionCaseId({ caseId: null })).toBeNull();
   });
 });

@@ -31,10 +31,7 @@ export function replayRows(r: Pick<ReplayResult, 'recorded' | 'replayed'> | null
   });
 }
 
-/**
- * The inspection case of a decision: the record's `caseId` when it names one, else the id the
- * worker derives from the declaration id (`inspection-case-<declarationId>`, README "Inspection case").
- */
-export function decisionCaseId(record: Pick<DecisionRecord, 'caseId'>, declarationId: string): string {
-  return record.caseId ?? `inspection-case-${declarationId}`;
+/** The inspection case of a decision as the API names it, or null for a GREEN declaration (no case). */
+export function decisionCaseId(record: Pick<DecisionRecord, 'caseId'>): string | null {
+  return record.caseId;
 }

@@ -1,64 +1,39 @@
 /**
- * Shapes of the API's JSON answers, as the web app reads them (see the API's OpenAPI
- * document at /api/docs). Only the fields the pages use are typed strictly.
+ * Shapes of the API's JSON answers and bodies, as the web app reads and sends them: names for
+ * the schemas of the API's own OpenAPI document (`@customs/api-contract`, generated from
+ * `/api/docs-json`; `npm test` fails when it drifts from the running API). Only the page state
+ * that is not an API shape (`CaseQuery`) and the criterion builder's draft are written here.
  */
+import type { Schema } from '@customs/api-contract';
 
 /** Inspection lanes: GREEN automatic clearance, YELLOW document review, RED physical inspection. */
-export type Lane = 'GREEN' | 'YELLOW' | 'RED';
+export type Lane = Schema<'Lane'>;
 export const LANES: readonly Lane[] = ['RED', 'YELLOW', 'GREEN'];
 
 /** Inspection case states, in lifecycle order. */
-export type CaseStatus = 'QUEUED' | 'ASSIGNED' | 'RESULT_RECORDED' | 'CLOSED';
+export type CaseStatus = Schema<'CaseStatus'>;
 export const CASE_STATUSES: readonly CaseStatus[] = ['QUEUED', 'ASSIGNED', 'RESULT_RECORDED', 'CLOSED'];
 
 /** Inspection outcomes an officer can record. */
-export type Outcome = 'NO_FINDING' | 'DISCREPANCY' | 'SEIZURE';
+export type Outcome = Schema<'InspectionOutcome'>;
 export const OUTCOMES: readonly Outcome[] = ['NO_FINDING', 'DISCREPANCY', 'SEIZURE'];
 
 /** Roles issued by the identity provider. */
-export type Role = 'cbtc_analyst' | 'local_officer' | 'supervisor' | 'auditor' | 'service';
+export type Role = Schema<'Role'>;
 
 /** The signed-in user, as `POST /api/auth/token` returns it. */
-export interface AuthUser {
-  id: string;
-  name: string;
-  role: Role;
-  officeId: string | null;
-}
+export type AuthUser = Schema<'AuthUser'>;
 
 /** `POST /api/auth/token` answer. */
-export interface TokenResponse {
-  accessToken: string;
-  tokenType?: 'Bearer';
-  expiresIn?: number;
-  user: AuthUser;
-}
-
-/** A criterion reference: id and the version that fired. */
-export interface CriterionRef {
-  id: string;
-  version: number;
-}
+export type TokenResponse = Schema<'TokenResponse'>;
 
 /** One inspection case as the queue (Postgres read model) returns it. */
-export interface InspectionCase {
-  caseId: string;
-  declarationId: string;
-  officeId: string;
-  lane: Lane;
-  status: CaseStatus;
-  riskScore: number;
-  controlSample: boolean;
-  firedCriteria: CriterionRef[];
-  assigneeId: string | null;
-  escalated: boolean;
-  outcome: Outcome | null;
-  openedAt: string;
-  updatedAt?: string;
-  closedAt?: string | null;
-}
+export type InspectionCase = Schema<'CaseView'>;
 
-/** `GET /api/cases` filters and page; empty values are left out of the query string. */
+/** A criterion reference of a case: id and the version that fired. */
+export type CriterionRef = InspectionCase['firedCriteria'][number];
+
+/** `GET /api/cases` filters and page, as the queue page holds them; empty values are left out of the query string. */
 export interface CaseQuery {
   officeId?: string | null;
   status?: CaseStatus | '' | null;
@@ -71,304 +46,112 @@ export interface CaseQuery {
 }
 
 /** `GET /api/cases` answer. */
-export interface CaseList {
-  cases: InspectionCase[];
-  total: number;
-}
+export type CaseList = Schema<'CaseList'>;
 
 /** One append-only history entry of a case. */
-export interface CaseEvent {
-  seq: number;
-  type: string;
-  actor: string | null;
-  payload: unknown;
-  occurredAt: string;
-}
+export type CaseEvent = Schema<'CaseEventView'>;
 
 /** `GET /api/cases/:id` answer. */
-export interface CaseDetail extends InspectionCase {
-  events: CaseEvent[];
-}
+export type CaseDetail = Schema<'CaseDetail'>;
 
 /** One evaluated condition of a fired criterion: expected `value` against the `actual` fact. */
-export interface TraceCondition {
-  fact: string;
-  operator: string;
-  value: unknown;
-  actual: unknown;
-  result: boolean | null;
-  path?: string;
-}
+export type TraceCondition = Schema<'ConditionTrace'>;
 
 /** A criterion that fired, with its conditions. */
-export interface FiredCriterion {
-  id: string;
-  version: number;
-  lane: Lane;
-  reason: string;
-  conditions: TraceCondition[];
-}
+export type FiredCriterion = Schema<'FiredCriterion'>;
 
-/** Score cut-offs of a model version in force at a decision (scores are probabilities 0..1). */
-export interface ModelThresholds {
-  red: number;
-  yellow: number;
-  /** Share of declarations each cut-off was set to select (0..1). */
-  redTopShare?: number;
-  yellowTopShare?: number;
-  /** Critical-fraud (public safety) cut-off, for versions with a critical model. */
-  criticalRed?: number;
-  criticalRedTopShare?: number;
-}
+/** `GET /api/declarations/:id/selection`: the immutable decision record with its trace. */
+export type DecisionRecord = Schema<'SelectionTrace'>;
 
-/** The deciding model's part of a decision: P(fraud) `score`, P(critical fraud) `criticalScore`. */
-export interface ModelScore {
-  name: string;
-  version: string;
-  score: number;
-  criticalScore?: number | null;
-  thresholds: ModelThresholds;
-  /** The lane the scores ask for under the thresholds (the API fills it for records made before it was recorded). */
-  lane: Lane;
-  inputs?: number[];
-}
+/** The deciding model's part of a decision: P(fraud) `score`, P(critical fraud) `criticalScore`, its cut-offs and lane. */
+export type ModelScore = DecisionRecord['model'];
+
+/** Score cut-offs in force at a decision (scores are probabilities 0..1). */
+export type ModelThresholds = Schema<'PolicyThresholds'>;
 
 /** A challenger's score of the same declaration: recorded, never deciding. */
-export interface ShadowScore {
-  name: string;
-  version: string;
-  score: number;
-  criticalScore: number | null;
-  /** The lane this model would have asked for (not applied). */
-  lane: Lane;
-}
+export type ShadowScore = Schema<'ShadowScore'>;
 
 /** One feature's exact TreeSHAP share of the fraud score, in log-odds (> 0 raises the risk). */
-export interface FeatureContribution {
-  feature: string;
-  index: number;
-  value: number;
-  contribution: number;
-}
+export type FeatureContribution = Schema<'FeatureContribution'>;
 
 /** Why the deciding model scored what it did: the features that pushed the score most. */
-export interface ModelExplanation {
-  /** `name version` of the explained model. */
-  model: string;
-  unit: 'log-odds' | string;
-  /** Expected log-odds over the training data; bias + all contributions = rawScore. */
-  bias: number;
-  rawScore: number;
-  top: FeatureContribution[];
-}
-
-/** `GET /api/declarations/:id/selection`: the immutable decision record. */
-export interface DecisionRecord {
-  declarationId?: string;
-  lane: Lane;
-  summary: string;
-  explanations?: string[];
-  firedCriteria: FiredCriterion[];
-  model: ModelScore;
-  shadow?: ShadowScore[];
-  modelExplanation?: ModelExplanation | null;
-  controlSample: boolean;
-  declaration: Record<string, unknown>;
-  decidedAt?: string;
-  caseId?: string | null;
-}
+export type ModelExplanation = Schema<'ModelExplanation'>;
 
 /** `POST /api/cases/:id/result` body. */
-export interface RecordResultBody {
-  outcome: Outcome;
-  findings: string;
-  verdicts: { criterionId: string; appropriate: boolean; note: string }[];
-}
+export type RecordResultBody = Schema<'RecordResultDto'>;
 
-/** A selectivity criterion version, as `GET /api/criteria` lists it. */
-export interface Criterion {
-  id: string;
-  version: number;
-  scope: 'CENTRAL' | 'LOCAL' | string;
-  officeId: string | null;
-  lane: Lane;
-  status: string;
-  riskArea: string;
-  reason: string;
-  keywords: string[];
-  validFrom: string | null;
-  validTo: string | null;
-  conditions: unknown;
-  hitRate?: number | null;
-}
+/** A selectivity criterion version with who wrote and approved it, as `GET /api/criteria` lists it. */
+export type ReviewedCriterion = Schema<'ReviewedCriterion'>;
+export type Criterion = ReviewedCriterion;
 
 /** `GET /api/criteria` answer. */
-export interface CriteriaList {
-  criteria: Criterion[];
-}
-
-/** Maker-checker fields `GET /api/criteria` adds to each newest version. */
-export interface CriterionReview {
-  createdBy: string | null;
-  createdAt: string | null;
-  approvedBy: string | null;
-  approvedAt: string | null;
-  /** False: awaiting approval, not in force. */
-  approved: boolean;
-  pointsOfInterest?: string;
-}
-
-/** A criterion as the list shows it: the version plus who wrote and approved it. */
-export type ReviewedCriterion = Criterion & CriterionReview;
-
-/** Value type of a criterion fact. */
-export type FactType = 'string' | 'number';
-
-/** One fact a criterion may test, from `GET /api/criteria/meta`. */
-export interface FactSpec {
-  type: FactType;
-  nullable: boolean;
-  unit?: string | null;
-  description: string;
-}
+export type CriteriaList = Schema<'CriteriaList'>;
 
 /** `GET /api/criteria/meta`: what a criterion may use. */
-export interface CriteriaMeta {
-  facts: Record<string, FactSpec>;
-  operators: string[];
-  riskAreas: string[];
-  defaultValidityDays: number;
-}
+export type CriteriaMeta = Schema<'CriteriaMeta'>;
 
-/** A leaf condition of a criterion: `fact operator value`. */
+/** One fact a criterion may test, from `GET /api/criteria/meta`. */
+export type FactSpec = CriteriaMeta['facts'][string];
+
+/** Value type of a criterion fact. */
+export type FactType = FactSpec['type'];
+
+/** A leaf condition of a criterion being drafted: `fact operator value`. */
 export interface LeafConditionInput {
   fact: string;
   operator: string;
   value: unknown;
 }
 
-/** `POST /api/criteria` body: a criterion without `version`. */
+/** `POST /api/criteria` body as the builder drafts it: a criterion without `version` (the API validates it and names every problem). */
 export interface CriterionInput {
   id: string;
-  scope: 'CENTRAL' | 'LOCAL';
+  scope: ReviewedCriterion['scope'];
   officeId: string | null;
-  lane: 'YELLOW' | 'RED';
+  lane: ReviewedCriterion['lane'];
   riskArea: string;
   reason: string;
   pointsOfInterest: string;
   keywords: string[];
   validFrom: string;
   validTo: string;
-  status?: 'DRAFT' | 'ACTIVE' | 'RETIRED';
+  status?: ReviewedCriterion['status'];
   conditions: { all: LeafConditionInput[] } | { any: LeafConditionInput[] };
 }
 
 /** `GET /api/stats/lanes`. */
-export interface LaneStats {
-  from: string | null;
-  to: string | null;
-  officeId: string | null;
-  total: number;
-  green: number;
-  yellow: number;
-  red: number;
-  automaticClearancePct: number | null;
-}
+export type LaneStats = Schema<'LaneStats'>;
 
 /** One office of `GET /api/stats/open-cases`. */
-export interface OpenCasesOffice {
-  officeId: string;
-  queued: number;
-  assigned: number;
-  resultRecorded: number;
-  escalated: number;
-}
+export type OpenCasesOffice = Schema<'OfficeCaseLoad'>;
 
 /** One criterion of `GET /api/stats/criteria`. */
-export interface CriterionHitRate {
-  criterionId: string;
-  selections: number;
-  inspected: number;
-  hits: number;
-  hitRatePct: number | null;
-  appropriate: number;
-  notAppropriate: number;
-}
+export type CriterionHitRate = Schema<'CriterionHitRate'>;
 
 /** `GET /api/stats/criteria`. */
-export interface CriteriaStats {
-  criteria: CriterionHitRate[];
-  controlSample: { inspected: number; hits: number; hitRatePct: number | null };
-}
+export type CriteriaStats = Schema<'CriteriaHitRates'>;
 
 /** One side of a replay comparison. */
-export interface DecisionOutline {
-  lane: Lane;
-  firedCriteria: string[];
-  score: number;
-  controlSample: boolean;
-}
+export type DecisionOutline = Schema<'DecisionOutline'>;
 
 /** `GET /api/declarations/:id/replay`. */
-export interface ReplayResult {
-  declarationId?: string;
-  identical: boolean;
-  recorded: DecisionOutline;
-  replayed: DecisionOutline;
-  criteriaVersions: string[];
-  model: { name: string; version: string; rescored: boolean };
-}
+export type ReplayResult = Schema<'ReplayResult'>;
 
 /** Role of a registered model version: the CHAMPION decides, CHALLENGERs score in shadow. */
-export type ModelRole = 'CHAMPION' | 'CHALLENGER' | 'RETIRED';
+export type ModelRole = Schema<'ModelRole'>;
 
 /** Validation precision at the top k% of scores, and ROC AUC, as the model spec records them. */
-export type ValidationMetrics = Partial<Record<'precision@1%' | 'precision@2%' | 'precision@5%' | 'precision@10%' | 'rocAuc', number>>;
+export type ValidationMetrics = Schema<'ValidationMetrics'>;
 
 /** One model version of `GET /api/models`. */
-export interface RegisteredModel {
-  name: string;
-  version: string;
-  role: ModelRole;
-  registeredAt: string;
-  updatedAt: string;
-  training: { validMetricsOnline?: ValidationMetrics; validMetrics?: ValidationMetrics } & Record<string, unknown>;
-  hasCriticalModel: boolean;
-  usesSupplyChainHistory: boolean;
-  featureNames: string[];
-}
+export type RegisteredModel = Schema<'RegisteredModel'>;
 
 /** One audited registry change of `GET /api/models/events`. */
-export interface ModelEvent {
-  id: number | string;
-  version: string;
-  type: 'REGISTERED' | 'PROMOTED' | 'DEMOTED' | string;
-  fromRole: ModelRole | null;
-  toRole: ModelRole | null;
-  actor: string | null;
-  reason: string | null;
-  occurredAt: string;
-}
-
-/** One model's figures of `GET /api/models/compare` on the same inspected declarations. */
-export interface ModelComparisonRow {
-  name: string;
-  version: string;
-  deciding: boolean;
-  shadow: boolean;
-  inspected: number;
-  frauds: number;
-  rocAuc: number | null;
-  hitRateWhenSelected: number | null;
-  selected: number;
-  precisionAtTop10Pct: number | null;
-  meanScoreFraud: number | null;
-  meanScoreClean: number | null;
-}
+export type ModelEvent = Schema<'ModelEventView'>;
 
 /** `GET /api/models/compare`. */
-export interface ModelComparison {
-  inspected: number;
-  models: ModelComparisonRow[];
-  basis: string;
-}
+export type ModelComparison = Schema<'ModelComparison'>;
+
+/** One model's figures of `GET /api/models/compare` on the same inspected declarations. */
+export type ModelComparisonRow = ModelComparison['models'][number];

@@ -36,13 +36,13 @@ export const META_FACTS: Record<string, FactSpec> = {
 };
 
 /** Every operator, in the API's display order. */
-export const META_OPERATORS: readonly string[] = [
+export const META_OPERATORS: CriteriaMeta['operators'] = [
   'equal', 'notEqual', 'in', 'notIn', 'hsStartsWithAny', 'containsAnyKeyword',
   'greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive',
 ];
 
 /** Every risk area, in the API's order. */
-export const META_RISK_AREAS: readonly string[] = [
+export const META_RISK_AREAS: CriteriaMeta['riskAreas'] = [
   'TAX_EVASION', 'UNFAIR_TRADE', 'ENVIRONMENT', 'NATIONAL_SECURITY', 'PUBLIC_HEALTH', 'ILLEGAL_FOREIGN_EXCHANGE',
   'SMUGGLING_DRUGS', 'SMUGGLING_WEAPONS', 'SMUGGLING_OTHER', 'ORIGIN_FRAUD', 'UNDERVALUATION',
 ];

@@ -81,7 +81,7 @@ export function checkCriterionForm(
   const officeId = v.scope === 'LOCAL' ? v.officeId.trim() : null;
   if (v.scope === 'LOCAL' && !officeId) add('officeId', 'builder.error.office');
   if (v.scope === 'CENTRAL' && !isAnalyst) add('scope', 'builder.error.centralAnalystsOnly');
-  if (!meta.riskAreas.includes(v.riskArea)) add('riskArea', 'builder.error.required');
+  if (!(meta.riskAreas as readonly string[]).includes(v.riskArea)) add('riskArea', 'builder.error.required');
   const id = v.id.trim().toUpperCase();
   if (!CRITERION_ID_PATTERN.test(id)) add('id', 'builder.error.idFormat');
   else if (v.scope === 'LOCAL' && !id.startsWith(`LOC-${officeId}-`)) add('id', 'builder.error.idLocal', { office: officeId });

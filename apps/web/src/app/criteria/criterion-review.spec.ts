@@ -4,7 +4,7 @@ import { canApprove, criterionState, filterCriteria, validityDay } from './crite
 function criterion(over: Partial<ReviewedCriterion> = {}): ReviewedCriterion {
   return {
     id: 'LOC-40-003', version: 2, scope: 'LOCAL', officeId: '40', lane: 'RED', status: 'ACTIVE', riskArea: 'UNDERVALUATION',
-    reason: 'Undervalued handguns', keywords: ['pistol', 'handgun', 'Busan'], validFrom: '2026-03-01', validTo: '2026-03-15',
+    reason: 'Undervalued handguns', pointsOfInterest: 'Invoice against the price list', keywords: ['pistol', 'handgun', 'Busan'], validFrom: '2026-03-01', validTo: '2026-03-15',
     conditions: { all: [] }, createdBy: 'officer-40-01', createdAt: '2026-02-28T09:00:00Z', approvedBy: 'supervisor-40', approvedAt: '2026-02-28T10:00:00Z',
     approved: true, ...over,
   };
@@ -18,7 +18,6 @@ describe('criterionState', () => {
   it('is in force when approved, ACTIVE and today within the window (both ends inclusive)', () => {
     expect(criterionState(criterion(), today)).toBe('IN_FORCE');
     expect(criterionState(criterion({ validFrom: today, validTo: today }), today)).toBe('IN_FORCE');
-    expect(criterionState(criterion({ validFrom: null, validTo: null }), today)).toBe('IN_FORCE');
   });
 
   it('awaits approval until approved, whatever its dates', () => {

@@ -152,8 +152,8 @@ import { PromoteDialogComponent, type PromoteDialogData } from './promote-dialog
               <td>{{ 'models.eventType.' + e.type | translate }}</td>
               <td class="mono">{{ e.version }}</td>
               <td class="nowrap">{{ e.fromRole ? ('models.roles.' + e.fromRole | translate) : '—' }} → {{ e.toRole ? ('models.roles.' + e.toRole | translate) : '—' }}</td>
-              <td>{{ e.actor ?? '—' }}</td>
-              <td>{{ e.reason ?? '' }}</td>
+              <td>{{ e.actor }}</td>
+              <td>{{ e.reason }}</td>
             </tr>
           } @empty {
             <tr><td colspan="6">{{ (loading() ? 'common.loading' : 'models.noEvents') | translate }}</td></tr>

@@ -8,9 +8,9 @@ export interface TimelineEntry {
   when: string;
   /** The event type as recorded (`OPENED`, `ASSIGNED`, ...). */
   type: string;
-  /** Who acted; null for the system (shown as the translated "system"). */
-  actor: string | null;
-  /** The payload as indented JSON for the "details" fold; null when the event has none (or a falsy one). */
+  /** Who acted (`system` for the case workflow itself). */
+  actor: string;
+  /** The payload as indented JSON for the "details" fold; null when it is empty. */
   details: string | null;
 }
 
@@ -20,7 +20,7 @@ export function timelineEntries(events: readonly CaseEvent[]): TimelineEntry[] {
     seq: e.seq,
     when: localTimestamp(e.occurredAt),
     type: e.type,
-    actor: e.actor ?? null,
-    details: e.payload ? JSON.stringify(e.payload, null, 2) : null,
+    actor: e.actor,
+    details: Object.keys(e.payload).length > 0 ? JSON.stringify(e.payload, null, 2) : null,
   }));
 }

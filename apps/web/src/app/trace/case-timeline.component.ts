@@ -14,7 +14,7 @@ import { timelineEntries } from './case-timeline-format';
         <li>
           <span class="when">{{ e.when }}</span>
           <strong>{{ e.type }}</strong>
-          <span>{{ 'timeline.by' | translate }} {{ e.actor ?? ('timeline.system' | translate) }}</span>
+          <span>{{ 'timeline.by' | translate }} {{ e.actor === 'system' ? ('timeline.system' | translate) : e.actor }}</span>
           @if (e.details !== null) {
             <details><summary>{{ 'timeline.details' | translate }}</summary><pre class="json">{{ e.details }}</pre></details>
           }

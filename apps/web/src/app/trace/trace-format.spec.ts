@@ -11,7 +11,7 @@ describe('conditionResultKey', () => {
 });
 
 describe('firedCriterionText', () => {
-  const fired = (id: string, reason: string): FiredCriterion => ({ id, version: 1, lane: 'RED', reason, conditions: [] });
+  const fired = (id: string, reason: string): FiredCriterion => ({ id, version: 1, scope: 'CENTRAL', officeId: null, riskArea: 'SMUGGLING_DRUGS', lane: 'RED', reason, conditions: [] });
   const firedCriteria = [fired('CEN-DRG-001', 'Precursors'), fired('LOC-40-003', 'Undervalued handguns')];
 
   it("shows the record's explanation of each criterion", () => {
@@ -20,14 +20,13 @@ describe('firedCriterionText', () => {
     expect(firedCriterionText({ firedCriteria, explanations }, 1)).toBe('itemPriceKrw 12000 < 50000');
   });
 
-  it("falls back to the criterion's reason for records without explanations, or fewer of them", () => {
-    expect(firedCriterionText({ firedCriteria }, 1)).toBe('Undervalued handguns');
+  it("falls back to the criterion's reason when the record has fewer explanations than criteria", () => {
     expect(firedCriterionText({ firedCriteria, explanations: ['only the first'] }, 1)).toBe('Undervalued handguns');
     expect(firedCriterionText({ firedCriteria, explanations: [] }, 0)).toBe('Precursors');
   });
 
   it('gives an empty text past the last criterion', () => {
-    expect(firedCriterionText({ firedCriteria }, 2)).toBe('');
+    expect(firedCriterionText({ firedCriteria, explanations: [] }, 2)).toBe('');
   });
 });
 
