@@ -165,7 +165,7 @@ describe('risk policies (e2e)', () => {
       expect(String(res.body.message)).toMatch(message);
     }
     const { expectedDailyDeclarations: _omitted, ...unmeasurable } = ok;
-    const res = await put(analyst, '153', unmeasurable).expect(400);
+    const res = await put(analyst, '153', unmeasurable).expect(409);
     expect(String(res.body.message)).toMatch(/expectedDailyDeclarations is required: office 153 has \d+ decision\(s\) in the last 28 days and not 28 days of history/);
     await put(analyst, '99', ok).expect(404);
     await put(analyst, 'abc', ok).expect(400);

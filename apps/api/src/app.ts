@@ -9,7 +9,10 @@ import { AppModule } from './app.module';
 import { answerMiddlewareErrors } from './services/http/http-errors';
 import { rejectHostileInput, requireUtf8, requireUtf8Charset } from './services/http/hostile-input';
 import { MaskingLogger } from './services/http/masking-logger';
+import { RouteGate } from './services/http/route-gate';
+import { TokenService } from './services/auth/token.service';
 import { documentCommonResponses } from './services/http/openapi-responses';
+import { documentValidationRules } from './services/http/openapi-validation';
 import { serveWebApp } from './services/web-app/serve-web-app';
 
 /**
@@ -24,7 +27,9 @@ const WEB_APP_STYLESHEET_ONLOAD = "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QX
  * Content-Security-Policy fit for the web app and the OpenAPI page), CORS for the
  * `CORS_ORIGINS` allow-list only (none by default: same-origin), global prefix `/api`, JSON
  * bodies up to `config.bodyLimit` (larger: 413) refused when malformed (400) or holding
- * characters no field may hold or nesting too deep (400, `rejectHostileInput`), one global
+ * characters no field may hold or nesting too deep (400, `rejectHostileInput`), and before the
+ * body is read, 405 with `Allow` for a method a documented path does not serve and 401 for a
+ * protected route without a valid token (`RouteGate`), one global
  * ValidationPipe that refuses unknown and mistyped fields, the OpenAPI document at `/api/docs`
  * (JSON at `/api/docs-json`), the built web app at `/`, and a logger that masks personal
  * identifiers. Used by `main.ts` and by the end-to-end tests.
@@ -35,6 +40,7 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
     logger: new MaskingLogger({ logLevels: ['error', 'warn', 'log'] }),
   });
   app.disable('x-powered-by');
+  const tokens = app.get(TokenService);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -52,6 +58,9 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
     exposedHeaders: ['WWW-Authenticate', 'Retry-After-login', 'Retry-After-ingest'],
     maxAge: 600,
   });
+  // The document's paths are known once it is built (below); the gate sits before the body parser.
+  const gate = new RouteGate((token) => tokens.verify(token));
+  app.use(gate.handle);
   app.use(requireUtf8Charset);
   app.useBodyParser('json', { limit: config.bodyLimit, strict: true, verify: requireUtf8 });
   app.use(rejectHostileInput);
@@ -70,6 +79,8 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
       .addSecurityRequirements('bearer')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, documentCommonResponses(app, withResponseSchemas(document)), { jsonDocumentUrl: 'api/docs-json' });
+  const served = documentCommonResponses(app, documentValidationRules(app, withResponseSchemas(document)));
+  gate.load(served);
+  SwaggerModule.setup('api/docs', app, served, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,5 +1,8 @@
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
 
+/** Items per batch request (`MAX_BATCH_SIZE`) unless configured: declarations, past outcomes. */
+export const DEFAULT_MAX_BATCH_SIZE = 1000;
+
 /**
  * Runtime configuration of the API, the worker and the tools, read from the
  * environment once at boot. Nothing else in the code base reads `process.env`.
@@ -164,7 +167,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       CASE_ESCALATE_AFTER_MS: num({ default: 4 * 60 * 60 * 1000 }),
       ATTACHMENT_MAX_BYTES: num({ default: 10 * 1024 * 1024, desc: 'largest intelligence attachment, bytes (1 to 100 MiB)' }),
       RISK_WINDOW_DAYS: num({ default: 15, desc: 'default validity window of a risk case, days (1-366)' }),
-      MAX_BATCH_SIZE: num({ default: 1000 }),
+      MAX_BATCH_SIZE: num({ default: DEFAULT_MAX_BATCH_SIZE }),
       CASE_START_CONCURRENCY: num({ default: 32, desc: 'case-workflow starts in flight at once per API process (1-512)' }),
       CASE_START_POLL_MS: num({ default: 1000, desc: 'ms between looks at the case-start outbox when idle (10-60000)' }),
       BODY_LIMIT: str({ default: '10mb' }),

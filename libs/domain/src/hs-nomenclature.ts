@@ -104,6 +104,19 @@ export class HsNomenclature {
   }
 
   /**
+   * A regular expression (source, anchored) matching exactly the codes {@link isKnown} accepts:
+   * six digits whose heading exists, or a renumbered HS 2017 code. For the OpenAPI document, so a
+   * client knows which codes are accepted without the table (about 1,200 headings: ~7 KB).
+   */
+  knownCodePattern(): string {
+    const headings = [...this.entries.keys()].filter((c) => c.length === 4).sort();
+    const headingSet = new Set(headings);
+    const others = Object.keys(HS2017_RENUMBERED).filter((c) => !headingSet.has(c.slice(0, 4))).sort();
+    const alternatives = [`(?:${headings.join('|')})[0-9]{2}`, ...others];
+    return `^(?:${alternatives.join('|')})$`;
+  }
+
+  /**
    * A readable description of a 6-digit code: the subheading's (via HS2017_RENUMBERED
    * for renumbered codes), else the heading's, else the chapter's; `null` when not even
    * the chapter exists or `hs6` is not 6 digits.

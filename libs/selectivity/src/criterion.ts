@@ -56,10 +56,12 @@ export interface LeafCondition {
 }
 /** All children must hold. */
 export interface AllCondition {
+  /** @minItems 1 */
   all: ConditionNode[];
 }
 /** At least one child must hold. */
 export interface AnyCondition {
+  /** @minItems 1 */
   any: ConditionNode[];
 }
 /** The child must not hold. */

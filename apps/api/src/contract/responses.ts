@@ -2,13 +2,14 @@
  * The API's success bodies, by name: each is the declared return type of its handler and the
  * source of its schema in the OpenAPI document (`npm run contract` generates
  * `response-schemas.generated.json` from this list with ts-json-schema-generator; `@Responds`
- * refers to them). Clients read them back as `@customs/api-contract`'s `components['schemas']`.
+ * refers to them), and the request bodies whose rules a class cannot carry (`CriterionInput`,
+ * referred to by `@ApiBody`). Clients read them back as `@customs/api-contract`'s `components['schemas']`.
  */
 export type { AuthUser } from '@customs/identity';
 export type { InspectionCaseState } from '@customs/workflows/messages';
 export type { AuditVerification } from '../app/audit/audit.controller';
 export type { CaseDetail, CaseList } from '../app/cases/cases.service';
-export type { CriteriaList, CriteriaMeta, CriterionHistory, ReviewedCriterion } from '../app/criteria/criteria.responses';
+export type { CriteriaList, CriteriaMeta, CriterionHistory, CriterionInput, ReviewedCriterion } from '../app/criteria/criteria.responses';
 export type { SelectionTrace } from '../app/decisions/decision-records.service';
 export type { ReplayResult } from '../app/decisions/decision-replay.service';
 export type { ModelComparison } from '../app/models/model-comparison.service';

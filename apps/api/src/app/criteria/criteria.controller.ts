@@ -47,7 +47,10 @@ export class CriteriaController {
   @Post()
   @Roles('cbtc_analyst', 'supervisor', 'local_officer')
   @ApiOperation({ summary: 'Write a new version of a criterion (new id: version 1); it takes effect once another user approves it' })
-  @ApiBody({ description: 'A selectivity criterion without `version` (see rules/README.md); `validFrom`/`validTo` default to a 15-day window from today' })
+  @ApiBody({
+    description: 'A selectivity criterion without `version` (see rules/README.md); `validFrom`/`validTo` default to a 15-day window from today',
+    schema: { $ref: '#/components/schemas/CriterionInput' },
+  })
   @Responds(201, 'ReviewedCriterion', 'Stored, awaiting approval')
   @ApiResponse({ status: 400, description: 'Invalid criterion; `errors` names every problem with its path' })
   @ApiResponse({ status: 403, description: 'Central criteria are written by CBTC analysts only; local ones by the office or an analyst' })

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { INTELLIGENCE_RISK_AREAS, INTELLIGENCE_SOURCE_TYPES, SMUGGLING_SUBTYPES } from '@customs/workflows/messages';
 import { IsCountryCode, IsOfficeCode } from '../../services/http/code-validators';
 
@@ -74,6 +75,10 @@ export class IntelligenceRouteDto {
 }
 
 /** Body of `POST /api/intelligence`: one intelligence or detection report. */
+@JSONSchema({
+  anyOf: [{ properties: { riskArea: { enum: ['SMUGGLING'] } } }, { not: { required: ['smugglingSubtype'] } }],
+  description: '`smugglingSubtype` only with riskArea SMUGGLING',
+})
 export class CreateIntelligenceDto {
   @ApiProperty({ type: IntelligenceSourceDto })
   @IsDefined()

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { ASSESSMENT_DECISIONS, RISK_CASE_STATUSES } from '@customs/workflows/messages';
 import { IsCalendarDate, IsOfficeCode } from '../../services/http/code-validators';
 
@@ -73,6 +74,7 @@ export class DraftCriterionDto {
 }
 
 /** Body of `POST /api/risk-cases/:id/window`: extend the validity window, or end it now (-> FEEDBACK). */
+@JSONSchema({ anyOf: [{ required: ['days'] }, { properties: { action: { enum: ['END'] } } }], description: '`days` is required to EXTEND' })
 export class AdjustWindowDto {
   @ApiProperty({ enum: ['EXTEND', 'END'] })
   @IsIn(['EXTEND', 'END'])

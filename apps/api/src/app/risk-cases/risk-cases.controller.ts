@@ -1,22 +1,11 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Injectable, Param, Post, Query, type PipeTransform } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import { Idempotent } from '../../services/idempotency/idempotency.interceptor';
-import { CriterionIdPipe } from '../../services/http/id-params.pipe';
+import { CriterionIdPipe, RiskCaseIdPipe } from '../../services/http/id-params.pipe';
 import { AdjustWindowDto, AssessRiskCaseDto, CloseRiskCaseDto, DraftCriterionDto, ListRiskCasesDto } from './risk-case-actions.dto';
 import { RiskCasesService } from './risk-cases.service';
-
-/** Refuses (400) a path parameter that cannot be a risk-case id (`risk-case-<uuid>`), before it reaches SQL. */
-@Injectable()
-export class RiskCaseIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (typeof value !== 'string' || !/^risk-case-[0-9a-f-]{36}$/.test(value)) {
-      throw new BadRequestException(`risk case id must be "risk-case-" followed by a UUID, got ${JSON.stringify(String(value).slice(0, 60))}`);
-    }
-    return value;
-  }
-}
 
 /**
  * Risk cases (`/api/risk-cases`): one per piece of intelligence, assessed, targeted with

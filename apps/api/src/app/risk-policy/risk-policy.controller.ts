@@ -64,6 +64,7 @@ export class RiskPolicyController {
   @ApiResponse({ status: 200, description: 'Same figures and reason as the newest version: nothing written' })
   @ApiResponse({ status: 400, description: 'An absurd figure, named (negative, not a number, a capacity above the expected declarations)' })
   @ApiResponse({ status: 403, description: 'Not a CBTC analyst or a supervisor of this office' })
+  @ApiResponse({ status: 409, description: 'expectedDailyDeclarations omitted and the office has too little history (28 days) to measure it' })
   async put(
     @Param('officeId', OfficeIdPipe) officeId: string,
     @Body() dto: PutRiskPolicyDto,
@@ -85,6 +86,7 @@ export class RiskPolicyController {
   @ApiResponse({ status: 400, description: 'An absurd figure, named' })
   @ApiResponse({ status: 403, description: 'Not a CBTC analyst, an auditor or a supervisor of this office' })
   @ApiResponse({ status: 404, description: 'Unknown customs office' })
+  @ApiResponse({ status: 409, description: 'expectedDailyDeclarations omitted and the office has too little history (28 days) to measure it' })
   async preview(@Param('officeId', OfficeIdPipe) officeId: string, @Body() dto: PreviewRiskPolicyDto) {
     return this.policies.preview(officeId, dto, this.model());
   }

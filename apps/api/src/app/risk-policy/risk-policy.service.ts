@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { RuntimeConfig } from '@customs/config';
 import { capacityPolicy, deriveThresholds, officeThresholds, previewPolicy, type DerivedThresholds, type GlobalPolicyDefaults, type OfficeThresholds, type PolicyPreview } from '@customs/decision';
 import { isKnownOffice } from '@customs/domain';
@@ -109,8 +109,9 @@ export class RiskPolicyService {
    * for `model`. Re-sending the figures and reason of the newest version writes nothing.
    * @returns the version in force and whether it was created by this call.
    * @throws NotFoundException for an unknown office; BadRequestException naming the field when
-   *   a figure is absurd (a capacity above the expected declarations, a share out of range) or
-   *   when expectedDailyDeclarations is omitted and there are not 28 days of decisions to measure it.
+   *   a figure is absurd (a capacity above the expected declarations, a share out of range);
+   *   ConflictException (409) when expectedDailyDeclarations is omitted and there are not 28 days
+   *   of decisions to measure it.
    */
   async write(officeId: string, dto: PutRiskPolicyDto, user: AuthUser, model: DecidingModel): Promise<{ created: boolean; policy: PolicyInForce }> {
     this.assertKnownOffice(officeId);
@@ -176,7 +177,8 @@ export class RiskPolicyService {
   /**
    * The capacity figures of a PUT or preview body, with the expected daily declarations measured
    * when omitted, and the cut-offs they give for `model`.
-   * @throws BadRequestException naming the field (see {@link write}).
+   * @throws BadRequestException naming the field (see {@link write}); ConflictException (409) when
+   *   `expectedDailyDeclarations` is omitted and the office has too little history to measure it.
    */
   private async figuresOf(officeId: string, dto: PreviewRiskPolicyDto, model: DecidingModel) {
     let expected = dto.expectedDailyDeclarations;
@@ -184,9 +186,10 @@ export class RiskPolicyService {
     if (expected === undefined || expected === null) {
       const measured = await this.measureDailyDeclarations(officeId);
       if (measured.mean === null) {
-        throw new BadRequestException({
-          statusCode: 400,
-          error: 'Bad Request',
+        // 409: the request is well-formed; the office's recorded history is what falls short.
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
           message: [`expectedDailyDeclarations is required: office ${officeId} has ${measured.decisions} decision(s) in the last ${MEASURE_DAYS} days and ${measured.covered ? '' : 'not '}${MEASURE_DAYS} days of history, too little to measure it`],
         });
       }

@@ -5,7 +5,7 @@ import type { RuntimeConfig } from '@customs/config';
 import { validateDeclaration, type Declaration } from '@customs/domain';
 import { Roles } from '../../services/auth/auth.decorators';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
-import { DECLARATION_SCHEMA } from './declaration.schema';
+import { batchSchema, DECLARATION_SCHEMA } from '../../contract/declaration.schema';
 import { ScreeningService, type ItemError } from './screening.service';
 
 /**
@@ -43,7 +43,7 @@ export class DeclarationsController {
   @Post('batch')
   @Roles('service', 'cbtc_analyst')
   @ApiOperation({ summary: 'Screen a batch of declarations: all are validated first, and any invalid one refuses the whole batch' })
-  @ApiBody({ schema: { type: 'object', required: ['declarations'], properties: { declarations: { type: 'array', items: DECLARATION_SCHEMA } } } })
+  @ApiBody({ schema: batchSchema('declarations', DECLARATION_SCHEMA) })
   @ApiResponse({ status: 200, description: 'Per-declaration results in input order and the batch counts' })
   @ApiResponse({ status: 400, description: 'Malformed batch, or invalid declarations listed in `errors` with their index' })
   @ApiResponse({ status: 409, description: 'Declarations re-sent with different content, listed in `errors`' })

@@ -4,6 +4,7 @@ import type { RuntimeConfig } from '@customs/config';
 import { validateDeclaration } from '@customs/domain';
 import { Roles } from '../../services/auth/auth.decorators';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { batchSchema, DECLARATION_SCHEMA } from '../../contract/declaration.schema';
 import { SupplyChainHistoryService, type ImportedOutcome } from './supply-chain-history.service';
 
 /** Labelled outcomes of the past, feeding the supply-chain history (`/api/supply-chain`). */
@@ -26,24 +27,16 @@ export class SupplyChainController {
   @Roles('service', 'cbtc_analyst')
   @ApiOperation({ summary: 'Import labelled inspection outcomes of the past into the supply-chain history (idempotent on the declaration id)' })
   @ApiBody({
-    schema: {
+    schema: batchSchema('outcomes', {
       type: 'object',
-      required: ['outcomes'],
+      additionalProperties: false,
+      required: ['declaration', 'fraud', 'criticalFraud'],
       properties: {
-        outcomes: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['declaration', 'fraud', 'criticalFraud'],
-            properties: {
-              declaration: { type: 'object', description: 'a Declaration as POST /api/declarations takes it' },
-              fraud: { type: 'integer', enum: [0, 1] },
-              criticalFraud: { type: 'integer', enum: [0, 1, 2], description: '0 none, 1 fraud, 2 a threat to public safety' },
-            },
-          },
-        },
+        declaration: DECLARATION_SCHEMA,
+        fraud: { type: 'integer', enum: [0, 1] },
+        criticalFraud: { type: 'integer', enum: [0, 1, 2], description: '0 none, 1 fraud, 2 a threat to public safety' },
       },
-    },
+    }),
   })
   @ApiResponse({ status: 200, description: '{ received, inserted }' })
   @ApiResponse({ status: 400, description: 'Malformed body or items; errors: [{ index, message }]' })

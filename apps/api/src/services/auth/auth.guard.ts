@@ -11,7 +11,8 @@ import { TokenService } from './token.service';
  * - 401 (with `WWW-Authenticate: Bearer`) for a missing, malformed, expired or forged token;
  * - 403 naming the roles needed when the role is not allowed;
  * - 403 for a route that declares neither `@Public()` nor `@Roles(...)`: it fails closed.
- * Sets `request.user` to the verified `AuthUser`. Office and ownership rules are checked by
+ * Sets `request.user` to the verified `AuthUser` (or keeps the one `RouteGate` verified before
+ * the body was read). Office and ownership rules are checked by
  * the features themselves (`office-scope.ts`), since they depend on the data.
  */
 @Injectable()
@@ -27,9 +28,10 @@ export class AuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<Request & { user?: AuthUser }>();
     const route = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
+    // RouteGate (in front of the body parser) has usually verified the token already.
     let user: AuthUser;
     try {
-      user = await this.tokens.verify(bearerToken(request.headers.authorization));
+      user = request.user ?? (await this.tokens.verify(bearerToken(request.headers.authorization)));
     } catch (err) {
       if (err instanceof UnauthorizedException) {
         const description = String((err.getResponse() as { message?: unknown }).message ?? err.message).replace(/"/g, "'");

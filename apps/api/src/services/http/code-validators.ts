@@ -8,8 +8,22 @@ export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const m = ISO_DATE.exec(value);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 to 1900-1999.
+  const d = new Date(0);
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** The ISO 3166-1 alpha-2 codes (and `ZZ`) `isCustomsCountryCode` accepts, sorted: for `enum` in the OpenAPI document. */
+export function countryCodes(): string[] {
+  const out: string[] = [];
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      if (isCustomsCountryCode(code)) out.push(code);
+    }
+  }
+  return out;
 }
 
 /** True when `value` is a customs office code of the KCS reference list (e.g. `"40"`). */

@@ -1,8 +1,6 @@
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { INestApplication } from '@nestjs/common';
-import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject, OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { IS_PUBLIC } from '../auth/auth.decorators';
+import { handlersByOperationId } from './openapi-handlers';
 import { isIngest, isLogin } from './rate-limit.module';
 
 /** Shape of every 4xx/5xx body of this API (NestJS's HttpException body; `errors` lists item or field problems). */
@@ -27,31 +25,6 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
   '415': 'Body not JSON (application/json, UTF-8)',
   '429': 'Rate limit reached; retry after Retry-After-<limit> seconds',
 };
-
-interface HandlerInfo {
-  isPublic: boolean;
-  httpCode: number | undefined;
-}
-
-/** Public flag and `@HttpCode` of every controller method, by the operation id Nest's OpenAPI module gives it (`Controller_method`). */
-function handlersByOperationId(app: INestApplication): Map<string, HandlerInfo> {
-  const out = new Map<string, HandlerInfo>();
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const cls = wrapper.metatype as (new (...args: never[]) => unknown) | null;
-      if (!cls) continue;
-      for (const name of Object.getOwnPropertyNames(cls.prototype)) {
-        const handler = (cls.prototype as Record<string, unknown>)[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        out.set(`${cls.name}_${name}`, {
-          isPublic: Reflect.getMetadata(IS_PUBLIC, handler) === true || Reflect.getMetadata(IS_PUBLIC, cls) === true,
-          httpCode: Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined,
-        });
-      }
-    }
-  }
-  return out;
-}
 
 function errorResponse(status: string): ResponseObject {
   return { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } };
