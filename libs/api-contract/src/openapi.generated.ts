@@ -700,7 +700,10 @@ export interface components {
             /** @enum {string} */
             action: "EXTEND" | "END";
             /** @description Days to add (EXTEND) */
-            days?: number;
+            days?: number | null;
+        } | unknown | {
+            /** @enum {unknown} */
+            action?: "END";
         };
         /** @description All children must hold. */
         AllCondition: {
@@ -721,7 +724,7 @@ export interface components {
         AssessRiskCaseDto: {
             /** @enum {string} */
             decision: "DISMISS" | "SHARE" | "TARGET";
-            note?: string;
+            note?: string | null;
             scores: components["schemas"]["AssessmentScoresDto"];
             /**
              * @description Offices to share with (SHARE)
@@ -729,7 +732,7 @@ export interface components {
              *       "40"
              *     ]
              */
-            shareWith?: string[];
+            shareWith?: ("10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90")[] | null;
         };
         AssignCaseDto: {
             /**
@@ -899,31 +902,39 @@ export interface components {
             share: number;
         };
         CreateIntelligenceDto: {
-            goods?: components["schemas"]["IntelligenceGoodsDto"][];
+            goods?: components["schemas"]["IntelligenceGoodsDto"][] | null;
             /**
              * @description Office of the port the intelligence concerns
              * @example 20
+             * @enum {string|null}
              */
-            portOfficeId?: string;
+            portOfficeId?: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90" | null;
             /**
              * @description Office that detected it (local detections; an officer’s own office by default)
              * @example 40
+             * @enum {string|null}
              */
-            reportingOfficeId?: string;
+            reportingOfficeId?: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90" | null;
             /** @enum {string} */
             riskArea: "TAX_EVASION" | "UNFAIR_TRADE" | "ENVIRONMENT" | "NATIONAL_SECURITY" | "PUBLIC_HEALTH" | "ILLEGAL_FOREIGN_EXCHANGE" | "SMUGGLING" | "ORIGIN_FRAUD" | "UNDERVALUATION";
-            routes?: components["schemas"]["IntelligenceRouteDto"][];
+            routes?: components["schemas"]["IntelligenceRouteDto"][] | null;
             /**
              * @description Required when riskArea is SMUGGLING
-             * @enum {string}
+             * @enum {string|null}
              */
-            smugglingSubtype?: "DRUGS" | "WEAPONS" | "CULTURAL_PROPERTY" | "ENDANGERED_SPECIES" | "COUNTERFEIT" | "OTHER";
+            smugglingSubtype?: "DRUGS" | "WEAPONS" | "CULTURAL_PROPERTY" | "ENDANGERED_SPECIES" | "COUNTERFEIT" | "OTHER" | null;
             source: components["schemas"]["IntelligenceSourceDto"];
             /** @description At least one subject; duplicates are found by them */
             subjects: components["schemas"]["IntelligenceSubjectDto"][];
             /** @description The report in free text */
             text: string;
-        };
+        } & ({
+            /** @enum {unknown} */
+            riskArea?: "SMUGGLING";
+        } | {
+            /** @enum {unknown} */
+            riskArea?: "TAX_EVASION" | "UNFAIR_TRADE" | "ENVIRONMENT" | "NATIONAL_SECURITY" | "PUBLIC_HEALTH" | "ILLEGAL_FOREIGN_EXCHANGE" | "ORIGIN_FRAUD" | "UNDERVALUATION";
+        });
         /** @description `GET /api/stats/criteria`: hit rate per criterion, and the control sample's as a baseline. */
         CriteriaHitRates: {
             controlSample: {
@@ -978,6 +989,35 @@ export interface components {
             notAppropriate: number;
             selections: number;
         };
+        /** @description The body of `POST /api/criteria`: a selectivity criterion without its version (the API numbers versions). Checked by `validateCriterion` (`@customs/selectivity`), which also checks what this schema cannot state: each leaf's value against its fact and operator, `validTo` not before `validFrom`, a LOCAL id's office part equal to `officeId`, at most 50 leaves. */
+        CriterionInput: {
+            conditions: components["schemas"]["TopLevelConditions"];
+            /** @description `CEN-<area>-<nnn>` (central) or `LOC-<office>-<nnn>` (local). */
+            id: string;
+            /** @description Search keywords. */
+            keywords: components["schemas"]["Keyword"][];
+            lane: components["schemas"]["CriterionLane"];
+            /** @description The office of a LOCAL criterion; null for a CENTRAL one. */
+            officeId: string | null;
+            /** @description What the inspecting officer should look at. */
+            pointsOfInterest: string;
+            /** @description Why the criterion exists (the intelligence behind it). */
+            reason: string;
+            riskArea: components["schemas"]["RiskArea"];
+            scope: components["schemas"]["CriterionScope"];
+            /** @description Default ACTIVE. */
+            status?: components["schemas"]["CriterionStatus"];
+            /**
+             * Format: date
+             * @description First day of validity (default: today, UTC).
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @description Last day of validity (default: validFrom + 14 days).
+             */
+            validTo?: string;
+        };
         /**
          * @description YELLOW document review, RED physical inspection.
          * @enum {string}
@@ -1010,7 +1050,7 @@ export interface components {
             /** @example CEN-WPN-001 */
             criterionId: string;
             /** @example Glue gun, not a firearm: keyword too broad */
-            note?: string;
+            note?: string | null;
         };
         /** @description One side of a replay comparison: what a decision came to. */
         DecisionOutline: {
@@ -1072,30 +1112,33 @@ export interface components {
         };
         DraftCriterionDto: {
             /** @description Conditions (json-rules-engine); default: prefilled from the case */
-            conditions?: Record<string, never>;
+            conditions?: components["schemas"]["TopLevelConditions"] | null;
             /** @example CEN-WPN-101 */
             id: string;
-            keywords?: string[];
-            /** @enum {string} */
-            lane?: "YELLOW" | "RED";
-            /** @example 40 */
-            officeId?: string;
-            pointsOfInterest?: string;
-            reason?: string;
-            /** @enum {string} */
-            scope?: "CENTRAL" | "LOCAL";
+            keywords?: string[] | null;
+            /** @enum {string|null} */
+            lane?: "YELLOW" | "RED" | null;
+            /**
+             * @example 40
+             * @enum {string|null}
+             */
+            officeId?: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90" | null;
+            pointsOfInterest?: string | null;
+            reason?: string | null;
+            /** @enum {string|null} */
+            scope?: "CENTRAL" | "LOCAL" | null;
             /**
              * Format: date
              * @example 2021-01-01
              */
-            validFrom?: string;
+            validFrom?: string | null;
             /** @description Validity window of the risk case once approved, days (default: the case’s window, RISK_WINDOW_DAYS, 15) */
-            validityDays?: number;
+            validityDays?: number | null;
             /**
              * Format: date
              * @example 2021-12-31
              */
-            validTo?: string;
+            validTo?: string | null;
         };
         ErrorResponse: {
             error?: string;
@@ -1159,18 +1202,24 @@ export interface components {
         InspectionOutcome: "NO_FINDING" | "DISCREPANCY" | "SEIZURE";
         IntelligenceGoodsDto: {
             /** @example pistol parts declared as tools */
-            description?: string;
+            description?: string | null;
             /**
              * @description HS code or prefix, 2-10 digits
              * @example 9305
              */
-            hsCode?: string;
+            hsCode?: string | null;
         };
         IntelligenceRouteDto: {
-            /** @example HK */
-            departureCountry?: string;
-            /** @example CN */
-            originCountry?: string;
+            /**
+             * @example HK
+             * @enum {string|null}
+             */
+            departureCountry?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ" | null;
+            /**
+             * @example CN
+             * @enum {string|null}
+             */
+            originCountry?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ" | null;
         };
         IntelligenceSourceDto: {
             /** @example Japan Customs */
@@ -1181,22 +1230,24 @@ export interface components {
         IntelligenceSubjectDto: {
             /**
              * @description Type of an IDENTIFIER
-             * @enum {string}
+             * @enum {string|null}
              */
-            idType?: "importerId" | "declarantId" | "sellerId" | "courierId" | "businessNumber" | "passportNumber";
+            idType?: "importerId" | "declarantId" | "sellerId" | "courierId" | "businessNumber" | "passportNumber" | null;
             /** @enum {string} */
             kind: "PERSON" | "COMPANY" | "IDENTIFIER";
             /**
              * @description Name of a PERSON or COMPANY
              * @example Acme Trading Co.
              */
-            name?: string;
+            name?: string | null;
             /**
              * @description Value of an IDENTIFIER
              * @example QLRUBN9
              */
-            value?: string;
+            value?: string | null;
         };
+        /** @description A search keyword: non-blank, at most 100 characters. */
+        Keyword: string;
         /**
          * @description GREEN automatic clearance, YELLOW document review, RED physical inspection.
          * @enum {string}
@@ -1400,7 +1451,7 @@ export interface components {
              * @description Declarations the office receives per day; omitted: measured as the mean daily decisions of the office over the last 28 days (needs 28 days of history)
              * @example 1000
              */
-            expectedDailyDeclarations?: number;
+            expectedDailyDeclarations?: number | null;
             /**
              * @description Expected share of all declarations drawn from the band just below the YELLOW cut-off (YELLOW), 0..0.25
              * @example 0.01
@@ -1807,7 +1858,7 @@ export interface operations {
                 lane?: "YELLOW" | "RED";
                 limit?: number;
                 /** @description Customs office code */
-                officeId?: string;
+                officeId?: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
                 offset?: number;
                 status?: "QUEUED" | "ASSIGNED" | "RESULT_RECORDED" | "CLOSED";
             };
@@ -2281,7 +2332,7 @@ export interface operations {
         /** @description A selectivity criterion without `version` (see rules/README.md); `validFrom`/`validTo` default to a 15-day window from today */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/json": components["schemas"]["CriterionInput"];
             };
         };
         responses: {
@@ -2548,8 +2599,7 @@ export interface operations {
                      */
                     courierId: string | null;
                     /**
-                     * Format: date
-                     * @description Acceptance date YYYY-MM-DD
+                     * @description Acceptance date YYYY-MM-DD, a real date from 1990-01-01 to 2100-12-31
                      * @example 2021-01-01
                      */
                     date: string;
@@ -2564,14 +2614,15 @@ export interface operations {
                      */
                     declarationId: string;
                     /**
-                     * @description Country of departure, ISO 3166-1 alpha-2
+                     * @description Country of departure, ISO 3166-1 alpha-2 (ZZ: unknown)
                      * @example CN
+                     * @enum {string}
                      */
-                    departureCountry: string;
+                    departureCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ";
                     /** @description Goods description; filled from HS 2022 when absent */
                     goodsDescription?: string;
                     /**
-                     * @description HS 6-digit code (HS 2022, or HS 2017 whose heading exists)
+                     * @description HS 6-digit code: an HS 2022 subheading, or an HS 2017 code whose heading exists
                      * @example 760711
                      */
                     hsCode: string;
@@ -2581,15 +2632,17 @@ export interface operations {
                      */
                     importerId: string;
                     /**
-                     * @description KCS import type code
+                     * @description Import type code (KCS reference list)
                      * @example 11
+                     * @enum {string}
                      */
-                    importType: string;
+                    importType: "100" | "11" | "12" | "13" | "15" | "21" | "22" | "29" | "49" | "51" | "53" | "54" | "55" | "59" | "71" | "80" | "83" | "84" | "85" | "86" | "87" | "88" | "89" | "90" | "92" | "93" | "94" | "96";
                     /**
-                     * @description KCS import use code
+                     * @description Import use code (KCS reference list)
                      * @example 21
+                     * @enum {string}
                      */
-                    importUse: string;
+                    importUse: "11" | "12" | "13" | "14" | "15" | "17" | "21" | "23" | "24" | "26" | "27" | "28" | "30" | "31";
                     /**
                      * @description Item price, KRW
                      * @example 415092.72
@@ -2601,30 +2654,35 @@ export interface operations {
                      */
                     netMassKg: number;
                     /**
-                     * @description Customs office code
+                     * @description Customs office code (KCS reference list)
                      * @example 40
+                     * @enum {string}
                      */
-                    officeId: string;
+                    officeId: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
                     /**
-                     * @description Country of origin, ISO 3166-1 alpha-2
+                     * @description Country of origin, ISO 3166-1 alpha-2 (ZZ: unknown)
                      * @example CN
+                     * @enum {string}
                      */
-                    originCountry: string;
+                    originCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ";
                     /**
-                     * @description KCS country-of-origin indicator
+                     * @description Country-of-origin indicator (KCS reference list)
                      * @example E
+                     * @enum {string}
                      */
-                    originIndicator: string;
+                    originIndicator: "B" | "E" | "G" | "N" | "S" | "Y";
                     /**
-                     * @description KCS payment type code
+                     * @description Payment type code (KCS reference list)
                      * @example 11
+                     * @enum {string}
                      */
-                    paymentType: string;
+                    paymentType: "0" | "1" | "11" | "12" | "13" | "14" | "18" | "21" | "33" | "43";
                     /**
-                     * @description KCS process type code
+                     * @description Process type code (KCS reference list)
                      * @example B
+                     * @enum {string}
                      */
-                    processType: string;
+                    processType: "A" | "B" | "D";
                     /**
                      * @description Seller id, null when none
                      * @example 249LO7A
@@ -2636,15 +2694,17 @@ export interface operations {
                      */
                     taxRate: number;
                     /**
-                     * @description KCS tax type code
+                     * @description Tax type code (KCS reference list)
                      * @example FCN1
+                     * @enum {string}
                      */
-                    taxType: string;
+                    taxType: "A" | "C" | "C1" | "C2" | "C3" | "CIT" | "CIT1" | "CIT2" | "E1" | "F" | "FAS1" | "FAS2" | "FAS4" | "FAU1" | "FAU8" | "FCA1" | "FCA6" | "FCL1" | "FCN1" | "FCN2" | "FCN3" | "FCN4" | "FCN6" | "FCO1" | "FEF1" | "FEF2" | "FEU1" | "FEU2" | "FEU6" | "FGB1" | "FIN1" | "FNZ1" | "FPE1" | "FSG1" | "FTR1" | "FUS1" | "FUS2" | "FUS4" | "FUS5" | "FVN1" | "FVN2" | "FVN4" | "L" | "P1" | "P3" | "R" | "W1" | "W2";
                     /**
-                     * @description Mode of transport: 10 sea, 40 air, 50 post, ...
+                     * @description Mode of transport: 10 sea, 40 air, 50 post, ... (KCS reference list)
                      * @example 40
+                     * @enum {string}
                      */
-                    transportMode: string;
+                    transportMode: "10" | "20" | "30" | "40" | "50" | "90";
                 };
             };
         };
@@ -2854,6 +2914,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description 1 to MAX_BATCH_SIZE (default 1000) items */
                     declarations: {
                         /**
                          * @description Express courier id, null when none
@@ -2861,8 +2922,7 @@ export interface operations {
                          */
                         courierId: string | null;
                         /**
-                         * Format: date
-                         * @description Acceptance date YYYY-MM-DD
+                         * @description Acceptance date YYYY-MM-DD, a real date from 1990-01-01 to 2100-12-31
                          * @example 2021-01-01
                          */
                         date: string;
@@ -2877,14 +2937,15 @@ export interface operations {
                          */
                         declarationId: string;
                         /**
-                         * @description Country of departure, ISO 3166-1 alpha-2
+                         * @description Country of departure, ISO 3166-1 alpha-2 (ZZ: unknown)
                          * @example CN
+                         * @enum {string}
                          */
-                        departureCountry: string;
+                        departureCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ";
                         /** @description Goods description; filled from HS 2022 when absent */
                         goodsDescription?: string;
                         /**
-                         * @description HS 6-digit code (HS 2022, or HS 2017 whose heading exists)
+                         * @description HS 6-digit code: an HS 2022 subheading, or an HS 2017 code whose heading exists
                          * @example 760711
                          */
                         hsCode: string;
@@ -2894,15 +2955,17 @@ export interface operations {
                          */
                         importerId: string;
                         /**
-                         * @description KCS import type code
+                         * @description Import type code (KCS reference list)
                          * @example 11
+                         * @enum {string}
                          */
-                        importType: string;
+                        importType: "100" | "11" | "12" | "13" | "15" | "21" | "22" | "29" | "49" | "51" | "53" | "54" | "55" | "59" | "71" | "80" | "83" | "84" | "85" | "86" | "87" | "88" | "89" | "90" | "92" | "93" | "94" | "96";
                         /**
-                         * @description KCS import use code
+                         * @description Import use code (KCS reference list)
                          * @example 21
+                         * @enum {string}
                          */
-                        importUse: string;
+                        importUse: "11" | "12" | "13" | "14" | "15" | "17" | "21" | "23" | "24" | "26" | "27" | "28" | "30" | "31";
                         /**
                          * @description Item price, KRW
                          * @example 415092.72
@@ -2914,30 +2977,35 @@ export interface operations {
                          */
                         netMassKg: number;
                         /**
-                         * @description Customs office code
+                         * @description Customs office code (KCS reference list)
                          * @example 40
+                         * @enum {string}
                          */
-                        officeId: string;
+                        officeId: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
                         /**
-                         * @description Country of origin, ISO 3166-1 alpha-2
+                         * @description Country of origin, ISO 3166-1 alpha-2 (ZZ: unknown)
                          * @example CN
+                         * @enum {string}
                          */
-                        originCountry: string;
+                        originCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ";
                         /**
-                         * @description KCS country-of-origin indicator
+                         * @description Country-of-origin indicator (KCS reference list)
                          * @example E
+                         * @enum {string}
                          */
-                        originIndicator: string;
+                        originIndicator: "B" | "E" | "G" | "N" | "S" | "Y";
                         /**
-                         * @description KCS payment type code
+                         * @description Payment type code (KCS reference list)
                          * @example 11
+                         * @enum {string}
                          */
-                        paymentType: string;
+                        paymentType: "0" | "1" | "11" | "12" | "13" | "14" | "18" | "21" | "33" | "43";
                         /**
-                         * @description KCS process type code
+                         * @description Process type code (KCS reference list)
                          * @example B
+                         * @enum {string}
                          */
-                        processType: string;
+                        processType: "A" | "B" | "D";
                         /**
                          * @description Seller id, null when none
                          * @example 249LO7A
@@ -2949,15 +3017,17 @@ export interface operations {
                          */
                         taxRate: number;
                         /**
-                         * @description KCS tax type code
+                         * @description Tax type code (KCS reference list)
                          * @example FCN1
+                         * @enum {string}
                          */
-                        taxType: string;
+                        taxType: "A" | "C" | "C1" | "C2" | "C3" | "CIT" | "CIT1" | "CIT2" | "E1" | "F" | "FAS1" | "FAS2" | "FAS4" | "FAU1" | "FAU8" | "FCA1" | "FCA6" | "FCL1" | "FCN1" | "FCN2" | "FCN3" | "FCN4" | "FCN6" | "FCO1" | "FEF1" | "FEF2" | "FEU1" | "FEU2" | "FEU6" | "FGB1" | "FIN1" | "FNZ1" | "FPE1" | "FSG1" | "FTR1" | "FUS1" | "FUS2" | "FUS4" | "FUS5" | "FVN1" | "FVN2" | "FVN4" | "L" | "P1" | "P3" | "R" | "W1" | "W2";
                         /**
-                         * @description Mode of transport: 10 sea, 40 air, 50 post, ...
+                         * @description Mode of transport: 10 sea, 40 air, 50 post, ... (KCS reference list)
                          * @example 40
+                         * @enum {string}
                          */
-                        transportMode: string;
+                        transportMode: "10" | "20" | "30" | "40" | "50" | "90";
                     }[];
                 };
             };
@@ -3481,6 +3551,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Why this model should decide: at least 10 characters besides leading and trailing spaces */
                     reason: string;
                 };
             };
@@ -3562,9 +3633,11 @@ export interface operations {
     };
     ModelsController_compare: {
         parameters: {
-            query: {
-                from: string;
-                to: string;
+            query?: {
+                /** @description First declaration date compared (inclusive) */
+                from?: string;
+                /** @description Last declaration date compared (inclusive) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -3581,7 +3654,7 @@ export interface operations {
                     "application/json": components["schemas"]["ModelComparison"];
                 };
             };
-            /** @description from / to not a date YYYY-MM-DD */
+            /** @description from / to not a real date YYYY-MM-DD */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3778,6 +3851,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description expectedDailyDeclarations omitted and the office has too little history (28 days) to measure it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     RiskPolicyController_history: {
@@ -3886,6 +3968,15 @@ export interface operations {
             };
             /** @description Unknown customs office */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description expectedDailyDeclarations omitted and the office has too little history (28 days) to measure it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4566,7 +4657,7 @@ export interface operations {
                 /** @description First acceptance date, YYYY-MM-DD (default: no lower bound) */
                 from?: string;
                 /** @description Customs office code (officers and supervisors: their own) */
-                officeId?: string;
+                officeId?: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
                 /** @description Last acceptance date, YYYY-MM-DD (default: no upper bound) */
                 to?: string;
             };
@@ -4620,7 +4711,7 @@ export interface operations {
                 /** @description First acceptance date, YYYY-MM-DD (default: no lower bound) */
                 from?: string;
                 /** @description Customs office code (officers and supervisors: their own) */
-                officeId?: string;
+                officeId?: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
                 /** @description Last acceptance date, YYYY-MM-DD (default: no upper bound) */
                 to?: string;
             };
@@ -4725,14 +4816,127 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description 1 to MAX_BATCH_SIZE (default 1000) items */
                     outcomes: {
                         /**
                          * @description 0 none, 1 fraud, 2 a threat to public safety
                          * @enum {integer}
                          */
                         criticalFraud: 0 | 1 | 2;
-                        /** @description a Declaration as POST /api/declarations takes it */
-                        declaration: Record<string, never>;
+                        declaration: {
+                            /**
+                             * @description Express courier id, null when none
+                             * @example null
+                             */
+                            courierId: string | null;
+                            /**
+                             * @description Acceptance date YYYY-MM-DD, a real date from 1990-01-01 to 2100-12-31
+                             * @example 2021-01-01
+                             */
+                            date: string;
+                            /**
+                             * @description Declarant (customs broker) id
+                             * @example 76NV527
+                             */
+                            declarantId: string;
+                            /**
+                             * @description Declaration id (letters and digits, 1-20)
+                             * @example EXAMPLE0001
+                             */
+                            declarationId: string;
+                            /**
+                             * @description Country of departure, ISO 3166-1 alpha-2 (ZZ: unknown)
+                             * @example CN
+                             * @enum {string}
+                             */
+                            departureCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ";
+                            /** @description Goods description; filled from HS 2022 when absent */
+                            goodsDescription?: string;
+                            /**
+                             * @description HS 6-digit code: an HS 2022 subheading, or an HS 2017 code whose heading exists
+                             * @example 760711
+                             */
+                            hsCode: string;
+                            /**
+                             * @description Importer (consignee) id
+                             * @example SHHZGSL
+                             */
+                            importerId: string;
+                            /**
+                             * @description Import type code (KCS reference list)
+                             * @example 11
+                             * @enum {string}
+                             */
+                            importType: "100" | "11" | "12" | "13" | "15" | "21" | "22" | "29" | "49" | "51" | "53" | "54" | "55" | "59" | "71" | "80" | "83" | "84" | "85" | "86" | "87" | "88" | "89" | "90" | "92" | "93" | "94" | "96";
+                            /**
+                             * @description Import use code (KCS reference list)
+                             * @example 21
+                             * @enum {string}
+                             */
+                            importUse: "11" | "12" | "13" | "14" | "15" | "17" | "21" | "23" | "24" | "26" | "27" | "28" | "30" | "31";
+                            /**
+                             * @description Item price, KRW
+                             * @example 415092.72
+                             */
+                            itemPriceKrw: number;
+                            /**
+                             * @description Net mass, kg
+                             * @example 901.2
+                             */
+                            netMassKg: number;
+                            /**
+                             * @description Customs office code (KCS reference list)
+                             * @example 40
+                             * @enum {string}
+                             */
+                            officeId: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
+                            /**
+                             * @description Country of origin, ISO 3166-1 alpha-2 (ZZ: unknown)
+                             * @example CN
+                             * @enum {string}
+                             */
+                            originCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ";
+                            /**
+                             * @description Country-of-origin indicator (KCS reference list)
+                             * @example E
+                             * @enum {string}
+                             */
+                            originIndicator: "B" | "E" | "G" | "N" | "S" | "Y";
+                            /**
+                             * @description Payment type code (KCS reference list)
+                             * @example 11
+                             * @enum {string}
+                             */
+                            paymentType: "0" | "1" | "11" | "12" | "13" | "14" | "18" | "21" | "33" | "43";
+                            /**
+                             * @description Process type code (KCS reference list)
+                             * @example B
+                             * @enum {string}
+                             */
+                            processType: "A" | "B" | "D";
+                            /**
+                             * @description Seller id, null when none
+                             * @example 249LO7A
+                             */
+                            sellerId: string | null;
+                            /**
+                             * @description Duty rate, %
+                             * @example 7.2
+                             */
+                            taxRate: number;
+                            /**
+                             * @description Tax type code (KCS reference list)
+                             * @example FCN1
+                             * @enum {string}
+                             */
+                            taxType: "A" | "C" | "C1" | "C2" | "C3" | "CIT" | "CIT1" | "CIT2" | "E1" | "F" | "FAS1" | "FAS2" | "FAS4" | "FAU1" | "FAU8" | "FCA1" | "FCA6" | "FCL1" | "FCN1" | "FCN2" | "FCN3" | "FCN4" | "FCN6" | "FCO1" | "FEF1" | "FEF2" | "FEU1" | "FEU2" | "FEU6" | "FGB1" | "FIN1" | "FNZ1" | "FPE1" | "FSG1" | "FTR1" | "FUS1" | "FUS2" | "FUS4" | "FUS5" | "FVN1" | "FVN2" | "FVN4" | "L" | "P1" | "P3" | "R" | "W1" | "W2";
+                            /**
+                             * @description Mode of transport: 10 sea, 40 air, 50 post, ... (KCS reference list)
+                             * @example 40
+                             * @enum {string}
+                             */
+                            transportMode: "10" | "20" | "30" | "40" | "50" | "90";
+                        };
                         /** @enum {integer} */
                         fraud: 0 | 1;
                     }[];

@@ -76,8 +76,11 @@ export class IntelligenceRouteDto {
 
 /** Body of `POST /api/intelligence`: one intelligence or detection report. */
 @JSONSchema({
-  anyOf: [{ properties: { riskArea: { enum: ['SMUGGLING'] } } }, { not: { required: ['smugglingSubtype'] } }],
-  description: '`smugglingSubtype` only with riskArea SMUGGLING',
+  oneOf: [
+    { properties: { riskArea: { enum: ['SMUGGLING'] } }, required: ['smugglingSubtype'] },
+    { properties: { riskArea: { enum: INTELLIGENCE_RISK_AREAS.filter((a) => a !== 'SMUGGLING') } }, not: { required: ['smugglingSubtype'] } },
+  ],
+  description: '`smugglingSubtype` is required with riskArea SMUGGLING and refused with any other',
 })
 export class CreateIntelligenceDto {
   @ApiProperty({ type: IntelligenceSourceDto })

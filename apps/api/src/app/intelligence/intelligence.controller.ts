@@ -32,7 +32,7 @@ export class IntelligenceController {
   @Roles('cbtc_analyst', 'local_officer', 'supervisor')
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({ schema: { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Attach a document or photo (PDF, PNG, JPEG, plain text; checked by its bytes) to a report; stored once per SHA-256' })
   @ApiResponse({ status: 201, description: '`{ created: true, attachment: { reportId, fileName, contentType, sizeBytes, sha256, uploadedBy, uploadedAt } }`' })
   @ApiResponse({ status: 200, description: 'The same bytes were already attached: the stored attachment, `created: false`' })

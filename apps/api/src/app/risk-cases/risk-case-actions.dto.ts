@@ -63,7 +63,7 @@ export class DraftCriterionDto {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) keywords?: string[];
   @ApiPropertyOptional({ example: '2021-01-01', format: 'date' }) @IsOptional() @IsCalendarDate() validFrom?: string;
   @ApiPropertyOptional({ example: '2021-12-31', format: 'date' }) @IsOptional() @IsCalendarDate() validTo?: string;
-  @ApiPropertyOptional({ description: 'Conditions (json-rules-engine); default: prefilled from the case' }) @IsOptional() @IsObject() conditions?: Record<string, unknown>;
+  @ApiPropertyOptional({ allOf: [{ $ref: '#/components/schemas/TopLevelConditions' }], description: 'Conditions (json-rules-engine); default: prefilled from the case' }) @IsOptional() @IsObject() conditions?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'Validity window of the risk case once approved, days (default: the case\u2019s window, RISK_WINDOW_DAYS, 15)', minimum: 1, maximum: 366 })
   @IsOptional()

@@ -39,6 +39,14 @@ export function forbiddenCharacter(text: string): string | null {
   return null;
 }
 
+/**
+ * The characters {@link forbiddenCharacter} refuses (lone surrogates aside, which no regular
+ * expression over Unicode text can name), as a JSON Schema `pattern` for every free-text string
+ * of the OpenAPI document: C0 controls but tab, line feed and carriage return, DEL, C1, and the
+ * bidirectional embedding, override and isolate controls.
+ */
+export const TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]*$';
+
 function hex(code: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }

@@ -4,6 +4,7 @@ import { getMetadataStorage, IS_OPTIONAL, ValidationTypes } from 'class-validato
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { KCS_CODE_LISTS } from '@customs/domain';
 import { countryCodes } from './code-validators';
+import { TEXT_PATTERN } from './hostile-input';
 import type { DocumentedParamPipe } from './id-params.pipe';
 import { handlersByOperationId } from './openapi-handlers';
 
@@ -45,6 +46,8 @@ function mergeRules(to: SchemaObject, from: SchemaObject, inQuery = false): void
     if (inQuery && key === 'nullable') continue;
     if (from[key] !== undefined && to[key] === undefined) (to as Record<string, unknown>)[key] = from[key];
   }
+  // OpenAPI 3.0: `nullable` does not admit null past an `enum` that lacks it.
+  if (to.nullable === true && Array.isArray(to.enum) && !to.enum.includes(null)) to.enum = [...to.enum, null];
   // `@IsInt` narrows the `number` that `@ApiProperty` infers from the TypeScript type.
   if (to.type === 'number' && from.type === 'integer') to.type = 'integer';
   for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
@@ -68,7 +71,9 @@ function mergeRules(to: SchemaObject, from: SchemaObject, inQuery = false): void
  *   class-validator-jsonschema, and the API's own (`@IsOfficeCode`: the KCS office list,
  *   `@IsCountryCode`, `@IsCalendarDate`), wherever `@ApiProperty` did not state that keyword;
  *   `@IsOptional()` properties are `nullable` (class-validator lets null through there);
- * - rules across fields that a DTO states with `@JSONSchema({ anyOf: [...] })` on its class.
+ * - rules across fields that a DTO states with `@JSONSchema({ anyOf: [...] })` on its class;
+ * - DTOs refuse undeclared fields (`additionalProperties: false`), and free text refuses the
+ *   characters no field may hold (`TEXT_PATTERN`, `rejectHostileInput`).
  * What `@ApiProperty` states wins. Mutates and returns `document`.
  */
 export function documentValidationRules(app: INestApplication, document: OpenAPIObject): OpenAPIObject {
@@ -86,6 +91,8 @@ export function documentValidationRules(app: INestApplication, document: OpenAPI
 
   for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
     if (isRef(schema)) continue;
+    // The global ValidationPipe refuses fields a DTO does not declare (forbidNonWhitelisted).
+    if (rules[name] && schema.type === 'object' && schema.additionalProperties === undefined) schema.additionalProperties = false;
     // Rules across fields, stated on the class with class-validator-jsonschema's `@JSONSchema({ anyOf })`.
     for (const key of ['anyOf', 'oneOf', 'not'] as const) {
       if (rules[name]?.[key] !== undefined && schema[key] === undefined) (schema as Record<string, unknown>)[key] = rules[name][key];
@@ -115,5 +122,37 @@ export function documentValidationRules(app: INestApplication, document: OpenAPI
       }
     }
   }
+  stateTextRule(document);
   return document;
+}
+
+/**
+ * Gives every free-text string a request may carry (parameters and bodies, through their
+ * `$ref`s; not those with a pattern, an enum or a format) the pattern of the characters
+ * `rejectHostileInput` refuses in every field (`TEXT_PATTERN`).
+ */
+function stateTextRule(document: OpenAPIObject): void {
+  const components = document.components?.schemas ?? {};
+  const seen = new Set<Schema>();
+  const visit = (schema: Schema | undefined): void => {
+    if (!schema || seen.has(schema)) return;
+    seen.add(schema);
+    if (isRef(schema)) return visit(components[schema.$ref.replace('#/components/schemas/', '')]);
+    if (schema.type === 'string' && schema.pattern === undefined && schema.enum === undefined && schema.format === undefined) {
+      schema.pattern = TEXT_PATTERN;
+    }
+    for (const child of Object.values(schema.properties ?? {})) visit(child);
+    for (const child of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) visit(child);
+    visit(schema.items as Schema | undefined);
+    if (schema.not) visit(schema.not);
+    if (typeof schema.additionalProperties === 'object') visit(schema.additionalProperties);
+  };
+  for (const item of Object.values(document.paths)) {
+    for (const op of [item.get, item.post, item.put, item.patch, item.delete]) {
+      if (!op) continue;
+      for (const param of (op.parameters ?? []) as ParameterObject[]) visit(param.schema);
+      const body = op.requestBody && !('$ref' in op.requestBody) ? op.requestBody : undefined;
+      for (const media of Object.values(body?.content ?? {})) visit(media.schema);
+    }
+  }
 }

@@ -121,7 +121,7 @@ export function Idempotent(): MethodDecorator {
         'Optional, 1-255 visible ASCII characters, unique per request (e.g. a UUID). A retry with the same key and the same body gets the ' +
         `first successful response again (status and body, with \`${REPLAYED_HEADER}: true\`) without acting twice; the same key with ` +
         'another body or route: 422; while the first request is still running: 409. Failed requests are not stored: retry them with the same key.',
-      schema: { type: 'string', maxLength: 255 },
+      schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
     }),
     ApiResponse({ status: 422, description: 'The Idempotency-Key was already used with another body or route (or the action does not fit the case)' }),
   );
