@@ -64,3 +64,18 @@ describe('HsNomenclature', () => {
     expect(small.describe('010299')).toBe('Animals');
   });
 });
+
+describe('HsNomenclature.knownCodePattern', () => {
+  it('matches exactly the six-digit codes isKnown accepts (all one million of them)', () => {
+    const hs = HsNomenclature.default();
+    const pattern = new RegExp(hs.knownCodePattern());
+    let disagree = 0;
+    for (let i = 0; i < 1_000_000; i++) {
+      const code = String(i).padStart(6, '0');
+      if (pattern.test(code) !== hs.isKnown(code)) disagree++;
+    }
+    expect(disagree).toBe(0);
+    expect(pattern.test('760711')).toBe(true);
+    expect(pattern.test('7607111')).toBe(false);
+  });
+});

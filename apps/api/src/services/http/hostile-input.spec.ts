@@ -1,4 +1,4 @@
-import { forbiddenCharacter, hostileJsonProblem, MAX_JSON_DEPTH, requireUtf8 } from './hostile-input';
+import { forbiddenCharacter, hostileJsonProblem, MAX_JSON_DEPTH, requireUtf8, TEXT_PATTERN } from './hostile-input';
 
 describe('forbiddenCharacter', () => {
   it('accepts ordinary text in any script, emoji (surrogate pairs), tab and line breaks', () => {
@@ -64,5 +64,19 @@ describe('requireUtf8', () => {
       }
       expect(err).toMatchObject({ type: 'encoding.invalid', message: expect.stringMatching(/^the body is not valid UTF-8 \(invalid byte sequence near offset \d+\)/) });
     }
+  });
+});
+
+describe('TEXT_PATTERN (the rule as the OpenAPI document states it)', () => {
+  it('matches a one-character string exactly when forbiddenCharacter accepts it, for every code point of the BMP but surrogates', () => {
+    const pattern = new RegExp(TEXT_PATTERN);
+    const disagree: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const text = String.fromCharCode(c);
+      if (pattern.test(text) !== (forbiddenCharacter(text) === null)) disagree.push(c.toString(16));
+    }
+    expect(disagree).toEqual([]);
+    expect(pattern.test('Glue gun, 12 pcs\n권총 부품 😀')).toBe(true);
   });
 });

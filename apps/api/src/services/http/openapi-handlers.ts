@@ -13,7 +13,7 @@ export interface HandlerInfo {
   /** The pipes on its path parameters (`@Param('id', CaseIdPipe)`), by parameter name. */
   pathPipes: Map<string, unknown[]>;
   /** The classes of its whole-object query parameters (`@Query() q: ListCasesDto`). */
-  queryTypes: Function[];
+  queryTypes: Array<abstract new (...args: never[]) => unknown>;
 }
 
 interface RouteArg {
@@ -49,7 +49,7 @@ export function handlersByOperationId(app: INestApplication): Map<string, Handle
           const type = types[arg.index];
           if (kind === RouteParamtypes.PARAM && typeof arg.data === 'string') info.pathPipes.set(arg.data, arg.pipes ?? []);
           const whole = arg.data === undefined && typeof type === 'function' && type !== Object;
-          if (kind === RouteParamtypes.QUERY && whole) info.queryTypes.push(type as Function);
+          if (kind === RouteParamtypes.QUERY && whole) info.queryTypes.push(type as HandlerInfo['queryTypes'][number]);
         }
         out.set(`${cls.name}_${name}`, info);
       }
