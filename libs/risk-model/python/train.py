@@ -134,8 +134,9 @@ def history_key(row: dict, parts: list[str]) -> str | None:
 
 
 def log_unit_price(row: dict) -> float | None:
+    """ln(1 + price / mass), the ratio capped at the largest double as log1pRatio (outcome-history.ts) does."""
     mass, price = row["netMassKg"], row["itemPriceKrw"]
-    return math.log1p(max(price, 0.0) / mass) if mass > 0 else None
+    return math.log1p(min(max(price, 0.0) / mass, sys.float_info.max)) if mass > 0 else None
 
 
 def history_aggregates(history: pd.DataFrame, queries: pd.DataFrame) -> dict[str, np.ndarray]:

@@ -145,6 +145,12 @@ describe('encodeFeatures', () => {
     expect(() => row({ taxRate: undefined as unknown as number })).toThrow(/taxRate/);
   });
 
+  it('keeps every input finite at the extremes validation allows (a top price over a subnormal mass)', () => {
+    const r = row({ netMassKg: 5e-324, itemPriceKrw: 1e15 });
+    expect(Object.values(r).every(Number.isFinite)).toBe(true);
+    expect(r['lunit']).toBeCloseTo(Math.fround(Math.log1p(Number.MAX_VALUE)), 3);
+  });
+
   it('encodes a declaration with the shipped spec, unknown everything included', () => {
     const spec = loadFeatureSpec(path.join(MODELS_DIR, '1.0.0', 'feature-spec.json'));
     const odd: Declaration = {

@@ -1,6 +1,6 @@
 import { Declaration } from '@customs/domain';
 import { FeatureDef, FeatureSpec, KeyPart } from './feature-spec';
-import { historyKey, keyPartOf, logUnitPrice, type HistoryAggregate, type HistoryLookup } from './supply-chain/outcome-history';
+import { historyKey, keyPartOf, log1pRatio, logUnitPrice, type HistoryAggregate, type HistoryLookup } from './supply-chain/outcome-history';
 
 /**
  * Feature encoding of declarations for the risk model: the TypeScript twin of `encode()` in
@@ -117,8 +117,7 @@ function compileFeature(f: FeatureDef, spec: FeatureSpec): Column {
       const fallback = f.fallback;
       return (d) => {
         const mass = finite(d, 'netMassKg');
-        const price = Math.max(finite(d, 'itemPriceKrw'), 0);
-        return mass > 0 ? Math.log1p(price / mass) : fallback;
+        return mass > 0 ? log1pRatio(finite(d, 'itemPriceKrw'), mass) : fallback;
       };
     }
     case 'dayOfWeek':

@@ -85,7 +85,17 @@ export function logUnitPrice(d: Partial<Declaration>): number | null {
   const mass = d.netMassKg;
   const price = d.itemPriceKrw;
   if (typeof mass !== 'number' || typeof price !== 'number' || !(mass > 0)) return null;
-  return Math.log1p(Math.max(price, 0) / mass);
+  return log1pRatio(price, mass);
+}
+
+/**
+ * `log1p(max(numerator, 0) / denominator)` for a positive denominator, finite however small the
+ * denominator: a ratio beyond the largest double (a price over a subnormal mass, 1e15 / 5e-324)
+ * counts as the largest double (log1p: about 709.8), not Infinity, which would poison the
+ * history's sums (Infinity - Infinity is NaN) and could not be recorded in JSON.
+ */
+export function log1pRatio(numerator: number, denominator: number): number {
+  return Math.log1p(Math.min(Math.max(numerator, 0) / denominator, Number.MAX_VALUE));
 }
 
 const DAY_MS = 86_400_000;
