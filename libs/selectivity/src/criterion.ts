@@ -74,27 +74,63 @@ export type ConditionNode = LeafCondition | AllCondition | AnyCondition | NotCon
 export type TopLevelConditions = AllCondition | AnyCondition | NotCondition;
 
 /**
+ * A search keyword of a criterion: non-blank, at most 100 characters (`MAX_KEYWORD_LENGTH`).
+ * @minLength 1
+ * @maxLength 100
+ * @pattern \S
+ */
+export type CriterionKeyword = string;
+
+/**
  * One version of a selectivity criterion. A version never changes; an edit makes a new one.
  * Ids look like `CEN-DRG-001` (central) or `LOC-40-003` (local to office 40).
  */
 export interface SelectivityCriterion {
+  /**
+   * `CEN-<area>-<nnn>` (central) or `LOC-<office>-<nnn>` (local).
+   * @pattern ^(CEN-[A-Z]{2,5}-[0-9]{3}|LOC-[0-9A-Z]{1,6}-[0-9]{3})$
+   */
   id: string;
-  /** Version number, integer >= 1. */
+  /**
+   * Version number, integer >= 1.
+   * @asType integer
+   * @minimum 1
+   */
   version: number;
   scope: CriterionScope;
   /** Office code for LOCAL criteria; `null` for CENTRAL ones. */
   officeId: string | null;
   lane: CriterionLane;
   riskArea: RiskArea;
-  /** Why the criterion exists (the intelligence behind it). */
+  /**
+   * Why the criterion exists (the intelligence behind it).
+   * @minLength 1
+   * @maxLength 4000
+   * @pattern \S
+   */
   reason: string;
-  /** What the inspecting officer should look at. */
+  /**
+   * What the inspecting officer should look at.
+   * @minLength 1
+   * @maxLength 4000
+   * @pattern \S
+   */
   pointsOfInterest: string;
-  /** Search keywords (at least 3) for finding the criterion. */
-  keywords: string[];
-  /** First day of validity, ISO `YYYY-MM-DD`, inclusive. */
+  /**
+   * Search keywords for finding the criterion.
+   * @minItems 3
+   * @maxItems 50
+   */
+  keywords: CriterionKeyword[];
+  /**
+   * First day of validity, ISO `YYYY-MM-DD`, inclusive.
+   * @format date
+   */
   validFrom: string;
-  /** Last day of validity, ISO `YYYY-MM-DD`, inclusive (>= validFrom). */
+  /**
+   * Last day of validity, ISO `YYYY-MM-DD`, inclusive (>= validFrom).
+   * @format date
+   */
   validTo: string;
   status: CriterionStatus;
   conditions: TopLevelConditions;

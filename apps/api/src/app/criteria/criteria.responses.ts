@@ -1,4 +1,4 @@
-import type { CriterionLane, CriterionOperator, CriterionScope, CriterionStatus, RiskArea, SelectivityCriterion, TopLevelConditions } from '@customs/selectivity';
+import type { CriterionOperator, RiskArea, SelectivityCriterion } from '@customs/selectivity';
 import type { CriterionVersionView } from './criteria.service';
 
 /** One criterion version as the API shows it: its definition and its maker-checker fields. */
@@ -17,63 +17,13 @@ export interface ReviewedCriterion extends SelectivityCriterion {
 
 /**
  * The body of `POST /api/criteria`: a selectivity criterion without its version (the API numbers
- * versions). Checked by `validateCriterion` (`@customs/selectivity`), which also checks what this
- * schema cannot state: each leaf's value against its fact and operator, `validTo` not before
+ * versions); `validFrom` defaults to today (UTC), `validTo` to 14 days later, `status` to ACTIVE.
+ * Checked by `validateCriterion` (`@customs/selectivity`), which also checks what this schema
+ * cannot state: each leaf's value against its fact and operator, `validTo` not before
  * `validFrom`, a LOCAL id's office part equal to `officeId`, at most 50 leaves.
  */
-export interface CriterionInput {
-  /**
-   * `CEN-<area>-<nnn>` (central) or `LOC-<office>-<nnn>` (local).
-   * @pattern ^(CEN-[A-Z]{2,5}-[0-9]{3}|LOC-[0-9A-Z]{1,6}-[0-9]{3})$
-   */
-  id: string;
-  scope: CriterionScope;
-  /** The office of a LOCAL criterion; null for a CENTRAL one. */
-  officeId: string | null;
-  lane: CriterionLane;
-  riskArea: RiskArea;
-  /**
-   * Why the criterion exists (the intelligence behind it).
-   * @minLength 1
-   * @maxLength 4000
-   * @pattern \S
-   */
-  reason: string;
-  /**
-   * What the inspecting officer should look at.
-   * @minLength 1
-   * @maxLength 4000
-   * @pattern \S
-   */
-  pointsOfInterest: string;
-  /**
-   * Search keywords.
-   * @minItems 3
-   * @maxItems 50
-   */
-  keywords: Keyword[];
-  /**
-   * First day of validity (default: today, UTC).
-   * @format date
-   */
-  validFrom?: string;
-  /**
-   * Last day of validity (default: validFrom + 14 days).
-   * @format date
-   */
-  validTo?: string;
-  /** Default ACTIVE. */
-  status?: CriterionStatus;
-  conditions: TopLevelConditions;
-}
-
-/**
- * A search keyword: non-blank, at most 100 characters.
- * @minLength 1
- * @maxLength 100
- * @pattern \S
- */
-export type Keyword = string;
+export type CriterionInput = Omit<SelectivityCriterion, 'version' | 'validFrom' | 'validTo' | 'status'> &
+  Partial<Pick<SelectivityCriterion, 'validFrom' | 'validTo' | 'status'>>;
 
 /** `GET /api/criteria`: the newest version of every criterion. */
 export interface CriteriaList {
