@@ -51,8 +51,11 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => bool
   }
 }
 
-/** Scenarios: each drives one workflow to its end and returns its handle. */
-const SCENARIOS: Record<string, (client: Client) => Promise<WorkflowHandle>> = {
+/**
+ * Scenarios: each drives one workflow to its end and returns its handle, or the handles of each
+ * of its runs (continue-as-new), recorded as `<name>-run<k>.json`.
+ */
+const SCENARIOS: Record<string, (client: Client) => Promise<WorkflowHandle | WorkflowHandle[]>> = {
   /** Every state, the duplicate-report signal, both inspection signals (re-delivered), the window timer firing. */
   'risk-case-full-lifecycle': async (client) => {
     const i = riskInput('risk-case-replay-full');
@@ -85,6 +88,29 @@ const SCENARIOS: Record<string, (client: Client) => Promise<WorkflowHandle>> = {
     await h.executeUpdate(closeRiskCase, { args: [{ note: 'revised once; retire', actor: 'analyst-kim' }] });
     await h.result();
     return h;
+  },
+  /**
+   * Bounded history: 4 events per run, so the case continues as new twice (after CRITERION_LINKED,
+   * after INSPECTION_RESULT) and its window timer, carried into the third run, moves it to FEEDBACK.
+   */
+  'risk-case-continued-as-new': async (client) => {
+    const i = { ...riskInput('risk-case-replay-continued'), eventsPerRun: 4 };
+    const h = await client.workflow.start(riskCaseWorkflow, { taskQueue: TASK_QUEUE, workflowId: i.riskCaseId, args: [i] });
+    await h.executeUpdate(assessRiskCase, { args: [{ scores, decision: 'TARGET', actor: 'analyst-kim' }] });
+    await h.executeUpdate(linkCriterion, { args: [{ criterionId: 'CEN-WPN-903', version: 1, windowMs: 3000, actor: 'analyst-kim' }] });
+    await until('the first continue-as-new', () => h.query(getRiskCaseState), (s) => s.seq === 4);
+    await h.executeUpdate(criterionApproved, { args: [{ criterionId: 'CEN-WPN-903', version: 1, actor: 'analyst-lee' }] });
+    const sel = { kind: 'SELECTED' as const, inspectionCaseId: 'inspection-case-D3', declarationId: 'D3', criterionIds: ['CEN-WPN-903'], lane: 'RED' };
+    await h.signal(inspectionReported, sel);
+    await h.signal(inspectionReported, { ...sel, kind: 'RESULT', outcome: 'NO_FINDING', verdicts: [] });
+    await until('FEEDBACK after the carried window timer', () => h.query(getRiskCaseState), (s) => s.status === 'FEEDBACK');
+    await h.executeUpdate(closeRiskCase, { args: [{ note: 'no finding; retire', actor: 'analyst-kim' }] });
+    await h.result();
+    const runs: string[] = [];
+    for await (const w of client.workflow.list({ query: `WorkflowId = '${i.riskCaseId}'` })) runs.push(w.runId);
+    const handles = [];
+    for (const runId of runs.reverse()) handles.push(client.workflow.getHandle(i.riskCaseId, runId));
+    return handles;
   },
   /** Assessed and dismissed. */
   'risk-case-dismissed': async (client) => {
@@ -143,11 +169,14 @@ async function main(names: string[]): Promise<void> {
     await worker.runUntil(async () => {
       for (const name of chosen) {
         const t0 = Date.now();
-        const handle = await SCENARIOS[name](env.client);
-        const history = await handle.fetchHistory();
-        const file = path.join(OUT_DIR, `${name}.json`);
-        fs.writeFileSync(file, historyToJSON(history) + '\n');
-        console.log(`${path.relative(process.cwd(), file)}: ${history.events?.length ?? 0} events, ${Date.now() - t0} ms`);
+        const result = await SCENARIOS[name](env.client);
+        const runs = Array.isArray(result) ? result.map((h, k) => [`${name}-run${k + 1}`, h] as const) : [[name, result] as const];
+        for (const [file, handle] of runs) {
+          const history = await handle.fetchHistory();
+          const out = path.join(OUT_DIR, `${file}.json`);
+          fs.writeFileSync(out, historyToJSON(history) + '\n');
+          console.log(`${path.relative(process.cwd(), out)}: ${history.events?.length ?? 0} events, ${Date.now() - t0} ms`);
+        }
       }
     });
   } finally {

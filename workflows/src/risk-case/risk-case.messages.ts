@@ -73,7 +73,30 @@ export interface RiskCaseInput {
   reportedBy: string;
   /** Window of a linked criterion that names none (default 15 days), ms. */
   defaultWindowMs: number;
+  /**
+   * Events one run of the workflow records before it continues as new (default
+   * {@link RISK_CASE_EVENTS_PER_RUN}); tests set it low.
+   */
+  eventsPerRun?: number;
+  /** Set by the workflow itself when it continues as new: the state it carries into the next run. */
+  resume?: RiskCaseResume;
 }
+
+/** What a risk case carries from one run to the next (continue-as-new). */
+export interface RiskCaseResume {
+  state: RiskCaseState;
+  /** Epoch ms the validity window ends while ACTIVE (workflow time); 0 otherwise. */
+  windowEndsMs: number;
+}
+
+/**
+ * Events (transitions and feedback) one run of the risk-case workflow records before it
+ * continues as new with its state: each costs about three history events (the update or signal,
+ * the projection's local-activity marker, the task), so a run stays near 1,000 history events,
+ * far below Temporal's limits (50,000 events, 50 MB) however many inspections a broad criterion
+ * reports.
+ */
+export const RISK_CASE_EVENTS_PER_RUN = 300;
 
 export interface AssessRiskCaseInput {
   scores: AssessmentScores;

@@ -151,4 +151,40 @@ describe('riskCaseWorkflow', () => {
     expect(s.status).toBe('ACTIVE');
     await handle.terminate('test done');
   });
+
+  it('continues as new after eventsPerRun events, carrying its state and window; the id keeps answering', async () => {
+    const i = { ...input(), eventsPerRun: 4 };
+    const handle = await start(i);
+    const firstRun = (await handle.describe()).runId;
+    await handle.executeUpdate(assessRiskCase, { args: [{ scores, decision: 'TARGET', actor: 'analyst-kim' }] });
+    await handle.executeUpdate(linkCriterion, { args: [{ criterionId: 'CEN-WPN-902', version: 1, windowMs: 600_000, actor: 'analyst-kim' }] });
+    // IDENTIFIED, ASSESSED, TARGETING, CRITERION_LINKED: the run is full and continues as new.
+    await waitFor(handle, (x) => x.seq === 4);
+    const s = await handle.executeUpdate(criterionApproved, { args: [{ criterionId: 'CEN-WPN-902', version: 1, actor: 'analyst-lee' }] });
+    expect(s).toMatchObject({ status: 'ACTIVE', seq: 6, assessment: { decision: 'TARGET' }, criteria: [{ criterionId: 'CEN-WPN-902', approved: true }] });
+    const windowEndsAt = s.windowEndsAt;
+    for (let k = 1; k <= 5; k++) {
+      await handle.signal(inspectionReported, { kind: 'SELECTED', inspectionCaseId: `inspection-case-C${k}`, declarationId: `C${k}`, criterionIds: ['CEN-WPN-902'] });
+    }
+    const after = await waitFor(handle, (x) => x.feedback[0]?.selections === 5);
+    expect(after).toMatchObject({ status: 'ACTIVE', windowEndsAt, seq: 11 });
+    // Runs 4, 4 and 3 events long (visibility lags the server a little: poll).
+    const runsOf = async () => {
+      const runs: string[] = [];
+      for await (const w of env.client.workflow.list({ query: `WorkflowId = '${i.riskCaseId}'` })) runs.push(w.runId);
+      return runs;
+    };
+    let runs = await runsOf();
+    for (let tries = 0; runs.length < 3 && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 100));
+      runs = await runsOf();
+    }
+    expect(runs).toHaveLength(3);
+    expect((await handle.describe()).runId).not.toBe(firstRun);
+    // One IDENTIFIED, every event once, in order, across the runs.
+    const mine = events.filter((e) => e.riskCaseId === i.riskCaseId);
+    expect(mine.map((e) => e.seq)).toEqual(mine.map((_, k) => k + 1));
+    expect(mine.filter((e) => e.type === 'IDENTIFIED')).toHaveLength(1);
+    await handle.terminate('test done');
+  }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, patched, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import { INSPECTION_OUTCOMES } from '../inspection-case/inspection-case.messages';
 import { PROJECTION_ACTIVITY_OPTIONS } from '../shared/projection-options';
 import { illegal, invalid, requireText } from '../shared/update-failures';
@@ -14,6 +14,7 @@ import {
   inspectionReported,
   linkCriterion,
   reportLinked,
+  RISK_CASE_EVENTS_PER_RUN,
   TERMINAL_RISK_CASE_STATUSES,
   type AssessRiskCaseInput,
   type CriterionFeedback,
@@ -45,6 +46,9 @@ const MAX_WINDOW_MS = 366 * 24 * 60 * 60 * 1000;
  * Signals: `inspectionReported` (selections and results of linked criteria, once per inspection
  * case and kind), `reportLinked` (duplicate reports). Query: `getRiskCaseState`.
  * Timer: the validity window; when it runs out the case moves ACTIVE -> FEEDBACK.
+ * Bounded history: after `eventsPerRun` events (default `RISK_CASE_EVENTS_PER_RUN`) a run waits
+ * for its projections and handlers, then continues as new carrying its state and window end
+ * (`resume`); the workflow id stays, so the API's updates, signals and queries reach the new run.
  * Every transition is projected by the idempotent local activity `projectRiskCaseEvent`.
  * Returns the final state (CLOSED or DISMISSED).
  *
@@ -56,7 +60,8 @@ const MAX_WINDOW_MS = 366 * 24 * 60 * 60 * 1000;
  * and keep the old files: `workflows/src/replay.spec.ts` replays every one of them.
  */
 export async function riskCaseWorkflow(input: RiskCaseInput): Promise<RiskCaseState> {
-  const state: RiskCaseState = {
+  const { resume, ...carried } = input;
+  const state: RiskCaseState = resume ? (JSON.parse(JSON.stringify(resume.state)) as RiskCaseState) : {
     riskCaseId: input.riskCaseId,
     status: 'IDENTIFIED',
     riskArea: input.riskArea,
@@ -74,7 +79,8 @@ export async function riskCaseWorkflow(input: RiskCaseInput): Promise<RiskCaseSt
     seq: 0,
   };
   /** Epoch ms the window ends while ACTIVE (workflow time). */
-  let windowEndsMs = 0;
+  let windowEndsMs = resume?.windowEndsMs ?? 0;
+  const seqAtStart = state.seq;
 
   let projecting: Promise<void> = Promise.resolve();
   const emit = (type: RiskCaseEventType, actor: string, payload: Record<string, unknown>) => {
@@ -96,7 +102,11 @@ export async function riskCaseWorkflow(input: RiskCaseInput): Promise<RiskCaseSt
   // change emitted it after the handlers.)
   const identifiedFirst = patched('opening-event-before-handlers');
   const identify = () => emit('IDENTIFIED', input.reportedBy, { reportId: input.reportId, routing: input.routing });
-  const identifying = identifiedFirst ? identify() : undefined;
+  // A continued run was identified by its first run.
+  const identifying = resume ? Promise.resolve() : identifiedFirst ? identify() : undefined;
+  // Bounded history (patched: histories recorded before it never continue as new).
+  const bounded = patched('continue-as-new-bounded-history');
+  const runIsFull = () => bounded && state.seq - seqAtStart >= (input.eventsPerRun ?? RISK_CASE_EVENTS_PER_RUN);
 
   setHandler(getRiskCaseState, () => state);
 
@@ -294,12 +304,19 @@ export async function riskCaseWorkflow(input: RiskCaseInput): Promise<RiskCaseSt
   await (identifying ?? identify());
 
   while (!terminal()) {
+    if (runIsFull()) {
+      // Every projection done and no update half-way: the next run starts from this state.
+      await projecting;
+      await condition(allHandlersFinished);
+      if (!terminal()) await continueAsNew<typeof riskCaseWorkflow>({ ...carried, resume: { state: snapshot(), windowEndsMs } });
+      continue;
+    }
     if (state.status !== 'ACTIVE') {
-      await condition(() => state.status === 'ACTIVE' || terminal());
+      await condition(() => state.status === 'ACTIVE' || terminal() || runIsFull());
       continue;
     }
     const endsAt = windowEndsMs;
-    const changed = await condition(() => state.status !== 'ACTIVE' || windowEndsMs !== endsAt, Math.max(1, endsAt - Date.now()));
+    const changed = await condition(() => state.status !== 'ACTIVE' || windowEndsMs !== endsAt || runIsFull(), Math.max(1, endsAt - Date.now()));
     if (!changed) {
       state.status = 'FEEDBACK';
       await emit('WINDOW_ENDED', 'system', { early: false });
