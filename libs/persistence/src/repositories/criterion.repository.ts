@@ -151,11 +151,11 @@ export class CriterionRepository {
    * `work` gets a repository over the transaction; its writes commit when it resolves.
    * @returns what `work` returns.
    */
-  async withCriterionLock<T>(id: string, work: (criteria: CriterionRepository) => Promise<T>): Promise<T> {
+  async withCriterionLock<T>(id: string, work: (criteria: CriterionRepository, tx: EntityManager) => Promise<T>): Promise<T> {
     const manager = 'manager' in this.db ? this.db.manager : this.db;
     return manager.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [id]);
-      return work(new CriterionRepository(tx));
+      return work(new CriterionRepository(tx), tx);
     });
   }
 

@@ -10,3 +10,4 @@ export * from './model-registry.repository';
 export * from './office-risk-policy.repository';
 export * from './reporting.repository';
 export * from './risk-case.repository';
+export * from './risk-case-handoff.repository';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RiskCaseHandoffModule } from '../risk-case-handoff/risk-case-handoff.module';
 import { CriteriaSetService } from './criteria-set.service';
 import { CriteriaController } from './criteria.controller';
 import { CriteriaService } from './criteria.service';
@@ -7,5 +8,5 @@ import { CriteriaService } from './criteria.service';
  * Selectivity criteria: seeding, versions, the compiled engine used by screening, and the sets of
  * criterion versions decisions are made under (stored once per set, read back by replays).
  */
-@Module({ controllers: [CriteriaController], providers: [CriteriaService, CriteriaSetService], exports: [CriteriaService, CriteriaSetService] })
+@Module({ imports: [RiskCaseHandoffModule], controllers: [CriteriaController], providers: [CriteriaService, CriteriaSetService], exports: [CriteriaService, CriteriaSetService] })
 export class CriteriaModule {}

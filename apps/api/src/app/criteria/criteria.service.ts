@@ -7,17 +7,15 @@ import {
   NotFoundException,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
 import * as path from 'node:path';
 import type { RuntimeConfig } from '@customs/config';
-import { CriterionRepository, RiskCaseRepository, type CriterionVersionRow } from '@customs/persistence';
+import { CriterionRepository, RiskCaseHandoffRepository, RiskCaseRepository, type CriterionVersionRow } from '@customs/persistence';
 import { CriterionValidationError, SelectivityEngine, validateCriterion, type SelectivityCriterion } from '@customs/selectivity';
 import { loadCriteriaFromDir } from '@customs/io';
 import type { AuthUser } from '../../services/auth/auth-user';
-import { criterionApproved } from '@customs/workflows/messages';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { isKnownOfficeCode } from '../../services/http/code-validators';
-import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
+import { RiskCaseHandoffDispatcher } from '../risk-case-handoff/risk-case-handoff.dispatcher';
 
 /** Default validity window of a new criterion, in days (CBTC practice: 15 days). */
 export const DEFAULT_VALIDITY_DAYS = 15;
@@ -71,9 +69,8 @@ export class CriteriaService implements OnApplicationBootstrap {
 
   constructor(
     private readonly criteria: CriterionRepository,
-    private readonly riskCases: RiskCaseRepository,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly handoffs: RiskCaseHandoffDispatcher,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -150,12 +147,14 @@ export class CriteriaService implements OnApplicationBootstrap {
 
   /**
    * Approves one version (maker-checker): CENTRAL by a CBTC analyst, LOCAL by a supervisor of
-   * its office, never by its author. Screening picks it up within 2 s.
+   * its office, never by its author. Screening picks it up within 2 s. The risk cases drafting
+   * the criterion are told (`criterionApproved`) through the hand-off outbox written in the
+   * approval's transaction, delivered before this returns when Temporal answers, later otherwise.
    * @throws NotFoundException, ConflictException (already approved, or a newer version is in
    *   force), ForbiddenException (wrong role or office, or the author approving their own).
    */
   async approve(id: string, version: number, approver: AuthUser): Promise<CriterionVersionView> {
-    const approved = await this.criteria.withCriterionLock(id, async (criteria) => {
+    const approved = await this.criteria.withCriterionLock(id, async (criteria, tx) => {
       const view = await criteria.findVersion<SelectivityCriterion>(id, version);
       if (!view) throw new NotFoundException(`criterion ${id} has no version ${version}`);
       if (view.approvedBy) throw new ConflictException(`${id} v${version} is already approved by ${view.approvedBy}`);
@@ -163,26 +162,14 @@ export class CriteriaService implements OnApplicationBootstrap {
       if (newest > version) throw new ConflictException(`${id} v${newest} is already in force; v${version} is superseded`);
       assertMayApprove(approver, view);
       await criteria.approve(id, version, approver.id);
+      // The risk cases drafting this criterion learn of it through the hand-off outbox, written
+      // in this transaction: an approval never commits without its news, and never loses it.
+      const drafting = await new RiskCaseRepository(tx).casesDrafting(id);
+      await new RiskCaseHandoffRepository(tx).enqueue('CRITERION_APPROVED', drafting, { criterionId: id, version, actor: approver.id });
       return (await criteria.findVersion<SelectivityCriterion>(id, version))!;
     });
-    await this.notifyRiskCases(id, version, approver);
+    await this.handoffs.deliverDue();
     return approved;
-  }
-
-  /**
-   * Tells the risk cases a criterion was drafted from that this version is approved
-   * (`criterionApproved` update: TARGETING -> ACTIVE, the validity window starts). The approval
-   * itself stands whatever the case answers: a case that has ended or never linked this version
-   * refuses the update, which is logged, not returned.
-   */
-  private async notifyRiskCases(id: string, version: number, approver: AuthUser): Promise<void> {
-    for (const riskCaseId of await this.riskCases.casesDrafting(id)) {
-      try {
-        await this.temporal.workflow.getHandle(riskCaseId).executeUpdate(criterionApproved, { args: [{ criterionId: id, version, actor: approver.id }] });
-      } catch (err) {
-        this.logger.warn(`risk case ${riskCaseId} was not activated by ${id} v${version}: ${(err as Error).message}`);
-      }
-    }
   }
 
   /**

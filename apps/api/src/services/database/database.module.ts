@@ -15,6 +15,7 @@ import {
   ModelRegistryRepository,
   OfficeRiskPolicyRepository,
   ReportingRepository,
+  RiskCaseHandoffRepository,
   RiskCaseRepository,
 } from '@customs/persistence';
 import { RUNTIME_CONFIG } from '../config/config.module';
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   InspectionOutcomeRepository,
   CriterionRepository,
   RiskCaseRepository,
+  RiskCaseHandoffRepository,
   IntelligenceRepository,
   ModelRegistryRepository,
   IdempotencyKeyRepository,
