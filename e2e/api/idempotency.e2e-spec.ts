@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sampleDeclaration } from '@customs/domain/testing';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type AuthorisedHttp, type E2eStack } from '../support/e2e-stack';
 
-/** Case and risk-case actions with an `Idempotency-Key`: a retry returns the first response and acts once. */
+/** Case, risk-case and criterion actions with an `Idempotency-Key`: a retry returns the first response and acts once. */
 describe('Idempotency-Key on case actions (e2e)', () => {
   let stack: E2eStack;
   let service: AuthorisedHttp;
@@ -142,5 +142,26 @@ describe('Idempotency-Key on case actions (e2e)', () => {
       const header = doc.paths[path].post.parameters.find((p: { in: string; name: string }) => p.in === 'header' && p.name === 'Idempotency-Key');
       expect({ path, required: header?.required, says: header?.description }).toEqual({ path, required: false, says: expect.stringContaining('422') });
     }
+  });
+
+  it('answers a retried criterion write with the first response and stores one version; a retried approval approves once', async () => {
+    const id = `CEN-IDM-${String(100 + Math.floor(Math.random() * 900))}`;
+    const criterion = {
+      id, scope: 'CENTRAL', officeId: null, lane: 'YELLOW', riskArea: 'UNDERVALUATION', reason: 'retry test', pointsOfInterest: 'invoice',
+      keywords: ['retry', 'idempotency', 'test'], conditions: { all: [{ fact: 'importerId', operator: 'equal', value: 'IDMRETRY' }] },
+    };
+    const key = randomUUID();
+    const first = await analyst.post('/api/criteria').set('Idempotency-Key', key).send(criterion).expect(201);
+    const retry = await analyst.post('/api/criteria').set('Idempotency-Key', key).send(criterion).expect(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect((await analyst.get(`/api/criteria/${id}`).expect(200)).body.versions).toHaveLength(1);
+    const checker = await loginAs(stack, 'analyst-lee');
+    const approveKey = randomUUID();
+    const approved = await checker.post(`/api/criteria/${id}/versions/1/approve`).set('Idempotency-Key', approveKey).expect(200);
+    const again = await checker.post(`/api/criteria/${id}/versions/1/approve`).set('Idempotency-Key', approveKey).expect(200);
+    expect(again.body).toEqual(approved.body);
+    // Without the key, a second approval is the usual 409.
+    await checker.post(`/api/criteria/${id}/versions/1/approve`).expect(409);
   });
 });

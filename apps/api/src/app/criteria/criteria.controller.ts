@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CriterionIdPipe, CriterionVersionPipe } from '../../services/http/id-params.pipe';
 import { Responds } from '../../services/http/responds.decorator';
+import { Idempotent } from '../../services/idempotency/idempotency.interceptor';
 import { reviewed, type CriteriaList, type CriteriaMeta, type CriterionHistory, type ReviewedCriterion } from './criteria.responses';
 import { CriteriaService, DEFAULT_VALIDITY_DAYS } from './criteria.service';
 
@@ -45,6 +46,7 @@ export class CriteriaController {
   }
 
   @Post()
+  @Idempotent()
   @Roles('cbtc_analyst', 'supervisor', 'local_officer')
   @ApiOperation({ summary: 'Write a new version of a criterion (new id: version 1); it takes effect once another user approves it' })
   @ApiBody({
@@ -68,6 +70,7 @@ export class CriteriaController {
   }
 
   @Post(':id/versions/:version/approve')
+  @Idempotent()
   @HttpCode(200)
   @Roles('cbtc_analyst', 'supervisor')
   @ApiOperation({ summary: 'Approve a version (not its author): CENTRAL by a CBTC analyst, LOCAL by a supervisor of the office' })
