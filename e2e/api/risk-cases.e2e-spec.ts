@@ -96,6 +96,12 @@ describe('risk cases (e2e)', () => {
     await analyst.post(`/api/risk-cases/${riskCaseId}/close`).send({ note: 'early' }).expect(409);
     res = await analyst.post(`/api/risk-cases/${riskCaseId}/window`).send({ action: 'END' }).expect(200);
     expect(res.body.status).toBe('FEEDBACK');
+    // The window has ended: the criterion drafted from the case stops selecting (it is still
+    // approved). The END answered after the case's projection, and screening re-reads the
+    // criteria in force within 2 s (one declaration, so the case's events stay as listed below).
+    await new Promise((r) => setTimeout(r, 2500));
+    const afterWindow = await svc.post('/api/declarations').send(sampleDeclaration({ declarationId: uniqueDeclarationId(), date: '2021-05-03', officeId: '40', importerId })).expect(201);
+    expect(afterWindow.body.firedCriteria).not.toContain(criterionId);
     // Feedback: the analyst retires the criterion (a RETIRED version, approved by another analyst).
     await analyst.post(`/api/risk-cases/${riskCaseId}/criteria/CEN-XXX-999/retire`).expect(404);
     res = await analyst.post(`/api/risk-cases/${riskCaseId}/criteria/${criterionId}/retire`).expect(201);

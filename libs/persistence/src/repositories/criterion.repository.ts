@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CriterionApprovalEntity, SelectivityCriterionEntity } from '../entities';
+import { CriterionApprovalEntity, RiskCaseCriterionEntity, RiskCaseEntity, SelectivityCriterionEntity } from '../entities';
 
 /**
  * The stored fields of a criterion version: those of `@customs/selectivity`'s
@@ -102,11 +102,21 @@ export class CriterionRepository {
     return stored && !stored.same ? 'DIFFERS' : 'UNCHANGED';
   }
 
-  /** The definition of the newest approved version of every criterion (what screening uses), by id. */
+  /**
+   * The definition of the newest approved version of every criterion that may select (what
+   * screening uses), by id. A criterion drafted from risk cases selects only while one of them is
+   * ACTIVE, i.e. during its validity window: before the window starts (approved, the case not
+   * yet told) and once it ends (FEEDBACK, CLOSED) it does not, unless the window is extended or a
+   * revision re-activates the case.
+   */
   async definitionsInForce<T extends CriterionDefinition>(): Promise<T[]> {
+    const links = this.db.getRepository(RiskCaseCriterionEntity).metadata.tableName;
+    const cases = this.db.getRepository(RiskCaseEntity).metadata.tableName;
     const rows = await this.criteria
       .createQueryBuilder('c')
       .innerJoin(CriterionApprovalEntity, 'a', 'a.criterionId = c.id AND a.version = c.version')
+      .where(`NOT EXISTS (SELECT 1 FROM ${links} l WHERE l.criterion_id = c.id)`)
+      .orWhere(`EXISTS (SELECT 1 FROM ${links} l JOIN ${cases} r ON r.risk_case_id = l.risk_case_id WHERE l.criterion_id = c.id AND r.status = 'ACTIVE')`)
       .select('c.definition', 'definition')
       .distinctOn(['c.id'])
       .orderBy('c.id')
@@ -194,14 +204,21 @@ export class CriterionRepository {
   }
 
   /**
-   * A value that changes whenever an approval is added (their count and latest time), to tell
-   * when the criteria in force must be re-read.
+   * A value that changes whenever an approval is added (their count and latest time) or a risk
+   * case's window opens or closes, to tell when the criteria in force must be re-read.
    */
   async approvalsFingerprint(): Promise<string> {
+    const links = this.db.getRepository(RiskCaseCriterionEntity).metadata.tableName;
+    const cases = this.db.getRepository(RiskCaseEntity).metadata.tableName;
     const r = await this.approvals
       .createQueryBuilder('a')
       .select(`count(*) || ':' || coalesce(max(a.approvedAt)::text, '')`, 'fingerprint')
       .getRawOne<{ fingerprint: string }>();
-    return r!.fingerprint;
+    // ... and whenever a risk case's window opens or closes (the criteria drafted from it start or stop selecting).
+    const [windows]: Array<{ active: string | null }> = await this.db.query(
+      `SELECT md5(string_agg(l.criterion_id || '@' || l.risk_case_id, ',' ORDER BY l.criterion_id, l.risk_case_id)) AS active
+       FROM ${links} l JOIN ${cases} r ON r.risk_case_id = l.risk_case_id WHERE r.status = 'ACTIVE'`,
+    );
+    return `${r!.fingerprint}:${windows?.active ?? ''}`;
   }
 }

@@ -147,7 +147,8 @@ export class CriteriaService implements OnApplicationBootstrap {
 
   /**
    * Approves one version (maker-checker): CENTRAL by a CBTC analyst, LOCAL by a supervisor of
-   * its office, never by its author. Screening picks it up within 2 s. The risk cases drafting
+   * its office, never by its author. Screening picks it up within 2 s (one drafted from a risk
+   * case once the case is ACTIVE, i.e. its window open). The risk cases drafting
    * the criterion are told (`criterionApproved`) through the hand-off outbox written in the
    * approval's transaction, delivered before this returns when Temporal answers, later otherwise.
    * @throws NotFoundException, ConflictException (already approved, or a newer version is in
