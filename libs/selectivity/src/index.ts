@@ -11,3 +11,4 @@ export * from './selectivity-engine';
 export * from './criteria-index';
 export * from './rules-engine-reference';
 export * from './inspection-labels';
+export * from './backtest';

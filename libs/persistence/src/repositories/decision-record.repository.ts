@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { DecisionRecordBody } from '@customs/decision';
-import { CaseStartOutboxEntity, CriteriaSetEntity, DecisionRecordEntity } from '../entities';
+import type { Declaration, Lane } from '@customs/domain';
+import { CaseStartOutboxEntity, CriteriaSetEntity, DecisionRecordEntity, InspectionOutcomeEntity } from '../entities';
 
 /** A decision as stored: the declaration's canonical hash (tells a re-send from a conflicting one) and the record. */
 export interface StoredDecision {
@@ -186,4 +187,41 @@ export class DecisionRecordRepository {
     const row = await this.db.getRepository(CriteriaSetEntity).findOne({ where: { fingerprint }, select: { versions: true, fingerprint: true } });
     return row ? row.versions : null;
   }
+
+  /**
+   * One page of the decisions made in `[from, to)`, in id order after `afterId`, as a criterion
+   * backtest reads them: the declaration, the lane, the ids of the criteria that fired, and
+   * whether a recorded inspection (source `INSPECTION`) found fraud (null: none recorded).
+   * Pages of `limit`, so a backtest of 100,000 decisions never holds them all.
+   */
+  async backtestPage(from: Date, to: Date, afterId: string, limit: number): Promise<Array<BacktestRow & { id: string }>> {
+    const rows: Array<{ id: string; declaration: Declaration; lane: Lane; fired: string[] | null; decided_at: Date; fraud: number | null }> = await this.db.query(
+      `SELECT d.id, d.record->'declaration' AS declaration, d.lane,
+              (SELECT array_agg(f->>'id') FROM jsonb_array_elements(d.record->'firedCriteria') f) AS fired,
+              d.decided_at, o.fraud
+       FROM ${table(this.db, DecisionRecordEntity)} d
+       LEFT JOIN ${table(this.db, InspectionOutcomeEntity)} o ON o.declaration_id = d.declaration_id AND o.source = 'INSPECTION'
+       WHERE d.decided_at >= $1 AND d.decided_at < $2 AND d.id > $3
+       ORDER BY d.id LIMIT $4`,
+      [from, to, afterId, limit],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      declaration: r.declaration,
+      lane: r.lane,
+      firedCriteria: r.fired ?? [],
+      decidedAt: r.decided_at.toISOString(),
+      fraud: r.fraud === null ? null : r.fraud > 0,
+    }));
+  }
+}
+
+/** A stored decision as a criterion backtest reads it (see `CriterionBacktest` of `@customs/selectivity`). */
+export interface BacktestRow {
+  declaration: Declaration;
+  lane: Lane;
+  firedCriteria: string[];
+  /** ISO timestamp of the decision. */
+  decidedAt: string;
+  fraud: boolean | null;
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CRITERION_FACT_SPECS, CRITERION_OPERATORS, CriterionValidationError, RISK_AREAS } from '@customs/selectivity';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
@@ -8,6 +8,8 @@ import { Responds } from '../../services/http/responds.decorator';
 import { Idempotent } from '../../services/idempotency/idempotency.interceptor';
 import { reviewed, type CriteriaList, type CriteriaMeta, type CriterionHistory, type ReviewedCriterion } from './criteria.responses';
 import { CriteriaService, DEFAULT_VALIDITY_DAYS } from './criteria.service';
+import { BacktestDraftDto, BacktestPeriodDto } from './backtest/backtest.dto';
+import { CriterionBacktestService, type CriterionBacktestResult } from './backtest/criterion-backtest.service';
 
 /**
  * Selectivity criteria (`/api/criteria`): read them, write a new version, approve a version
@@ -16,7 +18,50 @@ import { CriteriaService, DEFAULT_VALIDITY_DAYS } from './criteria.service';
 @ApiTags('criteria')
 @Controller('criteria')
 export class CriteriaController {
-  constructor(private readonly criteria: CriteriaService) {}
+  constructor(
+    private readonly criteria: CriteriaService,
+    private readonly backtests: CriterionBacktestService,
+  ) {}
+
+  @Post('backtest')
+  @HttpCode(200)
+  @Roles('cbtc_analyst', 'supervisor', 'local_officer')
+  @ApiOperation({
+    summary: 'Backtest a criterion before writing it: what it would have selected among the decisions of a past period (default the last 28 days), per office, lane and day, its overlap with the criteria in force, its hit rate, its keyword matches and the extra inspections against each office\u2019s capacity; stores nothing',
+  })
+  @Responds(200, 'CriterionBacktestResult', 'What the criterion would have selected')
+  @ApiResponse({ status: 400, description: 'Invalid criterion (`errors` names every problem), or a period with to before from or longer than 366 days' })
+  async backtestDraft(@Body() body: BacktestDraftDto): Promise<CriterionBacktestResult> {
+    const { version: _ignored, ...input } = body.criterion;
+    return this.backtests.run(this.checked(() => this.criteria.draft(input)), null, body.from, body.to);
+  }
+
+  @Get(':id/versions/:version/backtest')
+  @Roles('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')
+  @ApiOperation({ summary: 'Backtest a stored criterion version (the checker\u2019s view at approval): as POST /api/criteria/backtest' })
+  @Responds(200, 'CriterionBacktestResult', 'What the version would have selected')
+  @ApiResponse({ status: 404, description: 'No such criterion version' })
+  async backtestVersion(
+    @Param('id', CriterionIdPipe) id: string,
+    @Param('version', CriterionVersionPipe) version: number,
+    @Query() period: BacktestPeriodDto,
+  ): Promise<CriterionBacktestResult> {
+    const stored = (await this.criteria.versions(id)).find((v) => v.definition.version === version);
+    if (!stored) throw new NotFoundException(`criterion ${id} has no version ${version}`);
+    return this.backtests.run(stored.definition, version, period.from, period.to);
+  }
+
+  /** Runs `check`, turning a CriterionValidationError into a 400 naming every problem. */
+  private checked<T>(check: () => T): T {
+    try {
+      return check();
+    } catch (err) {
+      if (err instanceof CriterionValidationError) {
+        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: err.message, errors: err.problems });
+      }
+      throw err;
+    }
+  }
 
   @Get()
   @Roles('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')

@@ -122,27 +122,37 @@ export class CriteriaService implements OnApplicationBootstrap {
    *   may not write this scope or office.
    */
   async createVersion(input: Record<string, unknown>, author: AuthUser): Promise<CriterionVersionView> {
+    const draft = this.draft(input);
+    assertMayWrite(author, draft.scope, draft.officeId);
+    // Serialise versions of one id: concurrent writers get consecutive versions, never the same.
+    return this.criteria.withCriterionLock(draft.id, async (criteria) => {
+      const c = validateCriterion({ ...draft, version: await criteria.nextVersion(draft.id) });
+      await criteria.addVersion(c, author.id);
+      return (await criteria.findVersion<SelectivityCriterion>(c.id, c.version))!;
+    });
+  }
+
+  /**
+   * A criterion written without its version (a `POST /api/criteria` body), checked as version 1:
+   * `status` defaults to ACTIVE, `validFrom` to today (UTC), `validTo` to 15 days from
+   * `validFrom`; a LOCAL one must name a known office.
+   * @throws CriterionValidationError naming every problem.
+   */
+  draft(input: Record<string, unknown>): SelectivityCriterion {
     const today = new Date().toISOString().slice(0, 10);
     const validFrom = typeof input.validFrom === 'string' ? input.validFrom : today;
-    const draft = {
+    const checked = validateCriterion({
       status: 'ACTIVE',
       ...input,
       validFrom,
       validTo: typeof input.validTo === 'string' ? input.validTo : addDays(validFrom, DEFAULT_VALIDITY_DAYS - 1) ?? input.validTo,
       version: 1,
-    };
-    const checked = validateCriterion(draft);
+    });
     // The library accepts any office (engine tests use made-up ones); what the API stores must name a real one.
     if (checked.scope === 'LOCAL' && !isKnownOfficeCode(checked.officeId)) {
       throw new CriterionValidationError([`officeId: must be a known customs office code, got ${JSON.stringify(checked.officeId)}`]);
     }
-    assertMayWrite(author, checked.scope, checked.officeId);
-    // Serialise versions of one id: concurrent writers get consecutive versions, never the same.
-    return this.criteria.withCriterionLock(checked.id, async (criteria) => {
-      const c = validateCriterion({ ...draft, version: await criteria.nextVersion(checked.id) });
-      await criteria.addVersion(c, author.id);
-      return (await criteria.findVersion<SelectivityCriterion>(c.id, c.version))!;
-    });
+    return checked;
   }
 
   /**
