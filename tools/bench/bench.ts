@@ -38,6 +38,7 @@ import { readDeclarationFile } from '@customs/io';
 import { historyKeyDefinitions, labelledOutcome, OutcomeHistory, RiskScorer, type LabelledOutcome } from '@customs/risk-model';
 import { RulesEngineReference, SelectivityEngine } from '@customs/selectivity';
 import { generateCriteria } from './generate-criteria';
+import { measureBacktest, type BacktestFigures } from './backtest';
 import { measureEndToEnd, type EndToEndFigures, type EndToEndRun } from './end-to-end';
 
 const ROOT = join(__dirname, '../..');
@@ -172,10 +173,12 @@ async function main(): Promise<void> {
   console.log('');
   const api = process.env.API_URL;
   let e2e: EndToEndFigures | null = null;
+  let backtest: BacktestFigures | null = null;
   if (api) {
     // Fresh ids (V + KCS id) so the longer run does not re-send the sample's declarations.
     const full = process.env.BENCH_FULL !== '0' && existsSync(FULL) ? (await readDeclarations(FULL)).map((d) => ({ ...d, declarationId: `V${d.declarationId}`.slice(0, 20) })) : null;
     e2e = await measureEndToEnd(api, loadRuntimeConfig(process.env).databaseUrl, decls, full);
+    backtest = await measureBacktest(api, loadRuntimeConfig(process.env).databaseUrl);
   }
   if (e2e) {
     const line = (name: string, r: EndToEndRun) =>
@@ -193,6 +196,9 @@ async function main(): Promise<void> {
     console.log(`Single-declaration HTTP decision latency (${e2e.latencyRuns} sequential requests, worker caught up): p50 ${e2e.p50.toFixed(1)} ms, p99 ${e2e.p99.toFixed(1)} ms`);
   } else {
     console.log('End to end and latency: not measured (no API_URL; `npm run bench` starts a stack and sets it)');
+  }
+  if (backtest) {
+    console.log(`Backtest: one criterion over ${backtest.decisions.toLocaleString('en')} stored decisions (last 28 days) through HTTP: ${backtest.seconds.toFixed(2)} s (${backtest.selected} selected)`);
   }
   const runJson = (r: EndToEndRun) => ({
     declarations: r.declarations,
@@ -215,6 +221,7 @@ async function main(): Promise<void> {
         ...(e2e ? { sample: runJson(e2e.sample), full: e2e.full ? runJson(e2e.full) : null } : {}),
       },
       latencyMs: { p50: e2e ? Math.round(e2e.p50 * 10) / 10 : null, p99: e2e ? Math.round(e2e.p99 * 10) / 10 : null },
+      backtest: backtest ? { decisions: backtest.decisions, seconds: Math.round(backtest.seconds * 100) / 100 } : null,
     }),
   );
 }

@@ -40,12 +40,19 @@ export interface CaseEventView {
   occurredAt: string;
 }
 
+/** Orders of the queue: riskiest first (`score`), oldest first (`age`), soonest SLA due date first (`due`). */
+export const CASE_SORTS = ['score', 'age', 'due'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
 /** Filters of the queue (each optional; given ones must all match). */
 export interface CaseQueueFilter {
   officeId?: string | null;
   status?: string | null;
   lane?: string | null;
   assigneeId?: string | null;
+  escalated?: boolean | null;
+  /** Default `score`. */
+  sort?: CaseSort;
 }
 
 /** One transition of a case as the workflow numbered it, to append to `case_event`. */
@@ -191,12 +198,27 @@ export class InspectionCaseRepository {
     if (filter.status) q.andWhere('c.status = :status', { status: filter.status });
     if (filter.lane) q.andWhere('c.lane = :lane', { lane: filter.lane });
     if (filter.assigneeId) q.andWhere('c.assigneeId = :assigneeId', { assigneeId: filter.assigneeId });
+    if (typeof filter.escalated === 'boolean') q.andWhere('c.escalated = :escalated', { escalated: filter.escalated });
     const total = await q.getCount();
-    const rows = await selectProperties(q, 'c', VIEW_PROPERTIES)
-      .orderBy('c.riskScore', 'DESC').addOrderBy('c.openedAt', 'ASC').addOrderBy('c.caseId', 'ASC')
+    const ordered = selectProperties(q, 'c', VIEW_PROPERTIES);
+    // Every case has the same SLA (opened + CASE_ESCALATE_AFTER_MS): the due order is the age order.
+    if (filter.sort === 'age' || filter.sort === 'due') ordered.orderBy('c.openedAt', 'ASC').addOrderBy('c.riskScore', 'DESC');
+    else ordered.orderBy('c.riskScore', 'DESC').addOrderBy('c.openedAt', 'ASC');
+    const rows = await ordered.addOrderBy('c.caseId', 'ASC')
       .limit(limit).offset(offset)
       .getRawMany<ViewRow>();
     return { cases: rows.map(view), total };
+  }
+
+  /** The officers an office's cases have been assigned to, sorted. */
+  async assigneesOf(officeId: string): Promise<string[]> {
+    const rows = await this.cases
+      .createQueryBuilder('c')
+      .select('DISTINCT c.assigneeId', 'assigneeId')
+      .where('c.officeId = :officeId AND c.assigneeId IS NOT NULL', { officeId })
+      .orderBy('c.assigneeId')
+      .getRawMany<{ assigneeId: string }>();
+    return rows.map((r) => r.assigneeId);
   }
 
   /** One case, or null when unknown. */

@@ -3,11 +3,13 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import { Idempotent } from '../../services/idempotency/idempotency.interceptor';
-import { CaseIdPipe } from '../../services/http/id-params.pipe';
+import { CaseIdPipe, OfficeIdPipe } from '../../services/http/id-params.pipe';
 import { Responds } from '../../services/http/responds.decorator';
 import { CasesService, type CaseDetail, type CaseList } from './cases.service';
 import type { InspectionCaseState } from '@customs/workflows/messages';
+import type { BulkAssignment, OfficeOfficers } from './cases.responses';
 import { AssignCaseDto } from './dto/assign-case.dto';
+import { BulkAssignDto } from './dto/bulk-assign.dto';
 import { CloseCaseDto } from './dto/close-case.dto';
 import { ListCasesDto } from './dto/list-cases.dto';
 import { RecordResultDto } from './dto/record-result.dto';
@@ -29,6 +31,16 @@ export class CasesController {
   @Responds(200, 'CaseList', 'One page of the queue and the number of matching cases')
   list(@Query() query: ListCasesDto, @CurrentUser() user: AuthUser): Promise<CaseList> {
     return this.cases.list(query, user);
+  }
+
+  @Post('assign')
+  @Idempotent()
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Assign several cases of the office to one officer (a supervisor); each case is assigned or refused on its own, as POST /api/cases/:id/assign would' })
+  @Responds(200, 'BulkAssignment', 'Every named case, in the order given: assigned, or refused with the status and reason')
+  assignMany(@Body() body: BulkAssignDto, @CurrentUser() user: AuthUser): Promise<BulkAssignment> {
+    return this.cases.assignMany(body, user);
   }
 
   @Get(':id')
@@ -77,5 +89,21 @@ export class CasesController {
   @Responds(200, 'InspectionCaseState', 'The closed case')
   close(@Param('id', CaseIdPipe) id: string, @Body() _body: CloseCaseDto, @CurrentUser() user: AuthUser): Promise<InspectionCaseState> {
     return this.cases.close(id, user);
+  }
+}
+
+/** The officers of an office, for assigning its cases (`/api/offices/:officeId/officers`). */
+@ApiTags('cases')
+@Controller('offices')
+export class OfficersController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Get(':officeId/officers')
+  @Roles('supervisor', 'local_officer', 'cbtc_analyst', 'auditor')
+  @ApiOperation({ summary: 'The local officers of an office (the identity provider\u2019s directory, or with an external one the officers its cases were assigned to)' })
+  @ApiResponse({ status: 403, description: 'An officer or supervisor asking for another office' })
+  @Responds(200, 'OfficeOfficers', 'The officers, by id')
+  officers(@Param('officeId', OfficeIdPipe) officeId: string, @CurrentUser() user: AuthUser): Promise<OfficeOfficers> {
+    return this.cases.officers(officeId, user);
   }
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CasesController } from './cases.controller';
+import { CasesController, OfficersController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 /** Inspection-case queues and the officer's actions. */
-@Module({ controllers: [CasesController], providers: [CasesService] })
+@Module({ controllers: [CasesController, OfficersController], providers: [CasesService] })
 export class CasesModule {}

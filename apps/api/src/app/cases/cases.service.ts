@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, HttpException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { InspectionCaseRepository, type CaseEventView, type InspectionCaseHead, type InspectionCaseView } from '@customs/persistence';
 import type { Lane } from '@customs/domain';
@@ -16,7 +16,9 @@ import { assertSameOffice, scopeToOffice } from '../../services/auth/office-scop
 import { UserDirectory } from '../../services/auth/user-directory';
 import { sendCaseUpdate } from '../../services/temporal/send-update';
 import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
+import type { BulkAssignment, BulkAssignResult, OfficeOfficers } from './cases.responses';
 import type { AssignCaseDto } from './dto/assign-case.dto';
+import type { BulkAssignDto } from './dto/bulk-assign.dto';
 import type { ListCasesDto } from './dto/list-cases.dto';
 import type { RecordResultDto } from './dto/record-result.dto';
 
@@ -62,11 +64,13 @@ export class CasesService {
   ) {}
 
   /**
-   * The queue: riskiest first, then oldest. An officer's or supervisor's queue is their office's.
+   * The queue: riskiest first, then oldest (or by age or SLA due date, `sort`), optionally only the
+   * escalated cases. An officer's or supervisor's queue is their office's.
    * @throws ForbiddenException when an officer or supervisor asks for another office.
    */
   async list(query: ListCasesDto, user: AuthUser): Promise<CaseList> {
-    const q = { ...query, officeId: scopeToOffice(user, query.officeId) };
+    const escalated = query.escalated === undefined ? undefined : query.escalated === 'true';
+    const q = { ...query, escalated, officeId: scopeToOffice(user, query.officeId) };
     const page = await this.cases.page(q, q.limit ?? 50, q.offset ?? 0);
     return { cases: page.cases as CaseView[], total: page.total };
   }
@@ -97,6 +101,40 @@ export class CasesService {
     return this.update(caseId, user, authorize, () =>
       this.client.workflow.getHandle(caseId).executeUpdate(assignCase, { args: [{ officerId: body.officerId, actor: user.id }] }),
     );
+  }
+
+  /**
+   * Assigns several cases to one officer, each as {@link assign} would (same checks, same
+   * history), one after another; a refused case does not stop the others.
+   * @returns every case in the order given: assigned, or refused with its status code and reason.
+   */
+  async assignMany(body: BulkAssignDto, user: AuthUser): Promise<BulkAssignment> {
+    const results: BulkAssignResult[] = [];
+    for (const caseId of body.caseIds) {
+      try {
+        const state = await this.assign(caseId, { officerId: body.officerId }, user);
+        results.push({ caseId, assigned: true, status: state.status, refusal: null });
+      } catch (err) {
+        if (!(err instanceof HttpException)) throw err;
+        const answer = err.getResponse();
+        const message = typeof answer === 'string' ? answer : String((answer as { message?: unknown }).message ?? err.message);
+        results.push({ caseId, assigned: false, status: null, refusal: { statusCode: err.getStatus(), message } });
+      }
+    }
+    const assigned = results.filter((r) => r.assigned).length;
+    return { results, assigned, refused: results.length - assigned };
+  }
+
+  /**
+   * The officers who may be assigned an office's cases: the directory's local officers of the
+   * office, or without a directory (an external IdP) those its cases have been assigned to.
+   * @throws ForbiddenException when an officer or supervisor asks for another office.
+   */
+  async officers(officeId: string, user: AuthUser): Promise<OfficeOfficers> {
+    assertSameOffice(user, officeId, 'the officers');
+    const known = this.directory.officersOf(officeId);
+    if (known) return { officeId, source: 'DIRECTORY', officers: known.map((u) => ({ id: u.id, name: u.name })) };
+    return { officeId, source: 'SEEN', officers: (await this.cases.assigneesOf(officeId)).map((id) => ({ id, name: null })) };
   }
 
   /** Records the inspection result, by the caller. @throws ForbiddenException unless the assigned officer or a supervisor of the office */

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { CASE_STATUSES } from '@customs/workflows/messages';
+import { CASE_SORTS, type CaseSort } from '@customs/persistence';
 import { IsOfficeCode } from '../../../services/http/code-validators';
 
 /** Query of `GET /api/cases`: the queue of one office, filtered and paged. */
@@ -26,6 +27,20 @@ export class ListCasesDto {
   @IsString()
   @Length(1, 64)
   assigneeId?: string;
+
+  @ApiPropertyOptional({ description: 'Only escalated cases (true: left QUEUED past CASE_ESCALATE_AFTER_MS) or only the others (false)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  escalated?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    enum: CASE_SORTS,
+    default: 'score',
+    description: 'score: riskiest first, then oldest; age: oldest first; due: soonest SLA due date first (opened + CASE_ESCALATE_AFTER_MS, so the age order while every case has the same SLA)',
+  })
+  @IsOptional()
+  @IsIn(CASE_SORTS)
+  sort?: CaseSort;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
