@@ -178,7 +178,8 @@ async function main(): Promise<void> {
     // Fresh ids (V + KCS id) so the longer run does not re-send the sample's declarations.
     const full = process.env.BENCH_FULL !== '0' && existsSync(FULL) ? (await readDeclarations(FULL)).map((d) => ({ ...d, declarationId: `V${d.declarationId}`.slice(0, 20) })) : null;
     e2e = await measureEndToEnd(api, loadRuntimeConfig(process.env).databaseUrl, decls, full);
-    backtest = await measureBacktest(api, loadRuntimeConfig(process.env).databaseUrl);
+    const { databaseUrl, databaseOwnerUrl } = loadRuntimeConfig(process.env);
+    backtest = await measureBacktest(api, databaseUrl, databaseOwnerUrl);
   }
   if (e2e) {
     const line = (name: string, r: EndToEndRun) =>
