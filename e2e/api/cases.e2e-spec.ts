@@ -147,4 +147,45 @@ describe('inspection cases (e2e)', () => {
     expect(view.status).toBe('QUEUED');
     expect(view.events.map((e: { type: string }) => e.type)).toEqual(['OPENED', 'ESCALATED']);
   });
+
+  it('lists the office\'s officers and bulk-assigns cases, each assigned or refused on its own', async () => {
+    const officers = await supervisor.get('/api/offices/20/officers').expect(200);
+    expect(officers.body).toEqual({ officeId: '20', source: 'DIRECTORY', officers: [{ id: 'officer-20-01', name: 'Jung Do-yun (officer, office 20)' }] });
+    await supervisor.get('/api/offices/40/officers').expect(403);
+    const [a, b] = [await openCase(), await openCase()];
+    const res = await supervisor.post('/api/cases/assign').send({ caseIds: [a, b, 'inspection-case-NOSUCHCASE1'], officerId: 'officer-20-01' }).expect(200);
+    expect(res.body).toEqual({
+      assigned: 2,
+      refused: 1,
+      results: [
+        { caseId: a, assigned: true, status: 'ASSIGNED', refusal: null },
+        { caseId: b, assigned: true, status: 'ASSIGNED', refusal: null },
+        { caseId: 'inspection-case-NOSUCHCASE1', assigned: false, status: null, refusal: { statusCode: 404, message: 'case inspection-case-NOSUCHCASE1 is unknown' } },
+      ],
+    });
+    const wrong = await supervisor.post('/api/cases/assign').send({ caseIds: [a], officerId: 'officer-40-01' }).expect(200);
+    expect(wrong.body.results[0]).toMatchObject({ assigned: false, refusal: { statusCode: 422 } });
+    await officer.post('/api/cases/assign').send({ caseIds: [a], officerId: 'officer-20-01' }).expect(403);
+    await supervisor.post('/api/cases/assign').send({ caseIds: [], officerId: 'officer-20-01' }).expect(400);
+    await supervisor.post('/api/cases/assign').send({ caseIds: [a, a], officerId: 'officer-20-01' }).expect(400);
+  });
+
+  it('sorts the queue on the server by score or age and filters the escalated cases', async () => {
+    const caseId = await openCase();
+    await eventually('the escalation of the new case', async () => {
+      const r = await supervisor.get(`/api/cases/${caseId}`).expect(200);
+      return r.body.escalated ? true : undefined;
+    });
+    const escalated = await supervisor.get('/api/cases').query({ escalated: 'true', status: 'QUEUED', limit: 500 }).expect(200);
+    expect(escalated.body.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    expect(escalated.body.cases.every((c: { escalated: boolean }) => c.escalated)).toBe(true);
+    expect(escalated.body.total).toBe(escalated.body.cases.length);
+    const others = await supervisor.get('/api/cases').query({ escalated: 'false', limit: 500 }).expect(200);
+    expect(others.body.cases.every((c: { escalated: boolean }) => !c.escalated)).toBe(true);
+    const byAge = (await supervisor.get('/api/cases').query({ sort: 'age', limit: 500 }).expect(200)).body.cases as Array<{ openedAt: string }>;
+    expect(byAge.map((c) => c.openedAt)).toEqual([...byAge.map((c) => c.openedAt)].sort());
+    const byScore = (await supervisor.get('/api/cases').query({ sort: 'score', limit: 500 }).expect(200)).body.cases as Array<{ riskScore: number }>;
+    expect(byScore.map((c) => c.riskScore)).toEqual([...byScore.map((c) => c.riskScore)].sort((x, y) => y - x));
+    await supervisor.get('/api/cases').query({ sort: 'random' }).expect(400);
+  });
 });

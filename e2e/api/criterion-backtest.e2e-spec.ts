@@ -69,4 +69,41 @@ describe('criterion backtest (e2e)', () => {
     expect(res.body).toMatchObject({ criterion: { id, version: 1 }, selected: 4 });
     await checker.get(`/api/criteria/${id}/versions/2/backtest`).expect(404);
   });
+
+  it('lists what waits for each checker, never their own versions', async () => {
+    const localId = `LOC-20-${String(100 + Math.floor(Math.random() * 900))}`;
+    await analyst.post('/api/criteria').send({ ...criterion, id: localId, scope: 'LOCAL', officeId: '20', lane: 'YELLOW' }).expect(201);
+    const inbox = async (who: string) =>
+      ((await (await loginAs(stack, who)).get('/api/criteria/approvals').expect(200)).body.criteria as Array<{ id: string; approved: boolean }>).map((c) => c.id);
+    expect(await inbox('analyst-lee')).toEqual(expect.arrayContaining([id]));
+    expect(await inbox('analyst-lee')).not.toContain(localId);
+    expect(await inbox('analyst-kim')).not.toContain(id);
+    expect(await inbox('supervisor-20')).toContain(localId);
+    expect(await inbox('supervisor-40')).not.toContain(localId);
+    await (await loginAs(stack, 'officer-20-01')).get('/api/criteria/approvals').expect(403);
+  });
+
+  it('flags a local criterion whose selections a central one already makes, in both directions and in the backtest', async () => {
+    const importer = `OVL${randomBytes(3).toString('hex').toUpperCase()}`;
+    const centralId = `CEN-OVL-${String(100 + Math.floor(Math.random() * 900))}`;
+    const localId = `LOC-20-${String(100 + Math.floor(Math.random() * 900))}`;
+    const base = { ...criterion, conditions: { all: [{ fact: 'importerId', operator: 'equal', value: importer }] } };
+    await analyst.post('/api/criteria').send({ ...base, id: centralId, validFrom: '2020-01-01', validTo: '2030-12-31' }).expect(201);
+    await analyst.post('/api/criteria').send({ ...base, id: localId, scope: 'LOCAL', officeId: '20', lane: 'YELLOW', validFrom: '2020-01-01', validTo: '2030-12-31' }).expect(201);
+    await (await loginAs(stack, 'analyst-lee')).post(`/api/criteria/${centralId}/versions/1/approve`).expect(200);
+    await (await loginAs(stack, 'supervisor-20')).post(`/api/criteria/${localId}/versions/1/approve`).expect(200);
+    await new Promise((r) => setTimeout(r, 2500)); // screening re-reads the criteria in force within 2 s
+    for (let k = 0; k < 3; k++) {
+      const res = await service.post('/api/declarations').send(sampleDeclaration({ declarationId: uniqueDeclarationId(), importerId: importer, officeId: '20', date: '2021-05-03' })).expect(201);
+      expect(res.body.firedCriteria).toEqual(expect.arrayContaining([centralId, localId]));
+    }
+    const overlaps = (await analyst.get('/api/criteria/overlaps').expect(200)).body;
+    expect(overlaps).toMatchObject({ threshold: 80, days: 28 });
+    expect(overlaps.overlaps).toEqual(expect.arrayContaining([
+      { criterionId: localId, selected: 3, otherId: centralId, both: 3, share: 100 },
+      { criterionId: centralId, selected: 3, otherId: localId, both: 3, share: 100 },
+    ]));
+    const backtest = await analyst.post('/api/criteria/backtest').send({ criterion: { ...base, id: `LOC-20-${String(100 + Math.floor(Math.random() * 900))}`, scope: 'LOCAL', officeId: '20', lane: 'YELLOW' } }).expect(200);
+    expect(backtest.body.coveredBy).toEqual([{ criterionId: centralId, selected: 3, share: 100 }]);
+  });
 });

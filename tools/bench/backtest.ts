@@ -50,11 +50,11 @@ export async function measureBacktest(api: string, databaseUrl: string, ownerUrl
   }
   const { accessToken } = await login(api, 'analyst-kim', 'analyst-kim-demo');
   const criterion = {
-    id: 'CEN-BENCH-901', scope: 'CENTRAL', officeId: null, lane: 'RED', riskArea: 'SMUGGLING_WEAPONS',
-    reason: 'benchmark: weapons by description or HS chapter 93', pointsOfInterest: 'benchmark', keywords: ['bench', 'weapons', 'backtest'],
+    id: 'CEN-BENCH-901', scope: 'CENTRAL', officeId: null, lane: 'RED', riskArea: 'ORIGIN_FRAUD',
+    reason: 'benchmark: footwear and toys by description or HS chapter', pointsOfInterest: 'benchmark', keywords: ['bench', 'footwear', 'backtest'],
     conditions: { any: [
-      { fact: 'goodsDescription', operator: 'containsAnyKeyword', value: ['gun', 'pistol', 'rifle', 'knife'] },
-      { fact: 'hsCode', operator: 'hsStartsWithAny', value: ['93'] },
+      { fact: 'goodsDescription', operator: 'containsAnyKeyword', value: ['footwear', 'toys', 'knives', 'gun'] },
+      { fact: 'hsCode', operator: 'hsStartsWithAny', value: ['64', '95'] },
     ] },
   };
   const t0 = performance.now();

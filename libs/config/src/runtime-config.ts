@@ -63,6 +63,12 @@ export interface RuntimeConfig {
   /** Milliseconds a case may stay QUEUED before it is escalated (default 4 h). */
   caseEscalateAfterMs: number;
   /**
+   * Share of a criterion's selections that another criterion of the other scope (central vs
+   * local) also made, from which the two are flagged as overlapping (`CRITERIA_OVERLAP_SHARE`,
+   * 0.5-1, default 0.8: the local one adds little, or the central one already covers it).
+   */
+  criteriaOverlapShare: number;
+  /**
    * Default validity window of a risk case's criteria, whole days 1-366 (`RISK_WINDOW_DAYS`,
    * default 15: CBTC practice). The API passes it to each new risk-case workflow
    * (`RiskCaseInput.defaultWindowMs`); a drafted criterion may name its own window.
@@ -165,6 +171,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       RISK_MODEL_CHAMPION: str({ default: '' }),
       HISTORY_REFRESH_MS: num({ default: 2000 }),
       CASE_ESCALATE_AFTER_MS: num({ default: 4 * 60 * 60 * 1000 }),
+      CRITERIA_OVERLAP_SHARE: num({ default: 0.8, desc: 'share of selections from which a central and a local criterion are flagged as overlapping (0.5-1)' }),
       ATTACHMENT_MAX_BYTES: num({ default: 10 * 1024 * 1024, desc: 'largest intelligence attachment, bytes (1 to 100 MiB)' }),
       RISK_WINDOW_DAYS: num({ default: 15, desc: 'default validity window of a risk case, days (1-366)' }),
       MAX_BATCH_SIZE: num({ default: DEFAULT_MAX_BATCH_SIZE }),
@@ -209,6 +216,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     championModel: e.RISK_MODEL_CHAMPION,
     historyRefreshMs: e.HISTORY_REFRESH_MS,
     caseEscalateAfterMs: e.CASE_ESCALATE_AFTER_MS,
+    criteriaOverlapShare: e.CRITERIA_OVERLAP_SHARE,
     riskWindowDays: e.RISK_WINDOW_DAYS,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     maxBatchSize: e.MAX_BATCH_SIZE,
@@ -259,6 +267,9 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     throw new Error(`CASE_START_POLL_MS must be from 10 to 60000 milliseconds, got ${config.caseStartPollMs}`);
   }
   if (!(config.caseEscalateAfterMs > 0)) throw new Error('CASE_ESCALATE_AFTER_MS must be a positive number of milliseconds');
+  if (!(config.criteriaOverlapShare >= 0.5 && config.criteriaOverlapShare <= 1)) {
+    throw new Error(`CRITERIA_OVERLAP_SHARE must be from 0.5 to 1, got ${config.criteriaOverlapShare}`);
+  }
   if (!(Number.isInteger(config.riskWindowDays) && config.riskWindowDays >= 1 && config.riskWindowDays <= 366)) {
     throw new Error(`RISK_WINDOW_DAYS must be a whole number of days from 1 to 366, got ${config.riskWindowDays}`);
   }

@@ -10,7 +10,7 @@ export type { InspectionCaseState } from '@customs/workflows/messages';
 export type { AuditVerification } from '../app/audit/audit.controller';
 export type { CaseDetail, CaseList } from '../app/cases/cases.service';
 export type { BulkAssignment, OfficeOfficers } from '../app/cases/cases.responses';
-export type { CriteriaList, CriteriaMeta, CriterionHistory, CriterionInput, ReviewedCriterion } from '../app/criteria/criteria.responses';
+export type { CriteriaList, CriteriaMeta, CriteriaOverlaps, CriterionHistory, CriterionInput, ReviewedCriterion } from '../app/criteria/criteria.responses';
 export type { CriterionBacktestResult } from '../app/criteria/backtest/criterion-backtest.service';
 export type { SelectionTrace } from '../app/decisions/decision-records.service';
 export type { ReplayResult } from '../app/decisions/decision-replay.service';

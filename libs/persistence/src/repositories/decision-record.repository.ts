@@ -189,6 +189,27 @@ export class DecisionRecordRepository {
   }
 
   /**
+   * For every pair of a central and a local criterion that fired on the same declarations in the
+   * last `days` days (both directions): how many each selected, and how many they selected
+   * together. Criteria are told apart by their ids (`CEN-...` central, `LOC-...` local).
+   */
+  async coSelections(days: number): Promise<CoSelection[]> {
+    const rows: Array<{ criterion_id: string; selected: number; other_id: string; both: number }> = await this.db.query(
+      `WITH f AS (
+         SELECT DISTINCT d.id, x->>'id' AS cid
+         FROM ${table(this.db, DecisionRecordEntity)} d, jsonb_array_elements(d.record->'firedCriteria') x
+         WHERE d.decided_at >= now() - make_interval(days => $1)),
+       n AS (SELECT cid, count(*)::int AS selected FROM f GROUP BY cid)
+       SELECT a.cid AS criterion_id, n.selected, b.cid AS other_id, count(*)::int AS both
+       FROM f a JOIN f b ON a.id = b.id AND left(a.cid, 4) <> left(b.cid, 4) JOIN n ON n.cid = a.cid
+       GROUP BY a.cid, n.selected, b.cid
+       ORDER BY a.cid, b.cid`,
+      [days],
+    );
+    return rows.map((r) => ({ criterionId: r.criterion_id, selected: r.selected, otherId: r.other_id, both: r.both }));
+  }
+
+  /**
    * One page of the decisions made in `[from, to)`, in id order after `afterId`, as a criterion
    * backtest reads them: the declaration, the lane, the ids of the criteria that fired, and
    * whether a recorded inspection (source `INSPECTION`) found fraud (null: none recorded).
@@ -214,6 +235,16 @@ export class DecisionRecordRepository {
       fraud: r.fraud === null ? null : r.fraud > 0,
     }));
   }
+}
+
+/** How often two criteria selected the same declarations (see `DecisionRecordRepository.coSelections`). */
+export interface CoSelection {
+  criterionId: string;
+  /** Declarations `criterionId` selected in the period. */
+  selected: number;
+  otherId: string;
+  /** Of those, how many `otherId` selected too. */
+  both: number;
 }
 
 /** A stored decision as a criterion backtest reads it (see `CriterionBacktest` of `@customs/selectivity`). */

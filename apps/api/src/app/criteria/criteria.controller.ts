@@ -6,10 +6,10 @@ import type { AuthUser } from '../../services/auth/auth-user';
 import { CriterionIdPipe, CriterionVersionPipe } from '../../services/http/id-params.pipe';
 import { Responds } from '../../services/http/responds.decorator';
 import { Idempotent } from '../../services/idempotency/idempotency.interceptor';
-import { reviewed, type CriteriaList, type CriteriaMeta, type CriterionHistory, type ReviewedCriterion } from './criteria.responses';
+import { reviewed, type CriteriaList, type CriteriaMeta, type CriteriaOverlaps, type CriterionHistory, type ReviewedCriterion } from './criteria.responses';
 import { CriteriaService, DEFAULT_VALIDITY_DAYS } from './criteria.service';
 import { BacktestDraftDto, BacktestPeriodDto } from './backtest/backtest.dto';
-import { CriterionBacktestService, type CriterionBacktestResult } from './backtest/criterion-backtest.service';
+import { CriterionBacktestService, DEFAULT_BACKTEST_DAYS, type CriterionBacktestResult } from './backtest/criterion-backtest.service';
 
 /**
  * Selectivity criteria (`/api/criteria`): read them, write a new version, approve a version
@@ -22,6 +22,22 @@ export class CriteriaController {
     private readonly criteria: CriteriaService,
     private readonly backtests: CriterionBacktestService,
   ) {}
+
+  @Get('approvals')
+  @Roles('cbtc_analyst', 'supervisor')
+  @ApiOperation({ summary: 'The approvals inbox: criterion versions waiting for the caller (another CBTC analyst for central ones, the office\u2019s supervisor for local ones), oldest first' })
+  @Responds(200, 'CriteriaList', 'The versions the caller may approve')
+  async approvals(@CurrentUser() user: AuthUser): Promise<CriteriaList> {
+    return { criteria: (await this.criteria.awaitingApproval(user)).map(reviewed) };
+  }
+
+  @Get('overlaps')
+  @Roles('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')
+  @ApiOperation({ summary: 'Central and local criteria that mostly select the same declarations (CRITERIA_OVERLAP_SHARE, default 80 %) over the last 28 days' })
+  @Responds(200, 'CriteriaOverlaps', 'Each overlapping pair, both directions')
+  overlaps(): Promise<CriteriaOverlaps> {
+    return this.criteria.overlaps(DEFAULT_BACKTEST_DAYS);
+  }
 
   @Post('backtest')
   @HttpCode(200)

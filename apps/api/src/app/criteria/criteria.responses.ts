@@ -50,3 +50,24 @@ export interface CriteriaMeta {
 export function reviewed(v: CriterionVersionView): ReviewedCriterion {
   return { ...v.definition, createdBy: v.createdBy, createdAt: v.createdAt, approvedBy: v.approvedBy, approvedAt: v.approvedAt, approved: v.approvedBy !== null };
 }
+
+/** A central and a local criterion that mostly select the same declarations. */
+export interface CriterionOverlap {
+  criterionId: string;
+  /** Declarations it selected in the period. */
+  selected: number;
+  /** The criterion of the other scope that selected most of the same ones. */
+  otherId: string;
+  /** How many of them `otherId` selected too. */
+  both: number;
+  /** both / selected, % (one decimal). */
+  share: number;
+}
+
+/** `GET /api/criteria/overlaps`: the overlaps at or above the configured share over the last 28 days. */
+export interface CriteriaOverlaps {
+  /** CRITERIA_OVERLAP_SHARE as %, e.g. 80. */
+  threshold: number;
+  days: number;
+  overlaps: CriterionOverlap[];
+}

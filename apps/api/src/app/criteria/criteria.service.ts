@@ -9,12 +9,13 @@ import {
 } from '@nestjs/common';
 import * as path from 'node:path';
 import type { RuntimeConfig } from '@customs/config';
-import { CriterionRepository, RiskCaseHandoffRepository, RiskCaseRepository, type CriterionVersionRow } from '@customs/persistence';
+import { CriterionRepository, DecisionRecordRepository, RiskCaseHandoffRepository, RiskCaseRepository, type CriterionVersionRow } from '@customs/persistence';
 import { CriterionValidationError, SelectivityEngine, validateCriterion, type SelectivityCriterion } from '@customs/selectivity';
 import { loadCriteriaFromDir } from '@customs/io';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { isKnownOfficeCode } from '../../services/http/code-validators';
+import type { CriteriaOverlaps } from './criteria.responses';
 import { RiskCaseHandoffDispatcher } from '../risk-case-handoff/risk-case-handoff.dispatcher';
 
 /** Default validity window of a new criterion, in days (CBTC practice: 15 days). */
@@ -71,6 +72,7 @@ export class CriteriaService implements OnApplicationBootstrap {
     private readonly criteria: CriterionRepository,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly handoffs: RiskCaseHandoffDispatcher,
+    private readonly decisions: DecisionRecordRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -107,6 +109,38 @@ export class CriteriaService implements OnApplicationBootstrap {
   /** The newest version of every criterion (approved or awaiting approval), with its maker and checker. */
   async listNewest(): Promise<CriterionVersionView[]> {
     return this.criteria.newestVersions<SelectivityCriterion>();
+  }
+
+  /**
+   * What waits for `user`'s approval: the newest version of each criterion when it is not
+   * approved, `user` did not write it, and `user` may approve it (another CBTC analyst for a
+   * central one, a supervisor of the office for a local one), oldest first.
+   */
+  async awaitingApproval(user: AuthUser): Promise<CriterionVersionView[]> {
+    const mayApprove = (v: CriterionVersionView) => {
+      try {
+        assertMayApprove(user, v);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    return (await this.listNewest())
+      .filter((v) => v.approvedBy === null && mayApprove(v))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.definition.id.localeCompare(b.definition.id));
+  }
+
+  /**
+   * Central and local criteria that mostly select the same declarations: for each criterion, the
+   * criteria of the other scope that also selected at least `CRITERIA_OVERLAP_SHARE` of what it
+   * selected in the last `days` days (from the decisions' fired criteria).
+   */
+  async overlaps(days: number): Promise<CriteriaOverlaps> {
+    const threshold = this.config.criteriaOverlapShare;
+    const overlaps = (await this.decisions.coSelections(days))
+      .filter((c) => c.both >= threshold * c.selected)
+      .map((c) => ({ ...c, share: Math.round((c.both / c.selected) * 1000) / 10 }));
+    return { threshold: Math.round(threshold * 1000) / 10, days, overlaps };
   }
 
   /** Every stored version of one criterion, newest first (empty when unknown). */

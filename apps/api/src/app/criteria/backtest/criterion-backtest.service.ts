@@ -1,6 +1,8 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import type { RuntimeConfig } from '@customs/config';
 import { DecisionRecordRepository, OfficeRiskPolicyRepository } from '@customs/persistence';
-import { CriterionBacktest, type BacktestTotals, type SelectivityCriterion } from '@customs/selectivity';
+import { CriterionBacktest, type BacktestOverlap, type BacktestTotals, type SelectivityCriterion } from '@customs/selectivity';
+import { RUNTIME_CONFIG } from '../../../services/config/config.module';
 
 /** Days a backtest looks back by default (the window the CBTC reviews a criterion over). */
 export const DEFAULT_BACKTEST_DAYS = 28;
@@ -30,6 +32,11 @@ export interface CriterionBacktestResult extends BacktestTotals {
   /** The decisions read: made from `from` to `to` (UTC days, both included). */
   period: { from: string; to: string; days: number };
   capacity: BacktestCapacity[];
+  /**
+   * Criteria of the other scope (central for a local criterion, local for a central one) that
+   * already selected at least CRITERIA_OVERLAP_SHARE (default 80 %) of what this one selects.
+   */
+  coveredBy: BacktestOverlap[];
 }
 
 /**
@@ -43,6 +50,7 @@ export class CriterionBacktestService {
   constructor(
     private readonly decisions: DecisionRecordRepository,
     private readonly policies: OfficeRiskPolicyRepository,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
   /**
@@ -76,11 +84,14 @@ export class CriterionBacktestService {
       const extraPerDay = Math.round((extra / days) * 100) / 100;
       return { officeId, extraPerDay, capacityPerDay, shareOfCapacity: capacityPerDay ? Math.round((extraPerDay / capacityPerDay) * 1000) / 10 : null };
     });
+    const otherScope = criterion.scope === 'CENTRAL' ? 'LOC-' : 'CEN-';
+    const coveredBy = totals.overlap.filter((o) => o.criterionId.startsWith(otherScope) && o.share >= this.config.criteriaOverlapShare * 100);
     return {
       criterion: { id: criterion.id, version, lane: criterion.lane, scope: criterion.scope, officeId: criterion.officeId },
       period: { from: first, to: last, days },
       ...totals,
       capacity,
+      coveredBy,
     };
   }
 }
