@@ -162,6 +162,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign several cases of the office to one officer (a supervisor); each case is assigned or refused on its own, as POST /api/cases/:id/assign would */
+        post: operations["CasesController_assignMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/criteria": {
         parameters: {
             query?: never;
@@ -214,6 +231,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/criteria/{id}/versions/{version}/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Backtest a stored criterion version (the checker’s view at approval): as POST /api/criteria/backtest */
+        get: operations["CriteriaController_backtestVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/criteria/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approvals inbox: criterion versions waiting for the caller (another CBTC analyst for central ones, the office’s supervisor for local ones), oldest first */
+        get: operations["CriteriaController_approvals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/criteria/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Backtest a criterion before writing it: what it would have selected among the decisions of a past period (default the last 28 days), per office, lane and day, its overlap with the criteria in force, its hit rate, its keyword matches and the extra inspections against each office’s capacity; stores nothing */
+        post: operations["CriteriaController_backtestDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/criteria/meta": {
         parameters: {
             query?: never;
@@ -223,6 +291,23 @@ export interface paths {
         };
         /** What a criterion may use: facts (with type and unit), operators, risk areas, default validity */
         get: operations["CriteriaController_meta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/criteria/overlaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Central and local criteria that mostly select the same declarations (CRITERIA_OVERLAP_SHARE, default 80 %) over the last 28 days */
+        get: operations["CriteriaController_overlaps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -428,6 +513,23 @@ export interface paths {
         };
         /** Audit trail of model registrations, promotions and demotions, newest first */
         get: operations["ModelsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offices/{officeId}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The local officers of an office (the identity provider’s directory, or with an external one the officers its cases were assigned to) */
+        get: operations["OfficersController_officers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -758,6 +860,60 @@ export interface components {
             officeId: string | null;
             role: components["schemas"]["Role"];
         };
+        /** @description The extra inspections a criterion would add to one office, against its capacity. */
+        BacktestCapacity: {
+            /** @description The office's daily capacity for the criterion's lane (physical inspections for RED, document reviews for YELLOW) from its newest risk policy; null when the office has none. */
+            capacityPerDay: number | null;
+            /** @description Extra inspections per day over the period (selected declarations not already in the criterion's lane or above). */
+            extraPerDay: number;
+            officeId: string;
+            /** @description extraPerDay over capacityPerDay, % (one decimal); null without a capacity. */
+            shareOfCapacity: number | null;
+        };
+        BacktestDraftDto: {
+            /** @description The criterion as POST /api/criteria takes it (not stored) */
+            criterion: components["schemas"]["CriterionInput"];
+            /**
+             * Format: date
+             * @description First day of decisions read (UTC; default: to minus 27 days)
+             * @example 2026-11-01
+             */
+            from?: string | null;
+            /**
+             * Format: date
+             * @description Last day of decisions read, included (UTC; default: today)
+             * @example 2026-11-28
+             */
+            to?: string | null;
+        };
+        /** @description Goods descriptions a keyword condition matched, grouped by the keyword that matched. */
+        BacktestKeywordMatch: {
+            count: number;
+            /** @description Up to five distinct descriptions it matched, for a human to judge ("GUN" in "GLUE GUN"). */
+            examples: string[];
+            keyword: string;
+        };
+        /** @description How many declarations a backtested criterion selects in one office, by the lane they actually got. */
+        BacktestOfficeCount: {
+            /** @description The lanes those declarations got when they were screened. */
+            byLane: {
+                GREEN: number;
+                RED: number;
+                YELLOW: number;
+            };
+            /** @description Selected declarations that were not already going where this criterion sends them: GREEN ones for a YELLOW criterion, GREEN or YELLOW ones for a RED criterion. The extra inspections. */
+            extra: number;
+            officeId: string;
+            selected: number;
+        };
+        /** @description A criterion in force that also selected some of the same declarations. */
+        BacktestOverlap: {
+            criterionId: string;
+            /** @description Of the declarations the backtested criterion selects, how many this one selected too. */
+            selected: number;
+            /** @description `selected` over all the backtested criterion selects, % (0-100, one decimal). */
+            share: number;
+        };
         /** @description Inspection results of the declarations one selection basis decided. */
         BasisHitRate: {
             basis: components["schemas"]["SelectionBasis"];
@@ -769,6 +925,38 @@ export interface components {
             inspected: number;
             /** @description Declarations whose lane this basis decided. */
             selected: number;
+        };
+        BulkAssignDto: {
+            /**
+             * @description 1 to 100 case ids, each once
+             * @example [
+             *       "inspection-case-56839011"
+             *     ]
+             */
+            caseIds: string[];
+            /**
+             * @description Officer of the office who will inspect them
+             * @example officer-40-01
+             */
+            officerId: string;
+        };
+        /** @description `POST /api/cases/assign`: every named case, in the order given, and the counts. */
+        BulkAssignment: {
+            assigned: number;
+            refused: number;
+            results: components["schemas"]["BulkAssignResult"][];
+        };
+        /** @description One case of a bulk assignment: assigned, or refused with the status and reason a single assignment would have answered. */
+        BulkAssignResult: {
+            assigned: boolean;
+            caseId: string;
+            /** @description Why it was refused (403 another office, 404 unknown, 409 closed or in a state that cannot be assigned, 422 not an officer of the office); null when assigned. */
+            refusal: {
+                message: string;
+                statusCode: number;
+            } | null;
+            /** @description The case's status after the assignment; null when refused. */
+            status: string | null;
         };
         /** @description `GET /api/cases/:id`: the case and its history, oldest event first. */
         CaseDetail: {
@@ -965,6 +1153,52 @@ export interface components {
             operators: components["schemas"]["CriterionOperator"][];
             riskAreas: components["schemas"]["RiskArea"][];
         };
+        /** @description `GET /api/criteria/overlaps`: the overlaps at or above the configured share over the last 28 days. */
+        CriteriaOverlaps: {
+            days: number;
+            overlaps: components["schemas"]["CriterionOverlap"][];
+            /** @description CRITERIA_OVERLAP_SHARE as %, e.g. 80. */
+            threshold: number;
+        };
+        /** @description `POST /api/criteria/backtest`, `GET /api/criteria/:id/versions/:version/backtest`. */
+        CriterionBacktestResult: {
+            /** @description Per UTC day of decision, the days with a selection, in order. */
+            byDay: {
+                date: string;
+                selected: number;
+            }[];
+            byOffice: components["schemas"]["BacktestOfficeCount"][];
+            capacity: components["schemas"]["BacktestCapacity"][];
+            /** @description Criteria of the other scope (central for a local criterion, local for a central one) that already selected at least CRITERIA_OVERLAP_SHARE (default 80 %) of what this one selects. */
+            coveredBy: components["schemas"]["BacktestOverlap"][];
+            criterion: {
+                id: string;
+                /** @enum {string} */
+                lane: "YELLOW" | "RED";
+                officeId: string | null;
+                /** @enum {string} */
+                scope: "CENTRAL" | "LOCAL";
+                version: number | null;
+            };
+            /** @description hits / inspected, 0-1 (four decimals); null without inspected declarations. */
+            hitRate: number | null;
+            hits: number;
+            /** @description Selected declarations with a recorded inspection result, and those where it found fraud. */
+            inspected: number;
+            keywordMatches: components["schemas"]["BacktestKeywordMatch"][];
+            /** @description Criteria in force that selected the same declarations, most overlapping first. */
+            overlap: components["schemas"]["BacktestOverlap"][];
+            /** @description The decisions read: made from `from` to `to` (UTC days, both included). */
+            period: {
+                days: number;
+                from: string;
+                to: string;
+            };
+            /** @description Declarations read. */
+            scanned: number;
+            /** @description Declarations the criterion selects. */
+            selected: number;
+        };
         /**
          * @description A fact name a criterion may reference.
          * @enum {string}
@@ -989,15 +1223,15 @@ export interface components {
             notAppropriate: number;
             selections: number;
         };
-        /** @description The body of `POST /api/criteria`: a selectivity criterion without its version (the API numbers versions). Checked by `validateCriterion` (`@customs/selectivity`), which also checks what this schema cannot state: each leaf's value against its fact and operator, `validTo` not before `validFrom`, a LOCAL id's office part equal to `officeId`, at most 50 leaves. */
+        /** @description The body of `POST /api/criteria`: a selectivity criterion without its version (the API numbers versions); `validFrom` defaults to today (UTC), `validTo` to 14 days later, `status` to ACTIVE. Checked by `validateCriterion` (`@customs/selectivity`), which also checks what this schema cannot state: each leaf's value against its fact and operator, `validTo` not before `validFrom`, a LOCAL id's office part equal to `officeId`, at most 50 leaves. */
         CriterionInput: {
             conditions: components["schemas"]["TopLevelConditions"];
             /** @description `CEN-<area>-<nnn>` (central) or `LOC-<office>-<nnn>` (local). */
             id: string;
-            /** @description Search keywords. */
-            keywords: components["schemas"]["Keyword"][];
+            /** @description Search keywords for finding the criterion. */
+            keywords: components["schemas"]["CriterionKeyword"][];
             lane: components["schemas"]["CriterionLane"];
-            /** @description The office of a LOCAL criterion; null for a CENTRAL one. */
+            /** @description Office code for LOCAL criteria; `null` for CENTRAL ones. */
             officeId: string | null;
             /** @description What the inspecting officer should look at. */
             pointsOfInterest: string;
@@ -1005,19 +1239,20 @@ export interface components {
             reason: string;
             riskArea: components["schemas"]["RiskArea"];
             scope: components["schemas"]["CriterionScope"];
-            /** @description Default ACTIVE. */
             status?: components["schemas"]["CriterionStatus"];
             /**
              * Format: date
-             * @description First day of validity (default: today, UTC).
+             * @description First day of validity, ISO `YYYY-MM-DD`, inclusive.
              */
             validFrom?: string;
             /**
              * Format: date
-             * @description Last day of validity (default: validFrom + 14 days).
+             * @description Last day of validity, ISO `YYYY-MM-DD`, inclusive (>= validFrom).
              */
             validTo?: string;
         };
+        /** @description A search keyword of a criterion: non-blank, at most 100 characters (`MAX_KEYWORD_LENGTH`). */
+        CriterionKeyword: string;
         /**
          * @description YELLOW document review, RED physical inspection.
          * @enum {string}
@@ -1028,6 +1263,18 @@ export interface components {
          * @enum {string}
          */
         CriterionOperator: "equal" | "notEqual" | "in" | "notIn" | "hsStartsWithAny" | "containsAnyKeyword" | "greaterThan" | "greaterThanInclusive" | "lessThan" | "lessThanInclusive";
+        /** @description A central and a local criterion that mostly select the same declarations. */
+        CriterionOverlap: {
+            /** @description How many of them `otherId` selected too. */
+            both: number;
+            criterionId: string;
+            /** @description The criterion of the other scope that selected most of the same ones. */
+            otherId: string;
+            /** @description Declarations it selected in the period. */
+            selected: number;
+            /** @description both / selected, % (one decimal). */
+            share: number;
+        };
         /**
          * @description Where a criterion applies.
          * @enum {string}
@@ -1246,8 +1493,6 @@ export interface components {
              */
             value?: string | null;
         };
-        /** @description A search keyword: non-blank, at most 100 characters. */
-        Keyword: string;
         /**
          * @description GREEN automatic clearance, YELLOW document review, RED physical inspection.
          * @enum {string}
@@ -1355,6 +1600,19 @@ export interface components {
             officeId: string;
             queued: number;
             resultRecorded: number;
+        };
+        /** @description `GET /api/offices/:officeId/officers`: who may be assigned the office's cases. */
+        OfficeOfficers: {
+            officeId: string;
+            officers: {
+                id: string;
+                name: string | null;
+            }[];
+            /**
+             * @description DIRECTORY: the identity provider's users (the development IdP's demo users); SEEN: with an external identity provider, the officers the office's cases have been assigned to so far.
+             * @enum {string}
+             */
+            source: "DIRECTORY" | "SEEN";
         };
         /** @description `GET /api/stats/open-cases`: open cases by office. */
         OpenCases: {
@@ -1517,9 +1775,10 @@ export interface components {
             createdAt: string;
             /** @description The author (user id). */
             createdBy: string;
+            /** @description `CEN-<area>-<nnn>` (central) or `LOC-<office>-<nnn>` (local). */
             id: string;
-            /** @description Search keywords (at least 3) for finding the criterion. */
-            keywords: string[];
+            /** @description Search keywords for finding the criterion. */
+            keywords: components["schemas"]["CriterionKeyword"][];
             lane: components["schemas"]["CriterionLane"];
             /** @description Office code for LOCAL criteria; `null` for CENTRAL ones. */
             officeId: string | null;
@@ -1530,9 +1789,15 @@ export interface components {
             riskArea: components["schemas"]["RiskArea"];
             scope: components["schemas"]["CriterionScope"];
             status: components["schemas"]["CriterionStatus"];
-            /** @description First day of validity, ISO `YYYY-MM-DD`, inclusive. */
+            /**
+             * Format: date
+             * @description First day of validity, ISO `YYYY-MM-DD`, inclusive.
+             */
             validFrom: string;
-            /** @description Last day of validity, ISO `YYYY-MM-DD`, inclusive (>= validFrom). */
+            /**
+             * Format: date
+             * @description Last day of validity, ISO `YYYY-MM-DD`, inclusive (>= validFrom).
+             */
             validTo: string;
             /** @description Version number, integer >= 1. */
             version: number;
@@ -1855,11 +2120,15 @@ export interface operations {
             query?: {
                 /** @description Officer id the cases are assigned to */
                 assigneeId?: string;
+                /** @description Only escalated cases (true: left QUEUED past CASE_ESCALATE_AFTER_MS) or only the others (false) */
+                escalated?: "true" | "false";
                 lane?: "YELLOW" | "RED";
                 limit?: number;
                 /** @description Customs office code */
                 officeId?: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
                 offset?: number;
+                /** @description score: riskiest first, then oldest; age: oldest first; due: soonest SLA due date first (opened + CASE_ESCALATE_AFTER_MS, so the age order while every case has the same SLA) */
+                sort?: "score" | "age" | "due";
                 status?: "QUEUED" | "ASSIGNED" | "RESULT_RECORDED" | "CLOSED";
             };
             header?: never;
@@ -2275,6 +2544,87 @@ export interface operations {
             };
         };
     };
+    CasesController_assignMany: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1-255 visible ASCII characters, unique per request (e.g. a UUID). A retry with the same key and the same body gets the first successful response again (status and body, with `Idempotent-Replayed: true`) without acting twice; the same key with another body or route: 422; while the first request is still running: 409. Failed requests are not stored: retry them with the same key. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAssignDto"];
+            };
+        };
+        responses: {
+            /** @description Every named case, in the order given: assigned, or refused with the status and reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAssignment"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another body or route (or the action does not fit the case) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     CriteriaController_list: {
         parameters: {
             query?: never;
@@ -2325,7 +2675,10 @@ export interface operations {
     CriteriaController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1-255 visible ASCII characters, unique per request (e.g. a UUID). A retry with the same key and the same body gets the first successful response again (status and body, with `Idempotent-Replayed: true`) without acting twice; the same key with another body or route: 422; while the first request is still running: 409. Failed requests are not stored: retry them with the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2383,6 +2736,15 @@ export interface operations {
             };
             /** @description Body not JSON (application/json, UTF-8) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another body or route (or the action does not fit the case) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2453,7 +2815,10 @@ export interface operations {
     CriteriaController_approve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1-255 visible ASCII characters, unique per request (e.g. a UUID). A retry with the same key and the same body gets the first successful response again (status and body, with `Idempotent-Replayed: true`) without acting twice; the same key with another body or route: 422; while the first request is still running: 409. Failed requests are not stored: retry them with the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 version: number;
@@ -2534,6 +2899,195 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The Idempotency-Key was already used with another body or route (or the action does not fit the case) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CriteriaController_backtestVersion: {
+        parameters: {
+            query?: {
+                /** @description First day of decisions read (UTC; default: to minus 27 days) */
+                from?: string;
+                /** @description Last day of decisions read, included (UTC; default: today) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the version would have selected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriterionBacktestResult"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such criterion version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CriteriaController_approvals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions the caller may approve */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriteriaList"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CriteriaController_backtestDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BacktestDraftDto"];
+            };
+        };
+        responses: {
+            /** @description What the criterion would have selected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriterionBacktestResult"];
+                };
+            };
+            /** @description Invalid criterion (`errors` names every problem), or a period with to before from or longer than 366 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     CriteriaController_meta: {
@@ -2552,6 +3106,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CriteriaMeta"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CriteriaController_overlaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each overlapping pair, both directions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriteriaOverlaps"];
                 };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
@@ -3721,6 +4322,64 @@ export interface operations {
             };
             /** @description The caller’s role or office may not do this; the message names who may */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OfficersController_officers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                officeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The officers, by id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeOfficers"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An officer or supervisor asking for another office */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
