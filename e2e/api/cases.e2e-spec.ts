@@ -50,6 +50,8 @@ describe('inspection cases (e2e)', () => {
     await officer.post(`/api/cases/${caseId}/close`).send({}).expect(200);
 
     const view = await auditor.get(`/api/cases/${caseId}`).expect(200);
+    // npm test runs the Temporal dev server with its web UI: the case links to its workflow there.
+    expect(view.body.workflowUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/namespaces/default/workflows/${caseId}$`));
     expect(view.body).toMatchObject({
       status: 'CLOSED',
       assigneeId: 'officer-20-01',

@@ -201,6 +201,8 @@ async function services(dataDir, ports) {
   }
   env.TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ||
     (await startStackTemporal(path.join(dataDir, 'temporal.db'), ports.temporal, ports.temporalUi, path.join(dataDir, 'temporal.log')));
+  // Links from cases to their workflows in the dev server's web UI.
+  if (!process.env.TEMPORAL_ADDRESS && !process.env.TEMPORAL_UI_URL) env.TEMPORAL_UI_URL = `http://127.0.0.1:${ports.temporalUi}`;
   env.TEMPORAL_BIN = temporalBin();
   if (runTs('tools/db/migrate.ts', [], { ...env, DATABASE_URL: env.DATABASE_OWNER_URL }) !== 0) throw new Error('migrations failed');
   env.DATABASE_URL = process.env.DATABASE_URL || (await appLogin(env.DATABASE_OWNER_URL));

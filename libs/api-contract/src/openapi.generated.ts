@@ -987,6 +987,8 @@ export interface components {
             updatedAt: string;
             /** @description One verdict per fired criterion, once the result is recorded. */
             verdicts: components["schemas"]["CriterionVerdict"][] | null;
+            /** @description The case's workflow in the Temporal web UI (`TEMPORAL_UI_URL`); null when no UI is configured. */
+            workflowUrl: string | null;
         };
         /** @description One event of a case's history as served (`occurredAt` is an ISO timestamp). */
         CaseEventView: {

@@ -88,4 +88,14 @@ describe('loadRuntimeConfig', () => {
       expect(() => loadRuntimeConfig({ ...base, AUTH_DEV_SIGNING_KEY: 'secret' })).toThrow(/AUTH_DEV_SIGNING_KEY/);
     });
   });
+  it('takes the Temporal web UI from TEMPORAL_UI_URL without a trailing slash, none by default', () => {
+    expect(loadRuntimeConfig(base).temporalUiUrl).toBeNull();
+    expect(loadRuntimeConfig({ ...base, TEMPORAL_UI_URL: 'http://127.0.0.1:8233/' }).temporalUiUrl).toBe('http://127.0.0.1:8233');
+    expect(() => loadRuntimeConfig({ ...base, TEMPORAL_UI_URL: 'not a url' })).toThrow(/TEMPORAL_UI_URL/);
+  });
+
+  it('refuses an overlap share outside 0.5-1', () => {
+    expect(loadRuntimeConfig(base).criteriaOverlapShare).toBe(0.8);
+    expect(() => loadRuntimeConfig({ ...base, CRITERIA_OVERLAP_SHARE: '0.2' })).toThrow(/CRITERIA_OVERLAP_SHARE/);
+  });
 });

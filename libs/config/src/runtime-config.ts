@@ -30,6 +30,11 @@ export interface RuntimeConfig {
   temporalAddress: string;
   /** Temporal namespace (default `default`). */
   temporalNamespace: string;
+  /**
+   * Base URL of the Temporal web UI (`TEMPORAL_UI_URL`, e.g. `http://127.0.0.1:8233`), for links
+   * from a case to its workflow; null when unset (no links). `npm start` sets it to its dev server's UI.
+   */
+  temporalUiUrl: string | null;
   /** Use TLS to reach Temporal (production clusters, Temporal Cloud). */
   temporalTls: boolean;
   /** Task queue shared by the API (client) and the worker. */
@@ -160,6 +165,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       PG_BIN_DIR: str({ default: '' }),
       TEMPORAL_ADDRESS: str({ default: '127.0.0.1:7233' }),
       TEMPORAL_NAMESPACE: str({ default: 'default' }),
+      TEMPORAL_UI_URL: url({ default: undefined, desc: 'Temporal web UI base URL, for links from cases to their workflows' }),
       TEMPORAL_TLS: bool({ default: false }),
       TEMPORAL_TASK_QUEUE: str({ default: 'customs-cases' }),
       RULES_DIR: str({ default: '' }),
@@ -205,6 +211,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     pgBinDir: e.PG_BIN_DIR,
     temporalAddress: e.TEMPORAL_ADDRESS,
     temporalNamespace: e.TEMPORAL_NAMESPACE,
+    temporalUiUrl: e.TEMPORAL_UI_URL ? e.TEMPORAL_UI_URL.replace(/\/+$/, '') : null,
     temporalTls: e.TEMPORAL_TLS,
     taskQueue: e.TEMPORAL_TASK_QUEUE,
     rulesDir: e.RULES_DIR,

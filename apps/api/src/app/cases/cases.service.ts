@@ -11,7 +11,9 @@ import {
   type InspectionCaseState,
   type InspectionOutcome,
 } from '@customs/workflows/messages';
+import type { RuntimeConfig } from '@customs/config';
 import type { AuthUser } from '../../services/auth/auth-user';
+import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { assertSameOffice, scopeToOffice } from '../../services/auth/office-scope';
 import { UserDirectory } from '../../services/auth/user-directory';
 import { sendCaseUpdate } from '../../services/temporal/send-update';
@@ -43,6 +45,17 @@ export interface CaseList {
 /** `GET /api/cases/:id`: the case and its history, oldest event first. */
 export interface CaseDetail extends CaseView {
   events: CaseEventView[];
+  /** The case's workflow in the Temporal web UI (`TEMPORAL_UI_URL`); null when no UI is configured. */
+  workflowUrl: string | null;
+}
+
+/**
+ * The page of a workflow in the Temporal web UI, e.g.
+ * `http://127.0.0.1:8233/namespaces/default/workflows/inspection-case-56839011`; null without `TEMPORAL_UI_URL`.
+ */
+export function workflowUrl(config: Pick<RuntimeConfig, 'temporalUiUrl' | 'temporalNamespace'>, workflowId: string): string | null {
+  if (!config.temporalUiUrl) return null;
+  return `${config.temporalUiUrl}/namespaces/${encodeURIComponent(config.temporalNamespace)}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
 /**
@@ -61,6 +74,7 @@ export class CasesService {
     private readonly cases: InspectionCaseRepository,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly directory: UserDirectory,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
   /**
@@ -80,7 +94,7 @@ export class CasesService {
     const view = await this.cases.findView(caseId);
     if (!view) throw new NotFoundException(`case ${caseId} is unknown`);
     assertSameOffice(user, view.officeId, `case ${caseId}`);
-    return { ...(view as CaseView), events: await this.cases.history(caseId) };
+    return { ...(view as CaseView), events: await this.cases.history(caseId), workflowUrl: workflowUrl(this.config, caseId) };
   }
 
   /**
