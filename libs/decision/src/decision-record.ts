@@ -3,6 +3,7 @@ import type { FiredCriterion } from '@customs/selectivity';
 import { drawsFor } from './draws';
 import { decideLane, type SelectionBasisRecord } from './lane-decision';
 import { modelLane, type ModelThresholds } from './model-thresholds';
+import { summaryReasons, type SummaryReason } from './decision-summary';
 import type { ControlSettings, PolicyThresholds } from './office-policy';
 
 /**
@@ -65,26 +66,31 @@ const LANE_WORDS: Record<Lane, string> = {
   RED: 'sent to physical inspection (RED)',
 };
 
-/** One plain-English sentence saying why the declaration got its lane. */
-export function summarise(r: Omit<DecisionRecordBody, 'summary'>): string {
-  const reasons: string[] = [];
-  if (r.firedCriteria.length > 0) {
-    const names = r.firedCriteria.map((c) => `${c.id} v${c.version} (${c.lane})`).join(', ');
-    reasons.push(`${r.firedCriteria.length === 1 ? 'criterion' : 'criteria'} ${names} fired`);
-  } else {
-    reasons.push('no selectivity criterion fired');
+/** The English of each summary reason (see `summaryReasons`). */
+function englishReason(reason: SummaryReason): string {
+  switch (reason.key) {
+    case 'criteriaFired':
+      return `${reason.params.count === 1 ? 'criterion' : 'criteria'} ${reason.params.criteria} fired`;
+    case 'noCriterion':
+      return 'no selectivity criterion fired';
+    case 'modelCritical':
+      return `model ${reason.params.model} scored critical fraud (public safety) ${reason.params.score}, at or above its RED threshold ${reason.params.threshold}`;
+    case 'modelRed':
+      return `model ${reason.params.model} scored ${reason.params.score}, at or above the RED threshold ${reason.params.threshold}`;
+    case 'modelYellow':
+      return `model ${reason.params.model} scored ${reason.params.score}, at or above the YELLOW threshold ${reason.params.threshold}`;
+    case 'modelGreen':
+      return `model ${reason.params.model} scored ${reason.params.score}, below the YELLOW threshold ${reason.params.threshold}`;
+    case 'control':
+      return 'it was drawn at random for the control sample';
+    case 'exploration':
+      return 'it was drawn at random from the exploration band just below the YELLOW threshold';
   }
-  const m = r.model;
-  const score = m.score.toFixed(3);
-  const critical = m.criticalScore ?? null;
-  if (m.lane === 'RED' && m.score < m.thresholds.red && critical !== null && m.thresholds.criticalRed !== undefined)
-    reasons.push(`model ${m.name} ${m.version} scored critical fraud (public safety) ${critical.toFixed(3)}, at or above its RED threshold ${m.thresholds.criticalRed.toFixed(3)}`);
-  else if (m.lane === 'RED') reasons.push(`model ${m.name} ${m.version} scored ${score}, at or above the RED threshold ${m.thresholds.red.toFixed(3)}`);
-  else if (m.lane === 'YELLOW') reasons.push(`model ${m.name} ${m.version} scored ${score}, at or above the YELLOW threshold ${m.thresholds.yellow.toFixed(3)}`);
-  else reasons.push(`model ${m.name} ${m.version} scored ${score}, below the YELLOW threshold ${m.thresholds.yellow.toFixed(3)}`);
-  if (r.controlSample) reasons.push('it was drawn at random for the control sample');
-  else if (r.selectionBasis?.decidedBy === 'EXPLORATION') reasons.push('it was drawn at random from the exploration band just below the YELLOW threshold');
-  return `Declaration ${r.declarationId} was ${LANE_WORDS[r.lane]}: ${reasons.join('; ')}.`;
+}
+
+/** One plain-English sentence saying why the declaration got its lane (from `summaryReasons`). */
+export function summarise(r: Omit<DecisionRecordBody, 'summary'>): string {
+  return `Declaration ${r.declarationId} was ${LANE_WORDS[r.lane]}: ${summaryReasons(r).map(englishReason).join('; ')}.`;
 }
 
 /** One model version's scores of a declaration. */

@@ -17,3 +17,4 @@ export * from './lane-decision';
 export * from './decision-record';
 export * from './replay-comparison';
 export * from './policy-preview';
+export * from './decision-summary';

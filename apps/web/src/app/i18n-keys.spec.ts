@@ -11,6 +11,10 @@ import { NAV } from './page-roles';
 import { conditionResultKey, controlSampleKey } from './trace/trace-format';
 import { contributionDirection } from './trace/model-explanation-format';
 import { featureLabelKey } from './trace/feature-label-key';
+import { summaryTexts } from './trace/decision-summary';
+import { declarationRows } from './case/declaration-fields';
+import { DECLARATION_FIELDS } from '@customs/domain';
+import type { DecisionRecord } from './core/api.types';
 
 /** Every key of a nested i18n file, dotted (`builder.error.number`). */
 function keysOf(texts: Record<string, unknown>, prefix = ''): string[] {
@@ -49,6 +53,24 @@ function keysInUse(): string[] {
     return label ? [label.key, ...(label.partKey ? [label.partKey] : [])] : [];
   });
   const reasonCheck = checkPromoteReason('');
+  // Every summary a record can have: each lane, one or two criteria or none, each model lane, critical, control, exploration.
+  const model = (lane: string, score: number, criticalScore: number | null = null) =>
+    ({ name: 'm', version: '1', score, criticalScore, lane, thresholds: { yellow: 0.5, red: 0.9, criticalRed: 0.8 } });
+  const records = LANES.flatMap((lane) =>
+    [[], [{ id: 'A', version: 1, lane: 'RED' }], [{ id: 'A', version: 1, lane: 'RED' }, { id: 'B', version: 1, lane: 'YELLOW' }]].flatMap((firedCriteria) =>
+      [model('GREEN', 0.1), model('YELLOW', 0.6), model('RED', 0.95), model('RED', 0.6, 0.85)].flatMap((m) =>
+        [{ controlSample: true, selectionBasis: null }, { controlSample: false, selectionBasis: { decidedBy: 'EXPLORATION' } }].map(
+          (draw) => ({ declarationId: 'D', lane, firedCriteria, model: m, ...draw }) as unknown as DecisionRecord,
+        ),
+      ),
+    ),
+  );
+  const summaryKeys = records.flatMap((r) => {
+    const t = summaryTexts(r);
+    return [t.lead.key, ...t.reasons.map((x) => x.key)];
+  });
+  const fieldKeys = declarationRows(Object.fromEntries(DECLARATION_FIELDS.map((f) => [f, null])) as unknown as DecisionRecord['declaration'])
+    .flatMap((row) => [row.labelKey, ...(row.unitKey ? [row.unitKey] : [])]);
   return [
     ...formKeys,
     ...[true, false, null].map(conditionResultKey),
@@ -66,6 +88,9 @@ function keysInUse(): string[] {
     ...CASE_STATUSES.map((s) => `status.${s}`),
     ...OUTCOMES.map((o) => `outcome.${o}`),
     ...featureKeys,
+    ...summaryKeys,
+    ...['summary.colon', 'summary.separator', 'summary.end', 'common.none', 'unit.kg', 'unit.krw', 'unit.percent'],
+    ...fieldKeys,
   ];
 }
 

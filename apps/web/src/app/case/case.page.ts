@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe, KeyValuePipe } from '@angular/common';
+import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -13,10 +13,10 @@ import { OUTCOMES, type CaseDetail, type DecisionRecord, type Outcome } from '..
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
-import { showValue } from '../core/format';
 import { CaseTimelineComponent } from '../trace/case-timeline.component';
 import { SelectionTraceComponent } from '../trace/selection-trace.component';
 import { caseActions, resultBody, verdictRowsStale } from './case-actions';
+import { declarationRows } from './declaration-fields';
 
 type VerdictForm = FormGroup<{
   criterionId: FormControl<string>;
@@ -32,7 +32,7 @@ type VerdictForm = FormGroup<{
   selector: 'cr-case-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule, RouterLink, DatePipe, DecimalPipe, KeyValuePipe, MatCardModule, MatButtonModule, MatFormFieldModule,
+    ReactiveFormsModule, RouterLink, DatePipe, DecimalPipe, MatCardModule, MatButtonModule, MatFormFieldModule,
     MatInputModule, MatRadioModule, TranslatePipe, ApiErrorComponent, SelectionTraceComponent, CaseTimelineComponent,
   ],
   template: `
@@ -126,8 +126,11 @@ type VerdictForm = FormGroup<{
             <h2>{{ 'case.declaration' | translate }}</h2>
             @if (record(); as r) {
               <table class="plain decl">
-                @for (f of r.declaration | keyvalue; track f.key) {
-                  <tr><th scope="row" class="mono">{{ f.key }}</th><td class="mono">{{ show(f.value) }}</td></tr>
+                @for (f of rows(r.declaration); track f.labelKey) {
+                  <tr>
+                    <th scope="row">{{ f.labelKey | translate }}</th>
+                    <td [class.muted]="f.empty"><span class="mono">{{ f.empty ? ('common.none' | translate) : f.value }}</span>@if (f.unitKey) {&nbsp;{{ f.unitKey | translate }}}</td>
+                  </tr>
                 }
               </table>
             }
@@ -160,6 +163,7 @@ export class CasePage {
   readonly caseId = input.required<string>();
 
   protected readonly outcomes = OUTCOMES;
+  protected readonly rows = declarationRows;
   protected readonly kase = signal<CaseDetail | null>(null);
   protected readonly record = signal<DecisionRecord | null>(null);
   protected readonly loadError = signal<ApiError | null>(null);
@@ -186,10 +190,6 @@ export class CasePage {
 
   constructor() {
     effect(() => this.load(this.caseId()));
-  }
-
-  protected show(value: unknown): string {
-    return showValue(value);
   }
 
   protected assignToMe(): void {

@@ -3,10 +3,12 @@ import { TranslatePipe } from '@ngx-translate/core';
 import type { DecisionRecord } from '../core/api.types';
 import { showValue } from '../core/format';
 import { ModelExplanationComponent } from './model-explanation.component';
+import { summaryTexts } from './decision-summary';
 import { conditionResultKey, controlSampleKey, firedCriterionText } from './trace-format';
 
 /**
- * A decision record as a plain-language trace: the one-sentence summary, each fired
+ * A decision record as a plain-language trace: the one-sentence summary (in the user's
+ * language, from the record's structured parts), each fired
  * criterion with its reason and every condition (field, rule, expected vs. actual, met or
  * not), why the model scored what it did (scores, thresholds, top features, shadow models),
  * and whether it was a random control pick.
@@ -18,7 +20,14 @@ import { conditionResultKey, controlSampleKey, firedCriterionText } from './trac
   template: `
     @if (record(); as r) {
       <section class="trace" [attr.aria-label]="'trace.title' | translate">
-        <p class="summary"><span class="lane lane-{{ r.lane }}">{{ 'lane.' + r.lane | translate }}</span> {{ r.summary }}</p>
+        @let t = summary(r);
+        <p class="summary">
+          <span class="lane lane-{{ r.lane }}">{{ 'lane.' + r.lane | translate }}</span>
+          {{ t.lead.key | translate: t.lead.params }}{{ 'summary.colon' | translate }}
+          @for (reason of t.reasons; track $index; let last = $last) {
+            {{ reason.key | translate: reason.params }}{{ (last ? 'summary.end' : 'summary.separator') | translate }}
+          }
+        </p>
 
         <h3>{{ 'trace.criteria' | translate }} ({{ r.firedCriteria.length }})</h3>
         @if (r.firedCriteria.length === 0) {
@@ -31,7 +40,7 @@ import { conditionResultKey, controlSampleKey, firedCriterionText } from './trac
               <span class="lane lane-{{ c.lane }}">{{ 'lane.' + c.lane | translate }}</span>
             </header>
             <p>{{ criterionText(r, i) }}</p>
-            <table class="plain">
+            <table class="plain conditions">
               <thead>
                 <tr>
                   <th scope="col">{{ 'trace.field' | translate }}</th>
@@ -67,6 +76,11 @@ import { conditionResultKey, controlSampleKey, firedCriterionText } from './trac
     .summary { font: var(--mat-sys-body-large); }
     .criterion { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; padding: 8px 12px; margin: 8px 0; }
     h3 { font: var(--mat-sys-title-small); margin: 16px 0 4px; }
+    /* Fits its card at 1366 px: fixed columns, long values wrap instead of pushing the last column out. */
+    .conditions { table-layout: fixed; width: 100%; }
+    .conditions td, .conditions th { overflow-wrap: anywhere; vertical-align: top; }
+    .conditions th:nth-child(2), .conditions td:nth-child(2) { width: 22%; }
+    .conditions th:last-child, .conditions td:last-child { width: 16%; }
   `,
 })
 export class SelectionTraceComponent {
@@ -75,4 +89,5 @@ export class SelectionTraceComponent {
   protected readonly resultKey = conditionResultKey;
   protected readonly controlKey = controlSampleKey;
   protected readonly criterionText = firedCriterionText;
+  protected readonly summary = summaryTexts;
 }
