@@ -1,4 +1,5 @@
-import { DECLARATION_FIELDS, validateDeclaration, validateDeclarationWithClassValidator } from './declaration.dto';
+import { DECLARATION_FIELDS } from './declaration';
+import { validateDeclaration, validateDeclarationWithClassValidator } from './declaration.dto';
 import { sampleDeclaration } from './testing/declaration.mock';
 
 /** The errors for `sampleDeclaration()` with one field replaced (`undefined` deletes it). */

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ValidateBy, ValidationArguments, ValidationError, validateSync } from 'class-validator';
-import type { Declaration } from './declaration';
+import { DECLARATION_FIELDS, type Declaration } from './declaration';
 import { HsNomenclature } from './hs-nomenclature';
 import { isCustomsCountryCode } from './reference/countries';
 import { KCS_CODE_LISTS, KcsCodeField } from './reference/kcs-codes';
@@ -177,14 +177,6 @@ export class DeclarationDto implements Declaration {
   @IsNumberBetween(0, MAX_ITEM_PRICE_KRW, 'KRW') itemPriceKrw!: number;
   @IsOptionalText(MAX_GOODS_DESCRIPTION_LENGTH) goodsDescription?: string;
 }
-
-/** The Declaration fields in their canonical order (the KCS column order). */
-export const DECLARATION_FIELDS = [
-  'declarationId', 'date', 'officeId', 'processType', 'importType', 'importUse', 'paymentType',
-  'transportMode', 'declarantId', 'importerId', 'sellerId', 'courierId', 'hsCode',
-  'departureCountry', 'originCountry', 'taxRate', 'taxType', 'originIndicator', 'netMassKg',
-  'itemPriceKrw', 'goodsDescription',
-] as const satisfies readonly (keyof Declaration)[];
 
 const FIELD_SET: ReadonlySet<string> = new Set(DECLARATION_FIELDS);
 

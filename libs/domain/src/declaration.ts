@@ -54,6 +54,14 @@ export interface Declaration {
   goodsDescription?: string;
 }
 
+/** The Declaration fields in their canonical order (the KCS column order). */
+export const DECLARATION_FIELDS = [
+  'declarationId', 'date', 'officeId', 'processType', 'importType', 'importUse', 'paymentType',
+  'transportMode', 'declarantId', 'importerId', 'sellerId', 'courierId', 'hsCode',
+  'departureCountry', 'originCountry', 'taxRate', 'taxType', 'originIndicator', 'netMassKg',
+  'itemPriceKrw', 'goodsDescription',
+] as const satisfies readonly (keyof Declaration)[];
+
 /** The three selectivity lanes, in increasing severity. */
 export const LANES = ['GREEN', 'YELLOW', 'RED'] as const;
 

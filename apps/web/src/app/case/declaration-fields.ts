@@ -1,3 +1,4 @@
+import { DECLARATION_FIELDS } from '@customs/domain/declaration';
 import type { DecisionRecord } from '../core/api.types';
 
 /** Units of the declaration's numeric fields, as i18n keys. */
@@ -14,12 +15,15 @@ export interface DeclarationRow {
 }
 
 /**
- * The declaration of a decision record as labelled rows, in the record's field order (the KCS
- * column order): the label is `field.<name>` in both languages, numbers get digit grouping
+ * The declaration of a decision record as labelled rows in the canonical field order (the KCS
+ * column order, `DECLARATION_FIELDS`): the label is `field.<name>` in both languages, numbers get digit grouping
  * (en-US style, as both UIs show numbers) and their unit (kg, KRW, %), null is "none".
  */
 export function declarationRows(declaration: DecisionRecord['declaration']): DeclarationRow[] {
-  return Object.entries(declaration as unknown as Record<string, unknown>).map(([field, value]) => ({
+  const values = declaration as unknown as Record<string, unknown>;
+  // The canonical order, not the record's: PostgreSQL's jsonb keeps keys sorted by length.
+  const fields = [...DECLARATION_FIELDS.filter((f) => f in values), ...Object.keys(values).filter((f) => !(DECLARATION_FIELDS as readonly string[]).includes(f))];
+  return fields.map((field) => [field, values[field]] as const).map(([field, value]) => ({
     labelKey: `field.${field}`,
     value: value === null || value === undefined ? '' : typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: 4 }) : String(value),
     unitKey: UNITS[field] ?? null,
