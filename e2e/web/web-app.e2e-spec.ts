@@ -104,6 +104,12 @@ describe('web app in a real browser (e2e)', () => {
       await page.getByRole('button', { name: 'Close case' }).click();
       await page.getByTestId('case-status').filter({ hasText: 'Closed' }).waitFor();
       await shot(page, 'a', 'case-closed');
+      // In Korean: the summary is built in the browser from the record, the fields are labelled.
+      await toggle(page, '한국어').click();
+      await page.getByText(`신고 ${redDeclarationId}은(는) 물품검사(RED) 대상입니다`).waitFor();
+      await page.getByRole('rowheader', { name: '순중량' }).waitFor();
+      expect(await page.getByText('courierId', { exact: true }).count()).toBe(0);
+      await shot(page, 'a', 'case-closed-ko');
     });
     const closed = await officer.get(`/api/cases/inspection-case-${redDeclarationId}`).expect(200);
     expect(closed.body).toMatchObject({ status: 'CLOSED', assigneeId: 'officer-40-01', outcome: 'NO_FINDING' });
