@@ -701,7 +701,9 @@ export interface components {
             action: "EXTEND" | "END";
             /** @description Days to add (EXTEND) */
             days?: number | null;
-        } | unknown | {
+        } | {
+            days: number;
+        } | {
             /** @enum {unknown} */
             action?: "END";
         };
@@ -931,6 +933,8 @@ export interface components {
         } & ({
             /** @enum {unknown} */
             riskArea?: "SMUGGLING";
+            /** @enum {unknown} */
+            smugglingSubtype: "DRUGS" | "WEAPONS" | "CULTURAL_PROPERTY" | "ENDANGERED_SPECIES" | "COUNTERFEIT" | "OTHER";
         } | {
             /** @enum {unknown} */
             riskArea?: "TAX_EVASION" | "UNFAIR_TRADE" | "ENVIRONMENT" | "NATIONAL_SECURITY" | "PUBLIC_HEALTH" | "ILLEGAL_FOREIGN_EXCHANGE" | "ORIGIN_FRAUD" | "UNDERVALUATION";
@@ -1245,7 +1249,16 @@ export interface components {
              * @example QLRUBN9
              */
             value?: string | null;
-        };
+        } & ({
+            /** @enum {unknown} */
+            kind?: "PERSON" | "COMPANY";
+            name: string;
+        } | {
+            idType: string;
+            /** @enum {unknown} */
+            kind?: "IDENTIFIER";
+            value: string;
+        });
         /** @description A search keyword: non-blank, at most 100 characters. */
         Keyword: string;
         /**

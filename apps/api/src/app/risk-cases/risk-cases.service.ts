@@ -58,7 +58,8 @@ export class RiskCasesService {
   assess(id: string, dto: AssessRiskCaseDto, user: AuthUser): Promise<RiskCaseState> {
     return this.update(id, user, () =>
       this.client.workflow.getHandle(id).executeUpdate(assessRiskCase, {
-        args: [{ scores: { ...dto.scores }, decision: dto.decision, shareWith: dto.shareWith, note: dto.note, actor: user.id }],
+        // null (allowed for an optional field) is sent as absent: the workflow takes only a text or nothing.
+        args: [{ scores: { ...dto.scores }, decision: dto.decision, shareWith: dto.shareWith ?? undefined, note: dto.note ?? undefined, actor: user.id }],
       }),
     );
   }
@@ -89,7 +90,7 @@ export class RiskCasesService {
     const version = created.definition.version;
     const state = await this.send(id, () =>
       this.client.workflow.getHandle(id).executeUpdate(linkCriterion, {
-        args: [{ criterionId: created.definition.id, version, windowMs: validityDays === undefined ? undefined : validityDays * DAY_MS, actor: user.id }],
+        args: [{ criterionId: created.definition.id, version, windowMs: validityDays == null ? undefined : validityDays * DAY_MS, actor: user.id }],
       }),
     );
     return { criterion: { ...created.definition, createdBy: created.createdBy, approved: false }, riskCase: state };
@@ -125,10 +126,10 @@ export class RiskCasesService {
 
   /** Extends the validity window by `days`, or ends it now (ACTIVE only). */
   adjustWindow(id: string, dto: AdjustWindowDto, user: AuthUser): Promise<RiskCaseState> {
-    if (dto.action === 'EXTEND' && dto.days === undefined) throw new BadRequestException('days is required to EXTEND the window');
+    if (dto.action === 'EXTEND' && dto.days == null) throw new BadRequestException('days is required to EXTEND the window');
     return this.update(id, user, () =>
       this.client.workflow.getHandle(id).executeUpdate(adjustWindow, {
-        args: [{ action: dto.action, extendMs: dto.days !== undefined ? dto.days * DAY_MS : undefined, actor: user.id }],
+        args: [{ action: dto.action, extendMs: dto.days == null ? undefined : dto.days * DAY_MS, actor: user.id }],
       }),
     );
   }
@@ -174,8 +175,9 @@ interface ReportBody {
   source: { organisation: string; type: string };
 }
 
+/** The fields given: an optional field sent as null counts as not given (the prefilled value stays). */
 function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 }
 
 /**
