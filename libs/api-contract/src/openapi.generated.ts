@@ -772,6 +772,18 @@ export interface components {
             /** @description Declarations whose lane this basis decided. */
             selected: number;
         };
+        /** @description Counts over one screened batch. */
+        BatchSummary: {
+            /** @description Cases this call opened (queued to start; see `ScreeningOutcome.caseStarted`). */
+            casesStarted: number;
+            duplicates: number;
+            /** @description Declarations per lane. */
+            green: number;
+            /** @description Declarations in the batch (repeats included). */
+            received: number;
+            red: number;
+            yellow: number;
+        };
         /** @description `GET /api/cases/:id`: the case and its history, oldest event first. */
         CaseDetail: {
             assigneeId: string | null;
@@ -817,6 +829,11 @@ export interface components {
             cases: components["schemas"]["CaseView"][];
             total: number;
         };
+        /**
+         * @description Where a declaration's case stands: queued in the outbox, or its workflow exists.
+         * @enum {string}
+         */
+        CaseStartStatus: "QUEUED" | "STARTED";
         /** @enum {string} */
         CaseStatus: "QUEUED" | "ASSIGNED" | "RESULT_RECORDED" | "CLOSED";
         /** @description A case as served by the queue (the Postgres read model), its codes typed as the table's check constraints and the case workflow allow them. */
@@ -1114,6 +1131,11 @@ export interface components {
             /** @description KCS mode-of-transport code: 10 sea, 40 air, 50 post, ... */
             transportMode: string;
         };
+        /**
+         * @description Signing algorithms of the development identity provider's key (see `algorithmOf`).
+         * @enum {string}
+         */
+        DevSigningAlgorithm: "ES256" | "ES384" | "ES512" | "RS256" | "EdDSA";
         DraftCriterionDto: {
             /** @description Conditions (json-rules-engine); default: prefilled from the case */
             conditions?: components["schemas"]["TopLevelConditions"] | null;
@@ -1259,6 +1281,11 @@ export interface components {
             kind?: "IDENTIFIER";
             value: string;
         });
+        /** @description `GET /api/auth/jwks`: the development identity provider's public keys (RFC 7517 JWK Set). */
+        Jwks: {
+            /** @description The signing key; empty when the development identity provider is off. */
+            keys: components["schemas"]["PublicJwk"][];
+        };
         /** @description A search keyword: non-blank, at most 100 characters. */
         Keyword: string;
         /**
@@ -1373,6 +1400,13 @@ export interface components {
         OpenCases: {
             offices: components["schemas"]["OfficeCaseLoad"][];
         };
+        /** @description `POST /api/supply-chain/outcomes`: how many outcomes the request held and how many were new. */
+        OutcomesImported: {
+            /** @description Outcomes stored by this request; those whose declaration id was already known are kept as they were and not counted. */
+            inserted: number;
+            /** @description Outcomes in the request. */
+            received: number;
+        };
         /** @description Where the cut-offs in force came from: recorded with every decision for the auditor. */
         PolicyProvenance: {
             dailyDocumentCapacity: number | null;
@@ -1443,6 +1477,26 @@ export interface components {
              * @example 0.01
              */
             explorationShare: number;
+        };
+        /** @description A public signing key as JSON Web Key (RFC 7517): the members of its key type (EC: `crv`, `x`, `y`; RSA: `n`, `e`; OKP: `crv`, `x`) and how to use it. Never a private member. */
+        PublicJwk: {
+            alg: components["schemas"]["DevSigningAlgorithm"];
+            /** @description Curve of an EC or OKP key (`P-256`, `P-384`, `P-521`, `Ed25519`). */
+            crv?: string;
+            /** @description Exponent (RSA), base64url. */
+            e?: string;
+            /** @description Key id: the key's RFC 7638 thumbprint (base64url of a SHA-256), the `kid` of the tokens it signs. */
+            kid: string;
+            /** @enum {string} */
+            kty: "EC" | "RSA" | "OKP";
+            /** @description Modulus (RSA), base64url. */
+            n?: string;
+            /** @enum {string} */
+            use: "sig";
+            /** @description Public point (EC, OKP), base64url. */
+            x?: string;
+            /** @description Public point (EC), base64url. */
+            y?: string;
         };
         PutRiskPolicyDto: {
             /**
@@ -1557,6 +1611,32 @@ export interface components {
         RiskArea: "TAX_EVASION" | "UNFAIR_TRADE" | "ENVIRONMENT" | "NATIONAL_SECURITY" | "PUBLIC_HEALTH" | "ILLEGAL_FOREIGN_EXCHANGE" | "SMUGGLING_DRUGS" | "SMUGGLING_WEAPONS" | "SMUGGLING_OTHER" | "ORIGIN_FRAUD" | "UNDERVALUATION";
         /** @enum {string} */
         Role: "cbtc_analyst" | "local_officer" | "supervisor" | "auditor" | "service";
+        /** @description `POST /api/declarations/batch`: what screening answers for each declaration, in input order, and the batch's counts. */
+        ScreenedBatch: {
+            results: components["schemas"]["ScreeningOutcome"][];
+            summary: components["schemas"]["BatchSummary"];
+        };
+        /** @description What screening answers for one declaration. */
+        ScreeningOutcome: {
+            /** @description The inspection case's id for YELLOW/RED, else null. */
+            caseId: string | null;
+            /** @description True when this call opened the case: its start is queued in the case-start outbox, in the same transaction as the decision, and the workflow follows within moments. False for GREEN and for a re-send (the case was queued by the first send). */
+            caseStarted: boolean;
+            /** @description YELLOW/RED: `QUEUED` while the workflow start is pending in the outbox, `STARTED` once it exists; GREEN: null. */
+            caseStatus: components["schemas"]["CaseStartStatus"] | null;
+            /** @description True when the declaration was drawn at random for the control sample and that decided its lane. */
+            controlSample: boolean;
+            declarationId: string;
+            /** @description True when the declaration had been screened before: the stored decision is returned. */
+            duplicate: boolean;
+            /** @description Ids of the criteria that fired. */
+            firedCriteria: string[];
+            lane: components["schemas"]["Lane"];
+            /** @description The deciding model's fraud score, a probability 0..1. */
+            riskScore: number;
+            /** @description The decision in one sentence, for the officer. */
+            summary: string;
+        };
         /** @enum {string} */
         SelectionBasis: "CRITERION" | "MODEL" | "CONTROL" | "EXPLORATION";
         /** @description Every reason a declaration had to be selected (a control draw is recorded even when a criterion selected it anyway: the draw is independent of everything else, so all drawn declarations form a random sample of the office's declarations) and the one that decided its lane (null for GREEN). Precedence for the decider: CRITERION, MODEL, CONTROL, EXPLORATION. */
@@ -1730,11 +1810,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The public key that signs the development tokens, as a JWK Set */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Jwks"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -2722,19 +2805,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Screened before: the stored decision */
+            /** @description Screened before: the stored decision (`duplicate: true`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreeningOutcome"];
+                };
             };
-            /** @description Screened now */
+            /** @description Screened now: the lane, score, fired criteria and the inspection case opened for YELLOW/RED */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreeningOutcome"];
+                };
             };
             /** @description Invalid declaration; the message names each field */
             400: {
@@ -3051,7 +3138,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreenedBatch"];
+                };
             };
             /** @description Malformed batch, or invalid declarations listed in `errors` with their index */
             400: {
@@ -3259,11 +3348,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description CSV (UTF-8) with a header row, one row per recorded inspection result; a download (`Content-Disposition: attachment`) */
             200: {
                 headers: {
+                    /** @description `attachment; filename="inspection-results[-from-<from>][-to-<to>].csv"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4957,12 +5051,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { received, inserted } */
+            /** @description How many outcomes were received and how many were new */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OutcomesImported"];
+                };
             };
             /** @description Malformed body or items; errors: [{ index, message }] */
             400: {
