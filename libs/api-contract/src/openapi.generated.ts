@@ -1131,6 +1131,30 @@ export interface components {
             /** @description KCS mode-of-transport code: 10 sea, 40 air, 50 post, ... */
             transportMode: string;
         };
+        /** @description Cut-offs derived from a policy for one model's score distribution. */
+        DerivedThresholds: {
+            /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
+            controlShare: number;
+            /** @description Expected selections per day (declarations) by source (office policies only; criteria not included). */
+            expectedDailySelections: {
+                control: number;
+                exploration: number;
+                red: number;
+                yellow: number;
+            } | null;
+            exploration: components["schemas"]["ExplorationBand"];
+            notes: string[];
+            /** @description Score (probability 0..1) at or above which the model asks for RED; 1.01 (above any score) when the RED share is 0. */
+            red: number;
+            /** @description Shares the cut-offs select, after clamping to the quantile range (0..1; YELLOW includes RED). */
+            redTopShare: number;
+            /** @description Shares as asked for (0..1), before clamping to the model's quantile range. */
+            requestedRedTopShare: number;
+            requestedYellowTopShare: number;
+            /** @description Score (probability 0..1) at or above which the model asks for YELLOW; 1.01 (above any score) when the YELLOW share is 0. */
+            yellow: number;
+            yellowTopShare: number;
+        };
         /**
          * @description Signing algorithms of the development identity provider's key (see `algorithmOf`).
          * @enum {string}
@@ -1383,6 +1407,11 @@ export interface components {
          * @enum {string}
          */
         ModelRole: "CHAMPION" | "CHALLENGER" | "RETIRED";
+        /** @description A model version by name and version, as the policy answers name the deciding model. */
+        ModelVersionRef: {
+            name: string;
+            version: string;
+        };
         /** @description The child must not hold. */
         NotCondition: {
             not: components["schemas"]["ConditionNode"];
@@ -1406,6 +1435,23 @@ export interface components {
             inserted: number;
             /** @description Outcomes in the request. */
             received: number;
+        };
+        /** @description What a policy does to a set of declarations: how many per lane and per deciding basis (null basis = GREEN). */
+        PolicyOutcome: {
+            decidedBy: {
+                CONTROL: number;
+                CRITERION: number;
+                EXPLORATION: number;
+                MODEL: number;
+                NONE: number;
+            } & {
+                [key: string]: number;
+            };
+            lanes: {
+                GREEN: number;
+                RED: number;
+                YELLOW: number;
+            };
         };
         /** @description Where the cut-offs in force came from: recorded with every decision for the auditor. */
         PolicyProvenance: {
@@ -1450,6 +1496,59 @@ export interface components {
             yellow: number;
             /** @description Share of declarations the YELLOW cut-off was set to select (0..1). */
             yellowTopShare: number;
+        };
+        /** @description One stored version of an office's risk policy, as the API shows it. */
+        PolicyVersionView: {
+            /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
+            controlShare: number;
+            /** @description ISO timestamp. */
+            createdAt: string;
+            createdBy: string;
+            /** @description Document reviews (YELLOW) the office can do per day. */
+            dailyDocumentCapacity: number;
+            /** @description Physical inspections (RED) the office can do per day. */
+            dailyPhysicalCapacity: number;
+            /** @description What was derived when the version was written, for the model deciding then. */
+            derivedAtWrite: {
+                /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
+                controlShare: number;
+                /** @description Expected selections per day (declarations) by source (office policies only; criteria not included). */
+                expectedDailySelections: {
+                    control: number;
+                    exploration: number;
+                    red: number;
+                    yellow: number;
+                } | null;
+                exploration: components["schemas"]["ExplorationBand"];
+                model: {
+                    name: string;
+                    version: string;
+                };
+                notes: string[];
+                /** @description Score (probability 0..1) at or above which the model asks for RED; 1.01 (above any score) when the RED share is 0. */
+                red: number;
+                /** @description Shares the cut-offs select, after clamping to the quantile range (0..1; YELLOW includes RED). */
+                redTopShare: number;
+                /** @description Shares as asked for (0..1), before clamping to the model's quantile range. */
+                requestedRedTopShare: number;
+                requestedYellowTopShare: number;
+                /** @description Score (probability 0..1) at or above which the model asks for YELLOW; 1.01 (above any score) when the YELLOW share is 0. */
+                yellow: number;
+                yellowTopShare: number;
+            };
+            /** @description Declarations the office receives per day, configured or measured. */
+            expectedDailyDeclarations: number;
+            /**
+             * @description CONFIGURED (given in the policy) or MEASURED (mean daily decisions over the 28 days before it was written).
+             * @enum {string}
+             */
+            expectedDailyDeclarationsSource: "CONFIGURED" | "MEASURED";
+            /** @description Expected share (0..1) of all declarations drawn from the exploration band below YELLOW. */
+            explorationShare: number;
+            officeId: string;
+            reason: string;
+            /** @description Version number of the office's policy (1, 2, ...). */
+            version: number;
         };
         PreviewRiskPolicyDto: {
             /**
@@ -1609,6 +1708,99 @@ export interface components {
          * @enum {string}
          */
         RiskArea: "TAX_EVASION" | "UNFAIR_TRADE" | "ENVIRONMENT" | "NATIONAL_SECURITY" | "PUBLIC_HEALTH" | "ILLEGAL_FOREIGN_EXCHANGE" | "SMUGGLING_DRUGS" | "SMUGGLING_WEAPONS" | "SMUGGLING_OTHER" | "ORIGIN_FRAUD" | "UNDERVALUATION";
+        /** @description `GET /api/offices/{officeId}/risk-policy/history`: every version of the office's policy, newest first (empty when it has none). */
+        RiskPolicyHistory: {
+            officeId: string;
+            versions: components["schemas"]["PolicyVersionView"][];
+        };
+        /** @description The policy preview of an office: its recent decisions under the policy in force and under the proposed figures. */
+        RiskPolicyPreview: {
+            /** @description Declarations whose lane differs between the two policies. */
+            changed: number;
+            current: components["schemas"]["PolicyOutcome"];
+            currentThresholds: components["schemas"]["DerivedThresholds"];
+            /** @description Days of decisions looked at. */
+            days: number;
+            /** @description Declarations re-decided. */
+            decisions: number;
+            model: {
+                name: string;
+                version: string;
+            };
+            /** @description Lane moves from the current to the proposed policy, `FROM->TO`: count (only moves that happen). */
+            moves: {
+                [key: string]: number;
+            };
+            officeId: string;
+            proposed: components["schemas"]["PolicyOutcome"];
+            proposedThresholds: components["schemas"]["DerivedThresholds"];
+            /** @description Decisions of those days scored by another model version (not comparable, left out). */
+            skipped: number;
+        };
+        /** @description `GET /api/offices/{officeId}/risk-policy`: the policy an office decides with. The figures, author and reason are those of the office's newest version, all null when the office has none and the global configuration applies (`source` GLOBAL_DEFAULT). */
+        RiskPolicyView: {
+            /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
+            controlShare: number;
+            /** @description ISO timestamp the version was written; null for the global default. */
+            createdAt: string | null;
+            /** @description Who wrote the version (user id); null for the global default. */
+            createdBy: string | null;
+            /** @description Document reviews (YELLOW) the office can do per day; null for the global default. */
+            dailyDocumentCapacity: number | null;
+            /** @description Physical inspections (RED) the office can do per day; null for the global default. */
+            dailyPhysicalCapacity: number | null;
+            /** @description Declarations the office receives per day, configured or measured; null for the global default. */
+            expectedDailyDeclarations: number | null;
+            /**
+             * @description CONFIGURED (given when written) or MEASURED (mean daily decisions of the 28 days before); null for the global default.
+             * @enum {string|null}
+             */
+            expectedDailyDeclarationsSource: "CONFIGURED" | "MEASURED" | null;
+            /** @description Expected share (0..1) of all declarations drawn from the exploration band below YELLOW. */
+            explorationShare: number;
+            /** @description The cut-offs in force for the deciding model. */
+            inForce: components["schemas"]["ThresholdsInForce"];
+            officeId: string;
+            /** @description Why the version was written; null for the global default. */
+            reason: string | null;
+            /** @description OFFICE_POLICY: the office's own version; GLOBAL_DEFAULT: the global configuration (RED_TOP_SHARE, YELLOW_TOP_SHARE, CONTROL_SHARE). */
+            source: components["schemas"]["PolicySource"];
+            /** @description Version number of the office's policy (1, 2, ...); null for the global default. */
+            version: number | null;
+        };
+        /** @description `PUT /api/offices/{officeId}/risk-policy`: the policy in force after the write. */
+        RiskPolicyWrite: {
+            /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
+            controlShare: number;
+            /** @description True (201) when a new version was written; false (200) when the figures and reason repeat the newest version. */
+            created: boolean;
+            /** @description ISO timestamp the version was written; null for the global default. */
+            createdAt: string | null;
+            /** @description Who wrote the version (user id); null for the global default. */
+            createdBy: string | null;
+            /** @description Document reviews (YELLOW) the office can do per day; null for the global default. */
+            dailyDocumentCapacity: number | null;
+            /** @description Physical inspections (RED) the office can do per day; null for the global default. */
+            dailyPhysicalCapacity: number | null;
+            /** @description Declarations the office receives per day, configured or measured; null for the global default. */
+            expectedDailyDeclarations: number | null;
+            /**
+             * @description CONFIGURED (given when written) or MEASURED (mean daily decisions of the 28 days before); null for the global default.
+             * @enum {string|null}
+             */
+            expectedDailyDeclarationsSource: "CONFIGURED" | "MEASURED" | null;
+            /** @description Expected share (0..1) of all declarations drawn from the exploration band below YELLOW. */
+            explorationShare: number;
+            /** @description The cut-offs in force for the deciding model. */
+            inForce: components["schemas"]["ThresholdsInForce"];
+            officeId: string;
+            /** @description Why the version was written; null for the global default. */
+            reason: string | null;
+            /** @description OFFICE_POLICY: the office's own version; GLOBAL_DEFAULT: the global configuration (RED_TOP_SHARE, YELLOW_TOP_SHARE, CONTROL_SHARE). */
+            source: components["schemas"]["PolicySource"];
+            /** @description Version number of the office's policy (1, 2, ...); null for the global default. */
+            version: number | null;
+        };
         /** @enum {string} */
         Role: "cbtc_analyst" | "local_officer" | "supervisor" | "auditor" | "service";
         /** @description `POST /api/declarations/batch`: what screening answers for each declaration, in input order, and the batch's counts. */
@@ -1714,6 +1906,32 @@ export interface components {
             name: string;
             score: number;
             version: string;
+        };
+        /** @description The cut-offs derived from a policy for the deciding model: RED / YELLOW scores, shares, exploration band, expected selections. */
+        ThresholdsInForce: {
+            /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
+            controlShare: number;
+            /** @description Expected selections per day (declarations) by source (office policies only; criteria not included). */
+            expectedDailySelections: {
+                control: number;
+                exploration: number;
+                red: number;
+                yellow: number;
+            } | null;
+            exploration: components["schemas"]["ExplorationBand"];
+            /** @description The model whose score quantiles the cut-offs were derived from. */
+            model: components["schemas"]["ModelVersionRef"];
+            notes: string[];
+            /** @description Score (probability 0..1) at or above which the model asks for RED; 1.01 (above any score) when the RED share is 0. */
+            red: number;
+            /** @description Shares the cut-offs select, after clamping to the quantile range (0..1; YELLOW includes RED). */
+            redTopShare: number;
+            /** @description Shares as asked for (0..1), before clamping to the model's quantile range. */
+            requestedRedTopShare: number;
+            requestedYellowTopShare: number;
+            /** @description Score (probability 0..1) at or above which the model asks for YELLOW; 1.01 (above any score) when the YELLOW share is 0. */
+            yellow: number;
+            yellowTopShare: number;
         };
         /** @description `POST /api/auth/token`: a bearer token for the user it names. */
         TokenResponse: {
@@ -3848,12 +4066,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The policy in force (the global default when the office has none) and its cut-offs */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskPolicyView"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -3908,19 +4128,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Same figures and reason as the newest version: nothing written */
+            /** @description Same figures and reason as the newest version: nothing written, `created: false` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskPolicyWrite"];
+                };
             };
-            /** @description A new version was written */
+            /** @description A new version was written: the policy in force, `created: true` */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskPolicyWrite"];
+                };
             };
             /** @description An absurd figure, named (negative, not a number, a capacity above the expected declarations) */
             400: {
@@ -3980,11 +4204,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every version of the office’s policy, newest first (none: the global default applies) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskPolicyHistory"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4013,7 +4240,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No such resource */
+            /** @description Unknown customs office */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4044,7 +4271,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskPolicyPreview"];
+                };
             };
             /** @description An absurd figure, named */
             400: {

@@ -14,6 +14,8 @@ export type { SelectionTrace } from '../app/decisions/decision-records.service';
 export type { ReplayResult } from '../app/decisions/decision-replay.service';
 export type { ModelComparison } from '../app/models/model-comparison.service';
 export type { ModelEventList, ModelList } from '../app/models/model-registry.service';
+export type { RiskPolicyHistory, RiskPolicyView, RiskPolicyWrite } from '../app/risk-policy/risk-policy.responses';
+export type { RiskPolicyPreview } from '../app/risk-policy/risk-policy.service';
 export type { ScreenedBatch, ScreeningOutcome } from '../app/screening/screening.service';
 export type { CriteriaHitRates, LaneStats, OpenCases, SelectionHitRates } from '../app/stats/stats.service';
 export type { OutcomesImported } from '../app/supply-chain/supply-chain-history.service';
