@@ -715,6 +715,16 @@ export interface components {
         AnyCondition: {
             any: components["schemas"]["ConditionNode"][];
         };
+        /** @enum {string} */
+        AssessmentDecision: "DISMISS" | "SHARE" | "TARGET";
+        AssessmentScores: {
+            accuracy: number;
+            applicability: number;
+            importance: number;
+            influence: number;
+            reliability: number;
+            timeliness: number;
+        };
         AssessmentScoresDto: {
             accuracy: number;
             applicability: number;
@@ -742,6 +752,32 @@ export interface components {
              * @example officer-40-01
              */
             officerId: string;
+        };
+        /** @description `GET /api/intelligence/{id}/attachments`: a report's attachments, oldest first, without their bytes. */
+        AttachmentList: {
+            attachments: components["schemas"]["AttachmentView"][];
+        };
+        /** @description `POST /api/intelligence/{id}/attachments`: the stored attachment and whether this upload stored it. */
+        AttachmentUpload: {
+            attachment: components["schemas"]["AttachmentView"];
+            /** @description True (201) when this upload stored the file; false (200) when the same bytes were already attached to the report. */
+            created: boolean;
+        };
+        /** @description One attachment as listed: everything but the bytes. */
+        AttachmentView: {
+            /** @description The type its bytes show: `application/pdf`, `image/png`, `image/jpeg` or `text/plain`. */
+            contentType: string;
+            /** @description The file's name as uploaded, without its path and control characters, at most 255 characters (`attachment` when none is left). */
+            fileName: string;
+            reportId: string;
+            /** @description Lower-case hex SHA-256 of the content. */
+            sha256: string;
+            /** @description Size, bytes. */
+            sizeBytes: number;
+            /** @description ISO timestamp. */
+            uploadedAt: string;
+            /** @description The uploader (user id). */
+            uploadedBy: string;
         };
         /** @description Result of `GET /api/audit/verify`. */
         AuditVerification: {
@@ -991,6 +1027,23 @@ export interface components {
          * @enum {string}
          */
         CriterionFact: "declarationId" | "date" | "officeId" | "processType" | "importType" | "importUse" | "paymentType" | "transportMode" | "declarantId" | "importerId" | "sellerId" | "courierId" | "hsCode" | "hsChapter" | "hsHeading" | "departureCountry" | "originCountry" | "taxRate" | "taxType" | "originIndicator" | "netMassKg" | "itemPriceKrw" | "unitPriceKrwPerKg" | "goodsDescription";
+        /** @description Feedback on one linked criterion: its selections, results by outcome, hit rate and verdicts. */
+        CriterionFeedback: {
+            appropriate: number;
+            criterionId: string;
+            /** @description hits / results recorded (0..1); null before the first result. */
+            hitRate: number | null;
+            /** @description Results with a finding (DISCREPANCY or SEIZURE). */
+            hits: number;
+            notAppropriate: number;
+            notes: string[];
+            results: {
+                DISCREPANCY: number;
+                NO_FINDING: number;
+                SEIZURE: number;
+            };
+            selections: number;
+        };
         /** @description `GET /api/criteria/:id`: every version of one criterion, oldest first. */
         CriterionHistory: {
             id: string;
@@ -1190,6 +1243,36 @@ export interface components {
              */
             validTo?: string | null;
         };
+        /** @description A criterion version drafted from a risk case: stored, awaiting approval by another user (`POST /api/criteria/{id}/versions/{version}/approve`). */
+        DraftedCriterion: {
+            /**
+             * @description Always false: a drafted version is not in force until approved.
+             * @enum {boolean}
+             */
+            approved: false;
+            conditions: components["schemas"]["TopLevelConditions"];
+            /** @description The author (user id). */
+            createdBy: string;
+            id: string;
+            /** @description Search keywords (at least 3) for finding the criterion. */
+            keywords: string[];
+            lane: components["schemas"]["CriterionLane"];
+            /** @description Office code for LOCAL criteria; `null` for CENTRAL ones. */
+            officeId: string | null;
+            /** @description What the inspecting officer should look at. */
+            pointsOfInterest: string;
+            /** @description Why the criterion exists (the intelligence behind it). */
+            reason: string;
+            riskArea: components["schemas"]["RiskArea"];
+            scope: components["schemas"]["CriterionScope"];
+            status: components["schemas"]["CriterionStatus"];
+            /** @description First day of validity, ISO `YYYY-MM-DD`, inclusive. */
+            validFrom: string;
+            /** @description Last day of validity, ISO `YYYY-MM-DD`, inclusive (>= validFrom). */
+            validTo: string;
+            /** @description Version number, integer >= 1. */
+            version: number;
+        };
         ErrorResponse: {
             error?: string;
             errors?: unknown[];
@@ -1250,6 +1333,14 @@ export interface components {
         };
         /** @enum {string} */
         InspectionOutcome: "NO_FINDING" | "DISCREPANCY" | "SEIZURE";
+        /** @description What intake answers: the report, its risk case (new or the existing one), and the route. */
+        IntakeResult: {
+            /** @description True when the report was linked to an open risk case about the same subjects. */
+            duplicate: boolean;
+            reportId: string;
+            riskCaseId: string;
+            routing: components["schemas"]["RiskCaseRouting"];
+        };
         IntelligenceGoodsDto: {
             /** @example pistol parts declared as tools */
             description?: string | null;
@@ -1259,6 +1350,36 @@ export interface components {
              */
             hsCode?: string | null;
         };
+        /** @description The body of an intelligence report as received (`POST /api/intelligence`, `CreateIntelligenceDto`) and stored, with the route it was given. Optional fields are absent or null when not given; `goods` and `routes` are empty then. */
+        IntelligenceReport: {
+            goods: {
+                description?: string | null;
+                /** @description HS code or prefix, 2-10 digits. */
+                hsCode?: string | null;
+            }[];
+            /** @description Office of the port the intelligence concerns. */
+            portOfficeId?: string | null;
+            /** @description Office that detected it (local detections). */
+            reportingOfficeId?: string | null;
+            riskArea: components["schemas"]["IntelligenceRiskArea"];
+            /** @description Countries of origin and departure (ISO 3166-1 alpha-2). */
+            routes: {
+                departureCountry?: string | null;
+                originCountry?: string | null;
+            }[];
+            routing: components["schemas"]["RiskCaseRouting"];
+            /** @description What is smuggled, when the risk area is SMUGGLING. */
+            smugglingSubtype?: components["schemas"]["SmugglingSubtype"] | null;
+            source: {
+                organisation: string;
+                type: components["schemas"]["IntelligenceSourceType"];
+            };
+            subjects: components["schemas"]["IntelligenceSubject"][];
+            /** @description The report in free text. */
+            text: string;
+        };
+        /** @enum {string} */
+        IntelligenceRiskArea: "TAX_EVASION" | "UNFAIR_TRADE" | "ENVIRONMENT" | "NATIONAL_SECURITY" | "PUBLIC_HEALTH" | "ILLEGAL_FOREIGN_EXCHANGE" | "SMUGGLING" | "ORIGIN_FRAUD" | "UNDERVALUATION";
         IntelligenceRouteDto: {
             /**
              * @example HK
@@ -1276,6 +1397,19 @@ export interface components {
             organisation: string;
             /** @enum {string} */
             type: "FOREIGN_CUSTOMS" | "DOMESTIC_AGENCY" | "INTELLIGENCE_SERVICE" | "ENFORCEMENT" | "LOCAL_CUSTOMS";
+        };
+        /** @enum {string} */
+        IntelligenceSourceType: "FOREIGN_CUSTOMS" | "DOMESTIC_AGENCY" | "INTELLIGENCE_SERVICE" | "ENFORCEMENT" | "LOCAL_CUSTOMS";
+        /** @description A subject of an intelligence report: a person or company by name, or an identifier. Optional fields are absent or null when not given. */
+        IntelligenceSubject: {
+            /** @description Type of an IDENTIFIER (`importerId`, `declarantId`, `sellerId`, `courierId`, `businessNumber`, `passportNumber`). */
+            idType?: string | null;
+            /** @enum {string} */
+            kind: "PERSON" | "COMPANY" | "IDENTIFIER";
+            /** @description Name of a PERSON or COMPANY. */
+            name?: string | null;
+            /** @description Value of an IDENTIFIER. */
+            value?: string | null;
         };
         IntelligenceSubjectDto: {
             /**
@@ -1708,6 +1842,195 @@ export interface components {
          * @enum {string}
          */
         RiskArea: "TAX_EVASION" | "UNFAIR_TRADE" | "ENVIRONMENT" | "NATIONAL_SECURITY" | "PUBLIC_HEALTH" | "ILLEGAL_FOREIGN_EXCHANGE" | "SMUGGLING_DRUGS" | "SMUGGLING_WEAPONS" | "SMUGGLING_OTHER" | "ORIGIN_FRAUD" | "UNDERVALUATION";
+        /** @description `POST /api/risk-cases/{id}/criteria` and `.../criteria/{criterionId}/retire`: the criterion version written (a draft, or a RETIRED version) and the risk case with it linked. */
+        RiskCaseCriterionDraft: {
+            criterion: components["schemas"]["DraftedCriterion"];
+            riskCase: components["schemas"]["RiskCaseState"];
+        };
+        /** @description `GET /api/risk-cases/{id}`: the risk case as the workflow last projected it (routing, assessment, linked criteria, validity window, feedback per criterion), with its reports and history. */
+        RiskCaseDetail: {
+            /** @description The assessment with its composite (mean of the six factors, 1..5, two decimals) and risk level; null before it. */
+            assessment: {
+                actor: string;
+                composite: number;
+                decision: components["schemas"]["AssessmentDecision"];
+                note?: string;
+                riskLevel: components["schemas"]["RiskLevel"];
+                scores: components["schemas"]["AssessmentScores"];
+                /** @description Offices the intelligence is shared with (SHARE: at least one). */
+                shareWith?: string[];
+            } | null;
+            /** @description The analyst's conclusion when closed, else null. */
+            closingNote: string | null;
+            /** @description Criterion versions drafted from the case: the validity window each starts once approved (`windowMs`, ms), who approved it, whether it retires the criterion. */
+            criteria: {
+                approved: boolean;
+                approvedBy: string | null;
+                criterionId: string;
+                retires?: boolean;
+                version: number;
+                windowMs: number;
+            }[];
+            /** @description Its history, in order. */
+            events: components["schemas"]["RiskCaseHistoryEvent"][];
+            feedback: components["schemas"]["CriterionFeedback"][];
+            /** @description Inspection cases its criteria selected, with their outcome once recorded (NO_FINDING, DISCREPANCY, SEIZURE; null before). */
+            inspections: {
+                criterionIds: string[];
+                declarationId: string;
+                inspectionCaseId: string;
+                outcome: string | null;
+            }[];
+            /** @description Offices the case is routed to or shared with, sorted. */
+            officeIds: string[];
+            /** @description ISO timestamp the case was opened. */
+            openedAt: string;
+            /** @description Its intelligence reports: the first, then those linked as duplicates. */
+            reportIds: string[];
+            /** @description Its intelligence reports, oldest first. */
+            reports: components["schemas"]["RiskCaseReport"][];
+            riskArea: components["schemas"]["IntelligenceRiskArea"];
+            riskCaseId: string;
+            /** @description The assessment's risk level; null before the case is assessed. */
+            riskLevel: components["schemas"]["RiskLevel"] | null;
+            /** @enum {string} */
+            route: "CBTC" | "LOCAL";
+            routing: components["schemas"]["RiskCaseRouting"];
+            /** @description Number of events so far; the next event gets `seq + 1`. */
+            seq: number;
+            /** @description Offices the intelligence is shared with (decision SHARE). */
+            sharedWith: string[];
+            /** @description What is smuggled (risk area SMUGGLING), else null. */
+            smugglingSubtype: components["schemas"]["SmugglingSubtype"] | null;
+            status: components["schemas"]["RiskCaseStatus"];
+            /** @description Normalised subject keys, e.g. `importerId:IMP123`; duplicates are found by them. */
+            subjectKeys: string[];
+            /** @description ISO timestamp of its last event. */
+            updatedAt: string;
+            /** @description ISO time the validity window ends (ACTIVE), or ended. */
+            windowEndsAt: string | null;
+        };
+        /** @enum {string} */
+        RiskCaseEventType: "IDENTIFIED" | "REPORT_LINKED" | "ASSESSED" | "SHARED" | "DISMISSED" | "TARGETING" | "CRITERION_LINKED" | "CRITERION_APPROVED" | "ACTIVATED" | "WINDOW_EXTENDED" | "WINDOW_ENDED" | "INSPECTION_SELECTED" | "INSPECTION_RESULT" | "CLOSED" | "CRITERION_RETIRED";
+        /** @description One event of a risk case's append-only history. */
+        RiskCaseHistoryEvent: {
+            /** @description Who caused it (user id, or `system`). */
+            actor: string;
+            /** @description ISO timestamp. */
+            occurredAt: string;
+            /** @description What the event recorded (its fields depend on the type). */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @description 1, 2, ... in order. */
+            seq: number;
+            type: components["schemas"]["RiskCaseEventType"];
+        };
+        /** @description `GET /api/risk-cases`: one page of risk cases, newest first, and how many match. */
+        RiskCaseList: {
+            riskCases: components["schemas"]["RiskCaseListItem"][];
+            /** @description Risk cases matching the filter (all pages). */
+            total: number;
+        };
+        /** @description One risk case as listed: the `risk_case` read model, as the workflow last projected it. */
+        RiskCaseListItem: {
+            /** @description Offices the case is routed to or shared with, sorted. */
+            officeIds: string[];
+            /** @description ISO timestamp the case was opened. */
+            openedAt: string;
+            riskArea: components["schemas"]["IntelligenceRiskArea"];
+            riskCaseId: string;
+            /** @description The assessment's risk level; null before the case is assessed. */
+            riskLevel: components["schemas"]["RiskLevel"] | null;
+            /**
+             * @description CBTC: worked by the CBTC desk; LOCAL: by the offices it is routed to.
+             * @enum {string}
+             */
+            route: "CBTC" | "LOCAL";
+            status: components["schemas"]["RiskCaseStatus"];
+            /** @description ISO timestamp of its last event. */
+            updatedAt: string;
+            /** @description ISO timestamp the validity window of its criteria ends (or ended); null without a window. */
+            windowEndsAt: string | null;
+        };
+        /** @description One intelligence report of a risk case: the report that opened it, or one linked to it later about the same subjects. */
+        RiskCaseReport: {
+            /** @description True when the report was linked to the existing case as a duplicate. */
+            duplicate: boolean;
+            /** @description ISO timestamp. */
+            receivedAt: string;
+            report: components["schemas"]["IntelligenceReport"];
+            /** @description The reporter (user id). */
+            reportedBy: string;
+            reportId: string;
+            /** @enum {string} */
+            route: "CBTC" | "LOCAL";
+            /** @description Id of the routing rule that chose the route (`rules/routing/<ruleId>.json`), or `default`. */
+            routeRule: string;
+        };
+        /** @description Where routing sent the intelligence: the CBTC desk, or local offices; and the rule that chose it. */
+        RiskCaseRouting: {
+            /** @description Offices that work the case when `route` is LOCAL (empty for CBTC). */
+            officeIds: string[];
+            reason: string;
+            /** @enum {string} */
+            route: "CBTC" | "LOCAL";
+            /** @description Id of the routing rule (`rules/routing/<ruleId>.json`), or `default`. */
+            ruleId: string;
+        };
+        /** @description The risk case as the workflow holds it (source of truth). */
+        RiskCaseState: {
+            /** @description The assessment with its composite (mean of the six factors, 1..5, two decimals) and risk level; null before it. */
+            assessment: {
+                actor: string;
+                composite: number;
+                decision: components["schemas"]["AssessmentDecision"];
+                note?: string;
+                riskLevel: components["schemas"]["RiskLevel"];
+                scores: components["schemas"]["AssessmentScores"];
+                /** @description Offices the intelligence is shared with (SHARE: at least one). */
+                shareWith?: string[];
+            } | null;
+            /** @description The analyst's conclusion when closed, else null. */
+            closingNote: string | null;
+            /** @description Criterion versions drafted from the case: the validity window each starts once approved (`windowMs`, ms), who approved it, whether it retires the criterion. */
+            criteria: {
+                approved: boolean;
+                approvedBy: string | null;
+                criterionId: string;
+                retires?: boolean;
+                version: number;
+                windowMs: number;
+            }[];
+            feedback: components["schemas"]["CriterionFeedback"][];
+            /** @description Inspection cases its criteria selected, with their outcome once recorded (NO_FINDING, DISCREPANCY, SEIZURE; null before). */
+            inspections: {
+                criterionIds: string[];
+                declarationId: string;
+                inspectionCaseId: string;
+                outcome: string | null;
+            }[];
+            /** @description Its intelligence reports: the first, then those linked as duplicates. */
+            reportIds: string[];
+            riskArea: components["schemas"]["IntelligenceRiskArea"];
+            riskCaseId: string;
+            routing: components["schemas"]["RiskCaseRouting"];
+            /** @description Number of events so far; the next event gets `seq + 1`. */
+            seq: number;
+            /** @description Offices the intelligence is shared with (decision SHARE). */
+            sharedWith: string[];
+            /** @description What is smuggled (risk area SMUGGLING), else null. */
+            smugglingSubtype: components["schemas"]["SmugglingSubtype"] | null;
+            status: components["schemas"]["RiskCaseStatus"];
+            /** @description Normalised subject keys, e.g. `importerId:IMP123`; duplicates are found by them. */
+            subjectKeys: string[];
+            /** @description ISO time the validity window ends (ACTIVE), or ended. */
+            windowEndsAt: string | null;
+        };
+        /** @enum {string} */
+        RiskCaseStatus: "IDENTIFIED" | "ASSESSED" | "TARGETING" | "ACTIVE" | "FEEDBACK" | "CLOSED" | "DISMISSED";
+        /** @enum {string} */
+        RiskLevel: "LOW" | "MEDIUM" | "HIGH";
         /** @description `GET /api/offices/{officeId}/risk-policy/history`: every version of the office's policy, newest first (empty when it has none). */
         RiskPolicyHistory: {
             officeId: string;
@@ -1907,6 +2230,8 @@ export interface components {
             score: number;
             version: string;
         };
+        /** @enum {string} */
+        SmugglingSubtype: "DRUGS" | "WEAPONS" | "CULTURAL_PROPERTY" | "ENDANGERED_SPECIES" | "COUNTERFEIT" | "OTHER";
         /** @description The cut-offs derived from a policy for the deciding model: RED / YELLOW scores, shares, exploration band, expected selections. */
         ThresholdsInForce: {
             /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
@@ -3619,12 +3944,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `{ reportId, riskCaseId, duplicate, routing: { route, officeIds, ruleId, reason } }` */
+            /** @description The report’s id, its risk case (new, or the open one it was linked to) and where routing sent it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IntakeResult"];
+                };
             };
             /** @description Invalid report (fields named) */
             400: {
@@ -3684,12 +4011,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{ attachments: [...] }`, oldest first */
+            /** @description The report’s attachments, oldest first, without their bytes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -3709,7 +4038,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller’s role or office may not do this; the message names who may */
+            /** @description Officers and supervisors: the report’s risk case is neither routed to nor shared with their office */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3718,7 +4047,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No such resource */
+            /** @description Unknown report */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3752,14 +4081,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentUpload"];
+                };
             };
-            /** @description `{ created: true, attachment: { reportId, fileName, contentType, sizeBytes, sha256, uploadedBy, uploadedAt } }` */
+            /** @description Stored: the attachment, `created: true` */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentUpload"];
+                };
             };
             /** @description No file in the field `file`, or an empty one */
             400: {
@@ -3779,7 +4112,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller’s role or office may not do this; the message names who may */
+            /** @description Officers and supervisors: the report’s risk case is neither routed to nor shared with their office */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4353,11 +4686,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of risk cases, newest first, and how many match */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseList"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4399,12 +4735,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The risk case with its reports and history */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseDetail"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4462,12 +4800,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The risk case after the assessment (ASSESSED, TARGETING or DISMISSED) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseState"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4561,12 +4901,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The closed risk case */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseState"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4660,12 +5002,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The drafted criterion version (awaiting approval) and the risk case with it linked */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseCriterionDraft"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4756,12 +5100,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The RETIRED version (awaiting approval) and the risk case with it linked */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseCriterionDraft"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4859,12 +5205,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The risk case with its window extended, or in FEEDBACK once ended */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseState"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
