@@ -10,8 +10,11 @@ const CLIENT_FILE = path.join(ROOT, 'libs/api-contract/src/openapi.generated.ts'
 /** The parts of the API's OpenAPI document these checks read. */
 interface OpenApiDocument {
   paths: Record<string, Record<string, {
+    operationId: string;
+    parameters?: Array<{ name: string }>;
     responses?: Record<string, {
       content?: Record<string, { schema?: { $ref?: string; type?: string } }>;
+      links?: Record<string, { operationId: string; parameters?: Record<string, string> }>;
     }>;
   }>>;
 }
@@ -54,5 +57,27 @@ describe('API contract (e2e)', () => {
       }
     }
     expect(unnamed).toEqual([]);
+  });
+
+  it('links answers only to operations that exist, through parameters they take', async () => {
+    const doc = (await request(stack.baseUrl).get('/api/docs-json').expect(200)).body as OpenApiDocument;
+    const operations = new Map(Object.values(doc.paths).flatMap((item) => Object.values(item)).map((op) => [op.operationId, op]));
+    const broken: string[] = [];
+    let links = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        for (const [status, response] of Object.entries(op.responses ?? {})) {
+          for (const [name, link] of Object.entries(response.links ?? {})) {
+            links += 1;
+            const target = operations.get(link.operationId);
+            const taken = new Set((target?.parameters ?? []).map((p) => p.name));
+            const unknown = Object.keys(link.parameters ?? {}).filter((p) => !taken.has(p.replace(/^(path|query)\./, '')));
+            if (!target || unknown.length > 0) broken.push(`${method.toUpperCase()} ${path} ${status} ${name} -> ${link.operationId} ${unknown.join(', ')}`);
+          }
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(links).toBeGreaterThan(0);
   });
 });

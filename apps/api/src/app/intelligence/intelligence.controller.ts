@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors 
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { reportLinks, riskCaseLinks } from '../../contract/links';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import { ReportIdPipe } from '../../services/http/id-params.pipe';
@@ -23,7 +24,10 @@ export class IntelligenceController {
   @Post()
   @Roles('cbtc_analyst', 'local_officer', 'supervisor')
   @ApiOperation({ summary: 'Register a report: routed by rules/routing, opens a risk case, or links to the open one about the same subjects' })
-  @Responds(201, 'IntakeResult', 'The report\u2019s id, its risk case (new, or the open one it was linked to) and where routing sent it')
+  @Responds(201, 'IntakeResult', 'The report\u2019s id, its risk case (new, or the open one it was linked to) and where routing sent it', {
+    ...riskCaseLinks('/riskCaseId'),
+    ...reportLinks('/reportId'),
+  })
   @ApiResponse({ status: 400, description: 'Invalid report (fields named)' })
   @ApiResponse({ status: 403, description: 'Officers and supervisors report only their own office\u2019s detections' })
   register(@Body() body: CreateIntelligenceDto, @CurrentUser() user: AuthUser): Promise<IntakeResult> {
@@ -36,8 +40,8 @@ export class IntelligenceController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Attach a document or photo (PDF, PNG, JPEG, plain text; checked by its bytes) to a report; stored once per SHA-256' })
-  @Responds(201, 'AttachmentUpload', 'Stored: the attachment, `created: true`')
-  @Responds(200, 'AttachmentUpload', 'The same bytes were already attached: the stored attachment, `created: false`')
+  @Responds(201, 'AttachmentUpload', 'Stored: the attachment, `created: true`', reportLinks('/attachment/reportId'))
+  @Responds(200, 'AttachmentUpload', 'The same bytes were already attached: the stored attachment, `created: false`', reportLinks('/attachment/reportId'))
   @ApiResponse({ status: 400, description: 'No file in the field `file`, or an empty one' })
   @ApiResponse({ status: 403, description: 'Officers and supervisors: the report\u2019s risk case is neither routed to nor shared with their office' })
   @ApiResponse({ status: 404, description: 'Unknown report' })

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { riskPolicyLinks } from '../../contract/links';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { OfficeIdPipe } from '../../services/http/id-params.pipe';
@@ -34,7 +35,9 @@ export class RiskPolicyController {
   @Roles('cbtc_analyst', 'auditor', 'supervisor', 'local_officer')
   @ApiOperation({ summary: 'The policy in force: figures (or the global default), author, reason, and the cut-offs derived for the deciding model' })
   @ApiResponse({ status: 404, description: 'Unknown customs office' })
-  @Responds(200, 'RiskPolicyView', 'The policy in force (the global default when the office has none) and its cut-offs')
+  @Responds(200, 'RiskPolicyView', 'The policy in force (the global default when the office has none) and its cut-offs', {
+    GetRiskPolicyHistory: riskPolicyLinks().GetRiskPolicyHistory,
+  })
   async get(@Param('officeId', OfficeIdPipe) officeId: string): Promise<RiskPolicyView> {
     this.policies.assertKnownOffice(officeId);
     return riskPolicyView(await this.policies.policyFor(officeId, this.model()));
@@ -43,8 +46,8 @@ export class RiskPolicyController {
   @Put()
   @Roles('cbtc_analyst', 'supervisor')
   @ApiOperation({ summary: 'Write a new policy version (audited: author and reason kept); the next decisions use its cut-offs' })
-  @Responds(201, 'RiskPolicyWrite', 'A new version was written: the policy in force, `created: true`')
-  @Responds(200, 'RiskPolicyWrite', 'Same figures and reason as the newest version: nothing written, `created: false`')
+  @Responds(201, 'RiskPolicyWrite', 'A new version was written: the policy in force, `created: true`', riskPolicyLinks())
+  @Responds(200, 'RiskPolicyWrite', 'Same figures and reason as the newest version: nothing written, `created: false`', riskPolicyLinks())
   @ApiResponse({ status: 400, description: 'An absurd figure, named (negative, not a number, a capacity above the expected declarations)' })
   @ApiResponse({ status: 403, description: 'Not a CBTC analyst or a supervisor of this office' })
   @ApiResponse({ status: 409, description: 'expectedDailyDeclarations omitted and the office has too little history (28 days) to measure it' })

@@ -6,6 +6,7 @@ import { validateDeclaration, type Declaration } from '@customs/domain';
 import { Roles } from '../../services/auth/auth.decorators';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { batchSchema, DECLARATION_SCHEMA } from '../../contract/declaration.schema';
+import { declarationLinks } from '../../contract/links';
 import { Responds } from '../../services/http/responds.decorator';
 import { ScreeningService, type ItemError, type ScreenedBatch, type ScreeningOutcome } from './screening.service';
 
@@ -27,8 +28,8 @@ export class DeclarationsController {
   @Roles('service', 'cbtc_analyst')
   @ApiOperation({ summary: 'Screen one declaration (idempotent on declarationId)' })
   @ApiBody({ schema: DECLARATION_SCHEMA })
-  @Responds(201, 'ScreeningOutcome', 'Screened now: the lane, score, fired criteria and the inspection case opened for YELLOW/RED')
-  @Responds(200, 'ScreeningOutcome', 'Screened before: the stored decision (`duplicate: true`)')
+  @Responds(201, 'ScreeningOutcome', 'Screened now: the lane, score, fired criteria and the inspection case opened for YELLOW/RED', declarationLinks('/declarationId'))
+  @Responds(200, 'ScreeningOutcome', 'Screened before: the stored decision (`duplicate: true`)', declarationLinks('/declarationId'))
   @ApiResponse({ status: 400, description: 'Invalid declaration; the message names each field' })
   @ApiResponse({ status: 409, description: 'The id was screened before with different content' })
   async screenOne(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<ScreeningOutcome> {
@@ -45,7 +46,7 @@ export class DeclarationsController {
   @Roles('service', 'cbtc_analyst')
   @ApiOperation({ summary: 'Screen a batch of declarations: all are validated first, and any invalid one refuses the whole batch' })
   @ApiBody({ schema: batchSchema('declarations', DECLARATION_SCHEMA) })
-  @Responds(200, 'ScreenedBatch', 'Per-declaration results in input order and the batch counts')
+  @Responds(200, 'ScreenedBatch', 'Per-declaration results in input order and the batch counts', declarationLinks('/results/0/declarationId'))
   @ApiResponse({ status: 400, description: 'Malformed batch, or invalid declarations listed in `errors` with their index' })
   @ApiResponse({ status: 409, description: 'Declarations re-sent with different content, listed in `errors`' })
   async screenBatch(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<ScreenedBatch> {
