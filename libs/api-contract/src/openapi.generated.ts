@@ -803,7 +803,9 @@ export interface components {
             action: "EXTEND" | "END";
             /** @description Days to add (EXTEND) */
             days?: number | null;
-        } | unknown | {
+        } | {
+            days: number;
+        } | {
             /** @enum {unknown} */
             action?: "END";
         };
@@ -814,6 +816,16 @@ export interface components {
         /** @description At least one child must hold. */
         AnyCondition: {
             any: components["schemas"]["ConditionNode"][];
+        };
+        /** @enum {string} */
+        AssessmentDecision: "DISMISS" | "SHARE" | "TARGET";
+        AssessmentScores: {
+            accuracy: number;
+            applicability: number;
+            importance: number;
+            influence: number;
+            reliability: number;
+            timeliness: number;
         };
         AssessmentScoresDto: {
             accuracy: number;
@@ -842,6 +854,32 @@ export interface components {
              * @example officer-40-01
              */
             officerId: string;
+        };
+        /** @description `GET /api/intelligence/{id}/attachments`: a report's attachments, oldest first, without their bytes. */
+        AttachmentList: {
+            attachments: components["schemas"]["AttachmentView"][];
+        };
+        /** @description `POST /api/intelligence/{id}/attachments`: the stored attachment and whether this upload stored it. */
+        AttachmentUpload: {
+            attachment: components["schemas"]["AttachmentView"];
+            /** @description True (201) when this upload stored the file; false (200) when the same bytes were already attached to the report. */
+            created: boolean;
+        };
+        /** @description One attachment as listed: everything but the bytes. */
+        AttachmentView: {
+            /** @description The type its bytes show: `application/pdf`, `image/png`, `image/jpeg` or `text/plain`. */
+            contentType: string;
+            /** @description The file's name as uploaded, without its path and control characters, at most 255 characters (`attachment` when none is left). */
+            fileName: string;
+            reportId: string;
+            /** @description Lower-case hex SHA-256 of the content. */
+            sha256: string;
+            /** @description Size, bytes. */
+            sizeBytes: number;
+            /** @description ISO timestamp. */
+            uploadedAt: string;
+            /** @description The uploader (user id). */
+            uploadedBy: string;
         };
         /** @description Result of `GET /api/audit/verify`. */
         AuditVerification: {
@@ -926,6 +964,18 @@ export interface components {
             /** @description Declarations whose lane this basis decided. */
             selected: number;
         };
+        /** @description Counts over one screened batch. */
+        BatchSummary: {
+            /** @description Cases this call opened (queued to start; see `ScreeningOutcome.caseStarted`). */
+            casesStarted: number;
+            duplicates: number;
+            /** @description Declarations per lane. */
+            green: number;
+            /** @description Declarations in the batch (repeats included). */
+            received: number;
+            red: number;
+            yellow: number;
+        };
         BulkAssignDto: {
             /**
              * @description 1 to 100 case ids, each once
@@ -1005,6 +1055,11 @@ export interface components {
             cases: components["schemas"]["CaseView"][];
             total: number;
         };
+        /**
+         * @description Where a declaration's case stands: queued in the outbox, or its workflow exists.
+         * @enum {string}
+         */
+        CaseStartStatus: "QUEUED" | "STARTED";
         /** @enum {string} */
         CaseStatus: "QUEUED" | "ASSIGNED" | "RESULT_RECORDED" | "CLOSED";
         /** @description A case as served by the queue (the Postgres read model), its codes typed as the table's check constraints and the case workflow allow them. */
@@ -1121,6 +1176,8 @@ export interface components {
         } & ({
             /** @enum {unknown} */
             riskArea?: "SMUGGLING";
+            /** @enum {unknown} */
+            smugglingSubtype: "DRUGS" | "WEAPONS" | "CULTURAL_PROPERTY" | "ENDANGERED_SPECIES" | "COUNTERFEIT" | "OTHER";
         } | {
             /** @enum {unknown} */
             riskArea?: "TAX_EVASION" | "UNFAIR_TRADE" | "ENVIRONMENT" | "NATIONAL_SECURITY" | "PUBLIC_HEALTH" | "ILLEGAL_FOREIGN_EXCHANGE" | "ORIGIN_FRAUD" | "UNDERVALUATION";
@@ -1206,6 +1263,23 @@ export interface components {
          * @enum {string}
          */
         CriterionFact: "declarationId" | "date" | "officeId" | "processType" | "importType" | "importUse" | "paymentType" | "transportMode" | "declarantId" | "importerId" | "sellerId" | "courierId" | "hsCode" | "hsChapter" | "hsHeading" | "departureCountry" | "originCountry" | "taxRate" | "taxType" | "originIndicator" | "netMassKg" | "itemPriceKrw" | "unitPriceKrwPerKg" | "goodsDescription";
+        /** @description Feedback on one linked criterion: its selections, results by outcome, hit rate and verdicts. */
+        CriterionFeedback: {
+            appropriate: number;
+            criterionId: string;
+            /** @description hits / results recorded (0..1); null before the first result. */
+            hitRate: number | null;
+            /** @description Results with a finding (DISCREPANCY or SEIZURE). */
+            hits: number;
+            notAppropriate: number;
+            notes: string[];
+            results: {
+                DISCREPANCY: number;
+                NO_FINDING: number;
+                SEIZURE: number;
+            };
+            selections: number;
+        };
         /** @description `GET /api/criteria/:id`: every version of one criterion, oldest first. */
         CriterionHistory: {
             id: string;
@@ -1359,6 +1433,35 @@ export interface components {
             /** @description KCS mode-of-transport code: 10 sea, 40 air, 50 post, ... */
             transportMode: string;
         };
+        /** @description Cut-offs derived from a policy for one model's score distribution. */
+        DerivedThresholds: {
+            /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
+            controlShare: number;
+            /** @description Expected selections per day (declarations) by source (office policies only; criteria not included). */
+            expectedDailySelections: {
+                control: number;
+                exploration: number;
+                red: number;
+                yellow: number;
+            } | null;
+            exploration: components["schemas"]["ExplorationBand"];
+            notes: string[];
+            /** @description Score (probability 0..1) at or above which the model asks for RED; 1.01 (above any score) when the RED share is 0. */
+            red: number;
+            /** @description Shares the cut-offs select, after clamping to the quantile range (0..1; YELLOW includes RED). */
+            redTopShare: number;
+            /** @description Shares as asked for (0..1), before clamping to the model's quantile range. */
+            requestedRedTopShare: number;
+            requestedYellowTopShare: number;
+            /** @description Score (probability 0..1) at or above which the model asks for YELLOW; 1.01 (above any score) when the YELLOW share is 0. */
+            yellow: number;
+            yellowTopShare: number;
+        };
+        /**
+         * @description Signing algorithms of the development identity provider's key (see `algorithmOf`).
+         * @enum {string}
+         */
+        DevSigningAlgorithm: "ES256" | "ES384" | "ES512" | "RS256" | "EdDSA";
         DraftCriterionDto: {
             /** @description Conditions (json-rules-engine); default: prefilled from the case */
             conditions?: components["schemas"]["TopLevelConditions"] | null;
@@ -1388,6 +1491,43 @@ export interface components {
              * @example 2021-12-31
              */
             validTo?: string | null;
+        };
+        /** @description A criterion version drafted from a risk case: stored, awaiting approval by another user (`POST /api/criteria/{id}/versions/{version}/approve`). */
+        DraftedCriterion: {
+            /**
+             * @description Always false: a drafted version is not in force until approved.
+             * @enum {boolean}
+             */
+            approved: false;
+            conditions: components["schemas"]["TopLevelConditions"];
+            /** @description The author (user id). */
+            createdBy: string;
+            /** @description `CEN-<area>-<nnn>` (central) or `LOC-<office>-<nnn>` (local). */
+            id: string;
+            /** @description Search keywords for finding the criterion. */
+            keywords: components["schemas"]["CriterionKeyword"][];
+            lane: components["schemas"]["CriterionLane"];
+            /** @description Office code for LOCAL criteria; `null` for CENTRAL ones. */
+            officeId: string | null;
+            /** @description What the inspecting officer should look at. */
+            pointsOfInterest: string;
+            /** @description Why the criterion exists (the intelligence behind it). */
+            reason: string;
+            riskArea: components["schemas"]["RiskArea"];
+            scope: components["schemas"]["CriterionScope"];
+            status: components["schemas"]["CriterionStatus"];
+            /**
+             * Format: date
+             * @description First day of validity, ISO `YYYY-MM-DD`, inclusive.
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Last day of validity, ISO `YYYY-MM-DD`, inclusive (>= validFrom).
+             */
+            validTo: string;
+            /** @description Version number, integer >= 1. */
+            version: number;
         };
         ErrorResponse: {
             error?: string;
@@ -1449,6 +1589,14 @@ export interface components {
         };
         /** @enum {string} */
         InspectionOutcome: "NO_FINDING" | "DISCREPANCY" | "SEIZURE";
+        /** @description What intake answers: the report, its risk case (new or the existing one), and the route. */
+        IntakeResult: {
+            /** @description True when the report was linked to an open risk case about the same subjects. */
+            duplicate: boolean;
+            reportId: string;
+            riskCaseId: string;
+            routing: components["schemas"]["RiskCaseRouting"];
+        };
         IntelligenceGoodsDto: {
             /** @example pistol parts declared as tools */
             description?: string | null;
@@ -1458,6 +1606,36 @@ export interface components {
              */
             hsCode?: string | null;
         };
+        /** @description The body of an intelligence report as received (`POST /api/intelligence`, `CreateIntelligenceDto`) and stored, with the route it was given. Optional fields are absent or null when not given; `goods` and `routes` are empty then. */
+        IntelligenceReport: {
+            goods: {
+                description?: string | null;
+                /** @description HS code or prefix, 2-10 digits. */
+                hsCode?: string | null;
+            }[];
+            /** @description Office of the port the intelligence concerns. */
+            portOfficeId?: string | null;
+            /** @description Office that detected it (local detections). */
+            reportingOfficeId?: string | null;
+            riskArea: components["schemas"]["IntelligenceRiskArea"];
+            /** @description Countries of origin and departure (ISO 3166-1 alpha-2). */
+            routes: {
+                departureCountry?: string | null;
+                originCountry?: string | null;
+            }[];
+            routing: components["schemas"]["RiskCaseRouting"];
+            /** @description What is smuggled, when the risk area is SMUGGLING. */
+            smugglingSubtype?: components["schemas"]["SmugglingSubtype"] | null;
+            source: {
+                organisation: string;
+                type: components["schemas"]["IntelligenceSourceType"];
+            };
+            subjects: components["schemas"]["IntelligenceSubject"][];
+            /** @description The report in free text. */
+            text: string;
+        };
+        /** @enum {string} */
+        IntelligenceRiskArea: "TAX_EVASION" | "UNFAIR_TRADE" | "ENVIRONMENT" | "NATIONAL_SECURITY" | "PUBLIC_HEALTH" | "ILLEGAL_FOREIGN_EXCHANGE" | "SMUGGLING" | "ORIGIN_FRAUD" | "UNDERVALUATION";
         IntelligenceRouteDto: {
             /**
              * @example HK
@@ -1475,6 +1653,19 @@ export interface components {
             organisation: string;
             /** @enum {string} */
             type: "FOREIGN_CUSTOMS" | "DOMESTIC_AGENCY" | "INTELLIGENCE_SERVICE" | "ENFORCEMENT" | "LOCAL_CUSTOMS";
+        };
+        /** @enum {string} */
+        IntelligenceSourceType: "FOREIGN_CUSTOMS" | "DOMESTIC_AGENCY" | "INTELLIGENCE_SERVICE" | "ENFORCEMENT" | "LOCAL_CUSTOMS";
+        /** @description A subject of an intelligence report: a person or company by name, or an identifier. Optional fields are absent or null when not given. */
+        IntelligenceSubject: {
+            /** @description Type of an IDENTIFIER (`importerId`, `declarantId`, `sellerId`, `courierId`, `businessNumber`, `passportNumber`). */
+            idType?: string | null;
+            /** @enum {string} */
+            kind: "PERSON" | "COMPANY" | "IDENTIFIER";
+            /** @description Name of a PERSON or COMPANY. */
+            name?: string | null;
+            /** @description Value of an IDENTIFIER. */
+            value?: string | null;
         };
         IntelligenceSubjectDto: {
             /**
@@ -1494,6 +1685,20 @@ export interface components {
              * @example QLRUBN9
              */
             value?: string | null;
+        } & ({
+            /** @enum {unknown} */
+            kind?: "PERSON" | "COMPANY";
+            name: string;
+        } | {
+            idType: string;
+            /** @enum {unknown} */
+            kind?: "IDENTIFIER";
+            value: string;
+        });
+        /** @description `GET /api/auth/jwks`: the development identity provider's public keys (RFC 7517 JWK Set). */
+        Jwks: {
+            /** @description The signing key; empty when the development identity provider is off. */
+            keys: components["schemas"]["PublicJwk"][];
         };
         /**
          * @description GREEN automatic clearance, YELLOW document review, RED physical inspection.
@@ -1590,6 +1795,11 @@ export interface components {
          * @enum {string}
          */
         ModelRole: "CHAMPION" | "CHALLENGER" | "RETIRED";
+        /** @description A model version by name and version, as the policy answers name the deciding model. */
+        ModelVersionRef: {
+            name: string;
+            version: string;
+        };
         /** @description The child must not hold. */
         NotCondition: {
             not: components["schemas"]["ConditionNode"];
@@ -1619,6 +1829,30 @@ export interface components {
         /** @description `GET /api/stats/open-cases`: open cases by office. */
         OpenCases: {
             offices: components["schemas"]["OfficeCaseLoad"][];
+        };
+        /** @description `POST /api/supply-chain/outcomes`: how many outcomes the request held and how many were new. */
+        OutcomesImported: {
+            /** @description Outcomes stored by this request; those whose declaration id was already known are kept as they were and not counted. */
+            inserted: number;
+            /** @description Outcomes in the request. */
+            received: number;
+        };
+        /** @description What a policy does to a set of declarations: how many per lane and per deciding basis (null basis = GREEN). */
+        PolicyOutcome: {
+            decidedBy: {
+                CONTROL: number;
+                CRITERION: number;
+                EXPLORATION: number;
+                MODEL: number;
+                NONE: number;
+            } & {
+                [key: string]: number;
+            };
+            lanes: {
+                GREEN: number;
+                RED: number;
+                YELLOW: number;
+            };
         };
         /** @description Where the cut-offs in force came from: recorded with every decision for the auditor. */
         PolicyProvenance: {
@@ -1664,6 +1898,59 @@ export interface components {
             /** @description Share of declarations the YELLOW cut-off was set to select (0..1). */
             yellowTopShare: number;
         };
+        /** @description One stored version of an office's risk policy, as the API shows it. */
+        PolicyVersionView: {
+            /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
+            controlShare: number;
+            /** @description ISO timestamp. */
+            createdAt: string;
+            createdBy: string;
+            /** @description Document reviews (YELLOW) the office can do per day. */
+            dailyDocumentCapacity: number;
+            /** @description Physical inspections (RED) the office can do per day. */
+            dailyPhysicalCapacity: number;
+            /** @description What was derived when the version was written, for the model deciding then. */
+            derivedAtWrite: {
+                /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
+                controlShare: number;
+                /** @description Expected selections per day (declarations) by source (office policies only; criteria not included). */
+                expectedDailySelections: {
+                    control: number;
+                    exploration: number;
+                    red: number;
+                    yellow: number;
+                } | null;
+                exploration: components["schemas"]["ExplorationBand"];
+                model: {
+                    name: string;
+                    version: string;
+                };
+                notes: string[];
+                /** @description Score (probability 0..1) at or above which the model asks for RED; 1.01 (above any score) when the RED share is 0. */
+                red: number;
+                /** @description Shares the cut-offs select, after clamping to the quantile range (0..1; YELLOW includes RED). */
+                redTopShare: number;
+                /** @description Shares as asked for (0..1), before clamping to the model's quantile range. */
+                requestedRedTopShare: number;
+                requestedYellowTopShare: number;
+                /** @description Score (probability 0..1) at or above which the model asks for YELLOW; 1.01 (above any score) when the YELLOW share is 0. */
+                yellow: number;
+                yellowTopShare: number;
+            };
+            /** @description Declarations the office receives per day, configured or measured. */
+            expectedDailyDeclarations: number;
+            /**
+             * @description CONFIGURED (given in the policy) or MEASURED (mean daily decisions over the 28 days before it was written).
+             * @enum {string}
+             */
+            expectedDailyDeclarationsSource: "CONFIGURED" | "MEASURED";
+            /** @description Expected share (0..1) of all declarations drawn from the exploration band below YELLOW. */
+            explorationShare: number;
+            officeId: string;
+            reason: string;
+            /** @description Version number of the office's policy (1, 2, ...). */
+            version: number;
+        };
         PreviewRiskPolicyDto: {
             /**
              * @description Share of otherwise-GREEN declarations drawn at random for the control sample (YELLOW), 0..0.5
@@ -1690,6 +1977,26 @@ export interface components {
              * @example 0.01
              */
             explorationShare: number;
+        };
+        /** @description A public signing key as JSON Web Key (RFC 7517): the members of its key type (EC: `crv`, `x`, `y`; RSA: `n`, `e`; OKP: `crv`, `x`) and how to use it. Never a private member. */
+        PublicJwk: {
+            alg: components["schemas"]["DevSigningAlgorithm"];
+            /** @description Curve of an EC or OKP key (`P-256`, `P-384`, `P-521`, `Ed25519`). */
+            crv?: string;
+            /** @description Exponent (RSA), base64url. */
+            e?: string;
+            /** @description Key id: the key's RFC 7638 thumbprint (base64url of a SHA-256), the `kid` of the tokens it signs. */
+            kid: string;
+            /** @enum {string} */
+            kty: "EC" | "RSA" | "OKP";
+            /** @description Modulus (RSA), base64url. */
+            n?: string;
+            /** @enum {string} */
+            use: "sig";
+            /** @description Public point (EC, OKP), base64url. */
+            x?: string;
+            /** @description Public point (EC), base64url. */
+            y?: string;
         };
         PutRiskPolicyDto: {
             /**
@@ -1809,8 +2116,316 @@ export interface components {
          * @enum {string}
          */
         RiskArea: "TAX_EVASION" | "UNFAIR_TRADE" | "ENVIRONMENT" | "NATIONAL_SECURITY" | "PUBLIC_HEALTH" | "ILLEGAL_FOREIGN_EXCHANGE" | "SMUGGLING_DRUGS" | "SMUGGLING_WEAPONS" | "SMUGGLING_OTHER" | "ORIGIN_FRAUD" | "UNDERVALUATION";
+        /** @description `POST /api/risk-cases/{id}/criteria` and `.../criteria/{criterionId}/retire`: the criterion version written (a draft, or a RETIRED version) and the risk case with it linked. */
+        RiskCaseCriterionDraft: {
+            criterion: components["schemas"]["DraftedCriterion"];
+            riskCase: components["schemas"]["RiskCaseState"];
+        };
+        /** @description `GET /api/risk-cases/{id}`: the risk case as the workflow last projected it (routing, assessment, linked criteria, validity window, feedback per criterion), with its reports and history. */
+        RiskCaseDetail: {
+            /** @description The assessment with its composite (mean of the six factors, 1..5, two decimals) and risk level; null before it. */
+            assessment: {
+                actor: string;
+                composite: number;
+                decision: components["schemas"]["AssessmentDecision"];
+                note?: string;
+                riskLevel: components["schemas"]["RiskLevel"];
+                scores: components["schemas"]["AssessmentScores"];
+                /** @description Offices the intelligence is shared with (SHARE: at least one). */
+                shareWith?: string[];
+            } | null;
+            /** @description The analyst's conclusion when closed, else null. */
+            closingNote: string | null;
+            /** @description Criterion versions drafted from the case: the validity window each starts once approved (`windowMs`, ms), who approved it, whether it retires the criterion. */
+            criteria: {
+                approved: boolean;
+                approvedBy: string | null;
+                criterionId: string;
+                retires?: boolean;
+                version: number;
+                windowMs: number;
+            }[];
+            /** @description Its history, in order. */
+            events: components["schemas"]["RiskCaseHistoryEvent"][];
+            feedback: components["schemas"]["CriterionFeedback"][];
+            /** @description Inspection cases its criteria selected, with their outcome once recorded (NO_FINDING, DISCREPANCY, SEIZURE; null before). */
+            inspections: {
+                criterionIds: string[];
+                declarationId: string;
+                inspectionCaseId: string;
+                outcome: string | null;
+            }[];
+            /** @description Offices the case is routed to or shared with, sorted. */
+            officeIds: string[];
+            /** @description ISO timestamp the case was opened. */
+            openedAt: string;
+            /** @description Its intelligence reports: the first, then those linked as duplicates. */
+            reportIds: string[];
+            /** @description Its intelligence reports, oldest first. */
+            reports: components["schemas"]["RiskCaseReport"][];
+            riskArea: components["schemas"]["IntelligenceRiskArea"];
+            riskCaseId: string;
+            /** @description The assessment's risk level; null before the case is assessed. */
+            riskLevel: components["schemas"]["RiskLevel"] | null;
+            /** @enum {string} */
+            route: "CBTC" | "LOCAL";
+            routing: components["schemas"]["RiskCaseRouting"];
+            /** @description Number of events so far; the next event gets `seq + 1`. */
+            seq: number;
+            /** @description Offices the intelligence is shared with (decision SHARE). */
+            sharedWith: string[];
+            /** @description What is smuggled (risk area SMUGGLING), else null. */
+            smugglingSubtype: components["schemas"]["SmugglingSubtype"] | null;
+            status: components["schemas"]["RiskCaseStatus"];
+            /** @description Normalised subject keys, e.g. `importerId:IMP123`; duplicates are found by them. */
+            subjectKeys: string[];
+            /** @description ISO timestamp of its last event. */
+            updatedAt: string;
+            /** @description ISO time the validity window ends (ACTIVE), or ended. */
+            windowEndsAt: string | null;
+        };
+        /** @enum {string} */
+        RiskCaseEventType: "IDENTIFIED" | "REPORT_LINKED" | "ASSESSED" | "SHARED" | "DISMISSED" | "TARGETING" | "CRITERION_LINKED" | "CRITERION_APPROVED" | "ACTIVATED" | "WINDOW_EXTENDED" | "WINDOW_ENDED" | "INSPECTION_SELECTED" | "INSPECTION_RESULT" | "CLOSED" | "CRITERION_RETIRED";
+        /** @description One event of a risk case's append-only history. */
+        RiskCaseHistoryEvent: {
+            /** @description Who caused it (user id, or `system`). */
+            actor: string;
+            /** @description ISO timestamp. */
+            occurredAt: string;
+            /** @description What the event recorded (its fields depend on the type). */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @description 1, 2, ... in order. */
+            seq: number;
+            type: components["schemas"]["RiskCaseEventType"];
+        };
+        /** @description `GET /api/risk-cases`: one page of risk cases, newest first, and how many match. */
+        RiskCaseList: {
+            riskCases: components["schemas"]["RiskCaseListItem"][];
+            /** @description Risk cases matching the filter (all pages). */
+            total: number;
+        };
+        /** @description One risk case as listed: the `risk_case` read model, as the workflow last projected it. */
+        RiskCaseListItem: {
+            /** @description Offices the case is routed to or shared with, sorted. */
+            officeIds: string[];
+            /** @description ISO timestamp the case was opened. */
+            openedAt: string;
+            riskArea: components["schemas"]["IntelligenceRiskArea"];
+            riskCaseId: string;
+            /** @description The assessment's risk level; null before the case is assessed. */
+            riskLevel: components["schemas"]["RiskLevel"] | null;
+            /**
+             * @description CBTC: worked by the CBTC desk; LOCAL: by the offices it is routed to.
+             * @enum {string}
+             */
+            route: "CBTC" | "LOCAL";
+            status: components["schemas"]["RiskCaseStatus"];
+            /** @description ISO timestamp of its last event. */
+            updatedAt: string;
+            /** @description ISO timestamp the validity window of its criteria ends (or ended); null without a window. */
+            windowEndsAt: string | null;
+        };
+        /** @description One intelligence report of a risk case: the report that opened it, or one linked to it later about the same subjects. */
+        RiskCaseReport: {
+            /** @description True when the report was linked to the existing case as a duplicate. */
+            duplicate: boolean;
+            /** @description ISO timestamp. */
+            receivedAt: string;
+            report: components["schemas"]["IntelligenceReport"];
+            /** @description The reporter (user id). */
+            reportedBy: string;
+            reportId: string;
+            /** @enum {string} */
+            route: "CBTC" | "LOCAL";
+            /** @description Id of the routing rule that chose the route (`rules/routing/<ruleId>.json`), or `default`. */
+            routeRule: string;
+        };
+        /** @description Where routing sent the intelligence: the CBTC desk, or local offices; and the rule that chose it. */
+        RiskCaseRouting: {
+            /** @description Offices that work the case when `route` is LOCAL (empty for CBTC). */
+            officeIds: string[];
+            reason: string;
+            /** @enum {string} */
+            route: "CBTC" | "LOCAL";
+            /** @description Id of the routing rule (`rules/routing/<ruleId>.json`), or `default`. */
+            ruleId: string;
+        };
+        /** @description The risk case as the workflow holds it (source of truth). */
+        RiskCaseState: {
+            /** @description The assessment with its composite (mean of the six factors, 1..5, two decimals) and risk level; null before it. */
+            assessment: {
+                actor: string;
+                composite: number;
+                decision: components["schemas"]["AssessmentDecision"];
+                note?: string;
+                riskLevel: components["schemas"]["RiskLevel"];
+                scores: components["schemas"]["AssessmentScores"];
+                /** @description Offices the intelligence is shared with (SHARE: at least one). */
+                shareWith?: string[];
+            } | null;
+            /** @description The analyst's conclusion when closed, else null. */
+            closingNote: string | null;
+            /** @description Criterion versions drafted from the case: the validity window each starts once approved (`windowMs`, ms), who approved it, whether it retires the criterion. */
+            criteria: {
+                approved: boolean;
+                approvedBy: string | null;
+                criterionId: string;
+                retires?: boolean;
+                version: number;
+                windowMs: number;
+            }[];
+            feedback: components["schemas"]["CriterionFeedback"][];
+            /** @description Inspection cases its criteria selected, with their outcome once recorded (NO_FINDING, DISCREPANCY, SEIZURE; null before). */
+            inspections: {
+                criterionIds: string[];
+                declarationId: string;
+                inspectionCaseId: string;
+                outcome: string | null;
+            }[];
+            /** @description Its intelligence reports: the first, then those linked as duplicates. */
+            reportIds: string[];
+            riskArea: components["schemas"]["IntelligenceRiskArea"];
+            riskCaseId: string;
+            routing: components["schemas"]["RiskCaseRouting"];
+            /** @description Number of events so far; the next event gets `seq + 1`. */
+            seq: number;
+            /** @description Offices the intelligence is shared with (decision SHARE). */
+            sharedWith: string[];
+            /** @description What is smuggled (risk area SMUGGLING), else null. */
+            smugglingSubtype: components["schemas"]["SmugglingSubtype"] | null;
+            status: components["schemas"]["RiskCaseStatus"];
+            /** @description Normalised subject keys, e.g. `importerId:IMP123`; duplicates are found by them. */
+            subjectKeys: string[];
+            /** @description ISO time the validity window ends (ACTIVE), or ended. */
+            windowEndsAt: string | null;
+        };
+        /** @enum {string} */
+        RiskCaseStatus: "IDENTIFIED" | "ASSESSED" | "TARGETING" | "ACTIVE" | "FEEDBACK" | "CLOSED" | "DISMISSED";
+        /** @enum {string} */
+        RiskLevel: "LOW" | "MEDIUM" | "HIGH";
+        /** @description `GET /api/offices/{officeId}/risk-policy/history`: every version of the office's policy, newest first (empty when it has none). */
+        RiskPolicyHistory: {
+            officeId: string;
+            versions: components["schemas"]["PolicyVersionView"][];
+        };
+        /** @description The policy preview of an office: its recent decisions under the policy in force and under the proposed figures. */
+        RiskPolicyPreview: {
+            /** @description Declarations whose lane differs between the two policies. */
+            changed: number;
+            current: components["schemas"]["PolicyOutcome"];
+            currentThresholds: components["schemas"]["DerivedThresholds"];
+            /** @description Days of decisions looked at. */
+            days: number;
+            /** @description Declarations re-decided. */
+            decisions: number;
+            model: {
+                name: string;
+                version: string;
+            };
+            /** @description Lane moves from the current to the proposed policy, `FROM->TO`: count (only moves that happen). */
+            moves: {
+                [key: string]: number;
+            };
+            officeId: string;
+            proposed: components["schemas"]["PolicyOutcome"];
+            proposedThresholds: components["schemas"]["DerivedThresholds"];
+            /** @description Decisions of those days scored by another model version (not comparable, left out). */
+            skipped: number;
+        };
+        /** @description `GET /api/offices/{officeId}/risk-policy`: the policy an office decides with. The figures, author and reason are those of the office's newest version, all null when the office has none and the global configuration applies (`source` GLOBAL_DEFAULT). */
+        RiskPolicyView: {
+            /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
+            controlShare: number;
+            /** @description ISO timestamp the version was written; null for the global default. */
+            createdAt: string | null;
+            /** @description Who wrote the version (user id); null for the global default. */
+            createdBy: string | null;
+            /** @description Document reviews (YELLOW) the office can do per day; null for the global default. */
+            dailyDocumentCapacity: number | null;
+            /** @description Physical inspections (RED) the office can do per day; null for the global default. */
+            dailyPhysicalCapacity: number | null;
+            /** @description Declarations the office receives per day, configured or measured; null for the global default. */
+            expectedDailyDeclarations: number | null;
+            /**
+             * @description CONFIGURED (given when written) or MEASURED (mean daily decisions of the 28 days before); null for the global default.
+             * @enum {string|null}
+             */
+            expectedDailyDeclarationsSource: "CONFIGURED" | "MEASURED" | null;
+            /** @description Expected share (0..1) of all declarations drawn from the exploration band below YELLOW. */
+            explorationShare: number;
+            /** @description The cut-offs in force for the deciding model. */
+            inForce: components["schemas"]["ThresholdsInForce"];
+            officeId: string;
+            /** @description Why the version was written; null for the global default. */
+            reason: string | null;
+            /** @description OFFICE_POLICY: the office's own version; GLOBAL_DEFAULT: the global configuration (RED_TOP_SHARE, YELLOW_TOP_SHARE, CONTROL_SHARE). */
+            source: components["schemas"]["PolicySource"];
+            /** @description Version number of the office's policy (1, 2, ...); null for the global default. */
+            version: number | null;
+        };
+        /** @description `PUT /api/offices/{officeId}/risk-policy`: the policy in force after the write. */
+        RiskPolicyWrite: {
+            /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
+            controlShare: number;
+            /** @description True (201) when a new version was written; false (200) when the figures and reason repeat the newest version. */
+            created: boolean;
+            /** @description ISO timestamp the version was written; null for the global default. */
+            createdAt: string | null;
+            /** @description Who wrote the version (user id); null for the global default. */
+            createdBy: string | null;
+            /** @description Document reviews (YELLOW) the office can do per day; null for the global default. */
+            dailyDocumentCapacity: number | null;
+            /** @description Physical inspections (RED) the office can do per day; null for the global default. */
+            dailyPhysicalCapacity: number | null;
+            /** @description Declarations the office receives per day, configured or measured; null for the global default. */
+            expectedDailyDeclarations: number | null;
+            /**
+             * @description CONFIGURED (given when written) or MEASURED (mean daily decisions of the 28 days before); null for the global default.
+             * @enum {string|null}
+             */
+            expectedDailyDeclarationsSource: "CONFIGURED" | "MEASURED" | null;
+            /** @description Expected share (0..1) of all declarations drawn from the exploration band below YELLOW. */
+            explorationShare: number;
+            /** @description The cut-offs in force for the deciding model. */
+            inForce: components["schemas"]["ThresholdsInForce"];
+            officeId: string;
+            /** @description Why the version was written; null for the global default. */
+            reason: string | null;
+            /** @description OFFICE_POLICY: the office's own version; GLOBAL_DEFAULT: the global configuration (RED_TOP_SHARE, YELLOW_TOP_SHARE, CONTROL_SHARE). */
+            source: components["schemas"]["PolicySource"];
+            /** @description Version number of the office's policy (1, 2, ...); null for the global default. */
+            version: number | null;
+        };
         /** @enum {string} */
         Role: "cbtc_analyst" | "local_officer" | "supervisor" | "auditor" | "service";
+        /** @description `POST /api/declarations/batch`: what screening answers for each declaration, in input order, and the batch's counts. */
+        ScreenedBatch: {
+            results: components["schemas"]["ScreeningOutcome"][];
+            summary: components["schemas"]["BatchSummary"];
+        };
+        /** @description What screening answers for one declaration. */
+        ScreeningOutcome: {
+            /** @description The inspection case's id for YELLOW/RED, else null. */
+            caseId: string | null;
+            /** @description True when this call opened the case: its start is queued in the case-start outbox, in the same transaction as the decision, and the workflow follows within moments. False for GREEN and for a re-send (the case was queued by the first send). */
+            caseStarted: boolean;
+            /** @description YELLOW/RED: `QUEUED` while the workflow start is pending in the outbox, `STARTED` once it exists; GREEN: null. */
+            caseStatus: components["schemas"]["CaseStartStatus"] | null;
+            /** @description True when the declaration was drawn at random for the control sample and that decided its lane. */
+            controlSample: boolean;
+            declarationId: string;
+            /** @description True when the declaration had been screened before: the stored decision is returned. */
+            duplicate: boolean;
+            /** @description Ids of the criteria that fired. */
+            firedCriteria: string[];
+            lane: components["schemas"]["Lane"];
+            /** @description The deciding model's fraud score, a probability 0..1. */
+            riskScore: number;
+            /** @description The decision in one sentence, for the officer. */
+            summary: string;
+        };
         /** @enum {string} */
         SelectionBasis: "CRITERION" | "MODEL" | "CONTROL" | "EXPLORATION";
         /** @description Every reason a declaration had to be selected (a control draw is recorded even when a criterion selected it anyway: the draw is independent of everything else, so all drawn declarations form a random sample of the office's declarations) and the one that decided its lane (null for GREEN). Precedence for the decider: CRITERION, MODEL, CONTROL, EXPLORATION. */
@@ -1888,6 +2503,34 @@ export interface components {
             name: string;
             score: number;
             version: string;
+        };
+        /** @enum {string} */
+        SmugglingSubtype: "DRUGS" | "WEAPONS" | "CULTURAL_PROPERTY" | "ENDANGERED_SPECIES" | "COUNTERFEIT" | "OTHER";
+        /** @description The cut-offs derived from a policy for the deciding model: RED / YELLOW scores, shares, exploration band, expected selections. */
+        ThresholdsInForce: {
+            /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
+            controlShare: number;
+            /** @description Expected selections per day (declarations) by source (office policies only; criteria not included). */
+            expectedDailySelections: {
+                control: number;
+                exploration: number;
+                red: number;
+                yellow: number;
+            } | null;
+            exploration: components["schemas"]["ExplorationBand"];
+            /** @description The model whose score quantiles the cut-offs were derived from. */
+            model: components["schemas"]["ModelVersionRef"];
+            notes: string[];
+            /** @description Score (probability 0..1) at or above which the model asks for RED; 1.01 (above any score) when the RED share is 0. */
+            red: number;
+            /** @description Shares the cut-offs select, after clamping to the quantile range (0..1; YELLOW includes RED). */
+            redTopShare: number;
+            /** @description Shares as asked for (0..1), before clamping to the model's quantile range. */
+            requestedRedTopShare: number;
+            requestedYellowTopShare: number;
+            /** @description Score (probability 0..1) at or above which the model asks for YELLOW; 1.01 (above any score) when the YELLOW share is 0. */
+            yellow: number;
+            yellowTopShare: number;
         };
         /** @description `POST /api/auth/token`: a bearer token for the user it names. */
         TokenResponse: {
@@ -1984,11 +2627,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The public key that signs the development tokens, as a JWK Set */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Jwks"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -3312,19 +3958,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Screened before: the stored decision */
+            /** @description Screened before: the stored decision (`duplicate: true`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreeningOutcome"];
+                };
             };
-            /** @description Screened now */
+            /** @description Screened now: the lane, score, fired criteria and the inspection case opened for YELLOW/RED */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreeningOutcome"];
+                };
             };
             /** @description Invalid declaration; the message names each field */
             400: {
@@ -3641,7 +4291,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreenedBatch"];
+                };
             };
             /** @description Malformed batch, or invalid declarations listed in `errors` with their index */
             400: {
@@ -3849,11 +4501,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description CSV (UTF-8) with a header row, one row per recorded inspection result; a download (`Content-Disposition: attachment`) */
             200: {
                 headers: {
+                    /** @description `attachment; filename="inspection-results[-from-<from>][-to-<to>].csv"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -3897,12 +4554,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `{ reportId, riskCaseId, duplicate, routing: { route, officeIds, ruleId, reason } }` */
+            /** @description The report’s id, its risk case (new, or the open one it was linked to) and where routing sent it */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IntakeResult"];
+                };
             };
             /** @description Invalid report (fields named) */
             400: {
@@ -3962,12 +4621,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{ attachments: [...] }`, oldest first */
+            /** @description The report’s attachments, oldest first, without their bytes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -3987,7 +4648,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller’s role or office may not do this; the message names who may */
+            /** @description Officers and supervisors: the report’s risk case is neither routed to nor shared with their office */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3996,7 +4657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No such resource */
+            /** @description Unknown report */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4030,14 +4691,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentUpload"];
+                };
             };
-            /** @description `{ created: true, attachment: { reportId, fileName, contentType, sizeBytes, sha256, uploadedBy, uploadedAt } }` */
+            /** @description Stored: the attachment, `created: true` */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentUpload"];
+                };
             };
             /** @description No file in the field `file`, or an empty one */
             400: {
@@ -4057,7 +4722,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The caller’s role or office may not do this; the message names who may */
+            /** @description Officers and supervisors: the report’s risk case is neither routed to nor shared with their office */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4402,12 +5067,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The policy in force (the global default when the office has none) and its cut-offs */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskPolicyView"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4462,19 +5129,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Same figures and reason as the newest version: nothing written */
+            /** @description Same figures and reason as the newest version: nothing written, `created: false` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskPolicyWrite"];
+                };
             };
-            /** @description A new version was written */
+            /** @description A new version was written: the policy in force, `created: true` */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskPolicyWrite"];
+                };
             };
             /** @description An absurd figure, named (negative, not a number, a capacity above the expected declarations) */
             400: {
@@ -4534,11 +5205,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every version of the office’s policy, newest first (none: the global default applies) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskPolicyHistory"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4567,7 +5241,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description No such resource */
+            /** @description Unknown customs office */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4598,7 +5272,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskPolicyPreview"];
+                };
             };
             /** @description An absurd figure, named */
             400: {
@@ -4678,11 +5354,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of risk cases, newest first, and how many match */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseList"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4724,12 +5403,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The risk case with its reports and history */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseDetail"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4787,12 +5468,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The risk case after the assessment (ASSESSED, TARGETING or DISMISSED) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseState"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4886,12 +5569,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The closed risk case */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseState"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -4985,12 +5670,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The drafted criterion version (awaiting approval) and the risk case with it linked */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseCriterionDraft"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -5081,12 +5768,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The RETIRED version (awaiting approval) and the risk case with it linked */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseCriterionDraft"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -5184,12 +5873,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The risk case with its window extended, or in FEEDBACK once ended */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskCaseState"];
+                };
             };
             /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
             400: {
@@ -5605,12 +6296,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { received, inserted } */
+            /** @description How many outcomes were received and how many were new */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OutcomesImported"];
+                };
             };
             /** @description Malformed body or items; errors: [{ index, message }] */
             400: {

@@ -81,16 +81,20 @@ export interface PolicyThresholds extends ModelThresholds {
 
 /** Cut-offs derived from a policy for one model's score distribution. */
 export interface DerivedThresholds {
+  /** Score (probability 0..1) at or above which the model asks for RED; 1.01 (above any score) when the RED share is 0. */
   red: number;
+  /** Score (probability 0..1) at or above which the model asks for YELLOW; 1.01 (above any score) when the YELLOW share is 0. */
   yellow: number;
   /** Shares the cut-offs select, after clamping to the quantile range (0..1; YELLOW includes RED). */
   redTopShare: number;
   yellowTopShare: number;
+  /** Shares as asked for (0..1), before clamping to the model's quantile range. */
   requestedRedTopShare: number;
   requestedYellowTopShare: number;
   exploration: ExplorationBand;
+  /** Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
   controlShare: number;
-  /** Expected selections per day by source (office policies only; criteria not included). */
+  /** Expected selections per day (declarations) by source (office policies only; criteria not included). */
   expectedDailySelections: { red: number; yellow: number; control: number; exploration: number } | null;
   notes: string[];
 }
@@ -230,12 +234,19 @@ export interface ControlSettings {
 
 /** An office's stored policy version, as far as the thresholds record it (see `PolicyProvenance`). */
 export interface OfficePolicyVersion {
+  /** Version number of the office's policy (1, 2, ...). */
   version: number;
+  /** Physical inspections (RED) the office can do per day. */
   dailyPhysicalCapacity: number;
+  /** Document reviews (YELLOW) the office can do per day. */
   dailyDocumentCapacity: number;
+  /** Declarations the office receives per day, configured or measured. */
   expectedDailyDeclarations: number;
+  /** CONFIGURED (given in the policy) or MEASURED (mean daily decisions over the 28 days before it was written). */
   expectedDailyDeclarationsSource: 'CONFIGURED' | 'MEASURED';
+  /** Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
   controlShare: number;
+  /** Expected share (0..1) of all declarations drawn from the exploration band below YELLOW. */
   explorationShare: number;
 }
 

@@ -161,7 +161,7 @@ export interface CriterionFeedback {
   results: { NO_FINDING: number; DISCREPANCY: number; SEIZURE: number };
   /** Results with a finding (DISCREPANCY or SEIZURE). */
   hits: number;
-  /** hits / results recorded; null before the first result. */
+  /** hits / results recorded (0..1); null before the first result. */
   hitRate: number | null;
   appropriate: number;
   notAppropriate: number;
@@ -173,17 +173,25 @@ export interface RiskCaseState {
   riskCaseId: string;
   status: RiskCaseStatus;
   riskArea: IntelligenceRiskArea;
+  /** What is smuggled (risk area SMUGGLING), else null. */
   smugglingSubtype: SmugglingSubtype | null;
   routing: RiskCaseRouting;
+  /** Its intelligence reports: the first, then those linked as duplicates. */
   reportIds: string[];
+  /** Normalised subject keys, e.g. `importerId:IMP123`; duplicates are found by them. */
   subjectKeys: string[];
+  /** The assessment with its composite (mean of the six factors, 1..5, two decimals) and risk level; null before it. */
   assessment: (AssessRiskCaseInput & { composite: number; riskLevel: RiskLevel }) | null;
+  /** Offices the intelligence is shared with (decision SHARE). */
   sharedWith: string[];
+  /** Criterion versions drafted from the case: the validity window each starts once approved (`windowMs`, ms), who approved it, whether it retires the criterion. */
   criteria: Array<{ criterionId: string; version: number; windowMs: number; approved: boolean; approvedBy: string | null; retires?: boolean }>;
   /** ISO time the validity window ends (ACTIVE), or ended. */
   windowEndsAt: string | null;
+  /** Inspection cases its criteria selected, with their outcome once recorded (NO_FINDING, DISCREPANCY, SEIZURE; null before). */
   inspections: Array<{ inspectionCaseId: string; declarationId: string; criterionIds: string[]; outcome: string | null }>;
   feedback: CriterionFeedback[];
+  /** The analyst's conclusion when closed, else null. */
   closingNote: string | null;
   /** Number of events so far; the next event gets `seq + 1`. */
   seq: number;

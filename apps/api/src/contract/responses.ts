@@ -6,7 +6,7 @@
  * referred to by `@ApiBody`). Clients read them back as `@customs/api-contract`'s `components['schemas']`.
  */
 export type { AuthUser } from '@customs/identity';
-export type { InspectionCaseState } from '@customs/workflows/messages';
+export type { InspectionCaseState, RiskCaseState } from '@customs/workflows/messages';
 export type { AuditVerification } from '../app/audit/audit.controller';
 export type { CaseDetail, CaseList } from '../app/cases/cases.service';
 export type { BulkAssignment, OfficeOfficers } from '../app/cases/cases.responses';
@@ -14,7 +14,15 @@ export type { CriteriaList, CriteriaMeta, CriteriaOverlaps, CriterionHistory, Cr
 export type { CriterionBacktestResult } from '../app/criteria/backtest/criterion-backtest.service';
 export type { SelectionTrace } from '../app/decisions/decision-records.service';
 export type { ReplayResult } from '../app/decisions/decision-replay.service';
+export type { AttachmentList, AttachmentUpload } from '../app/intelligence/intelligence.responses';
+export type { IntakeResult } from '../app/intelligence/intelligence.service';
 export type { ModelComparison } from '../app/models/model-comparison.service';
 export type { ModelEventList, ModelList } from '../app/models/model-registry.service';
+export type { RiskCaseCriterionDraft, RiskCaseDetail, RiskCaseList } from '../app/risk-cases/risk-cases.responses';
+export type { RiskPolicyHistory, RiskPolicyView, RiskPolicyWrite } from '../app/risk-policy/risk-policy.responses';
+export type { RiskPolicyPreview } from '../app/risk-policy/risk-policy.service';
+export type { ScreenedBatch, ScreeningOutcome } from '../app/screening/screening.service';
 export type { CriteriaHitRates, LaneStats, OpenCases, SelectionHitRates } from '../app/stats/stats.service';
+export type { OutcomesImported } from '../app/supply-chain/supply-chain-history.service';
 export type { TokenResponse } from '../services/auth/auth.controller';
+export type { Jwks } from '../services/auth/token.service';

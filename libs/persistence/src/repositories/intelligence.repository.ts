@@ -32,12 +32,21 @@ export interface NewIntelligenceReport {
 /** One attachment as listed: everything but the bytes. */
 export interface AttachmentView {
   reportId: string;
+  /** The file's name as uploaded, without its path and control characters, at most 255 characters (`attachment` when none is left). */
   fileName: string;
+  /** The type its bytes show: `application/pdf`, `image/png`, `image/jpeg` or `text/plain`. */
   contentType: string;
-  /** Bytes. */
+  /**
+   * Size, bytes.
+   * @minimum 1
+   */
   sizeBytes: number;
-  /** Lower-case hex SHA-256 of the content. */
+  /**
+   * Lower-case hex SHA-256 of the content.
+   * @pattern ^[0-9a-f]{64}$
+   */
   sha256: string;
+  /** The uploader (user id). */
   uploadedBy: string;
   /** ISO timestamp. */
   uploadedAt: string;

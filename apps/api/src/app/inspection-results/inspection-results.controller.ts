@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
@@ -17,10 +17,15 @@ export class InspectionResultsController {
 
   @Get('export.csv')
   @Roles('cbtc_analyst', 'auditor')
-  @ApiProduces('text/csv')
   @ApiOperation({
     summary:
       'Recorded inspection results in the KCS training layout (22 KCS columns incl. Fraud and Critical Fraud) plus a trailing Selection Basis column (deciding basis first, then the other reasons, joined by |)',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'CSV (UTF-8) with a header row, one row per recorded inspection result; a download (`Content-Disposition: attachment`)',
+    headers: { 'Content-Disposition': { description: '`attachment; filename="inspection-results[-from-<from>][-to-<to>].csv"`', schema: { type: 'string' } } },
+    content: { 'text/csv': { schema: { type: 'string' } } },
   })
   async export(@Query() q: ExportQueryDto, @Res() res: Response): Promise<void> {
     const name = `inspection-results${q.from ? `-from-${q.from}` : ''}${q.to ? `-to-${q.to}` : ''}.csv`;

@@ -24,6 +24,13 @@ export class IntelligenceSourceDto {
 }
 
 /** A person, a company, or an identifier (importer, declarant... id). */
+@JSONSchema({
+  oneOf: [
+    { properties: { kind: { enum: ['PERSON', 'COMPANY'] }, name: { type: 'string' } }, required: ['name'] },
+    { properties: { kind: { enum: ['IDENTIFIER'] }, idType: { type: 'string' }, value: { type: 'string' } }, required: ['idType', 'value'] },
+  ],
+  description: 'A PERSON or COMPANY needs `name`; an IDENTIFIER needs `idType` and `value` (subjectKeys in intelligence.service.ts)',
+})
 export class IntelligenceSubjectDto {
   @ApiProperty({ enum: ['PERSON', 'COMPANY', 'IDENTIFIER'] })
   @IsIn(['PERSON', 'COMPANY', 'IDENTIFIER'])
@@ -77,7 +84,7 @@ export class IntelligenceRouteDto {
 /** Body of `POST /api/intelligence`: one intelligence or detection report. */
 @JSONSchema({
   oneOf: [
-    { properties: { riskArea: { enum: ['SMUGGLING'] } }, required: ['smugglingSubtype'] },
+    { properties: { riskArea: { enum: ['SMUGGLING'] }, smugglingSubtype: { enum: [...SMUGGLING_SUBTYPES] } }, required: ['smugglingSubtype'] },
     { properties: { riskArea: { enum: INTELLIGENCE_RISK_AREAS.filter((a) => a !== 'SMUGGLING') } }, not: { required: ['smugglingSubtype'] } },
   ],
   description: '`smugglingSubtype` is required with riskArea SMUGGLING and refused with any other',

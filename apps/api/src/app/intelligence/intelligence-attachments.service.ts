@@ -8,6 +8,7 @@ import type { AuthUser } from '../../services/auth/auth-user';
 import { isOfficeBound } from '../../services/auth/office-scope';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { ATTACHMENT_TYPES, declaredType, safeFileName, sniffAttachmentType } from './attachment-type';
+import type { AttachmentList, AttachmentUpload } from './intelligence.responses';
 
 export type { AttachmentView };
 
@@ -41,7 +42,7 @@ export class IntelligenceAttachmentsService {
    * @throws NotFoundException, ForbiddenException, BadRequestException (no file),
    *   PayloadTooLargeException, UnsupportedMediaTypeException.
    */
-  async add(reportId: string, file: UploadedAttachment | undefined, user: AuthUser): Promise<{ created: boolean; attachment: AttachmentView }> {
+  async add(reportId: string, file: UploadedAttachment | undefined, user: AuthUser): Promise<AttachmentUpload> {
     await this.assertMaySee(reportId, user);
     if (!file) throw new BadRequestException('send the file as multipart/form-data in the field "file"');
     if (file.size === 0) throw new BadRequestException('the file is empty');
@@ -63,7 +64,7 @@ export class IntelligenceAttachmentsService {
   }
 
   /** The report's attachments, oldest first, without their bytes. @throws NotFoundException, ForbiddenException */
-  async list(reportId: string, user: AuthUser): Promise<{ attachments: AttachmentView[] }> {
+  async list(reportId: string, user: AuthUser): Promise<AttachmentList> {
     await this.assertMaySee(reportId, user);
     return { attachments: await this.intelligence.attachments(reportId) };
   }

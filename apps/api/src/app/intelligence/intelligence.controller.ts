@@ -2,12 +2,15 @@ import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors 
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { reportLinks, riskCaseLinks } from '../../contract/links';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import { ReportIdPipe } from '../../services/http/id-params.pipe';
+import { Responds } from '../../services/http/responds.decorator';
 import { CreateIntelligenceDto } from './create-intelligence.dto';
 import { IntelligenceAttachmentsService, type UploadedAttachment } from './intelligence-attachments.service';
-import { IntelligenceService } from './intelligence.service';
+import type { AttachmentList, AttachmentUpload } from './intelligence.responses';
+import { IntelligenceService, type IntakeResult } from './intelligence.service';
 
 /** Intelligence and detection reports (`/api/intelligence`): step 1 of the risk lifecycle. */
 @ApiTags('intelligence')
@@ -21,10 +24,13 @@ export class IntelligenceController {
   @Post()
   @Roles('cbtc_analyst', 'local_officer', 'supervisor')
   @ApiOperation({ summary: 'Register a report: routed by rules/routing, opens a risk case, or links to the open one about the same subjects' })
-  @ApiResponse({ status: 201, description: '`{ reportId, riskCaseId, duplicate, routing: { route, officeIds, ruleId, reason } }`' })
+  @Responds(201, 'IntakeResult', 'The report\u2019s id, its risk case (new, or the open one it was linked to) and where routing sent it', {
+    ...riskCaseLinks('/riskCaseId'),
+    ...reportLinks('/reportId'),
+  })
   @ApiResponse({ status: 400, description: 'Invalid report (fields named)' })
   @ApiResponse({ status: 403, description: 'Officers and supervisors report only their own office\u2019s detections' })
-  register(@Body() body: CreateIntelligenceDto, @CurrentUser() user: AuthUser) {
+  register(@Body() body: CreateIntelligenceDto, @CurrentUser() user: AuthUser): Promise<IntakeResult> {
     return this.intake.register(body, user);
   }
 
@@ -34,9 +40,10 @@ export class IntelligenceController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Attach a document or photo (PDF, PNG, JPEG, plain text; checked by its bytes) to a report; stored once per SHA-256' })
-  @ApiResponse({ status: 201, description: '`{ created: true, attachment: { reportId, fileName, contentType, sizeBytes, sha256, uploadedBy, uploadedAt } }`' })
-  @ApiResponse({ status: 200, description: 'The same bytes were already attached: the stored attachment, `created: false`' })
+  @Responds(201, 'AttachmentUpload', 'Stored: the attachment, `created: true`', reportLinks('/attachment/reportId'))
+  @Responds(200, 'AttachmentUpload', 'The same bytes were already attached: the stored attachment, `created: false`', reportLinks('/attachment/reportId'))
   @ApiResponse({ status: 400, description: 'No file in the field `file`, or an empty one' })
+  @ApiResponse({ status: 403, description: 'Officers and supervisors: the report\u2019s risk case is neither routed to nor shared with their office' })
   @ApiResponse({ status: 404, description: 'Unknown report' })
   @ApiResponse({ status: 413, description: 'Larger than ATTACHMENT_MAX_BYTES (default 10 MiB)' })
   @ApiResponse({ status: 415, description: 'Not a PDF, PNG, JPEG or plain text by its bytes, or bytes that contradict the declared type' })
@@ -45,7 +52,7 @@ export class IntelligenceController {
     @UploadedFile() file: UploadedAttachment | undefined,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<AttachmentUpload> {
     const added = await this.attachments.add(id, file, user);
     res.status(added.created ? 201 : 200);
     return added;
@@ -54,8 +61,10 @@ export class IntelligenceController {
   @Get(':id/attachments')
   @Roles('cbtc_analyst', 'auditor', 'local_officer', 'supervisor')
   @ApiOperation({ summary: 'A report\u2019s attachments: name, type, size, SHA-256, who uploaded them and when (no bytes)' })
-  @ApiResponse({ status: 200, description: '`{ attachments: [...] }`, oldest first' })
-  listAttachments(@Param('id', ReportIdPipe) id: string, @CurrentUser() user: AuthUser) {
+  @ApiResponse({ status: 403, description: 'Officers and supervisors: the report\u2019s risk case is neither routed to nor shared with their office' })
+  @ApiResponse({ status: 404, description: 'Unknown report' })
+  @Responds(200, 'AttachmentList', 'The report\u2019s attachments, oldest first, without their bytes')
+  listAttachments(@Param('id', ReportIdPipe) id: string, @CurrentUser() user: AuthUser): Promise<AttachmentList> {
     return this.attachments.list(id, user);
   }
 }

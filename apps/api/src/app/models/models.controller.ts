@@ -1,5 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { modelLinks } from '../../contract/links';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import { isCalendarDate } from '../../services/http/code-validators';
@@ -7,7 +8,6 @@ import { ModelVersionPipe } from '../../services/http/id-params.pipe';
 import { Responds } from '../../services/http/responds.decorator';
 import { ModelComparisonService, type ModelComparison } from './model-comparison.service';
 import { ModelRegistryService, type ModelEventList, type ModelList } from './model-registry.service';
-
 
 /** Champion/challenger model versions (`/api/models`). */
 @ApiTags('models')
@@ -21,7 +21,7 @@ export class ModelsController {
   @Get()
   @Roles('cbtc_analyst', 'supervisor', 'auditor')
   @ApiOperation({ summary: 'Registered model versions: the CHAMPION decides, CHALLENGERs score in shadow; with their validation figures' })
-  @Responds(200, 'ModelList', 'Every registered model version with its role')
+  @Responds(200, 'ModelList', 'Every registered model version with its role', modelLinks())
   list(): ModelList {
     return { models: this.registry.list() };
   }
@@ -54,7 +54,7 @@ export class ModelsController {
   @ApiBody({ schema: { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: { type: 'string', minLength: 10, maxLength: 2000, pattern: '\\S[\\s\\S]{8,}\\S', description: 'Why this model should decide: at least 10 characters besides leading and trailing spaces' } } } })
   @ApiResponse({ status: 404, description: 'Unknown model version' })
   @ApiResponse({ status: 409, description: 'Already the champion, or retired' })
-  @Responds(200, 'ModelList', 'The registry after the promotion')
+  @Responds(200, 'ModelList', 'The registry after the promotion', modelLinks())
   promote(@Param('version', ModelVersionPipe) version: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<ModelList> {
     const reason = (body as { reason?: unknown } | null)?.reason;
     if (typeof reason !== 'string' || reason.trim().length < 10 || reason.length > 2000)

@@ -74,7 +74,7 @@ export class DraftCriterionDto {
 }
 
 /** Body of `POST /api/risk-cases/:id/window`: extend the validity window, or end it now (-> FEEDBACK). */
-@JSONSchema({ anyOf: [{ required: ['days'] }, { properties: { action: { enum: ['END'] } } }], description: '`days` is required to EXTEND' })
+@JSONSchema({ anyOf: [{ properties: { days: { type: 'integer' } }, required: ['days'] }, { properties: { action: { enum: ['END'] } } }], description: '`days` is required to EXTEND' })
 export class AdjustWindowDto {
   @ApiProperty({ enum: ['EXTEND', 'END'] })
   @IsIn(['EXTEND', 'END'])

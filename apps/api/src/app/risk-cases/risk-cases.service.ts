@@ -13,6 +13,9 @@ import { sendCaseUpdate } from '../../services/temporal/send-update';
 import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
 import { CriteriaService } from '../criteria/criteria.service';
 import type { AdjustWindowDto, AssessRiskCaseDto, CloseRiskCaseDto, DraftCriterionDto, ListRiskCasesDto } from './risk-case-actions.dto';
+import type {
+  IntelligenceReport, RiskCaseCriterionDraft, RiskCaseDetail, RiskCaseHistoryEvent, RiskCaseList, RiskCaseListItem, RiskCaseReport,
+} from './risk-cases.responses';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -39,26 +42,30 @@ export class RiskCasesService {
   ) {}
 
   /** Newest first; an office-bound user sees the cases routed to or shared with their office. */
-  async list(q: ListRiskCasesDto, user: AuthUser) {
-    return this.riskCases.page({ officeId: isOfficeBound(user) ? user.officeId : undefined, status: q.status }, q.limit ?? 50, q.offset ?? 0);
+  async list(q: ListRiskCasesDto, user: AuthUser): Promise<RiskCaseList> {
+    const { riskCases, total } = await this.riskCases.page({ officeId: isOfficeBound(user) ? user.officeId : undefined, status: q.status }, q.limit ?? 50, q.offset ?? 0);
+    // The read model's columns hold what the workflow projected from its typed state.
+    return { riskCases: riskCases as RiskCaseListItem[], total };
   }
 
   /** One risk case: its state (assessment, criteria, feedback), reports and history. @throws NotFoundException, ForbiddenException */
-  async get(id: string, user: AuthUser) {
+  async get(id: string, user: AuthUser): Promise<RiskCaseDetail> {
     const row = await this.riskCases.findWithState<RiskCaseState>(id);
     if (!row) throw new NotFoundException(`risk case ${id} is unknown`);
     this.assertMayRead(user, id, row.officeIds);
-    const reports = await this.intelligence.reportsOfCase(id);
-    const events = await this.riskCases.history(id);
+    // Reports as validated at intake and events as the workflow emitted them (see risk-cases.responses.ts).
+    const reports = (await this.intelligence.reportsOfCase<IntelligenceReport>(id)) as RiskCaseReport[];
+    const events = (await this.riskCases.history(id)) as RiskCaseHistoryEvent[];
     const { state, ...view } = row;
-    return { ...view, ...state, reports, events };
+    return { ...(view as RiskCaseListItem), ...state, reports, events };
   }
 
   /** Records the assessment (IDENTIFIED only). */
   assess(id: string, dto: AssessRiskCaseDto, user: AuthUser): Promise<RiskCaseState> {
     return this.update(id, user, () =>
       this.client.workflow.getHandle(id).executeUpdate(assessRiskCase, {
-        args: [{ scores: { ...dto.scores }, decision: dto.decision, shareWith: dto.shareWith, note: dto.note, actor: user.id }],
+        // null (allowed for an optional field) is sent as absent: the workflow takes only a text or nothing.
+        args: [{ scores: { ...dto.scores }, decision: dto.decision, shareWith: dto.shareWith ?? undefined, note: dto.note ?? undefined, actor: user.id }],
       }),
     );
   }
@@ -69,7 +76,7 @@ export class RiskCasesService {
    * activates the case.
    * @throws 400 invalid criterion (every problem named), 403 (scope), 409 the case cannot target now.
    */
-  async draftCriterion(id: string, dto: DraftCriterionDto, user: AuthUser) {
+  async draftCriterion(id: string, dto: DraftCriterionDto, user: AuthUser): Promise<RiskCaseCriterionDraft> {
     const head = await this.head(id, user);
     if (!['ASSESSED', 'TARGETING', 'ACTIVE', 'FEEDBACK'].includes(head.status)) {
       throw new ConflictException(`cannot draft a criterion from a risk case in status ${head.status}: assess it (TARGET or SHARE) first`);
@@ -89,7 +96,7 @@ export class RiskCasesService {
     const version = created.definition.version;
     const state = await this.send(id, () =>
       this.client.workflow.getHandle(id).executeUpdate(linkCriterion, {
-        args: [{ criterionId: created.definition.id, version, windowMs: validityDays === undefined ? undefined : validityDays * DAY_MS, actor: user.id }],
+        args: [{ criterionId: created.definition.id, version, windowMs: validityDays == null ? undefined : validityDays * DAY_MS, actor: user.id }],
       }),
     );
     return { criterion: { ...created.definition, createdBy: created.createdBy, approved: false }, riskCase: state };
@@ -103,7 +110,7 @@ export class RiskCasesService {
    * @throws 404 unknown case or criterion, 409 the case is not ACTIVE or FEEDBACK,
    *   422 the criterion is not in force from this case.
    */
-  async retireCriterion(id: string, criterionId: string, user: AuthUser) {
+  async retireCriterion(id: string, criterionId: string, user: AuthUser): Promise<RiskCaseCriterionDraft> {
     const head = await this.head(id, user);
     if (!['ACTIVE', 'FEEDBACK'].includes(head.status)) {
       throw new ConflictException(`a criterion can be retired from an ACTIVE or FEEDBACK risk case, not ${head.status}`);
@@ -125,10 +132,10 @@ export class RiskCasesService {
 
   /** Extends the validity window by `days`, or ends it now (ACTIVE only). */
   adjustWindow(id: string, dto: AdjustWindowDto, user: AuthUser): Promise<RiskCaseState> {
-    if (dto.action === 'EXTEND' && dto.days === undefined) throw new BadRequestException('days is required to EXTEND the window');
+    if (dto.action === 'EXTEND' && dto.days == null) throw new BadRequestException('days is required to EXTEND the window');
     return this.update(id, user, () =>
       this.client.workflow.getHandle(id).executeUpdate(adjustWindow, {
-        args: [{ action: dto.action, extendMs: dto.days !== undefined ? dto.days * DAY_MS : undefined, actor: user.id }],
+        args: [{ action: dto.action, extendMs: dto.days == null ? undefined : dto.days * DAY_MS, actor: user.id }],
       }),
     );
   }
@@ -174,8 +181,9 @@ interface ReportBody {
   source: { organisation: string; type: string };
 }
 
+/** The fields given: an optional field sent as null counts as not given (the prefilled value stays). */
 function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 }
 
 /**

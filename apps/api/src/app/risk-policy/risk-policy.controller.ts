@@ -1,33 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { riskPolicyLinks } from '../../contract/links';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { OfficeIdPipe } from '../../services/http/id-params.pipe';
+import { Responds } from '../../services/http/responds.decorator';
 import { RiskScoringService } from '../models/risk-scoring.service';
 import { PreviewRiskPolicyDto, PutRiskPolicyDto } from './dto/put-risk-policy.dto';
 import { OfficeParamGuard } from './office-scope.guard';
-import { RiskPolicyService, type PolicyInForce } from './risk-policy.service';
-
-/** The policy in force as the API shows it: figures, author and reason, and the cut-offs for the deciding model. */
-function view(p: PolicyInForce) {
-  const v = p.version;
-  return {
-    officeId: p.officeId,
-    source: p.thresholds.policy?.source,
-    version: v?.version ?? null,
-    dailyPhysicalCapacity: v?.dailyPhysicalCapacity ?? null,
-    dailyDocumentCapacity: v?.dailyDocumentCapacity ?? null,
-    expectedDailyDeclarations: v?.expectedDailyDeclarations ?? null,
-    expectedDailyDeclarationsSource: v?.expectedDailyDeclarationsSource ?? null,
-    controlShare: p.derived.controlShare,
-    explorationShare: p.derived.exploration.share,
-    createdBy: v?.createdBy ?? null,
-    reason: v?.reason ?? null,
-    createdAt: v?.createdAt ?? null,
-    inForce: { model: p.model, ...p.derived },
-  };
-}
+import { riskPolicyView, type RiskPolicyHistory, type RiskPolicyView, type RiskPolicyWrite } from './risk-policy.responses';
+import { RiskPolicyService, type RiskPolicyPreview } from './risk-policy.service';
 
 /**
  * Per-office risk policies (`/api/offices/:officeId/risk-policy`): capacity-derived RED / YELLOW
@@ -52,16 +35,19 @@ export class RiskPolicyController {
   @Roles('cbtc_analyst', 'auditor', 'supervisor', 'local_officer')
   @ApiOperation({ summary: 'The policy in force: figures (or the global default), author, reason, and the cut-offs derived for the deciding model' })
   @ApiResponse({ status: 404, description: 'Unknown customs office' })
-  async get(@Param('officeId', OfficeIdPipe) officeId: string) {
+  @Responds(200, 'RiskPolicyView', 'The policy in force (the global default when the office has none) and its cut-offs', {
+    GetRiskPolicyHistory: riskPolicyLinks().GetRiskPolicyHistory,
+  })
+  async get(@Param('officeId', OfficeIdPipe) officeId: string): Promise<RiskPolicyView> {
     this.policies.assertKnownOffice(officeId);
-    return view(await this.policies.policyFor(officeId, this.model()));
+    return riskPolicyView(await this.policies.policyFor(officeId, this.model()));
   }
 
   @Put()
   @Roles('cbtc_analyst', 'supervisor')
   @ApiOperation({ summary: 'Write a new policy version (audited: author and reason kept); the next decisions use its cut-offs' })
-  @ApiResponse({ status: 201, description: 'A new version was written' })
-  @ApiResponse({ status: 200, description: 'Same figures and reason as the newest version: nothing written' })
+  @Responds(201, 'RiskPolicyWrite', 'A new version was written: the policy in force, `created: true`', riskPolicyLinks())
+  @Responds(200, 'RiskPolicyWrite', 'Same figures and reason as the newest version: nothing written, `created: false`', riskPolicyLinks())
   @ApiResponse({ status: 400, description: 'An absurd figure, named (negative, not a number, a capacity above the expected declarations)' })
   @ApiResponse({ status: 403, description: 'Not a CBTC analyst or a supervisor of this office' })
   @ApiResponse({ status: 409, description: 'expectedDailyDeclarations omitted and the office has too little history (28 days) to measure it' })
@@ -70,10 +56,10 @@ export class RiskPolicyController {
     @Body() dto: PutRiskPolicyDto,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<RiskPolicyWrite> {
     const { created, policy } = await this.policies.write(officeId, dto, user, this.model());
     res.status(created ? 201 : 200);
-    return { created, ...view(policy) };
+    return { created, ...riskPolicyView(policy) };
   }
 
   @Post('preview')
@@ -82,19 +68,21 @@ export class RiskPolicyController {
   @ApiOperation({
     summary: 'Preview a policy before writing it: the office\u2019s decisions of the last 28 days decided again under the policy in force and under these figures (lanes, deciding bases, moves); writes nothing',
   })
-  @ApiResponse({ status: 200, description: 'Lane and basis counts under both policies, the lane moves, and both sets of cut-offs' })
+  @Responds(200, 'RiskPolicyPreview', 'Lane and basis counts under both policies, the lane moves, and both sets of cut-offs')
   @ApiResponse({ status: 400, description: 'An absurd figure, named' })
   @ApiResponse({ status: 403, description: 'Not a CBTC analyst, an auditor or a supervisor of this office' })
   @ApiResponse({ status: 404, description: 'Unknown customs office' })
   @ApiResponse({ status: 409, description: 'expectedDailyDeclarations omitted and the office has too little history (28 days) to measure it' })
-  async preview(@Param('officeId', OfficeIdPipe) officeId: string, @Body() dto: PreviewRiskPolicyDto) {
+  async preview(@Param('officeId', OfficeIdPipe) officeId: string, @Body() dto: PreviewRiskPolicyDto): Promise<RiskPolicyPreview> {
     return this.policies.preview(officeId, dto, this.model());
   }
 
   @Get('history')
   @Roles('cbtc_analyst', 'auditor', 'supervisor', 'local_officer')
   @ApiOperation({ summary: 'Every version of the office\u2019s policy, newest first, with author, reason and what was derived when written' })
-  async history(@Param('officeId', OfficeIdPipe) officeId: string) {
+  @ApiResponse({ status: 404, description: 'Unknown customs office' })
+  @Responds(200, 'RiskPolicyHistory', 'Every version of the office\u2019s policy, newest first (none: the global default applies)')
+  async history(@Param('officeId', OfficeIdPipe) officeId: string): Promise<RiskPolicyHistory> {
     return { officeId, versions: await this.policies.history(officeId) };
   }
 }

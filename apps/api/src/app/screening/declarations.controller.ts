@@ -6,7 +6,9 @@ import { validateDeclaration, type Declaration } from '@customs/domain';
 import { Roles } from '../../services/auth/auth.decorators';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { batchSchema, DECLARATION_SCHEMA } from '../../contract/declaration.schema';
-import { ScreeningService, type ItemError } from './screening.service';
+import { declarationLinks } from '../../contract/links';
+import { Responds } from '../../services/http/responds.decorator';
+import { ScreeningService, type ItemError, type ScreenedBatch, type ScreeningOutcome } from './screening.service';
 
 /**
  * Declarations in, decisions out (`POST /api/declarations`, `/batch`); the stored decisions are
@@ -26,11 +28,11 @@ export class DeclarationsController {
   @Roles('service', 'cbtc_analyst')
   @ApiOperation({ summary: 'Screen one declaration (idempotent on declarationId)' })
   @ApiBody({ schema: DECLARATION_SCHEMA })
-  @ApiResponse({ status: 201, description: 'Screened now' })
-  @ApiResponse({ status: 200, description: 'Screened before: the stored decision' })
+  @Responds(201, 'ScreeningOutcome', 'Screened now: the lane, score, fired criteria and the inspection case opened for YELLOW/RED', declarationLinks('/declarationId'))
+  @Responds(200, 'ScreeningOutcome', 'Screened before: the stored decision (`duplicate: true`)', declarationLinks('/declarationId'))
   @ApiResponse({ status: 400, description: 'Invalid declaration; the message names each field' })
   @ApiResponse({ status: 409, description: 'The id was screened before with different content' })
-  async screenOne(@Body() body: unknown, @Res({ passthrough: true }) res: Response) {
+  async screenOne(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<ScreeningOutcome> {
     const checked = validateDeclaration(body);
     if (!checked.ok) {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: checked.errors.join('; '), errors: checked.errors });
@@ -44,10 +46,10 @@ export class DeclarationsController {
   @Roles('service', 'cbtc_analyst')
   @ApiOperation({ summary: 'Screen a batch of declarations: all are validated first, and any invalid one refuses the whole batch' })
   @ApiBody({ schema: batchSchema('declarations', DECLARATION_SCHEMA) })
-  @ApiResponse({ status: 200, description: 'Per-declaration results in input order and the batch counts' })
+  @Responds(200, 'ScreenedBatch', 'Per-declaration results in input order and the batch counts', declarationLinks('/results/0/declarationId'))
   @ApiResponse({ status: 400, description: 'Malformed batch, or invalid declarations listed in `errors` with their index' })
   @ApiResponse({ status: 409, description: 'Declarations re-sent with different content, listed in `errors`' })
-  async screenBatch(@Body() body: unknown, @Res({ passthrough: true }) res: Response) {
+  async screenBatch(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<ScreenedBatch> {
     const items = this.batchItems(body);
     const declarations: Declaration[] = [];
     const errors: ItemError[] = [];

@@ -2,8 +2,8 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { decide, type DecisionRecordBody } from '@customs/decision';
 import { HsNomenclature, type Declaration, type Lane } from '@customs/domain';
-import { DecisionRecordRepository, type RecordedDecisions, type StoredDecision } from '@customs/persistence';
-import { CaseStartOutbox, type CaseStatus } from '../case-start/case-start-outbox.service';
+import { DecisionRecordRepository, type CaseStartStatus, type RecordedDecisions, type StoredDecision } from '@customs/persistence';
+import { CaseStartOutbox } from '../case-start/case-start-outbox.service';
 import { CaseStarterService } from '../case-start/case-starter.service';
 import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
@@ -14,7 +14,9 @@ import { RiskPolicyService } from '../risk-policy/risk-policy.service';
 export interface ScreeningOutcome {
   declarationId: string;
   lane: Lane;
+  /** The deciding model's fraud score, a probability 0..1. */
   riskScore: number;
+  /** True when the declaration was drawn at random for the control sample and that decided its lane. */
   controlSample: boolean;
   /** Ids of the criteria that fired. */
   firedCriteria: string[];
@@ -27,21 +29,30 @@ export interface ScreeningOutcome {
    */
   caseStarted: boolean;
   /** YELLOW/RED: `QUEUED` while the workflow start is pending in the outbox, `STARTED` once it exists; GREEN: null. */
-  caseStatus: CaseStatus | null;
+  caseStatus: CaseStartStatus | null;
   /** True when the declaration had been screened before: the stored decision is returned. */
   duplicate: boolean;
+  /** The decision in one sentence, for the officer. */
   summary: string;
 }
 
 /** Counts over one screened batch. */
 export interface BatchSummary {
+  /** Declarations in the batch (repeats included). */
   received: number;
+  /** Declarations per lane. */
   green: number;
   yellow: number;
   red: number;
   /** Cases this call opened (queued to start; see `ScreeningOutcome.caseStarted`). */
   casesStarted: number;
   duplicates: number;
+}
+
+/** `POST /api/declarations/batch`: what screening answers for each declaration, in input order, and the batch's counts. */
+export interface ScreenedBatch {
+  results: ScreeningOutcome[];
+  summary: BatchSummary;
 }
 
 /** One declaration of a batch that was refused, with its position in the batch. */
@@ -85,7 +96,7 @@ export class ScreeningService {
    * @throws ConflictException (409) naming every declaration id re-sent with different content
    *   or repeated with different content inside the batch; nothing is written then.
    */
-  async screenBatch(input: Declaration[]): Promise<{ results: ScreeningOutcome[]; summary: BatchSummary }> {
+  async screenBatch(input: Declaration[]): Promise<ScreenedBatch> {
     const declarations = input.map((d) => this.normalise(d));
     const hashes = declarations.map(declarationHash);
     const conflicts = this.conflictsWithinBatch(declarations, hashes);

@@ -23,6 +23,14 @@ export interface ImportedOutcome {
   criticalFraud: 0 | 1 | 2;
 }
 
+/** `POST /api/supply-chain/outcomes`: how many outcomes the request held and how many were new. */
+export interface OutcomesImported {
+  /** Outcomes in the request. */
+  received: number;
+  /** Outcomes stored by this request; those whose declaration id was already known are kept as they were and not counted. */
+  inserted: number;
+}
+
 /**
  * The supply-chain history in the API: every labelled outcome of `inspection_outcome`,
  * indexed in memory ({@link OutcomeHistory}) for the key definitions of the loaded models, and
@@ -95,7 +103,7 @@ export class SupplyChainHistoryService implements HistoryLookup, OnModuleInit, O
    * id: an outcome already recorded (imported or inspected) is left as it is.
    * @returns how many were new.
    */
-  async importOutcomes(outcomes: ImportedOutcome[]): Promise<{ received: number; inserted: number }> {
+  async importOutcomes(outcomes: ImportedOutcome[]): Promise<OutcomesImported> {
     if (outcomes.length === 0) return { received: 0, inserted: 0 };
     const inserted = await this.outcomes.importHistory(outcomes);
     await this.refresh();

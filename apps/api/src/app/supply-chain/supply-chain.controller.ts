@@ -5,7 +5,8 @@ import { validateDeclaration } from '@customs/domain';
 import { Roles } from '../../services/auth/auth.decorators';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { batchSchema, DECLARATION_SCHEMA } from '../../contract/declaration.schema';
-import { SupplyChainHistoryService, type ImportedOutcome } from './supply-chain-history.service';
+import { Responds } from '../../services/http/responds.decorator';
+import { SupplyChainHistoryService, type ImportedOutcome, type OutcomesImported } from './supply-chain-history.service';
 
 /** Labelled outcomes of the past, feeding the supply-chain history (`/api/supply-chain`). */
 @ApiTags('supply-chain')
@@ -38,9 +39,9 @@ export class SupplyChainController {
       },
     }),
   })
-  @ApiResponse({ status: 200, description: '{ received, inserted }' })
+  @Responds(200, 'OutcomesImported', 'How many outcomes were received and how many were new')
   @ApiResponse({ status: 400, description: 'Malformed body or items; errors: [{ index, message }]' })
-  importOutcomes(@Body() body: unknown) {
+  importOutcomes(@Body() body: unknown): Promise<OutcomesImported> {
     return this.history.importOutcomes(this.parse(body));
   }
 

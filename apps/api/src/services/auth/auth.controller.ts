@@ -5,7 +5,7 @@ import { CurrentUser, Public, Roles } from './auth.decorators';
 import { Responds } from '../http/responds.decorator';
 import { findDemoUser } from './demo-users';
 import { LoginDto } from './dto/login.dto';
-import { TokenService } from './token.service';
+import { TokenService, type Jwks } from './token.service';
 
 /** `POST /api/auth/token`: a bearer token for the user it names. */
 export interface TokenResponse {
@@ -55,7 +55,8 @@ export class DevIdentityController {
   @Get('jwks')
   @Public()
   @ApiOperation({ summary: 'The development identity provider\u2019s public signing key (JWKS)' })
-  jwks() {
+  @Responds(200, 'Jwks', 'The public key that signs the development tokens, as a JWK Set')
+  jwks(): Jwks {
     return this.tokens.publicJwks();
   }
 }

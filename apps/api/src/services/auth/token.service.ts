@@ -9,7 +9,6 @@ import {
   generateKeyPair,
   jwtVerify,
   SignJWT,
-  type JWK,
   type JWTPayload,
   type JWTVerifyGetKey,
   type KeyLike,
@@ -20,12 +19,43 @@ import { ROLES, type AuthUser, type Role } from './auth-user';
 /** Leeway in seconds for `exp`/`nbf`/`iat` between our clock and the issuer's. */
 export const CLOCK_TOLERANCE_SECONDS = 5;
 
+/** Signing algorithms of the development identity provider's key (see `algorithmOf`). */
+export type DevSigningAlgorithm = 'ES256' | 'ES384' | 'ES512' | 'RS256' | 'EdDSA';
+
+/**
+ * A public signing key as JSON Web Key (RFC 7517): the members of its key type (EC: `crv`, `x`,
+ * `y`; RSA: `n`, `e`; OKP: `crv`, `x`) and how to use it. Never a private member.
+ */
+export interface PublicJwk {
+  kty: 'EC' | 'RSA' | 'OKP';
+  /** Curve of an EC or OKP key (`P-256`, `P-384`, `P-521`, `Ed25519`). */
+  crv?: string;
+  /** Public point (EC, OKP), base64url. */
+  x?: string;
+  /** Public point (EC), base64url. */
+  y?: string;
+  /** Modulus (RSA), base64url. */
+  n?: string;
+  /** Exponent (RSA), base64url. */
+  e?: string;
+  /** Key id: the key's RFC 7638 thumbprint (base64url of a SHA-256), the `kid` of the tokens it signs. */
+  kid: string;
+  alg: DevSigningAlgorithm;
+  use: 'sig';
+}
+
+/** `GET /api/auth/jwks`: the development identity provider's public keys (RFC 7517 JWK Set). */
+export interface Jwks {
+  /** The signing key; empty when the development identity provider is off. */
+  keys: PublicJwk[];
+}
+
 /** The development identity provider's signing key. */
 interface DevKey {
   privateKey: KeyLike | KeyObject;
   publicKey: KeyLike | KeyObject;
-  publicJwk: JWK;
-  alg: string;
+  publicJwk: PublicJwk;
+  alg: DevSigningAlgorithm;
   kid: string;
 }
 
@@ -75,7 +105,7 @@ export class TokenService {
   }
 
   /** The development IdP's public keys as a JWKS (empty without it). */
-  publicJwks(): { keys: JWK[] } {
+  publicJwks(): Jwks {
     return { keys: this.devKey ? [this.devKey.publicJwk] : [] };
   }
 
@@ -185,7 +215,7 @@ export class TokenService {
 async function loadDevKey(pem: string): Promise<DevKey> {
   let privateKey: KeyLike | KeyObject;
   let publicKey: KeyLike | KeyObject;
-  let alg: string;
+  let alg: DevSigningAlgorithm;
   if (pem !== '') {
     const key = createPrivateKey(pem);
     alg = algorithmOf(key);
@@ -195,12 +225,14 @@ async function loadDevKey(pem: string): Promise<DevKey> {
     alg = 'ES256';
     ({ privateKey, publicKey } = await generateKeyPair(alg, { extractable: true }));
   }
-  const publicJwk = await exportJWK(publicKey);
-  const kid = await calculateJwkThumbprint(publicJwk);
-  return { privateKey, publicKey, alg, kid, publicJwk: { ...publicJwk, kid, alg, use: 'sig' } };
+  const jwk = await exportJWK(publicKey);
+  const kid = await calculateJwkThumbprint(jwk);
+  const members = (['crv', 'x', 'y', 'n', 'e'] as const).filter((m) => typeof jwk[m] === 'string').map((m) => [m, jwk[m]]);
+  const publicJwk: PublicJwk = { kty: jwk.kty as PublicJwk['kty'], ...Object.fromEntries(members), kid, alg, use: 'sig' };
+  return { privateKey, publicKey, alg, kid, publicJwk };
 }
 
-function algorithmOf(key: KeyObject): string {
+function algorithmOf(key: KeyObject): DevSigningAlgorithm {
   const type = key.asymmetricKeyType;
   if (type === 'rsa') return 'RS256';
   if (type === 'ed25519') return 'EdDSA';
