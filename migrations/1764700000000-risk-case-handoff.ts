@@ -2,10 +2,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * `risk_case_handoff` (issue 13, durable hand-offs): the transactional outbox of what the API
- * tells a risk-case workflow after its own commit. Approving a criterion writes the approval and
- * one row per risk case drafting that criterion in the same transaction; a dispatcher in every
- * API process delivers the `criterionApproved` update (update id fixed per row, so a delivery
- * repeated after a crash is deduplicated by Temporal) and stamps `delivered_at`. A row whose
+ * tells a risk-case workflow after its own commit. An intake writes its report and the start of
+ * the new case's workflow (or the link of a duplicate report to the open case) in one
+ * transaction; approving a criterion writes the approval and one row per risk case drafting that
+ * criterion. A dispatcher in every API process delivers them (the start with the case id as
+ * workflow id, the update with a fixed update id, so a delivery repeated after a crash is
+ * deduplicated by Temporal) and stamps `delivered_at`. A row whose
  * delivery failed (Temporal unreachable) is retried with back-off; one the workflow refuses
  * (the case ended) is stamped `REFUSED` with the reason. Rows are kept once done.
  */

@@ -88,6 +88,18 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   'POST /api/criteria/:id/versions/:version/approve': () => [
     { path: '/api/criteria/NO-SUCH-CRIT-1/versions/1/approve', body: {}, allow: { 'analyst-kim': 'allowed', 'supervisor-40': 'allowed', 'supervisor-20': 'allowed' } },
   ],
+  // Before approval: drafts backtested by criterion writers (an empty criterion: 400 after the role check); stored versions by readers too.
+  'POST /api/criteria/backtest': () => [
+    { path: '/api/criteria/backtest', body: { criterion: {} }, allow: { 'analyst-kim': 400, 'officer-40-01': 400, 'officer-40-02': 400, 'officer-20-01': 400, 'supervisor-40': 400, 'supervisor-20': 400 } },
+  ],
+  'GET /api/criteria/:id/versions/:version/backtest': () => [{ path: '/api/criteria/CEN-WPN-001/versions/1/backtest', allow: readers(200) }],
+  // The approvals inbox: the checkers (CBTC analysts, supervisors), each their own.
+  'GET /api/criteria/approvals': () => [{ path: '/api/criteria/approvals', allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'supervisor-20': 200 } }],
+  'GET /api/criteria/overlaps': () => [{ path: '/api/criteria/overlaps', allow: readers(200) }],
+  // Bulk assignment: supervisors only (the fixture case is CLOSED: refused per case, 200 with the refusal).
+  'POST /api/cases/assign': (f) => [{ path: '/api/cases/assign', body: { caseIds: [f.caseId], officerId: 'officer-40-01' }, allow: { 'supervisor-40': 200, 'supervisor-20': 200 } }],
+  // The office's officers: its own people, and the office-free readers.
+  'GET /api/offices/:officeId/officers': () => [{ path: '/api/offices/40/officers', allow: office40Readers(200) }],
   'GET /api/stats/lanes': () => [
     { path: '/api/stats/lanes', allow: readers(200) },
     { label: '?officeId=40', path: '/api/stats/lanes', query: { officeId: '40' }, allow: office40Readers(200) },

@@ -6,12 +6,13 @@ import { eventually } from '../support/e2e-stack';
 import { startFaultStack, type FaultStack } from '../support/fault-stack';
 
 /**
- * Issue 13, durable hand-offs: a criterion approved while the Temporal server is down. The
- * approval commits (its hand-off row with it), the risk case learns of it once Temporal is back
- * (TARGETING -> ACTIVE), and the row says so. Runs on a stack of its own, whose Temporal can be
+ * Issue 13, durable hand-offs: a criterion approved, and intelligence registered, while the
+ * Temporal server is down. Both commit with their hand-off rows; once Temporal is back the risk
+ * case learns of the approval (TARGETING -> ACTIVE) and the new case's workflow starts, and the
+ * rows say so. Runs on a stack of its own, whose Temporal can be
  * stopped without disturbing the other suites.
  */
-describe('risk-case hand-off: a criterion approved while Temporal is down (e2e)', () => {
+describe('risk-case hand-offs while Temporal is down (e2e)', () => {
   let stack: FaultStack;
   let db: Pool;
   const importerId = `HND${randomBytes(3).toString('hex').toUpperCase()}`;
@@ -57,7 +58,8 @@ describe('risk-case hand-off: a criterion approved while Temporal is down (e2e)'
     const answeredMs = Date.now() - t0;
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ id: criterionId, version: 1, approved: true });
-    const pending = await db.query(`SELECT kind, payload, delivered_at, attempts, last_error FROM risk_case_handoff WHERE risk_case_id = $1`, [riskCaseId]);
+    // The case's own start was delivered at its intake; the approval waits.
+    const pending = await db.query(`SELECT kind, payload, delivered_at, attempts, last_error FROM risk_case_handoff WHERE risk_case_id = $1 AND kind = 'CRITERION_APPROVED'`, [riskCaseId]);
     expect(pending.rows).toEqual([
       { kind: 'CRITERION_APPROVED', payload: { criterionId, version: 1, actor: 'analyst-lee' }, delivered_at: null, attempts: expect.any(Number), last_error: expect.any(String) },
     ]);
@@ -72,10 +74,39 @@ describe('risk-case hand-off: a criterion approved while Temporal is down (e2e)'
     expect(active.criteria).toEqual([expect.objectContaining({ criterionId, version: 1, approved: true })]);
     // The dispatcher stamps the row once the update has answered (the projection may be first).
     const done = await eventually('the hand-off stamped DELIVERED', async () => {
-      const r = await db.query(`SELECT outcome, delivered_at FROM risk_case_handoff WHERE risk_case_id = $1`, [riskCaseId]);
+      const r = await db.query(`SELECT outcome, delivered_at FROM risk_case_handoff WHERE risk_case_id = $1 AND kind = 'CRITERION_APPROVED'`, [riskCaseId]);
       return r.rows[0]?.outcome ? r.rows : undefined;
     });
     expect(done).toEqual([{ outcome: 'DELIVERED', delivered_at: expect.any(Date) }]);
     console.log(`approval answered in ${answeredMs} ms with Temporal down; the risk case activated ${Date.now() - t0} ms after the approval`);
+  }, 10 * 60_000);
+
+  it('stores intelligence while Temporal is down and opens its risk case once it is back; a retry with the same key registers it once', async () => {
+    const analyst = await as('analyst-kim');
+    const importer = `HNI${randomBytes(3).toString('hex').toUpperCase()}`;
+    const report = {
+      source: { organisation: 'Japan Customs', type: 'FOREIGN_CUSTOMS' },
+      riskArea: 'UNDERVALUATION',
+      subjects: [{ kind: 'IDENTIFIER', idType: 'importerId', value: importer }],
+      text: `Importer ${importer} undervalues invoices.`,
+    };
+    await stack.services.temporal.stop();
+    const key = `intake-${randomBytes(4).toString('hex')}`;
+    const first = await analyst.post('/api/intelligence').set('Idempotency-Key', key).send(report).expect(201);
+    const retry = await analyst.post('/api/intelligence').set('Idempotency-Key', key).send(report).expect(201);
+    expect(retry.body).toEqual(first.body);
+    const riskCaseId: string = first.body.riskCaseId;
+    const stored = await db.query(`SELECT count(*)::int AS n FROM intelligence_report WHERE risk_case_id = $1`, [riskCaseId]);
+    expect(stored.rows[0].n).toBe(1);
+    const pending = await db.query(`SELECT kind, delivered_at FROM risk_case_handoff WHERE risk_case_id = $1`, [riskCaseId]);
+    expect(pending.rows).toEqual([{ kind: 'START_RISK_CASE', delivered_at: null }]);
+    await analyst.get(`/api/risk-cases/${riskCaseId}`).expect(404);
+
+    await stack.services.temporal.start();
+    const opened = await eventually('the risk case opened once Temporal is back', async () => {
+      const r = await analyst.get(`/api/risk-cases/${riskCaseId}`);
+      return r.status === 200 ? r.body : undefined;
+    }, 180_000);
+    expect(opened).toMatchObject({ status: 'IDENTIFIED', reportIds: [first.body.reportId] });
   }, 10 * 60_000);
 });

@@ -4544,7 +4544,10 @@ export interface operations {
     IntelligenceController_register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1-255 visible ASCII characters, unique per request (e.g. a UUID). A retry with the same key and the same body gets the first successful response again (status and body, with `Idempotent-Replayed: true`) without acting twice; the same key with another body or route: 422; while the first request is still running: 409. Failed requests are not stored: retry them with the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4601,6 +4604,15 @@ export interface operations {
             };
             /** @description Body not JSON (application/json, UTF-8) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another body or route (or the action does not fit the case) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** What a hand-off row tells a risk-case workflow. */
-export type RiskCaseHandoffKind = 'CRITERION_APPROVED';
+/**
+ * What a hand-off row tells a risk-case workflow: start it (a new case from an intake), link a
+ * duplicate report to it (`reportLinked` signal), or that a criterion drafted from it was
+ * approved (`criterionApproved` update).
+ */
+export type RiskCaseHandoffKind = 'START_RISK_CASE' | 'REPORT_LINKED' | 'CRITERION_APPROVED';
 
 /** How a hand-off ended: the workflow took it, or refused it for good (the case had ended, ...). */
 export type RiskCaseHandoffOutcome = 'DELIVERED' | 'REFUSED';
@@ -25,7 +29,7 @@ export class RiskCaseHandoffEntity {
   @Column({ type: 'varchar', length: 32 })
   kind!: RiskCaseHandoffKind;
 
-  /** The update's argument, e.g. `{ criterionId, version, actor }`. */
+  /** The workflow's input (START_RISK_CASE), or the signal's or update's argument, e.g. `{ criterionId, version, actor }`. */
   @Column({ type: 'jsonb' })
   payload!: Record<string, unknown>;
 

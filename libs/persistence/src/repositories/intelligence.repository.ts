@@ -90,11 +90,11 @@ export class IntelligenceRepository {
    * transaction; what it writes commits when it resolves and rolls back when it throws.
    * @returns what `work` returns.
    */
-  async withIntakeLock<T>(work: (reports: IntelligenceRepository) => Promise<T>): Promise<T> {
+  async withIntakeLock<T>(work: (reports: IntelligenceRepository, tx: EntityManager) => Promise<T>): Promise<T> {
     const manager = 'manager' in this.db ? this.db.manager : this.db;
     return manager.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [INTAKE_LOCK]);
-      return work(new IntelligenceRepository(tx));
+      return work(new IntelligenceRepository(tx), tx);
     });
   }
 

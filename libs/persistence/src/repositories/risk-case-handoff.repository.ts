@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { RiskCaseHandoffEntity, type RiskCaseHandoffKind, type RiskCaseHandoffOutcome } from '../entities';
 
 /** A hand-off claimed by a dispatcher. */
@@ -63,6 +63,11 @@ export class RiskCaseHandoffRepository {
     await this.db
       .getRepository(RiskCaseHandoffEntity)
       .update({ id }, { availableAt: () => `now() + make_interval(secs => ${seconds})`, lastError: error.slice(0, 2000) });
+  }
+
+  /** Whether the start of this risk case's workflow is still waiting in the outbox. */
+  async startPending(riskCaseId: string): Promise<boolean> {
+    return this.db.getRepository(RiskCaseHandoffEntity).exists({ where: { riskCaseId, kind: 'START_RISK_CASE', deliveredAt: IsNull() } });
   }
 
   /** Rows of one risk case, oldest first (for tests and operators). */

@@ -6,6 +6,7 @@ import { reportLinks, riskCaseLinks } from '../../contract/links';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import { ReportIdPipe } from '../../services/http/id-params.pipe';
+import { Idempotent } from '../../services/idempotency/idempotency.interceptor';
 import { Responds } from '../../services/http/responds.decorator';
 import { CreateIntelligenceDto } from './create-intelligence.dto';
 import { IntelligenceAttachmentsService, type UploadedAttachment } from './intelligence-attachments.service';
@@ -22,6 +23,7 @@ export class IntelligenceController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Roles('cbtc_analyst', 'local_officer', 'supervisor')
   @ApiOperation({ summary: 'Register a report: routed by rules/routing, opens a risk case, or links to the open one about the same subjects' })
   @Responds(201, 'IntakeResult', 'The report\u2019s id, its risk case (new, or the open one it was linked to) and where routing sent it', {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import type { RuntimeConfig } from '@customs/config';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { RiskCaseHandoffModule } from '../risk-case-handoff/risk-case-handoff.module';
 import { IntelligenceAttachmentsService } from './intelligence-attachments.service';
 import { IntelligenceController } from './intelligence.controller';
 import { IntelligenceService } from './intelligence.service';
@@ -12,6 +13,7 @@ import { IntelligenceService } from './intelligence.service';
  */
 @Module({
   imports: [
+    RiskCaseHandoffModule,
     MulterModule.registerAsync({
       inject: [RUNTIME_CONFIG],
       // No storage or dest: multer keeps the file in memory (`file.buffer`).

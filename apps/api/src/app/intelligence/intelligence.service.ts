@@ -1,12 +1,9 @@
 import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { RuntimeConfig } from '@customs/config';
-import { IntelligenceRepository } from '@customs/persistence';
-import { riskCaseWorkflow } from '@customs/workflows';
+import { IntelligenceRepository, RiskCaseHandoffRepository } from '@customs/persistence';
 import {
-  reportLinked,
   type IntelligenceRiskArea,
   type RiskCaseInput,
   type RiskCaseRouting,
@@ -14,7 +11,7 @@ import {
 } from '@customs/workflows/messages';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
-import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
+import { RiskCaseHandoffDispatcher } from '../risk-case-handoff/risk-case-handoff.dispatcher';
 import type { CreateIntelligenceDto } from './create-intelligence.dto';
 import { IntelligenceRouter } from './routing';
 
@@ -58,8 +55,8 @@ export class IntelligenceService {
 
   constructor(
     private readonly intelligence: IntelligenceRepository,
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly handoffs: RiskCaseHandoffDispatcher,
   ) {
     const rulesDir = config.rulesDir || path.resolve(__dirname, '../../../../../rules');
     this.router = IntelligenceRouter.fromDir(path.join(rulesDir, 'routing'));
@@ -93,18 +90,17 @@ export class IntelligenceService {
     const reportId = `intel-${randomUUID()}`;
     const report = { ...dto, goods: dto.goods ?? [], routes: dto.routes ?? [], routing };
     // One intake at a time decides "new or duplicate", so two reports about one subject never open two cases.
-    return this.intelligence.withIntakeLock(async (reports) => {
+    const intake = await this.intelligence.withIntakeLock(async (reports, tx) => {
       const existing = await reports.openCaseSharingSubjects(keys);
       const riskCaseId: string = existing ?? `risk-case-${randomUUID()}`;
       await reports.addReport({
         reportId, riskCaseId, duplicate: Boolean(existing), report, subjectKeys: keys, route: routing.route, routeRule: routing.ruleId, reportedBy: user.id,
       });
+      // What the case's workflow must learn goes through the hand-off outbox in this transaction:
+      // the report and its workflow start (or its link to the open case) commit together.
+      const handoffs = new RiskCaseHandoffRepository(tx);
       if (existing) {
-        try {
-          await this.client.workflow.getHandle(riskCaseId).signal(reportLinked, { reportId, subjectKeys: keys, actor: user.id });
-        } catch (err) {
-          if (!(err instanceof WorkflowNotFoundError)) throw err;
-        }
+        await handoffs.enqueue('REPORT_LINKED', [riskCaseId], { reportId, subjectKeys: keys, actor: user.id });
         return { reportId, riskCaseId, duplicate: true, routing };
       }
       const input: RiskCaseInput = {
@@ -119,9 +115,10 @@ export class IntelligenceService {
         // applies to new cases only (the workflow input is part of its history).
         defaultWindowMs: this.config.riskWindowDays * DAY_MS,
       };
-      // Started inside the transaction: if Temporal refuses, the report is not stored either.
-      await this.client.workflow.start(riskCaseWorkflow, { taskQueue: this.config.taskQueue, workflowId: riskCaseId, args: [input] });
+      await handoffs.enqueue('START_RISK_CASE', [riskCaseId], input as unknown as Record<string, unknown>);
       return { reportId, riskCaseId, duplicate: false, routing };
     });
+    await this.handoffs.deliverDue();
+    return intake;
   }
 }
