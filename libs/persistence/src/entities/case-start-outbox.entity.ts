@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { OutboxRow } from './outbox-row';
 
 /**
  * Transactional outbox of inspection-case starts: written in the same statement as the
@@ -10,7 +11,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from '
 @Entity({ name: 'case_start_outbox' })
 @Unique('uq_case_start_outbox_declaration', ['declarationId'])
 @Index('ix_case_start_outbox_pending', ['availableAt'], { where: '"started_at" IS NULL' })
-export class CaseStartOutboxEntity {
+export class CaseStartOutboxEntity extends OutboxRow {
   /** The inspection case (workflow) id. */
   @PrimaryColumn({ name: 'case_id', type: 'varchar', length: 80 })
   caseId!: string;
@@ -22,17 +23,6 @@ export class CaseStartOutboxEntity {
   @Column({ type: 'jsonb' })
   input!: Record<string, unknown>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  /** Earliest time a dispatcher may (re)try the start: the lease end while claimed, the back-off after a failure. */
-  @Column({ name: 'available_at', type: 'timestamptz', default: () => 'now()' })
-  availableAt!: Date;
-
-  /** Start attempts made so far. */
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
   /** When the workflow was found running or started; null while pending. */
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
   startedAt!: Date | null;
@@ -40,8 +30,4 @@ export class CaseStartOutboxEntity {
   /** `STARTED` (this outbox started it) or `EXISTED` (Temporal already had it); null while pending. */
   @Column({ type: 'varchar', length: 8, nullable: true })
   outcome!: 'STARTED' | 'EXISTED' | null;
-
-  /** The last start failure, for operators. */
-  @Column({ name: 'last_error', type: 'text', nullable: true })
-  lastError!: string | null;
 }

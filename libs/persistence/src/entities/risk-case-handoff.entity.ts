@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { OutboxRow } from './outbox-row';
 
 /**
  * What a hand-off row tells a risk-case workflow: start it (a new case from an intake), link a
@@ -13,12 +14,12 @@ export type RiskCaseHandoffOutcome = 'DELIVERED' | 'REFUSED';
 /**
  * Transactional outbox of what the API tells risk-case workflows after its own commit (see the
  * `1764700000000-risk-case-handoff` migration): written in the transaction that decides it
- * (a criterion's approval), drained by `RiskCaseHandoffDispatcher`, retried with back-off while
+ * (an intake, a criterion's approval), drained by `RiskCaseHandoffDispatcher`, retried with back-off while
  * Temporal is unreachable.
  */
 @Entity({ name: 'risk_case_handoff' })
 @Index('ix_risk_case_handoff_pending', ['availableAt'], { where: '"delivered_at" IS NULL' })
-export class RiskCaseHandoffEntity {
+export class RiskCaseHandoffEntity extends OutboxRow {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 
@@ -33,25 +34,10 @@ export class RiskCaseHandoffEntity {
   @Column({ type: 'jsonb' })
   payload!: Record<string, unknown>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  /** Earliest time a dispatcher may (re)try: the lease end while claimed, the back-off after a failure. */
-  @Column({ name: 'available_at', type: 'timestamptz', default: () => 'now()' })
-  availableAt!: Date;
-
-  /** Delivery attempts made so far. */
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
   /** When the workflow took or refused it; null while pending. */
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
   deliveredAt!: Date | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   outcome!: RiskCaseHandoffOutcome | null;
-
-  /** The last failure or the refusal's reason, for operators. */
-  @Column({ name: 'last_error', type: 'text', nullable: true })
-  lastError!: string | null;
 }
