@@ -11,6 +11,12 @@ import { NAV } from './page-roles';
 import { conditionResultKey, controlSampleKey } from './trace/trace-format';
 import { contributionDirection } from './trace/model-explanation-format';
 import { featureLabelKey } from './trace/feature-label-key';
+import { ASSESSMENT_FACTORS, FACTOR_LEVELS, parseOffices } from './risk-cases/assessment';
+import { RISK_CASE_STATUSES } from './risk-cases/risk-case.types';
+import { riskAreaKey } from './risk-cases/risk-case-board';
+import { blankIntelligenceForm, intelligenceBody } from './intelligence/intelligence-form';
+import { INTEL_RISK_AREAS, SMUGGLING_SUBTYPES, SOURCE_TYPES, SUBJECT_ID_TYPES } from './intelligence/intelligence.types';
+import { QUEUE_SORTS } from './queue/queue-filters';
 
 /** Every key of a nested i18n file, dotted (`builder.error.number`). */
 function keysOf(texts: Record<string, unknown>, prefix = ''): string[] {
@@ -66,6 +72,18 @@ function keysInUse(): string[] {
     ...CASE_STATUSES.map((s) => `status.${s}`),
     ...OUTCOMES.map((o) => `outcome.${o}`),
     ...featureKeys,
+    ...RISK_CASE_STATUSES.map((s) => `riskStatus.${s}`),
+    ...['LOW', 'MEDIUM', 'HIGH'].map((l) => `riskLevel.${l}`),
+    ...ASSESSMENT_FACTORS.flatMap((f) => [`assess.factor.${f}`, `assess.help.${f}`]),
+    ...FACTOR_LEVELS.map((l) => `assess.level.${l}`),
+    ...['DISMISS', 'SHARE', 'TARGET'].map((d) => `assess.decision.${d}`),
+    ...['x', ''].map((t) => parseOffices(t, 'SHARE').problem ?? ''),
+    ...INTEL_RISK_AREAS.map((a) => riskAreaKey(a)),
+    ...SMUGGLING_SUBTYPES.map((s) => riskAreaKey('SMUGGLING', s)),
+    ...SOURCE_TYPES.map((s) => `intel.sourceType.${s}`),
+    ...SUBJECT_ID_TYPES.map((t) => `intel.idTypes.${t}`),
+    ...intelligenceBody({ ...blankIntelligenceForm(), smugglingSubtype: '', goods: [{ hsCode: 'x', description: '' }], routes: [{ originCountry: 'x', departureCountry: '' }], portOfficeId: 'x' }).problems,
+    ...QUEUE_SORTS.map((s) => `queue.sortKey.${s}`),
   ];
 }
 

@@ -6,10 +6,10 @@ const PEOPLE: Role[] = ['cbtc_analyst', 'local_officer', 'supervisor', 'auditor'
 
 describe('navFor', () => {
   it('shows each role the pages of its work, in the bar order', () => {
-    expect(navFor('local_officer').map((n) => n.path)).toEqual(['/queue', '/criteria', '/audit', '/dashboard']);
-    expect(navFor('supervisor').map((n) => n.path)).toEqual(['/queue', '/criteria', '/audit', '/dashboard', '/models']);
-    expect(navFor('cbtc_analyst').map((n) => n.path)).toEqual(['/criteria', '/audit', '/dashboard', '/models']);
-    expect(navFor('auditor').map((n) => n.path)).toEqual(['/queue', '/criteria', '/audit', '/dashboard', '/models']);
+    expect(navFor('local_officer').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/criteria', '/audit', '/dashboard']);
+    expect(navFor('supervisor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models']);
+    expect(navFor('cbtc_analyst').map((n) => n.path)).toEqual(['/risk-cases', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models']);
+    expect(navFor('auditor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/criteria', '/audit', '/dashboard', '/models']);
   });
 
   it('shows nothing to the service role or when signed out', () => {
@@ -32,6 +32,12 @@ describe('PAGE_ROLES', () => {
     expect(PAGE_ROLES.criterionBuilder).not.toContain('auditor');
     expect(PAGE_ROLES.models).not.toContain('local_officer');
     expect(PAGE_ROLES.case).toEqual(PAGE_ROLES.queue);
+  });
+
+  it('opens the CBTC pages to the roles the API lets use them', () => {
+    expect(PAGE_ROLES.approvals).toEqual(['cbtc_analyst', 'supervisor']);
+    expect(PAGE_ROLES.intelligence).not.toContain('auditor');
+    expect(PAGE_ROLES.riskCases).toContain('auditor');
   });
 
   it('opens no page to the service role', () => {
