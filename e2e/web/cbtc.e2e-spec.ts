@@ -77,7 +77,7 @@ describe('CBTC pages in a real browser (e2e)', () => {
       await page.getByRole('button', { name: 'Register and route' }).press('Enter');
 
       const routed = page.getByTestId('routed');
-      await routed.getByText('CBTC desk').waitFor();
+      await routed.getByText('CBTC desk', { exact: true }).waitFor();
       await routed.getByText(/RT-CBTC-/).waitFor();
       const href = await routed.getByRole('link', { name: 'Open the risk case' }).getAttribute('href');
       riskCaseId = href?.split('/').pop() ?? '';
@@ -106,14 +106,14 @@ describe('CBTC pages in a real browser (e2e)', () => {
       await card.click();
 
       await page.getByRole('heading', { name: /Risk case/ }).waitFor();
-      await page.getByTestId('routing').getByText('CBTC desk').waitFor();
+      await page.getByTestId('routing').getByText('CBTC desk', { exact: true }).waitFor();
       await page.getByText(importerId).first().waitFor();
       for (const [factor, level] of [['Timeliness', 5], ['Importance', 5], ['Applicability', 4], ['Accuracy', 4], ['Reliability', 5], ['Influence', 4]] as const) {
         await page.getByRole('radio', { name: `${factor} ${level}`, exact: true }).check();
       }
       // (5 + 5 + 4 + 4 + 5 + 4) / 6 = 4.5: HIGH.
-      await page.getByTestId('composite').getByText('4.5').waitFor();
-      await page.getByTestId('composite').getByText('High').waitFor();
+      await page.getByTestId('composite').getByText('4.5', { exact: true }).waitFor();
+      await page.getByTestId('composite').getByText('High', { exact: true }).waitFor();
       await page.getByRole('radio', { name: 'Target', exact: true }).check();
       await shot(page, 'cbtc', 'case-assess');
       await page.getByRole('button', { name: 'Record the assessment' }).click();
@@ -137,6 +137,12 @@ describe('CBTC pages in a real browser (e2e)', () => {
       await condition.getByLabel('Field', { exact: true }).selectOption('importerId');
       await condition.getByLabel('Operator', { exact: true }).selectOption('equal');
       await condition.getByLabel('Compare value', { exact: true }).fill(importerId);
+      // A keyword condition, so the backtest groups the descriptions it matched by keyword.
+      await page.getByRole('button', { name: 'Add condition' }).click();
+      const keywords = page.getByTestId('condition-1');
+      await keywords.getByLabel('Field', { exact: true }).selectOption('goodsDescription');
+      await keywords.getByLabel('Operator', { exact: true }).selectOption('containsAnyKeyword');
+      await keywords.getByLabel('Compare values', { exact: true }).fill('PISTOL, GUN');
       await page.getByRole('radio', { name: 'Local' }).check();
       await page.getByLabel('Office', { exact: true }).fill('40');
       await page.getByLabel('Risk area', { exact: true }).selectOption('SMUGGLING_WEAPONS');
@@ -148,7 +154,7 @@ describe('CBTC pages in a real browser (e2e)', () => {
       await draft.getByTestId('backtest-selected').getByText('2 selected').waitFor();
       await draft.getByTestId('backtest-overlap').getByText('CEN-WPN-001').waitFor();
       await draft.getByTestId('covered-by').getByText(/CEN-WPN-001/).waitFor();
-      await draft.getByText(/^pistol$/i).first().waitFor();
+      await draft.locator('.keywords').getByText('Pistol grip, steel').first().waitFor();
       await shot(page, 'cbtc', 'builder-draft-backtest');
     });
   }, 120_000);
@@ -180,14 +186,17 @@ describe('CBTC pages in a real browser (e2e)', () => {
     await onPage('cbtc', async (page) => {
       await signIn(page, stack.baseUrl, 'analyst-kim');
       await page.goto(`${stack.baseUrl}/risk-cases`);
+      await page.getByRole('radio', { name: '한국어' }).or(page.getByRole('button', { name: '한국어' })).first().click();
       await page.getByRole('heading', { name: '위험 사례' }).waitFor();
       await page.locator(`section[data-status=ACTIVE] a[data-case="${riskCaseId}"]`).getByText('15일 남음').waitFor();
       await shot(page, 'cbtc', 'board-ko');
+      // The test's init script sets English on every load: switch again.
       await page.goto(`${stack.baseUrl}/risk-cases/${riskCaseId}`);
+      await page.getByRole('radio', { name: '한국어' }).or(page.getByRole('button', { name: '한국어' })).first().click();
       await page.getByTestId('risk-status').filter({ hasText: '활성' }).waitFor();
       await page.getByText('기준과 환류').waitFor();
       await shot(page, 'cbtc', 'case-ko');
-    }, 'ko');
+    });
   }, 60_000);
 
   it("the office's supervisor assigns two cases at once to an officer", async () => {
@@ -207,6 +216,7 @@ describe('CBTC pages in a real browser (e2e)', () => {
       await page.getByText('2 selected').waitFor();
       await page.getByRole('combobox', { name: 'Officer' }).click();
       await page.getByRole('option', { name: /officer-40-02/ }).click();
+      await page.getByRole('listbox').waitFor({ state: 'detached' });
       await shot(page, 'cbtc', 'queue-selected');
       await page.getByRole('button', { name: 'Assign selected' }).click();
       await page.getByTestId('bulk-result').getByText('2 assigned, 0 refused.').waitFor();

@@ -1,6 +1,6 @@
 import type { Role } from './core/api.types';
 import { homePageFor } from './core/auth-session';
-import { NAV, PAGE_ROLES, navFor } from './page-roles';
+import { NAV, PAGE_ROLES, activeNavPath, navFor } from './page-roles';
 
 const PEOPLE: Role[] = ['cbtc_analyst', 'local_officer', 'supervisor', 'auditor'];
 
@@ -43,5 +43,16 @@ describe('PAGE_ROLES', () => {
   it('opens no page to the service role', () => {
     for (const roles of Object.values(PAGE_ROLES)) expect(roles).not.toContain('service');
     for (const item of NAV) expect(item.roles).not.toContain('service');
+  });
+});
+
+describe('activeNavPath', () => {
+  it('highlights the most specific entry for the url', () => {
+    expect(activeNavPath('/criteria/approvals', NAV)).toBe('/criteria/approvals');
+    expect(activeNavPath('/criteria/new?criterion=CEN-WPN-101&version=1', NAV)).toBe('/criteria');
+    expect(activeNavPath('/criteria', NAV)).toBe('/criteria');
+    expect(activeNavPath('/risk-cases/risk-case-1', NAV)).toBe('/risk-cases');
+    expect(activeNavPath('/criteriax', NAV)).toBeNull();
+    expect(activeNavPath('/login', NAV)).toBeNull();
   });
 });

@@ -45,3 +45,14 @@ export const NAV: readonly NavItem[] = [
 export function navFor(role: Role | null | undefined): NavItem[] {
   return role ? NAV.filter((n) => n.roles.includes(role)) : [];
 }
+
+/**
+ * The path of the top-bar entry to highlight for `url`: the longest entry path that is the url
+ * or a parent of it (`/criteria/approvals` is Approvals, `/criteria/new` is Criteria); null
+ * when none is.
+ */
+export function activeNavPath(url: string, items: readonly NavItem[]): string | null {
+  const path = url.split(/[?#]/)[0];
+  const matching = items.filter((n) => path === n.path || path.startsWith(`${n.path}/`));
+  return matching.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? null;
+}

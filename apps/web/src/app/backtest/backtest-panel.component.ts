@@ -21,7 +21,7 @@ import { hitRatePct, officeRows, peakDay } from './backtest-view';
         <strong data-testid="backtest-selected">{{ 'backtest.selected' | translate: { selected: r.selected, scanned: r.scanned } }}</strong>
         · {{ 'backtest.period' | translate: { from: r.period.from, to: r.period.to, days: r.period.days } }}
         · {{ 'backtest.hitRate' | translate }}: <strong>{{ hit() === null ? '—' : hit() + ' %' }}</strong>
-        <span class="muted">({{ 'backtest.hits' | translate: { hits: r.hits, inspected: r.inspected } }})</span>
+        <span class="muted gap">({{ 'backtest.hits' | translate: { hits: r.hits, inspected: r.inspected } }})</span>
       </p>
       @if (r.coveredBy.length) {
         <p class="warn" role="alert" data-testid="covered-by">
@@ -48,7 +48,7 @@ import { hitRatePct, officeRows, peakDay } from './backtest-view';
         <div>
           <h3>{{ 'backtest.overlap' | translate }}</h3>
           <table class="plain" data-testid="backtest-overlap">
-            <thead><tr><th>{{ 'backtest.criterion' | translate }}</th><th>{{ 'backtest.selectedCol' | translate }}</th><th>{{ 'backtest.share' | translate }}</th></tr></thead>
+            <thead><tr><th>{{ 'backtest.criterion' | translate }}</th><th>{{ 'backtest.selectedCol' | translate }}</th><th>{{ 'backtest.overlapShare' | translate }}</th></tr></thead>
             <tbody>
               @for (o of r.overlap; track o.criterionId) {
                 <tr><td class="mono">{{ o.criterionId }}</td><td>{{ o.selected }}</td><td>{{ o.share }} %</td></tr>
@@ -79,13 +79,14 @@ import { hitRatePct, officeRows, peakDay } from './backtest-view';
   styles: `
     .backtest { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; padding: 8px 12px; margin: 8px 0; }
     .headline { margin: 4px 0 8px; }
+    .gap { margin-left: 6px; }
     .warn { background: #fff0c2; color: #5c4300; padding: 8px 12px; border-radius: 8px; font-weight: 600; }
     .grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; }
     h3 { font: var(--mat-sys-title-small); margin: 12px 0 4px; }
     tr.over td { color: var(--mat-sys-error); font-weight: 600; }
     .lane { min-width: 28px; }
     .days { display: flex; align-items: flex-end; gap: 2px; height: 80px; overflow-x: auto; }
-    .day { flex: 1 0 14px; display: flex; flex-direction: column; justify-content: flex-end; align-items: center; height: 100%; }
+    .day { flex: 1 1 0; min-width: 10px; max-width: 32px; display: flex; flex-direction: column; justify-content: flex-end; align-items: center; height: 100%; }
     .bar { display: block; width: 100%; background: var(--mat-sys-primary); min-height: 1px; }
     .n { font-size: 10px; }
     .small { font-size: 12px; margin: 2px 0; }

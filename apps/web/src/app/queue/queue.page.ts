@@ -82,7 +82,7 @@ import { sortQueue } from './queue-sort';
       @if (bulk()) {
         <div class="row bulk">
           <span>{{ 'queue.selected' | translate: { count: selection().size } }}</span>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic" class="officer">
             <mat-label>{{ 'queue.officer' | translate }}</mat-label>
             <mat-select [ngModel]="officerId()" (ngModelChange)="officerId.set($event)" name="officer">
               @for (o of officers(); track o.id) { <mat-option [value]="o.id">{{ o.name ? o.name + ' · ' + o.id : o.id }}</mat-option> }
@@ -173,6 +173,7 @@ import { sortQueue } from './queue-sort';
     .empty { padding: 16px; }
     .badge { margin-left: 6px; }
     .bulk { margin: 8px 0; padding: 8px 12px; background: var(--mat-sys-surface-container-low); border-radius: 8px; }
+    .officer { width: 360px; }
     .bulk-result { background: var(--mat-sys-surface-container); padding: 4px 12px; border-radius: 8px; }
     .refusals { color: var(--mat-sys-error); }
   `,

@@ -58,7 +58,7 @@ const BOARD_LIMIT = 500;
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'board.age' | translate }}</mat-label>
           <mat-select [ngModel]="maxAge()" (ngModelChange)="maxAge.set($event)" name="age">
-            <mat-option [value]="null">{{ 'board.anyAge' | translate }}</mat-option>
+            <mat-option value="">{{ 'board.anyAge' | translate }}</mat-option>
             @for (d of ageChoices; track d) {
               <mat-option [value]="d">{{ 'board.maxAge' | translate: { days: d } }}</mat-option>
             }
@@ -124,13 +124,14 @@ export class RiskCaseBoardPage {
   protected readonly ageChoices = AGE_CHOICES;
   protected readonly riskArea = signal('');
   protected readonly desk = signal('');
-  protected readonly maxAge = signal<number | null>(null);
+  /** Oldest age shown, days; `''` = any (a value Material's select shows, unlike null). */
+  protected readonly maxAge = signal<number | ''>('');
   private readonly cases = signal<RiskCaseSummary[]>([]);
   protected readonly total = signal(0);
   protected readonly loading = signal(false);
   protected readonly error = signal<ApiError | null>(null);
   protected readonly choices = computed(() => boardChoices(this.cases()));
-  protected readonly shown = computed(() => filterBoard(this.cases(), { riskArea: this.riskArea(), desk: this.desk(), maxAgeDays: this.maxAge() }));
+  protected readonly shown = computed(() => filterBoard(this.cases(), { riskArea: this.riskArea(), desk: this.desk(), maxAgeDays: this.maxAge() === '' ? null : Number(this.maxAge()) }));
   protected readonly columns = computed(() => boardColumns(this.shown()));
   protected readonly canReport = computed(() => (PAGE_ROLES.intelligence as readonly string[]).includes(this.auth.user()?.role ?? ''));
   protected readonly areaKey = riskAreaKey;

@@ -108,7 +108,7 @@ import { RiskCasesApi } from './risk-cases.api';
                 </tbody>
               </table>
               <p data-testid="composite">{{ 'assess.composite' | translate }} <strong>{{ risk().composite }}</strong> · {{ 'assess.riskLevel' | translate }}
-                <strong>{{ 'riskLevel.' + risk().riskLevel | translate }}</strong> <span class="muted">({{ 'assess.levelRule' | translate }})</span></p>
+                <strong>{{ 'riskLevel.' + risk().riskLevel | translate }}</strong> <span class="muted rule">({{ 'assess.levelRule' | translate }})</span></p>
               <mat-radio-group [(ngModel)]="decision" name="decision" class="row" [attr.aria-label]="'assess.decisionLabel' | translate">
                 @for (d of decisions; track d) { <mat-radio-button [value]="d">{{ 'assess.decision.' + d | translate }}</mat-radio-button> }
               </mat-radio-group>
@@ -206,7 +206,7 @@ import { RiskCasesApi } from './risk-cases.api';
           <h2 id="history-h">{{ 'riskCase.history' | translate }}</h2>
           <ol class="history">
             @for (e of c.events; track e.seq) {
-              <li><span class="muted">{{ e.occurredAt | date: 'yyyy-MM-dd HH:mm:ss' }}</span> <strong>{{ 'riskEvent.' + e.type | translate }}</strong> · {{ e.actor }}</li>
+              <li><span class="muted when">{{ e.occurredAt | date: 'yyyy-MM-dd HH:mm:ss' }}</span><strong>{{ 'riskEvent.' + e.type | translate }}</strong> · {{ e.actor }}</li>
             }
           </ol>
         </section>
@@ -228,6 +228,8 @@ import { RiskCasesApi } from './risk-cases.api';
     .grow { flex: 1 1 280px; } .days { width: 120px; }
     .ok { background: #d4f5dc; color: #0a5223; padding: 8px 12px; border-radius: 8px; }
     .history { padding-left: 20px; }
+    .when { margin-right: 8px; }
+    .rule { margin-left: 8px; }
     td { overflow-wrap: anywhere; }
   `,
 })
