@@ -23,6 +23,8 @@ describe('CBTC pages in a real browser (e2e)', () => {
   const criterionId = `CEN-WPN-${100 + (randomBytes(2).readUInt16BE(0) % 900)}`;
   const attachment = Buffer.from(`Japan Customs note on ${importerId}: pistol parts declared as hand tools.\n`);
   let riskCaseId = '';
+  /** The local criterion the analyst saves from the builder after its backtest. */
+  let localCriterionId = '';
 
   beforeAll(async () => {
     stack = await startE2eStack();
@@ -156,6 +158,11 @@ describe('CBTC pages in a real browser (e2e)', () => {
       await draft.getByTestId('covered-by').getByText(/CEN-WPN-001/).waitFor();
       await draft.locator('.keywords').getByText('Pistol grip, steel').first().waitFor();
       await shot(page, 'cbtc', 'builder-draft-backtest');
+      // Saved anyway: office 40's supervisor approves it below, and the criteria list flags the overlap.
+      localCriterionId = await page.getByLabel('Criterion id', { exact: true }).inputValue();
+      expect(localCriterionId).toMatch(/^LOC-40-\d{3}$/);
+      await page.getByRole('button', { name: 'Save for approval' }).press('Enter');
+      await page.waitForURL(/\/criteria\?created=/);
     });
   }, 120_000);
 
@@ -226,5 +233,32 @@ describe('CBTC pages in a real browser (e2e)', () => {
       const res = await supervisor.get(`/api/cases/inspection-case-${id}`).expect(200);
       expect(res.body).toMatchObject({ status: 'ASSIGNED', assigneeId: 'officer-40-02' });
     }
+  }, 90_000);
+
+  it("the supervisor approves the analyst's local criterion from the inbox; the criteria list flags its overlap with a central one", async () => {
+    await onPage('cbtc', async (page) => {
+      await signIn(page, stack.baseUrl, 'supervisor-40');
+      await page.getByRole('link', { name: 'Approvals' }).click();
+      const item = page.locator(`article[data-criterion="${localCriterionId}"]`);
+      await item.getByTestId('covered-by').getByText(/CEN-WPN-001/).waitFor();
+      await shot(page, 'cbtc', 'approvals-local');
+      await item.getByRole('button', { name: 'Approve' }).click();
+      await item.waitFor({ state: 'detached' });
+    });
+    // Screening picks the approved version up: a new declaration fires it and CEN-WPN-001 together.
+    const svc = await loginAs(stack, 'svc-ingest');
+    await eventually('the local criterion to select a new declaration', async () => {
+      const res = await svc
+        .post('/api/declarations')
+        .send(sampleDeclaration({ declarationId: uniqueDeclarationId(), date: today, officeId: '40', importerId, hsCode: '930200', originCountry: 'CN', goodsDescription: 'Pistol grip, steel' }))
+        .expect(201);
+      return (res.body.firedCriteria as string[]).includes(localCriterionId) ? true : undefined;
+    });
+    await onPage('cbtc', async (page) => {
+      await signIn(page, stack.baseUrl, 'analyst-kim');
+      await page.goto(`${stack.baseUrl}/criteria`);
+      await page.getByTestId(`criterion-${localCriterionId}`).getByTestId('overlap').filter({ hasText: /CEN-(WPN|ORG)-001/ }).first().waitFor();
+      await shot(page, 'cbtc', 'criteria-overlaps');
+    });
   }, 90_000);
 });

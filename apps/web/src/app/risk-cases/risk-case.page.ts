@@ -68,7 +68,7 @@ import { RiskCasesApi } from './risk-cases.api';
               <p class="text">{{ r.report.text }}</p>
               <dl>
                 <dt>{{ 'intel.subjects' | translate }}</dt>
-                <dd>@for (s of r.report.subjects; track $index) { <span class="chip">{{ s.kind === 'IDENTIFIER' ? s.idType + ' ' + s.value : s.name }}</span> }</dd>
+                <dd>@for (s of r.report.subjects; track $index) { <span class="chip">@if (s.kind === 'IDENTIFIER') { {{ 'intel.idTypes.' + s.idType | translate }} {{ s.value }} } @else { {{ 'intel.subjectKind.' + s.kind | translate }} {{ s.name }} }</span> }</dd>
                 @if (r.report.goods?.length) {
                   <dt>{{ 'intel.goods' | translate }}</dt>
                   <dd>@for (g of r.report.goods; track $index) { <span class="chip">{{ g.hsCode }} {{ g.description }}</span> }</dd>
