@@ -257,6 +257,7 @@ describe('CBTC pages in a real browser (e2e)', () => {
     await onPage('cbtc', async (page) => {
       await signIn(page, stack.baseUrl, 'analyst-kim');
       await page.goto(`${stack.baseUrl}/criteria`);
+      await page.getByLabel('Filter (id, reason, keyword…)', { exact: true }).fill('LOC-40-');
       await page.getByTestId(`criterion-${localCriterionId}`).getByTestId('overlap').filter({ hasText: /CEN-(WPN|ORG)-001/ }).first().waitFor();
       await shot(page, 'cbtc', 'criteria-overlaps');
     });

@@ -36,6 +36,10 @@ describe('suggestedCriterionId', () => {
     expect(suggestedCriterionId(c, sup40)).toMatch(/^LOC-40-\d{3}$/);
     expect(suggestedCriterionId({ ...c, riskArea: 'UNDERVALUATION' }, analyst)).toMatch(/^CEN-VAL-\d{3}$/);
     expect(suggestedCriterionId(c, analyst)).toBe(suggestedCriterionId(c, analyst));
+    const first = suggestedCriterionId(c, analyst);
+    const next = suggestedCriterionId(c, analyst, [first]);
+    expect(next).not.toBe(first);
+    expect(next).toMatch(/^CEN-WPN-\d{3}$/);
   });
 });
 

@@ -37,15 +37,20 @@ const SUBTYPE_CODES: Record<string, string> = { DRUGS: 'DRG', WEAPONS: 'WPN' };
 
 /**
  * A criterion id to start from: `CEN-<area>-<nnn>` for analysts, `LOC-<office>-<nnn>` for a
- * supervisor, the number (100-999) derived from the case id so two cases rarely suggest the same.
+ * supervisor, the number (100-999) derived from the case id so two cases rarely suggest the same,
+ * skipping the ids in `taken` (the criteria already drafted from the case).
  */
-export function suggestedCriterionId(c: Pick<RiskCaseDetail, 'riskCaseId' | 'riskArea' | 'smugglingSubtype'>, user: AuthUser | null): string {
+export function suggestedCriterionId(c: Pick<RiskCaseDetail, 'riskCaseId' | 'riskArea' | 'smugglingSubtype'>, user: AuthUser | null, taken: readonly string[] = []): string {
   let h = 0;
   for (const ch of c.riskCaseId) h = (h * 31 + ch.charCodeAt(0)) % 900;
-  const n = String(100 + h);
-  if (user?.role === 'supervisor' && user.officeId) return `LOC-${user.officeId}-${n}`;
   const area = c.riskArea === 'SMUGGLING' ? (SUBTYPE_CODES[c.smugglingSubtype ?? ''] ?? 'SMG') : (AREA_CODES[c.riskArea] ?? 'RSK');
-  return `CEN-${area}-${n}`;
+  const prefix = user?.role === 'supervisor' && user.officeId ? `LOC-${user.officeId}` : `CEN-${area}`;
+  // The next free number from the case's own, wrapping within 100-999.
+  for (let i = 0; i < 900; i++) {
+    const id = `${prefix}-${100 + ((h + i) % 900)}`;
+    if (!taken.includes(id)) return id;
+  }
+  return `${prefix}-${100 + h}`;
 }
 
 /** A linked criterion as the page lists it: the newest version linked, its approval, and its feedback. */

@@ -329,7 +329,8 @@ export class RiskCasePage {
     this.api.get(this.id()).subscribe({
       next: (c) => {
         this.rc.set(c);
-        if (!this.criterionId) this.criterionId = suggestedCriterionId(c, this.auth.user());
+        const taken = c.criteria.map((k) => k.criterionId);
+        if (!this.criterionId || taken.includes(this.criterionId)) this.criterionId = suggestedCriterionId(c, this.auth.user(), taken);
       },
       error: (err: unknown) => this.loadError.set(toApiError(err)),
     });
