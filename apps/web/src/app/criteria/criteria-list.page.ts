@@ -122,7 +122,7 @@ import { canApprove, criterionState, filterCriteria, validityDay } from './crite
     .criteria { width: 100%; }
     .reason { min-width: 220px; }
     .notice { background: #d4f5dc; color: #0a5223; padding: 8px 12px; border-radius: 8px; }
-    .overlap { color: #5c4300; background: #fff0c2; border-radius: 6px; padding: 0 6px; margin-top: 2px; white-space: normal; max-width: 200px; }
+    .overlap { color: #5c4300; background: #fff0c2; border-radius: 6px; padding: 0 6px; margin-top: 2px; width: fit-content; }
     .state { display: inline-block; padding: 2px 8px; border-radius: 12px; font-size: 12px; font-weight: 600; background: #e1e2ec; }
     .state-AWAITING { background: #fff0c2; color: #5c4300; }
     .state-IN_FORCE { background: #d4f5dc; color: #0a5223; }
