@@ -2,9 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { filter, map } from 'rxjs';
 import { TranslatePipe } from '@ngx-translate/core';
-import { navFor } from './page-roles';
+import { activeNavPath, navFor } from './page-roles';
 import { AuthService } from './core/auth.service';
 import { LanguageService } from './core/language.service';
 import { LANGUAGES, type UiLanguage } from './core/ui-language';
@@ -13,7 +15,7 @@ import { LANGUAGES, type UiLanguage } from './core/ui-language';
 @Component({
   selector: 'cr-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatButtonToggleModule, TranslatePipe],
+  imports: [RouterOutlet, RouterLink, MatToolbarModule, MatButtonModule, MatButtonToggleModule, TranslatePipe],
   template: `
     <a class="skip-link" href="#main">{{ 'app.skip' | translate }}</a>
     <mat-toolbar class="bar">
@@ -21,7 +23,7 @@ import { LANGUAGES, type UiLanguage } from './core/ui-language';
       @if (user(); as u) {
         <nav [attr.aria-label]="'nav.label' | translate" class="nav">
           @for (item of nav(); track item.path) {
-            <a mat-button [routerLink]="item.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{ item.label | translate }}</a>
+            <a mat-button [routerLink]="item.path" [class.active]="item.path === activePath()" [attr.aria-current]="item.path === activePath() ? 'page' : null">{{ item.label | translate }}</a>
           }
         </nav>
       }
@@ -37,18 +39,21 @@ import { LANGUAGES, type UiLanguage } from './core/ui-language';
         }
       </mat-button-toggle-group>
       @if (user(); as u) {
-        <span class="who" data-testid="current-user">{{ u.name }} · {{ 'role.' + u.role | translate }}{{ u.officeId ? ' · ' + u.officeId : '' }}</span>
+        <span class="who" data-testid="current-user" [title]="u.name">{{ u.name }} · {{ 'role.' + u.role | translate }}{{ u.officeId ? ' · ' + u.officeId : '' }}</span>
         <button mat-stroked-button type="button" (click)="logout()">{{ 'app.logout' | translate }}</button>
       }
     </mat-toolbar>
     <main id="main" tabindex="-1"><router-outlet /></main>
   `,
   styles: `
-    .bar { gap: 12px; position: sticky; top: 0; z-index: 2; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .brand { font: var(--mat-sys-title-medium); color: inherit; text-decoration: none; white-space: nowrap; }
-    .nav { display: flex; gap: 4px; }
+    .bar { gap: 8px; position: sticky; top: 0; z-index: 2; border-bottom: 1px solid var(--mat-sys-outline-variant); }
+    .brand { font: var(--mat-sys-title-medium); color: inherit; text-decoration: none; white-space: nowrap; flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+    .nav { display: flex; gap: 2px; flex: 0 0 auto; }
+    .nav a { min-width: 0; padding: 0 10px; }
     .nav a.active { background: var(--mat-sys-secondary-container); }
-    .who { font: var(--mat-sys-body-small); white-space: nowrap; }
+    /* Up to seven pages for a supervisor: the user's name gives way first, never the language switch or sign-out. */
+    .who { font: var(--mat-sys-body-small); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; flex: 0 1 auto; }
+    mat-button-toggle-group, .bar > button { flex: 0 0 auto; }
     .spacer { flex: 1 1 auto; }
     .skip-link { position: absolute; left: -9999px; }
     .skip-link:focus { left: 8px; top: 8px; z-index: 10; background: var(--mat-sys-surface); padding: 8px; }
@@ -62,6 +67,12 @@ export class AppComponent {
   protected readonly languages = LANGUAGES;
   protected readonly user = this.auth.user;
   protected readonly nav = computed(() => navFor(this.user()?.role));
+  private readonly url = toSignal(
+    this.router.events.pipe(filter((e): e is NavigationEnd => e instanceof NavigationEnd), map((e) => e.urlAfterRedirects)),
+    { initialValue: this.router.url },
+  );
+  /** The one entry highlighted: the most specific for the url (Approvals, not also Criteria). */
+  protected readonly activePath = computed(() => activeNavPath(this.url(), this.nav()));
 
   protected setLang(value: UiLanguage): void {
     this.lang.use(value);

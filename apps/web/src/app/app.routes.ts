@@ -36,6 +36,30 @@ export const appRoutes: Routes = [
     title: 'Criteria',
   },
   {
+    path: 'criteria/approvals',
+    canActivate: [requireRole(...PAGE_ROLES.approvals)],
+    loadComponent: () => import('./approvals/approvals.page').then((m) => m.ApprovalsPage),
+    title: 'Approvals',
+  },
+  {
+    path: 'risk-cases',
+    canActivate: [requireRole(...PAGE_ROLES.riskCases)],
+    loadComponent: () => import('./risk-cases/risk-case-board.page').then((m) => m.RiskCaseBoardPage),
+    title: 'Risk cases',
+  },
+  {
+    path: 'risk-cases/:id',
+    canActivate: [requireRole(...PAGE_ROLES.riskCases)],
+    loadComponent: () => import('./risk-cases/risk-case.page').then((m) => m.RiskCasePage),
+    title: 'Risk case',
+  },
+  {
+    path: 'intelligence/new',
+    canActivate: [requireRole(...PAGE_ROLES.intelligence)],
+    loadComponent: () => import('./intelligence/intelligence-intake.page').then((m) => m.IntelligenceIntakePage),
+    title: 'Report intelligence',
+  },
+  {
     path: 'criteria/new',
     canActivate: [requireRole(...PAGE_ROLES.criterionBuilder)],
     loadComponent: () => import('./criteria/criterion-builder.page').then((m) => m.CriterionBuilderPage),

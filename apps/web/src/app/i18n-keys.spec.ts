@@ -15,6 +15,12 @@ import { summaryTexts } from './trace/decision-summary';
 import { declarationRows } from './case/declaration-fields';
 import { DECLARATION_FIELDS } from '@customs/domain';
 import type { DecisionRecord } from './core/api.types';
+import { ASSESSMENT_FACTORS, FACTOR_LEVELS, parseOffices } from './risk-cases/assessment';
+import { RISK_CASE_STATUSES } from './risk-cases/risk-case.types';
+import { riskAreaKey } from './risk-cases/risk-case-board';
+import { blankIntelligenceForm, intelligenceBody } from './intelligence/intelligence-form';
+import { INTEL_RISK_AREAS, SMUGGLING_SUBTYPES, SOURCE_TYPES, SUBJECT_ID_TYPES } from './intelligence/intelligence.types';
+import { QUEUE_SORTS } from './queue/queue-filters';
 
 /** Every key of a nested i18n file, dotted (`builder.error.number`). */
 function keysOf(texts: Record<string, unknown>, prefix = ''): string[] {
@@ -91,6 +97,18 @@ function keysInUse(): string[] {
     ...summaryKeys,
     ...['summary.colon', 'summary.separator', 'summary.end', 'common.none', 'unit.kg', 'unit.krw', 'unit.percent'],
     ...fieldKeys,
+    ...RISK_CASE_STATUSES.map((s) => `riskStatus.${s}`),
+    ...['LOW', 'MEDIUM', 'HIGH'].map((l) => `riskLevel.${l}`),
+    ...ASSESSMENT_FACTORS.flatMap((f) => [`assess.factor.${f}`, `assess.help.${f}`]),
+    ...FACTOR_LEVELS.map((l) => `assess.level.${l}`),
+    ...['DISMISS', 'SHARE', 'TARGET'].map((d) => `assess.decision.${d}`),
+    ...['x', ''].map((t) => parseOffices(t, 'SHARE').problem ?? ''),
+    ...INTEL_RISK_AREAS.map((a) => riskAreaKey(a)),
+    ...SMUGGLING_SUBTYPES.map((s) => riskAreaKey('SMUGGLING', s)),
+    ...SOURCE_TYPES.map((s) => `intel.sourceType.${s}`),
+    ...SUBJECT_ID_TYPES.map((t) => `intel.idTypes.${t}`),
+    ...intelligenceBody({ ...blankIntelligenceForm(), smugglingSubtype: '', goods: [{ hsCode: 'x', description: '' }], routes: [{ originCountry: 'x', departureCountry: '' }], portOfficeId: 'x' }).problems,
+    ...QUEUE_SORTS.map((s) => `queue.sortKey.${s}`),
   ];
 }
 

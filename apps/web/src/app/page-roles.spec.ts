@@ -1,15 +1,15 @@
 import type { Role } from './core/api.types';
 import { homePageFor } from './core/auth-session';
-import { NAV, PAGE_ROLES, navFor } from './page-roles';
+import { NAV, PAGE_ROLES, activeNavPath, navFor } from './page-roles';
 
 const PEOPLE: Role[] = ['cbtc_analyst', 'local_officer', 'supervisor', 'auditor'];
 
 describe('navFor', () => {
   it('shows each role the pages of its work, in the bar order', () => {
-    expect(navFor('local_officer').map((n) => n.path)).toEqual(['/queue', '/criteria', '/audit', '/dashboard']);
-    expect(navFor('supervisor').map((n) => n.path)).toEqual(['/queue', '/criteria', '/audit', '/dashboard', '/models']);
-    expect(navFor('cbtc_analyst').map((n) => n.path)).toEqual(['/criteria', '/audit', '/dashboard', '/models']);
-    expect(navFor('auditor').map((n) => n.path)).toEqual(['/queue', '/criteria', '/audit', '/dashboard', '/models']);
+    expect(navFor('local_officer').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/criteria', '/audit', '/dashboard']);
+    expect(navFor('supervisor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models']);
+    expect(navFor('cbtc_analyst').map((n) => n.path)).toEqual(['/risk-cases', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models']);
+    expect(navFor('auditor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/criteria', '/audit', '/dashboard', '/models']);
   });
 
   it('shows nothing to the service role or when signed out', () => {
@@ -34,8 +34,25 @@ describe('PAGE_ROLES', () => {
     expect(PAGE_ROLES.case).toEqual(PAGE_ROLES.queue);
   });
 
+  it('opens the CBTC pages to the roles the API lets use them', () => {
+    expect(PAGE_ROLES.approvals).toEqual(['cbtc_analyst', 'supervisor']);
+    expect(PAGE_ROLES.intelligence).not.toContain('auditor');
+    expect(PAGE_ROLES.riskCases).toContain('auditor');
+  });
+
   it('opens no page to the service role', () => {
     for (const roles of Object.values(PAGE_ROLES)) expect(roles).not.toContain('service');
     for (const item of NAV) expect(item.roles).not.toContain('service');
+  });
+});
+
+describe('activeNavPath', () => {
+  it('highlights the most specific entry for the url', () => {
+    expect(activeNavPath('/criteria/approvals', NAV)).toBe('/criteria/approvals');
+    expect(activeNavPath('/criteria/new?criterion=CEN-WPN-101&version=1', NAV)).toBe('/criteria');
+    expect(activeNavPath('/criteria', NAV)).toBe('/criteria');
+    expect(activeNavPath('/risk-cases/risk-case-1', NAV)).toBe('/risk-cases');
+    expect(activeNavPath('/criteriax', NAV)).toBeNull();
+    expect(activeNavPath('/login', NAV)).toBeNull();
   });
 });

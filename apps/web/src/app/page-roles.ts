@@ -2,7 +2,7 @@ import type { Role } from './core/api.types';
 
 /**
  * Which roles open which page (DESIGN.md): officers and supervisors work the queue and cases,
- * analysts the criteria and the risk models, auditors the decision lookup. The route guards
+ * analysts intelligence, risk cases, criteria (and their approval) and the risk models, auditors the decision lookup. The route guards
  * (`app.routes.ts`) and the top bar read this one table; it only hides pages, the API enforces
  * every permission itself. The `service` role has no pages.
  */
@@ -15,6 +15,12 @@ export const PAGE_ROLES = {
   criterionBuilder: ['cbtc_analyst', 'supervisor', 'local_officer'],
   dashboard: ['cbtc_analyst', 'supervisor', 'local_officer', 'auditor'],
   models: ['cbtc_analyst', 'supervisor', 'auditor'],
+  /** `GET /api/risk-cases` and `/:id`: officers and supervisors see their office's cases (the API filters). */
+  riskCases: ['cbtc_analyst', 'supervisor', 'local_officer', 'auditor'],
+  /** `POST /api/intelligence`: analysts, and officers and supervisors for their office's detections. */
+  intelligence: ['cbtc_analyst', 'supervisor', 'local_officer'],
+  /** `GET /api/criteria/approvals`: the checkers (another analyst for central, the office's supervisor for local criteria). */
+  approvals: ['cbtc_analyst', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** One entry of the top bar: route, i18n key of its label, and the roles that see it. */
@@ -27,7 +33,9 @@ export interface NavItem {
 /** The top bar's pages in order, each shown to the roles that may open it. */
 export const NAV: readonly NavItem[] = [
   { path: '/queue', label: 'nav.queue', roles: PAGE_ROLES.queue },
+  { path: '/risk-cases', label: 'nav.riskCases', roles: PAGE_ROLES.riskCases },
   { path: '/criteria', label: 'nav.criteria', roles: PAGE_ROLES.criteria },
+  { path: '/criteria/approvals', label: 'nav.approvals', roles: PAGE_ROLES.approvals },
   { path: '/audit', label: 'nav.audit', roles: PAGE_ROLES.audit },
   { path: '/dashboard', label: 'nav.dashboard', roles: PAGE_ROLES.dashboard },
   { path: '/models', label: 'nav.models', roles: PAGE_ROLES.models },
@@ -36,4 +44,15 @@ export const NAV: readonly NavItem[] = [
 /** The top bar entries a user of `role` sees, in order; none when signed out. */
 export function navFor(role: Role | null | undefined): NavItem[] {
   return role ? NAV.filter((n) => n.roles.includes(role)) : [];
+}
+
+/**
+ * The path of the top-bar entry to highlight for `url`: the longest entry path that is the url
+ * or a parent of it (`/criteria/approvals` is Approvals, `/criteria/new` is Criteria); null
+ * when none is.
+ */
+export function activeNavPath(url: string, items: readonly NavItem[]): string | null {
+  const path = url.split(/[?#]/)[0];
+  const matching = items.filter((n) => path === n.path || path.startsWith(`${n.path}/`));
+  return matching.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? null;
 }

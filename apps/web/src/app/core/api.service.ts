@@ -2,7 +2,12 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
+  BacktestDraftBody,
+  BulkAssignment,
   CaseDetail,
+  CriteriaOverlaps,
+  CriterionBacktestResult,
+  OfficeOfficers,
   CaseList,
   CaseQuery,
   CriteriaList,
@@ -115,5 +120,35 @@ export class ApiService {
   /** `POST /api/models/:version/promote` (analysts): 400 bad reason, 404 unknown, 409 already champion or retired. */
   promoteModel(version: string, reason: string): Observable<{ models: RegisteredModel[] }> {
     return this.http.post<{ models: RegisteredModel[] }>(`/api/models/${encodeURIComponent(version)}/promote`, { reason });
+  }
+
+  /** `GET /api/criteria/approvals`: versions waiting for the signed-in checker, oldest first. */
+  approvals(): Observable<CriteriaList> {
+    return this.http.get<CriteriaList>('/api/criteria/approvals');
+  }
+
+  /** `POST /api/criteria/backtest`: what a draft would have selected (default: the last 28 days); 400 names every problem. */
+  backtestDraft(body: BacktestDraftBody): Observable<CriterionBacktestResult> {
+    return this.http.post<CriterionBacktestResult>('/api/criteria/backtest', body);
+  }
+
+  /** `GET /api/criteria/:id/versions/:version/backtest`: the same for a stored version. */
+  backtestVersion(id: string, version: number): Observable<CriterionBacktestResult> {
+    return this.http.get<CriterionBacktestResult>(`/api/criteria/${encodeURIComponent(id)}/versions/${version}/backtest`);
+  }
+
+  /** `GET /api/criteria/overlaps`: central and local criteria selecting mostly the same declarations. */
+  criteriaOverlaps(): Observable<CriteriaOverlaps> {
+    return this.http.get<CriteriaOverlaps>('/api/criteria/overlaps');
+  }
+
+  /** `GET /api/offices/:officeId/officers`. */
+  officers(officeId: string): Observable<OfficeOfficers> {
+    return this.http.get<OfficeOfficers>(`/api/offices/${encodeURIComponent(officeId)}/officers`);
+  }
+
+  /** `POST /api/cases/assign` (supervisors): each case assigned or refused on its own. */
+  bulkAssign(caseIds: string[], officerId: string): Observable<BulkAssignment> {
+    return this.http.post<BulkAssignment>('/api/cases/assign', { caseIds, officerId });
   }
 }

@@ -39,6 +39,10 @@ export interface CaseQuery {
   status?: CaseStatus | '' | null;
   lane?: Lane | '' | null;
   assigneeId?: string | null;
+  /** Server-side order: risk score (default), age (oldest first) or SLA due date. */
+  sort?: 'score' | 'age' | 'due' | '';
+  /** `'true'`: only escalated cases (left QUEUED past the SLA). */
+  escalated?: 'true' | '';
   /** Page size, rows. */
   limit?: number;
   /** Rows to skip. */
@@ -155,3 +159,24 @@ export type ModelComparison = Schema<'ModelComparison'>;
 
 /** One model's figures of `GET /api/models/compare` on the same inspected declarations. */
 export type ModelComparisonRow = ModelComparison['models'][number];
+
+/** `POST /api/criteria/backtest` and `GET /api/criteria/:id/versions/:version/backtest`: what a criterion would have selected. */
+export type CriterionBacktestResult = Schema<'CriterionBacktestResult'>;
+
+/** `POST /api/criteria/backtest` body. */
+export type BacktestDraftBody = Schema<'BacktestDraftDto'>;
+
+/** `GET /api/criteria/overlaps`: central and local criteria that mostly select the same declarations. */
+export type CriteriaOverlaps = Schema<'CriteriaOverlaps'>;
+
+/** One overlapping pair of `GET /api/criteria/overlaps`. */
+export type CriterionOverlap = Schema<'CriterionOverlap'>;
+
+/** `POST /api/cases/assign` answer: each case assigned or refused. */
+export type BulkAssignment = Schema<'BulkAssignment'>;
+
+/** `POST /api/cases/assign` body. */
+export type BulkAssignBody = Schema<'BulkAssignDto'>;
+
+/** `GET /api/offices/:officeId/officers`. */
+export type OfficeOfficers = Schema<'OfficeOfficers'>;

@@ -7,11 +7,12 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiService } from '../core/api.service';
-import type { CriterionHitRate, ReviewedCriterion } from '../core/api.types';
+import type { CriterionHitRate, CriterionOverlap, ReviewedCriterion } from '../core/api.types';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
 import { pctLabel } from '../core/format';
+import { overlapsByCriterion } from './criterion-overlaps';
 import { canApprove, criterionState, filterCriteria, validityDay } from './criterion-review';
 
 /**
@@ -48,7 +49,11 @@ import { canApprove, criterionState, filterCriteria, validityDay } from './crite
       <table mat-table [dataSource]="rows()" class="criteria">
         <ng-container matColumnDef="id">
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.id' | translate }}</th>
-          <td mat-cell *matCellDef="let c" class="mono nowrap">{{ c.id }} v{{ c.version }}</td>
+          <td mat-cell *matCellDef="let c" class="nowrap"><span class="mono">{{ c.id }} v{{ c.version }}</span>
+            @for (o of overlapsOf(c.id); track o.otherId) {
+              <div class="overlap small" data-testid="overlap" [title]="'criteria.overlapTitle' | translate: o">{{ 'criteria.overlap' | translate: o }}</div>
+            }
+          </td>
         </ng-container>
         <ng-container matColumnDef="scope">
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.scope' | translate }}</th>
@@ -115,8 +120,9 @@ import { canApprove, criterionState, filterCriteria, validityDay } from './crite
     .small { font: var(--mat-sys-body-small); }
     .nowrap { white-space: nowrap; }
     .criteria { width: 100%; }
-    .reason { min-width: 280px; }
+    .reason { min-width: 220px; }
     .notice { background: #d4f5dc; color: #0a5223; padding: 8px 12px; border-radius: 8px; }
+    .overlap { color: #5c4300; background: #fff0c2; border-radius: 6px; padding: 0 6px; margin-top: 2px; width: fit-content; }
     .state { display: inline-block; padding: 2px 8px; border-radius: 12px; font-size: 12px; font-weight: 600; background: #e1e2ec; }
     .state-AWAITING { background: #fff0c2; color: #5c4300; }
     .state-IN_FORCE { background: #d4f5dc; color: #0a5223; }
@@ -142,8 +148,14 @@ export class CriteriaListPage {
   protected readonly canWrite = computed(() => this.auth.hasRole('cbtc_analyst', 'supervisor', 'local_officer'));
   protected readonly rows = computed(() => filterCriteria(this.criteria(), this.filter()));
 
+  private readonly overlaps = signal<Map<string, CriterionOverlap[]>>(new Map());
+
   constructor() {
     this.load();
+    this.api.criteriaOverlaps().subscribe({
+      next: (o) => this.overlaps.set(overlapsByCriterion(o)),
+      error: (err: unknown) => this.error.set(toApiError(err)),
+    });
     // Hit rates: analysts, supervisors and auditors only (the API refuses officers).
     if (this.auth.hasRole('cbtc_analyst', 'supervisor', 'auditor')) {
       this.api.criteriaStats().subscribe({
@@ -166,6 +178,10 @@ export class CriteriaListPage {
 
   protected state(c: ReviewedCriterion) {
     return criterionState(c, this.today);
+  }
+
+  protected overlapsOf(id: string): CriterionOverlap[] {
+    return this.overlaps().get(id) ?? [];
   }
 
   protected hitRate(id: string): CriterionHitRate | undefined {

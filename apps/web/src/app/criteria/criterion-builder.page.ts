@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, type OnInit } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,7 +9,8 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { forkJoin, startWith } from 'rxjs';
 import { ApiService } from '../core/api.service';
-import type { CriteriaMeta } from '../core/api.types';
+import type { BacktestDraftBody, CriteriaMeta, CriterionBacktestResult } from '../core/api.types';
+import { BacktestPanelComponent } from '../backtest/backtest-panel.component';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
@@ -35,12 +36,20 @@ type ConditionForm = FormGroup<{
 @Component({
   selector: 'cr-criterion-builder-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, MatRadioModule, TranslatePipe, ApiErrorComponent],
+  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, MatRadioModule, TranslatePipe, ApiErrorComponent, BacktestPanelComponent],
   template: `
     <div class="page">
       <p><a routerLink="/criteria">← {{ 'builder.back' | translate }}</a></p>
       <h1>{{ 'builder.title' | translate }}</h1>
       <cr-api-error [error]="loadError()" />
+      @if (criterion() && version()) {
+        <section aria-labelledby="stored-bt" class="stored">
+          <h2 id="stored-bt">{{ 'backtest.ofVersion' | translate: { id: criterion(), version: version() } }}</h2>
+          <p class="muted">{{ 'backtest.ofVersionHelp' | translate }}</p>
+          @if (storedBacktest(); as b) { <cr-backtest-panel [result]="b" /> } @else if (!storedError()) { <p class="muted">{{ 'backtest.running' | translate }}</p> }
+          <cr-api-error [error]="storedError()" />
+        </section>
+      }
       @if (meta(); as m) {
         <form [formGroup]="form" (ngSubmit)="save()" novalidate class="builder" aria-describedby="builder-help">
           <p id="builder-help" class="muted">{{ 'builder.help' | translate }}</p>
@@ -179,7 +188,10 @@ type ConditionForm = FormGroup<{
           @if (saved(); as s) {
             <p role="status" class="saved" data-testid="saved">{{ 'builder.saved' | translate: { id: s.id, version: s.version } }}</p>
           }
+          <cr-api-error [error]="backtestError()" />
+          @if (backtest(); as b) { <cr-backtest-panel [result]="b" /> }
           <div class="row">
+            <button mat-stroked-button type="button" (click)="runBacktest()" [disabled]="busy()">{{ 'backtest.run' | translate }}</button>
             <button mat-flat-button type="submit" [disabled]="busy()">{{ 'builder.save' | translate }}</button>
             <a mat-stroked-button routerLink="/criteria">{{ 'builder.cancel' | translate }}</a>
           </div>
@@ -201,11 +213,19 @@ type ConditionForm = FormGroup<{
     .radios { display: flex; gap: 12px; flex-wrap: wrap; }
     .short { width: 120px; }
     .field-error { color: var(--mat-sys-error); font: var(--mat-sys-body-small); }
+    .stored { margin-bottom: 16px; }
     .saved { background: #d4f5dc; color: #0a5223; padding: 8px 12px; border-radius: 8px; }
     @media (max-width: 900px) { .condition { grid-template-columns: 1fr; } }
   `,
 })
-export class CriterionBuilderPage {
+export class CriterionBuilderPage implements OnInit {
+  /** Query `criterion` and `version`: a stored version to backtest (a criterion drafted from a risk case, say). */
+  readonly criterion = input<string>();
+  readonly version = input<string>();
+  protected readonly storedBacktest = signal<CriterionBacktestResult | null>(null);
+  protected readonly storedError = signal<ApiError | null>(null);
+  protected readonly backtest = signal<CriterionBacktestResult | null>(null);
+  protected readonly backtestError = signal<ApiError | null>(null);
   private readonly api = inject(ApiService);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
@@ -301,6 +321,40 @@ export class CriterionBuilderPage {
   protected onFactChange(c: ConditionForm): void {
     const ops = this.operatorsOf(c.controls.fact.value);
     if (!ops.includes(c.controls.operator.value)) c.controls.operator.setValue(ops[0] ?? '');
+  }
+
+  ngOnInit(): void {
+    const id = this.criterion();
+    const version = Number(this.version());
+    if (!id || !Number.isInteger(version)) return;
+    this.api.backtestVersion(id, version).subscribe({
+      next: (b) => this.storedBacktest.set(b),
+      error: (err: unknown) => this.storedError.set(toApiError(err)),
+    });
+  }
+
+  /** Backtests the draft as it stands (`POST /api/criteria/backtest`, the last 28 days): nothing is stored. */
+  protected runBacktest(): void {
+    const m = this.meta();
+    if (!m) return;
+    this.backtest.set(null);
+    this.backtestError.set(null);
+    const { body, problems } = checkCriterionForm(this.form.getRawValue(), m, this.isAnalyst());
+    this.problems.set(problems);
+    if (!body) return;
+    this.busy.set(true);
+    this.api.backtestDraft({ criterion: body as BacktestDraftBody['criterion'] }).subscribe({
+      next: (b) => {
+        this.busy.set(false);
+        this.backtest.set(b);
+      },
+      error: (err: unknown) => {
+        this.busy.set(false);
+        const e = toApiError(err);
+        this.backtestError.set(e);
+        this.problems.set(problemsByField(e.errors ?? []));
+      },
+    });
   }
 
   protected save(): void {

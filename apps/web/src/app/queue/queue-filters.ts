@@ -9,7 +9,15 @@ export interface QueueFilters {
   pageIndex: number;
   /** Rows per page. */
   pageSize: number;
+  /** Server-side order (`''`: the API's default, riskiest first). */
+  sort?: QueueSortKey | '';
+  /** Only the escalated cases (queued past their SLA). */
+  escalatedOnly?: boolean;
 }
+
+/** Orders the API sorts the queue by: risk score, age (oldest first), SLA due date (soonest first). */
+export type QueueSortKey = NonNullable<CaseQuery['sort']> & string;
+export const QUEUE_SORTS: readonly Exclude<QueueSortKey, ''>[] = ['score', 'age', 'due'];
 
 /** Page sizes offered under the table; the first page shows {@link DEFAULT_PAGE_SIZE} rows. */
 export const PAGE_SIZES: readonly number[] = [25, 50, 100];
@@ -24,10 +32,19 @@ export function initialQueueFilters(user: AuthUser | null): QueueFilters {
 /**
  * The `GET /api/cases` query for the filters: office, status and lane as chosen (empty ones
  * are left out of the URL by `queryParams`), `limit` = page size and `offset` = page index x
- * page size (rows).
+ * page size (rows), the server-side `sort` and `escalated=true` when chosen.
  */
 export function caseListQuery(f: QueueFilters): CaseQuery {
-  return { officeId: f.officeId, status: f.status, lane: f.lane, limit: f.pageSize, offset: f.pageIndex * f.pageSize };
+  return {
+    officeId: f.officeId, status: f.status, lane: f.lane, limit: f.pageSize, offset: f.pageIndex * f.pageSize,
+    ...(f.sort ? { sort: f.sort } : {}),
+    ...(f.escalatedOnly ? { escalated: 'true' as const } : {}),
+  };
+}
+
+/** The query counting the escalated cases under the same office, status and lane (one row; its `total` is the count). */
+export function escalatedCountQuery(f: QueueFilters): CaseQuery {
+  return { officeId: f.officeId, status: f.status, lane: f.lane, escalated: 'true', limit: 1, offset: 0 };
 }
 
 /** Officers and supervisors are bound to their office; users without one (auditors) may type any office. */
