@@ -213,6 +213,7 @@ export class DecisionRecordRepository {
    * One page of the decisions made in `[from, to)`, in id order after `afterId`, as a criterion
    * backtest reads them: the declaration, the lane, the ids of the criteria that fired, and
    * whether a recorded inspection (source `INSPECTION`) found fraud (null: none recorded).
+   * Rows whose record holds no declaration object (none the API writes) are skipped.
    * Pages of `limit`, so a backtest of 100,000 decisions never holds them all.
    */
   async backtestPage(from: Date, to: Date, afterId: string, limit: number): Promise<Array<BacktestRow & { id: string }>> {
@@ -223,6 +224,7 @@ export class DecisionRecordRepository {
        FROM ${table(this.db, DecisionRecordEntity)} d
        LEFT JOIN ${table(this.db, InspectionOutcomeEntity)} o ON o.declaration_id = d.declaration_id AND o.source = 'INSPECTION'
        WHERE d.decided_at >= $1 AND d.decided_at < $2 AND d.id > $3
+         AND jsonb_typeof(d.record->'declaration') = 'object'
        ORDER BY d.id LIMIT $4`,
       [from, to, afterId, limit],
     );
