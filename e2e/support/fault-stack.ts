@@ -170,16 +170,18 @@ export async function startFaultStack(): Promise<FaultStack> {
   const dir = fs.mkdtempSync(path.join(ROOT, 'tmp', 'fault-stack-'));
   fs.chmodSync(dir, 0o755); // Postgres runs as the `postgres` user when we are root: it must reach its data directory
 
-  const [pgPort, temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [pgPort, apiPort] = [await freePort(), await freePort()];
   const services = path.join(ROOT, 'tools/stack/services.mjs');
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') };
   const postgres = new ServiceProcess('postgres', [services, 'postgres', path.join(dir, 'postgres'), String(pgPort)], baseEnv, async (out, _proc, live) => (await serviceReady(out, live)).pid);
-  const temporal = new ServiceProcess(
+  const temporalOn = (temporalPort: number, uiPort: number) => new ServiceProcess(
     'temporal',
     [services, 'temporal', path.join(dir, 'temporal.db'), String(temporalPort), String(uiPort), path.join(dir, 'temporal.log')],
     baseEnv,
     async (out, _proc, live) => (await serviceReady(out, live)).pid,
   );
+  let temporalPort = await freePort();
+  let temporal = temporalOn(temporalPort, await freePort());
   const all: ServiceProcess[] = [];
   const stopAll = async () => {
     for (const s of [...all].reverse()) await s.stop().catch(() => undefined);
@@ -188,8 +190,19 @@ export async function startFaultStack(): Promise<FaultStack> {
   try {
     all.push(postgres);
     await postgres.start();
+    // A port found free can be taken before the dev server binds it (other stacks start beside
+    // this one): on an early exit, try twice more on other ports. Restarts later keep the port.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await temporal.start();
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+        temporalPort = await freePort();
+        temporal = temporalOn(temporalPort, await freePort());
+      }
+    }
     all.push(temporal);
-    await temporal.start();
     const databaseUrl = `postgres://customs:customs@127.0.0.1:${pgPort}/customs`;
     const temporalAddress = `127.0.0.1:${temporalPort}`;
     await runMigrations(databaseUrl);

@@ -90,8 +90,23 @@ async function appLogin(ownerUrl) {
 }
 
 /** Starts the Temporal dev server (SQLite file) for this stack and returns its address. */
-async function startStackTemporal(dbFile, port, uiPort, logFile) {
-  const t = await startTemporal(dbFile, port, uiPort, logFile, { log });
+async function startStackTemporal(dbFile, port, uiPort, logFile, ports) {
+  let t;
+  // Free ports chosen for a temporary stack can be taken before the dev server binds them (other
+  // stacks start beside it): on an early exit, two more tries on other free ports. Fixed ports
+  // (`up`) get one try.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      t = await startTemporal(dbFile, port, uiPort, logFile, { log });
+      break;
+    } catch (err) {
+      if (!ports?.random || attempt === 3) throw err;
+      log(`Temporal did not start on ${port} (${err.message}); trying other ports`);
+      [port, uiPort] = [await freePort(), await freePort()];
+      ports.temporal = port;
+      ports.temporalUi = uiPort;
+    }
+  }
   children.push({ name: 'temporal', child: t.child });
   recordPid('temporal', t.child.pid);
   cleanups.push(async () => { log('stopping Temporal'); await t.stop(); });
@@ -200,7 +215,7 @@ async function services(dataDir, ports) {
     env.DATABASE_OWNER_URL = await startStackPostgres(path.join(dataDir, 'postgres'), ports.postgres);
   }
   env.TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ||
-    (await startStackTemporal(path.join(dataDir, 'temporal.db'), ports.temporal, ports.temporalUi, path.join(dataDir, 'temporal.log')));
+    (await startStackTemporal(path.join(dataDir, 'temporal.db'), ports.temporal, ports.temporalUi, path.join(dataDir, 'temporal.log'), ports));
   // Links from cases to their workflows in the dev server's web UI.
   if (!process.env.TEMPORAL_ADDRESS && !process.env.TEMPORAL_UI_URL) env.TEMPORAL_UI_URL = `http://127.0.0.1:${ports.temporalUi}`;
   env.TEMPORAL_BIN = temporalBin();
@@ -255,7 +270,7 @@ async function up() {
 async function test(jestArgs) {
   const dataDir = path.join(ROOT, 'tmp', `test-stack-${process.pid}`);
   cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort() });
+  const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort(), random: true });
   env.TZ = 'UTC';
   buildWeb(env);
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
@@ -294,7 +309,7 @@ async function contract() {
   if (runTs('tools/contract/contract.ts', [], base) !== 0) return 1;
   const dataDir = path.join(ROOT, 'tmp', `contract-stack-${process.pid}`);
   cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort() });
+  const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort(), random: true });
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   const args = [jest, '-c', 'e2e/jest.config.js', '--runInBand', 'e2e/api/contract.e2e-spec.ts'];
   return spawnSync(process.execPath, args, { cwd: ROOT, env: { ...env, TZ: 'UTC', UPDATE_CONTRACT: '1' }, stdio: 'inherit' }).status ?? 1;
@@ -324,7 +339,7 @@ async function measuredStack(name) {
   const dataDir = path.join(ROOT, 'tmp', `${name}-stack-${process.pid}`);
   cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const port = await freePort();
-  const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort() });
+  const env = await services(dataDir, { postgres: await freePort(), temporal: await freePort(), temporalUi: await freePort(), random: true });
   env.PORT = String(port);
   startTs('worker', 'apps/worker/src/main.ts', { ...env, LOG_LEVEL: 'warn' });
   const api = startTs('api', 'apps/api/src/main.ts', env);
