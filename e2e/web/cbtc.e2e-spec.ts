@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sampleDeclaration } from '@customs/domain/testing';
 import type { Browser, Page } from 'playwright-core';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
-import { launchChromium, newUserPage, shot, signIn } from './support/browser';
+import { launchChromium, onUserPage, shot, signIn } from './support/browser';
 
 /**
  * The CBTC analyst's day in Debian's headless Chromium against the real stack (issue 13):
@@ -43,19 +43,8 @@ describe('CBTC pages in a real browser (e2e)', () => {
     await stack?.stop();
   });
 
-  /** Runs `body` on a fresh page of its own; on failure saves `<flow>-failure.png` first. */
-  async function onPage(flow: string, body: (page: Page) => Promise<void>, lang: 'en' | 'ko' = 'en'): Promise<void> {
-    const { context, page, errors } = await newUserPage(browser, lang);
-    try {
-      await body(page);
-      expect(errors).toEqual([]);
-    } catch (err) {
-      await shot(page, flow, 'failure').catch(() => undefined);
-      throw err;
-    } finally {
-      await context.close();
-    }
-  }
+  /** Runs `body` on a fresh user page (`onUserPage`). */
+  const onPage = (flow: string, body: (page: Page) => Promise<void>, lang: 'en' | 'ko' = 'en') => onUserPage(browser, flow, body, lang);
 
   it('an analyst registers intelligence from a foreign customs administration with an attachment; it is routed to CBTC', async () => {
     await onPage('cbtc', async (page) => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sampleDeclaration } from '@customs/domain/testing';
 import type { Browser, Page } from 'playwright-core';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
-import { launchChromium, newUserPage, shot, signIn } from './support/browser';
+import { launchChromium, onUserPage, shot, signIn } from './support/browser';
 
 /**
  * The web app in Debian's headless Chromium (playwright-core) against the real stack: the
@@ -26,19 +26,8 @@ describe('web app in a real browser (e2e)', () => {
     await stack?.stop();
   });
 
-  /** Runs `body` on a fresh page of its own; on failure saves `<flow>-failure.png` first. */
-  async function onPage(flow: string, body: (page: Page) => Promise<void>, lang: 'en' | 'ko' | null = 'en'): Promise<void> {
-    const { context, page, errors } = await newUserPage(browser, lang);
-    try {
-      await body(page);
-      expect(errors).toEqual([]);
-    } catch (err) {
-      await shot(page, flow, 'failure').catch(() => undefined);
-      throw err;
-    } finally {
-      await context.close();
-    }
-  }
+  /** Runs `body` on a fresh user page (`onUserPage`). */
+  const onPage = (flow: string, body: (page: Page) => Promise<void>, lang: 'en' | 'ko' | null = 'en') => onUserPage(browser, flow, body, lang);
 
   /** The language switch (Material button toggles: radios or buttons depending on the version). */
   const toggle = (page: Page, name: string) => page.getByRole('radio', { name }).or(page.getByRole('button', { name })).first();

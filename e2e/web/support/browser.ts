@@ -33,6 +33,23 @@ export async function newUserPage(browser: Browser, lang: 'en' | 'ko' | null = '
   return { context, page, errors };
 }
 
+/**
+ * Runs `body` on a page of a fresh user context ({@link newUserPage}) and asserts it raised no
+ * page error; on a failure saves `<flow>-failure.png` before rethrowing. Closes the context.
+ */
+export async function onUserPage(browser: Browser, flow: string, body: (page: Page) => Promise<void>, lang: 'en' | 'ko' | null = 'en'): Promise<void> {
+  const { context, page, errors } = await newUserPage(browser, lang);
+  try {
+    await body(page);
+    expect(errors).toEqual([]);
+  } catch (err) {
+    await shot(page, flow, 'failure').catch(() => undefined);
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
 /** Signs a demo user in through the login form and waits for the top bar to name them. */
 export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
   const demo = DEMO_USERS.find((u) => u.username === username);

@@ -15,6 +15,8 @@ const DOCUMENT = {
   paths: {
     '/api/cases': { get: { responses: {} }, post: { responses: {} } },
     '/api/cases/{id}/assign': { post: { responses: {} } },
+    '/api/cases/{id}': { get: { responses: {} } },
+    '/api/cases/assign': { post: { responses: {} } },
     '/api/auth/token': { post: { security: [], responses: {} } },
   },
 } as unknown as OpenAPIObject;
@@ -44,6 +46,15 @@ describe('RouteGate', () => {
     expect(res.headers.allow).toBe('GET, POST, HEAD');
     expect(res.body).toMatchObject({ statusCode: 405, message: '/api/cases does not serve DELETE; it serves GET, POST, HEAD' });
     expect((await request(server).put('/api/cases/inspection-case-1/assign').expect(405)).headers.allow).toBe('POST');
+  });
+
+  it('lets the template that serves the method decide when a literal path also matches a parameter', async () => {
+    const { server } = app();
+    // `/api/cases/assign` matches GET /api/cases/{id} (listed first) and POST /api/cases/assign.
+    await request(server).post('/api/cases/assign').set('authorization', 'Bearer good').send({}).expect(200);
+    await request(server).get('/api/cases/assign').set('authorization', 'Bearer good').expect(200);
+    const res = await request(server).put('/api/cases/assign').set('authorization', 'Bearer good').expect(405);
+    expect(res.headers.allow).toBe('GET, HEAD, POST');
   });
 
   it('answers OPTIONS on a documented path with 204 and Allow', async () => {

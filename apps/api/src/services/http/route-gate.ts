@@ -64,16 +64,20 @@ export class RouteGate {
 
   /** The Express middleware (bound). Errors go to `next` for `answerMiddlewareErrors`. */
   readonly handle = (req: Request & { user?: AuthUser }, res: Response, next: NextFunction): void => {
-    const path = this.paths.find((p) => p.pattern.test(req.path));
-    if (!path) return next();
+    // `/api/criteria/backtest` matches both its own template and `/api/criteria/{id}`: the
+    // template that serves the method decides; a 405 names every method the URL is served with.
+    const matching = this.paths.filter((p) => p.pattern.test(req.path));
+    if (matching.length === 0) return next();
     const method = req.method.toUpperCase();
-    if (!path.allow.includes(method)) {
-      res.setHeader('Allow', path.allow.join(', '));
+    const path = matching.find((p) => p.allow.includes(method));
+    if (!path) {
+      const allow = [...new Set(matching.flatMap((p) => p.allow))].join(', ');
+      res.setHeader('Allow', allow);
       if (method === 'OPTIONS') {
         res.status(HttpStatus.NO_CONTENT).end();
         return;
       }
-      return next(new HttpException({ statusCode: 405, error: 'Method Not Allowed', message: `${path.template} does not serve ${method}; it serves ${path.allow.join(', ')}` }, 405));
+      return next(new HttpException({ statusCode: 405, error: 'Method Not Allowed', message: `${matching[0].template} does not serve ${method}; it serves ${allow}` }, 405));
     }
     if (path.publicMethods.has(method)) return next();
     let token: string;
