@@ -48,13 +48,14 @@ describe('RouteGate', () => {
     expect((await request(server).put('/api/cases/inspection-case-1/assign').expect(405)).headers.allow).toBe('POST');
   });
 
-  it('lets the template that serves the method decide when a literal path also matches a parameter', async () => {
+  it('takes a concrete path over a templated one that also matches it, as OpenAPI does', async () => {
     const { server } = app();
-    // `/api/cases/assign` matches GET /api/cases/{id} (listed first) and POST /api/cases/assign.
+    // `/api/cases/assign` matches POST /api/cases/assign and GET /api/cases/{id} (listed first).
     await request(server).post('/api/cases/assign').set('authorization', 'Bearer good').send({}).expect(200);
-    await request(server).get('/api/cases/assign').set('authorization', 'Bearer good').expect(200);
-    const res = await request(server).put('/api/cases/assign').set('authorization', 'Bearer good').expect(405);
-    expect(res.headers.allow).toBe('GET, HEAD, POST');
+    const res = await request(server).get('/api/cases/assign').set('authorization', 'Bearer good').expect(405);
+    expect(res.headers.allow).toBe('POST');
+    expect((await request(server).options('/api/cases/assign').expect(204)).headers.allow).toBe('POST');
+    await request(server).get('/api/cases/inspection-case-1').set('authorization', 'Bearer good').expect(200);
   });
 
   it('answers OPTIONS on a documented path with 204 and Allow', async () => {

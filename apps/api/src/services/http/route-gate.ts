@@ -60,24 +60,26 @@ export class RouteGate {
       if (publicMethods.has('GET')) publicMethods.add('HEAD');
       return { template, pattern: templatePattern(template), allow, publicMethods };
     });
+    const parameters = (t: string) => (t.match(/\{/g) ?? []).length;
+    this.paths.sort((a, b) => parameters(a.template) - parameters(b.template));
   }
 
   /** The Express middleware (bound). Errors go to `next` for `answerMiddlewareErrors`. */
   readonly handle = (req: Request & { user?: AuthUser }, res: Response, next: NextFunction): void => {
-    // `/api/criteria/backtest` matches both its own template and `/api/criteria/{id}`: the
-    // template that serves the method decides; a 405 names every method the URL is served with.
-    const matching = this.paths.filter((p) => p.pattern.test(req.path));
-    if (matching.length === 0) return next();
+    // A concrete path wins over a templated one that also matches (OpenAPI's path matching:
+    // `/api/criteria/backtest` is not `/api/criteria/{id}`); the paths are sorted fewest
+    // parameters first, so the first match is the most concrete.
+    const path = this.paths.find((p) => p.pattern.test(req.path));
+    if (!path) return next();
     const method = req.method.toUpperCase();
-    const path = matching.find((p) => p.allow.includes(method));
-    if (!path) {
-      const allow = [...new Set(matching.flatMap((p) => p.allow))].join(', ');
+    if (!path.allow.includes(method)) {
+      const allow = path.allow.join(', ');
       res.setHeader('Allow', allow);
       if (method === 'OPTIONS') {
         res.status(HttpStatus.NO_CONTENT).end();
         return;
       }
-      return next(new HttpException({ statusCode: 405, error: 'Method Not Allowed', message: `${matching[0].template} does not serve ${method}; it serves ${allow}` }, 405));
+      return next(new HttpException({ statusCode: 405, error: 'Method Not Allowed', message: `${path.template} does not serve ${method}; it serves ${allow}` }, 405));
     }
     if (path.publicMethods.has(method)) return next();
     let token: string;
