@@ -137,7 +137,8 @@ describe('Idempotency-Key on case actions (e2e)', () => {
   it('documents the header on every case and risk-case action in the OpenAPI document', async () => {
     const doc = (await supervisor.get('/api/docs-json').expect(200)).body;
     const actions = ['/api/cases/{id}/assign', '/api/cases/{id}/result', '/api/cases/{id}/close', '/api/risk-cases/{id}/assess',
-      '/api/risk-cases/{id}/criteria', '/api/risk-cases/{id}/criteria/{criterionId}/retire', '/api/risk-cases/{id}/window', '/api/risk-cases/{id}/close'];
+      '/api/risk-cases/{id}/criteria', '/api/risk-cases/{id}/criteria/{criterionId}/retire', '/api/risk-cases/{id}/window', '/api/risk-cases/{id}/close',
+      '/api/intelligence', '/api/intelligence/{id}/attachments', '/api/criteria'];
     for (const path of actions) {
       const header = doc.paths[path].post.parameters.find((p: { in: string; name: string }) => p.in === 'header' && p.name === 'Idempotency-Key');
       expect({ path, required: header?.required, says: header?.description }).toEqual({ path, required: false, says: expect.stringContaining('422') });
@@ -163,5 +164,40 @@ describe('Idempotency-Key on case actions (e2e)', () => {
     expect(again.body).toEqual(approved.body);
     // Without the key, a second approval is the usual 409.
     await checker.post(`/api/criteria/${id}/versions/1/approve`).expect(409);
+  });
+
+  it('answers a retried attachment upload with the first response (file compared by its bytes) and stores it once', async () => {
+    const report = {
+      source: { organisation: 'Japan Customs', type: 'FOREIGN_CUSTOMS' },
+      riskArea: 'UNDERVALUATION',
+      subjects: [{ kind: 'IDENTIFIER', idType: 'importerId', value: `IDM${randomBytes(3).toString('hex').toUpperCase()}` }],
+      text: 'Attachment retry test.',
+    };
+    const reportId: string = (await analyst.post('/api/intelligence').send(report).expect(201)).body.reportId;
+    const url = `/api/intelligence/${reportId}/attachments`;
+    const note = Buffer.from(`note ${randomUUID()}\n`);
+    const key = randomUUID();
+    const upload = (k: string | null, bytes: Buffer, filename = 'note.txt') => {
+      const req = analyst.post(url);
+      if (k) req.set('Idempotency-Key', k);
+      return req.attach('file', bytes, { filename, contentType: 'text/plain' });
+    };
+    const first = await upload(key, note).expect(201);
+    expect(first.body).toMatchObject({ created: true });
+    const retry = await upload(key, note).expect(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    // The same key with other bytes, or the same bytes under another name: a different request.
+    const other = await upload(key, Buffer.from('other bytes\n')).expect(422);
+    expect(other.body.message).toMatch(/different body/);
+    await upload(key, note, 'renamed.txt').expect(422);
+    // A new key for bytes already attached: 200 `created: false`, and its retry answers 200 again.
+    const secondKey = randomUUID();
+    const known = await upload(secondKey, note).expect(200);
+    expect(known.body).toMatchObject({ created: false });
+    const knownRetry = await upload(secondKey, note).expect(200);
+    expect(knownRetry.headers['idempotent-replayed']).toBe('true');
+    const list = await analyst.get(url).expect(200);
+    expect(list.body.attachments).toHaveLength(1);
   });
 });

@@ -8,8 +8,10 @@ import { launchChromium, onUserPage, shot, signIn } from './support/browser';
  * The CBTC analyst's day in Debian's headless Chromium against the real stack (issue 13):
  * intelligence intake with an attachment and its routing, the risk-case board, the case page
  * (six-factor assessment, targeting, drafting a criterion from the case), the backtest in the
- * builder, the approvals inbox of a second analyst, and a supervisor's bulk assignment. One
- * story, in order: each step needs the one before. Screenshots go to
+ * builder, the approvals inbox of a second analyst, a newly screened declaration selected by the
+ * approved criterion (its trace), the supervisor's bulk assignment, the officer's seizure with a
+ * verdict on the criterion, the feedback on the case page, the criterion retired and the case
+ * closed. One story, in order: each step needs the one before. Screenshots go to
  * `e2e/web/screenshots/cbtc-<step>.png`. Waits are on UI state, never on the clock.
  */
 describe('CBTC pages in a real browser (e2e)', () => {
@@ -25,6 +27,8 @@ describe('CBTC pages in a real browser (e2e)', () => {
   let riskCaseId = '';
   /** The local criterion the analyst saves from the builder after its backtest. */
   let localCriterionId = '';
+  /** The declaration screened after the approval, selected by the criterion drafted from the case. */
+  let newDeclarationId = '';
 
   beforeAll(async () => {
     stack = await startE2eStack();
@@ -178,6 +182,29 @@ describe('CBTC pages in a real browser (e2e)', () => {
     });
   }, 90_000);
 
+  it('a newly screened matching declaration is RED with the criterion in its trace', async () => {
+    const svc = await loginAs(stack, 'svc-ingest');
+    // Screening re-reads the criteria in force within 2 s of the approval.
+    newDeclarationId = await eventually('the approved criterion to select a new declaration', async () => {
+      const declarationId = uniqueDeclarationId();
+      const res = await svc
+        .post('/api/declarations')
+        .send(sampleDeclaration({ declarationId, date: today, officeId: '40', importerId, hsCode: '930200', originCountry: 'CN', goodsDescription: 'Hand tools, steel' }))
+        .expect(201);
+      return (res.body.firedCriteria as string[]).includes(criterionId) ? declarationId : undefined;
+    });
+    await onPage('cbtc', async (page) => {
+      await signIn(page, stack.baseUrl, 'analyst-kim');
+      await page.getByRole('link', { name: 'Decision lookup' }).click();
+      await page.getByLabel('Declaration id', { exact: true }).fill(newDeclarationId);
+      await page.getByRole('button', { name: 'Find', exact: true }).click();
+      const trace = page.getByRole('region', { name: 'Why this lane' });
+      await trace.locator('.summary .lane-RED').waitFor();
+      await trace.locator('article.criterion', { hasText: `${criterionId} v1` }).getByText(importerId).first().waitFor();
+      await shot(page, 'cbtc', 'trace-new-declaration');
+    });
+  }, 90_000);
+
   it('shows the board and the case page in Korean', async () => {
     await onPage('cbtc', async (page) => {
       await signIn(page, stack.baseUrl, 'analyst-kim');
@@ -195,9 +222,10 @@ describe('CBTC pages in a real browser (e2e)', () => {
     });
   }, 60_000);
 
-  it("the office's supervisor assigns two cases at once to an officer", async () => {
+  it("the office's supervisor bulk-assigns the new declaration's case with another one to an officer", async () => {
     const supervisor = await loginAs(stack, 'supervisor-40');
-    for (const id of declarationIds) {
+    const assigned = [newDeclarationId, declarationIds[0]];
+    for (const id of assigned) {
       await eventually('the case in the queue read model', async () => ((await supervisor.get(`/api/cases/inspection-case-${id}`)).body?.status === 'QUEUED' ? true : undefined));
     }
     await onPage('cbtc', async (page) => {
@@ -208,7 +236,7 @@ describe('CBTC pages in a real browser (e2e)', () => {
       await page.getByRole('combobox', { name: 'Order' }).click();
       await page.getByRole('option', { name: 'Age' }).click();
       await page.getByText(/Escalated only \(\d+\)/).waitFor();
-      for (const id of declarationIds) await page.getByRole('checkbox', { name: `Select ${id}` }).check();
+      for (const id of assigned) await page.getByRole('checkbox', { name: `Select ${id}` }).check();
       await page.getByText('2 selected').waitFor();
       await page.getByRole('combobox', { name: 'Officer' }).click();
       await page.getByRole('option', { name: /officer-40-02/ }).click();
@@ -218,10 +246,29 @@ describe('CBTC pages in a real browser (e2e)', () => {
       await page.getByTestId('bulk-result').getByText('2 assigned, 0 refused.').waitFor();
       await shot(page, 'cbtc', 'queue-assigned');
     });
-    for (const id of declarationIds) {
+    for (const id of assigned) {
       const res = await supervisor.get(`/api/cases/inspection-case-${id}`).expect(200);
       expect(res.body).toMatchObject({ status: 'ASSIGNED', assigneeId: 'officer-40-02' });
     }
+  }, 90_000);
+
+  it('the officer records a seizure with a verdict on the criterion', async () => {
+    await onPage('cbtc', async (page) => {
+      await signIn(page, stack.baseUrl, 'officer-40-02');
+      await page.getByRole('combobox', { name: 'Status' }).click();
+      await page.getByRole('option', { name: 'Assigned' }).click();
+      await page.getByRole('link', { name: newDeclarationId, exact: true }).click();
+      await page.getByTestId('case-status').filter({ hasText: 'Assigned' }).waitFor();
+      await page.getByRole('radio', { name: 'Seizure' }).check();
+      await page.getByLabel('Findings', { exact: true }).fill('Pistol frames packed among the hand tools; goods seized.');
+      const groups = page.locator('fieldset', { hasText: 'Was the selection by' });
+      await groups.first().waitFor();
+      for (const group of await groups.all()) await group.getByRole('radio', { name: 'Appropriate', exact: true }).check();
+      await groups.filter({ hasText: criterionId }).getByLabel('Note').fill('Japan Customs tip confirmed: pistol frames');
+      await shot(page, 'cbtc', 'officer-seizure');
+      await page.getByRole('button', { name: 'Record result' }).click();
+      await page.getByTestId('case-status').filter({ hasText: 'Result recorded' }).waitFor();
+    });
   }, 90_000);
 
   it("the supervisor approves the analyst's local criterion from the inbox; the criteria list flags its overlap with a central one", async () => {
@@ -251,4 +298,62 @@ describe('CBTC pages in a real browser (e2e)', () => {
       await shot(page, 'cbtc', 'criteria-overlaps');
     });
   }, 90_000);
+
+  it('the analyst sees the hit on the feedback, retires the criterion (approved by a second analyst) and closes the case', async () => {
+    const analyst = await loginAs(stack, 'analyst-kim');
+    await eventually('the seizure in the risk case feedback', async () => {
+      const body = (await analyst.get(`/api/risk-cases/${riskCaseId}`)).body;
+      const f = body?.feedback?.find((x: { criterionId: string }) => x.criterionId === criterionId);
+      return f?.results.SEIZURE === 1 ? true : undefined;
+    });
+    await onPage('cbtc', async (page) => {
+      await signIn(page, stack.baseUrl, 'analyst-kim');
+      await page.goto(`${stack.baseUrl}/risk-cases/${riskCaseId}`);
+      const row = page.getByTestId(`feedback-${criterionId}`);
+      await row.getByText('Seizure 1').waitFor();
+      await row.getByTestId('hits').getByText('1', { exact: true }).waitFor();
+      await row.getByText('Japan Customs tip confirmed: pistol frames').waitFor();
+      await page.getByTestId('control-baseline').waitFor();
+      await row.getByRole('button', { name: 'Matched keywords' }).click();
+      await page.getByTestId('matched-keywords').getByText(/No keyword of its conditions matched/).waitFor();
+      await shot(page, 'cbtc', 'case-feedback');
+      // Revise opens the builder prefilled from the version in force (saving would write v2).
+      await row.getByRole('link', { name: 'Revise' }).click();
+      await page.getByTestId('revising').getByText(`Revising ${criterionId} v1`).waitFor();
+      expect(await page.getByLabel('Criterion id', { exact: true }).inputValue()).toBe(criterionId);
+      expect(await page.getByTestId('condition-0').getByLabel('Field', { exact: true }).inputValue()).toBe('importerId');
+      expect(await page.getByTestId('condition-0').getByLabel('Compare value', { exact: true }).inputValue()).toBe(importerId);
+      await shot(page, 'cbtc', 'builder-revision');
+      await page.goBack();
+      await row.getByRole('button', { name: 'Retire' }).click();
+      await page.getByText(`Retirement of ${criterionId} drafted, awaiting approval.`).waitFor();
+    });
+    await onPage('cbtc', async (page) => {
+      await signIn(page, stack.baseUrl, 'analyst-lee');
+      await page.getByRole('link', { name: 'Approvals' }).click();
+      const item = page.locator(`article[data-criterion="${criterionId}"]`);
+      await item.getByRole('button', { name: 'Approve' }).click();
+      await item.waitFor({ state: 'detached' });
+    });
+    await onPage('cbtc', async (page) => {
+      await signIn(page, stack.baseUrl, 'analyst-kim');
+      await page.goto(`${stack.baseUrl}/risk-cases/${riskCaseId}`);
+      await page.getByTestId(`feedback-${criterionId}`).getByText('retired', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'End the window now' }).click();
+      await page.getByTestId('risk-status').filter({ hasText: 'Feedback' }).waitFor();
+      await page.getByLabel('Closing note', { exact: true }).fill('Seizure of pistol frames confirmed the tip; criterion retired.');
+      await page.getByRole('button', { name: 'Close the case' }).click();
+      await page.getByTestId('risk-status').filter({ hasText: 'Closed' }).waitFor();
+      await shot(page, 'cbtc', 'case-closed');
+    });
+    // Retired and the window over: a matching declaration is no longer selected by it.
+    const svc = await loginAs(stack, 'svc-ingest');
+    await eventually('screening to stop using the retired criterion', async () => {
+      const res = await svc
+        .post('/api/declarations')
+        .send(sampleDeclaration({ declarationId: uniqueDeclarationId(), date: today, officeId: '40', importerId, hsCode: '930200', originCountry: 'CN' }))
+        .expect(201);
+      return (res.body.firedCriteria as string[]).includes(criterionId) ? undefined : true;
+    });
+  }, 120_000);
 });

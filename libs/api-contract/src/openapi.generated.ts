@@ -4683,7 +4683,10 @@ export interface operations {
     IntelligenceController_addAttachment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1-255 visible ASCII characters, unique per request (e.g. a UUID). A retry with the same key and the same body gets the first successful response again (status and body, with `Idempotent-Replayed: true`) without acting twice; the same key with another body or route: 422; while the first request is still running: 409. Failed requests are not stored: retry them with the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4763,6 +4766,15 @@ export interface operations {
             };
             /** @description Not a PDF, PNG, JPEG or plain text by its bytes, or bytes that contradict the declared type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another body or route (or the action does not fit the case) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Param, Post, Res, UploadedFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { reportLinks, riskCaseLinks } from '../../contract/links';
@@ -38,7 +37,7 @@ export class IntelligenceController {
 
   @Post(':id/attachments')
   @Roles('cbtc_analyst', 'local_officer', 'supervisor')
-  @UseInterceptors(FileInterceptor('file'))
+  @Idempotent({ file: 'file', statusFromResponse: true })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Attach a document or photo (PDF, PNG, JPEG, plain text; checked by its bytes) to a report; stored once per SHA-256' })

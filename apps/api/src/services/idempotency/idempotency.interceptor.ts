@@ -9,7 +9,10 @@ import {
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
+  type Type,
+  SetMetadata,
 } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -26,6 +29,27 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
 export const IN_FLIGHT_TIMEOUT_MS = 120_000;
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** Metadata key of {@link IdempotentOptions} on a handler. */
+const OPTIONS_METADATA = 'customs:idempotent';
+
+/** How {@link Idempotent} treats a route beyond its JSON body. */
+export interface IdempotentOptions {
+  /**
+   * A multipart upload's file field: the file is parsed (multer, `FileInterceptor`) before the
+   * key is checked, and its name, declared type and SHA-256 count as part of the request.
+   */
+  file?: string;
+  /** The handler sets the status itself (`@Res({ passthrough: true })`): the stored status is the one it set. */
+  statusFromResponse?: boolean;
+}
+
+/** The uploaded file as multer leaves it on the request (the fields compared). */
+interface UploadedFileLike {
+  originalname?: string;
+  mimetype?: string;
+  buffer?: Buffer;
+}
 
 /** How a request relates to an earlier use of its key. */
 type Claim =
@@ -63,7 +87,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const caller = req.user?.id;
     if (!caller) throw new Error('IdempotencyInterceptor used on a route without authentication');
     const route = `${req.method} ${req.originalUrl.split('?')[0]}`.slice(0, 300);
-    const bodyHash = createHash('sha256').update(`${route}\n${stableStringify(req.body ?? null)}`).digest('hex');
+    const options = (Reflect.getMetadata(OPTIONS_METADATA, context.getHandler()) as IdempotentOptions | undefined) ?? {};
+    const file = options.file ? (req as Request & { file?: UploadedFileLike }).file : undefined;
+    const compared = file
+      ? { body: req.body ?? null, file: { name: file.originalname ?? null, type: file.mimetype ?? null, sha256: createHash('sha256').update(file.buffer ?? Buffer.alloc(0)).digest('hex') } }
+      : (req.body ?? null);
+    const bodyHash = createHash('sha256').update(`${route}\n${stableStringify(compared)}`).digest('hex');
 
     const claim = await this.claim(caller, key, route, bodyHash);
     if (claim.kind === 'different') {
@@ -79,9 +108,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       res.status(claim.status);
       return of(claim.response);
     }
-    const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (req.method === 'POST' ? 201 : 200);
+    const declared = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (req.method === 'POST' ? 201 : 200);
     return next.handle().pipe(
-      mergeMap((body) => from(this.complete(caller, key, status, body)).pipe(mergeMap(() => of(body)))),
+      mergeMap((body) => {
+        // A handler that sets its own status has set it by the time it returns.
+        const status = options.statusFromResponse ? res.statusCode : declared;
+        return from(this.complete(caller, key, status, body)).pipe(mergeMap(() => of(body)));
+      }),
       catchError((err: unknown) => from(this.release(caller, key)).pipe(mergeMap(() => throwError(() => err)))),
     );
   }
@@ -109,11 +142,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
 /**
  * Marks a mutating route as safe to retry with an `Idempotency-Key` header (see
- * `IdempotencyInterceptor`) and documents the header in the OpenAPI document.
+ * `IdempotencyInterceptor`) and documents the header in the OpenAPI document. With
+ * `options.file`, the route's multipart file field is parsed first (replacing the route's own
+ * `FileInterceptor`) and the file takes part in the comparison of retries.
  */
-export function Idempotent(): MethodDecorator {
+export function Idempotent(options: IdempotentOptions = {}): MethodDecorator {
+  const interceptors: Array<Type<NestInterceptor>> = options.file ? [FileInterceptor(options.file), IdempotencyInterceptor] : [IdempotencyInterceptor];
   return applyDecorators(
-    UseInterceptors(IdempotencyInterceptor),
+    SetMetadata(OPTIONS_METADATA, options),
+    UseInterceptors(...interceptors),
     ApiHeader({
       name: IDEMPOTENCY_HEADER,
       required: false,

@@ -113,7 +113,7 @@ type VerdictForm = FormGroup<{
                     @if (v.controls.appropriate.touched && v.controls.appropriate.invalid) {
                       <div class="field-error" role="alert">{{ 'result.verdictRequired' | translate }}</div>
                     }
-                    <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                    <mat-form-field appearance="outline" subscriptSizing="dynamic" class="note">
                       <mat-label>{{ 'result.note' | translate }}</mat-label>
                       <input matInput formControlName="note" />
                     </mat-form-field>
@@ -151,6 +151,7 @@ type VerdictForm = FormGroup<{
     @media (max-width: 1100px) { .columns { grid-template-columns: 1fr; } }
     .result { display: flex; flex-direction: column; gap: 8px; }
     fieldset { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; padding: 8px 12px; }
+    .note { width: 100%; }
     .radios { display: flex; gap: 12px; flex-wrap: wrap; }
     .field-error { color: var(--mat-sys-error); font: var(--mat-sys-body-small); }
     .decl th { width: 40%; }

@@ -13,6 +13,7 @@ import type {
   CriteriaList,
   CriteriaMeta,
   CriteriaStats,
+  CriterionHistory,
   CriterionInput,
   DecisionRecord,
   InspectionCase,
@@ -65,6 +66,11 @@ export class ApiService {
   /** `GET /api/criteria`: newest version of every criterion. */
   listCriteria(): Observable<CriteriaList> {
     return this.http.get<CriteriaList>('/api/criteria');
+  }
+
+  /** `GET /api/criteria/:id`: every stored version of one criterion (404 when unknown). */
+  criterionHistory(id: string): Observable<CriterionHistory> {
+    return this.http.get<CriterionHistory>(`/api/criteria/${encodeURIComponent(id)}`);
   }
 
   /** `GET /api/criteria/meta`: facts (type, unit), operators, risk areas, default validity. */
@@ -132,9 +138,14 @@ export class ApiService {
     return this.http.post<CriterionBacktestResult>('/api/criteria/backtest', body);
   }
 
-  /** `GET /api/criteria/:id/versions/:version/backtest`: the same for a stored version. */
-  backtestVersion(id: string, version: number): Observable<CriterionBacktestResult> {
-    return this.http.get<CriterionBacktestResult>(`/api/criteria/${encodeURIComponent(id)}/versions/${version}/backtest`);
+  /**
+   * `GET /api/criteria/:id/versions/:version/backtest`: the same for a stored version, over
+   * `period` (`YYYY-MM-DD` bounds, inclusive; default the last 28 days).
+   */
+  backtestVersion(id: string, version: number, period: { from?: string; to?: string } = {}): Observable<CriterionBacktestResult> {
+    return this.http.get<CriterionBacktestResult>(`/api/criteria/${encodeURIComponent(id)}/versions/${version}/backtest`, {
+      params: new HttpParams({ fromObject: queryParams(period) }),
+    });
   }
 
   /** `GET /api/criteria/overlaps`: central and local criteria selecting mostly the same declarations. */

@@ -88,6 +88,8 @@ export type RecordResultBody = Schema<'RecordResultDto'>;
 /** A selectivity criterion version with who wrote and approved it, as `GET /api/criteria` lists it. */
 export type ReviewedCriterion = Schema<'ReviewedCriterion'>;
 export type Criterion = ReviewedCriterion;
+/** `GET /api/criteria/:id`: every version of one criterion. */
+export type CriterionHistory = Schema<'CriterionHistory'>;
 
 /** `GET /api/criteria` answer. */
 export type CriteriaList = Schema<'CriteriaList'>;
@@ -121,8 +123,12 @@ export interface CriterionInput {
   validFrom: string;
   validTo: string;
   status?: ReviewedCriterion['status'];
-  conditions: { all: LeafConditionInput[] } | { any: LeafConditionInput[] };
+  /** The form's rows, and any nested group a revision carries over unchanged (`criterion-prefill.ts`). */
+  conditions: { all: ConditionNodeInput[] } | { any: ConditionNodeInput[] };
 }
+
+/** A node of a criterion's condition tree: a leaf, or a group kept whole from a stored version. */
+export type ConditionNodeInput = LeafConditionInput | { all: ConditionNodeInput[] } | { any: ConditionNodeInput[] } | { not: ConditionNodeInput };
 
 /** `GET /api/stats/lanes`. */
 export type LaneStats = Schema<'LaneStats'>;

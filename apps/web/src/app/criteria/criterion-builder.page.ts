@@ -9,7 +9,7 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { forkJoin, startWith } from 'rxjs';
 import { ApiService } from '../core/api.service';
-import type { BacktestDraftBody, CriteriaMeta, CriterionBacktestResult } from '../core/api.types';
+import type { BacktestDraftBody, ConditionNodeInput, CriteriaMeta, CriterionBacktestResult, ReviewedCriterion } from '../core/api.types';
 import { BacktestPanelComponent } from '../backtest/backtest-panel.component';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
@@ -17,6 +17,7 @@ import { AuthService } from '../core/auth.service';
 import {
   authorDefaults, checkCriterionForm, defaultFact, factLabel, initialFormValues, problemsByField, problemsOf, suggestedId, type FieldProblem, type FieldProblems,
 } from './criterion-form';
+import { revisionForm, type StoredConditionNode } from './criterion-prefill';
 import { LIST_OPERATORS, MIN_KEYWORDS, isoDay, operatorsFor } from './criterion-rules';
 
 type ConditionForm = FormGroup<{
@@ -40,7 +41,7 @@ type ConditionForm = FormGroup<{
   template: `
     <div class="page">
       <p><a routerLink="/criteria">← {{ 'builder.back' | translate }}</a></p>
-      <h1>{{ 'builder.title' | translate }}</h1>
+      <h1>{{ revising() ? ('builder.titleRevision' | translate: { id: criterion() }) : ('builder.title' | translate) }}</h1>
       <cr-api-error [error]="loadError()" />
       @if (criterion() && version()) {
         <section aria-labelledby="stored-bt" class="stored">
@@ -48,6 +49,11 @@ type ConditionForm = FormGroup<{
           <p class="muted">{{ 'backtest.ofVersionHelp' | translate }}</p>
           @if (storedBacktest(); as b) { <cr-backtest-panel [result]="b" /> } @else if (!storedError()) { <p class="muted">{{ 'backtest.running' | translate }}</p> }
           <cr-api-error [error]="storedError()" />
+          @if (revising(); as r) {
+            <p role="status" class="ok" data-testid="revising">{{ 'builder.revising' | translate: { id: criterion(), version: r } }}</p>
+          } @else {
+            <button mat-stroked-button type="button" (click)="startRevision()" [disabled]="!meta()">{{ 'builder.revise' | translate: { version: version() } }}</button>
+          }
         </section>
       }
       @if (meta(); as m) {
@@ -97,7 +103,7 @@ type ConditionForm = FormGroup<{
                     @if (unitOf(c.controls.fact.value); as unit) { <span matTextSuffix>{{ unit }}</span> }
                     <mat-hint>{{ (isList(c.controls.operator.value) ? 'builder.listHint' : 'builder.valueHint') | translate }}</mat-hint>
                   </mat-form-field>
-                  <button mat-stroked-button type="button" (click)="removeCondition(i)" [disabled]="conditions.length === 1"
+                  <button mat-stroked-button type="button" (click)="removeCondition(i)" [disabled]="conditions.length === 1 && !kept().length"
                           [attr.aria-label]="'builder.removeConditionN' | translate: { n: i + 1 }">{{ 'builder.remove' | translate }}</button>
                   <div class="cond-errors">
                     @for (p of problemsOf('cond.' + i + '.fact', 'cond.' + i + '.operator', 'cond.' + i + '.value'); track $index) {
@@ -107,6 +113,17 @@ type ConditionForm = FormGroup<{
                 </li>
               }
             </ol>
+            @if (kept().length) {
+              <div class="kept" data-testid="kept-groups">
+                <p class="muted">{{ 'builder.kept' | translate }}</p>
+                <ul>
+                  @for (k of kept(); track $index; let i = $index) {
+                    <li><code>{{ keptText(k) }}</code>
+                      <button mat-stroked-button type="button" (click)="removeKept(i)" [attr.aria-label]="'builder.removeKeptN' | translate: { n: i + 1 }">{{ 'builder.remove' | translate }}</button></li>
+                  }
+                </ul>
+              </div>
+            }
             <button mat-stroked-button type="button" (click)="addCondition()">+ {{ 'builder.addCondition' | translate }}</button>
             @for (p of problemsOf('conditions'); track $index) {
               <div class="field-error" role="alert">{{ p.key ? (p.key | translate: p.params) : p.text }}</div>
@@ -156,7 +173,7 @@ type ConditionForm = FormGroup<{
                   <mat-radio-button value="RED">{{ 'lane.RED' | translate }} · {{ 'builder.laneRed' | translate }}</mat-radio-button>
                 </mat-radio-group>
               </div>
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline" subscriptSizing="dynamic" class="area">
                 <mat-label>{{ 'criteria.riskArea' | translate }}</mat-label>
                 <select matNativeControl formControlName="riskArea">
                   @for (a of m.riskAreas; track a) { <option [value]="a">{{ 'riskArea.' + a | translate }}</option> }
@@ -214,6 +231,9 @@ type ConditionForm = FormGroup<{
     .short { width: 120px; }
     .field-error { color: var(--mat-sys-error); font: var(--mat-sys-body-small); }
     .stored { margin-bottom: 16px; }
+    .area { min-width: 260px; }
+    .kept ul { margin: 0 0 8px; padding-left: 20px; } .kept li { margin-bottom: 4px; } .kept code { margin-right: 8px; overflow-wrap: anywhere; }
+    .ok { background: #d4f5dc; color: #0a5223; padding: 8px 12px; border-radius: 8px; }
     .saved { background: #d4f5dc; color: #0a5223; padding: 8px 12px; border-radius: 8px; }
     @media (max-width: 900px) { .condition { grid-template-columns: 1fr; } }
   `,
@@ -222,6 +242,12 @@ export class CriterionBuilderPage implements OnInit {
   /** Query `criterion` and `version`: a stored version to backtest (a criterion drafted from a risk case, say). */
   readonly criterion = input<string>();
   readonly version = input<string>();
+  /** Query `revise=1`: start with the form prefilled from that stored version (a revision: saving writes the next version). */
+  readonly revise = input<string>();
+  /** The stored version the form was prefilled from, once it is. */
+  protected readonly revising = signal<number | null>(null);
+  /** Condition groups of the stored version the flat form cannot show, carried over as they are. */
+  protected readonly kept = signal<ConditionNodeInput[]>([]);
   protected readonly storedBacktest = signal<CriterionBacktestResult | null>(null);
   protected readonly storedError = signal<ApiError | null>(null);
   protected readonly backtest = signal<CriterionBacktestResult | null>(null);
@@ -271,6 +297,7 @@ export class CriterionBuilderPage implements OnInit {
         this.meta.set(meta);
         this.addCondition();
         this.suggestId();
+        if (this.revise() === '1') this.startRevision();
       },
       error: (err: unknown) => this.loadError.set(toApiError(err)),
     });
@@ -313,8 +340,57 @@ export class CriterionBuilderPage implements OnInit {
     this.onFactChange(group);
   }
 
+  /** Prefills the form from the stored version in the URL (`criterion`, `version`) for a revision. */
+  protected startRevision(): void {
+    const id = this.criterion();
+    const version = Number(this.version());
+    if (!id || !Number.isInteger(version)) return;
+    this.api.criterionHistory(id).subscribe({
+      next: (h) => {
+        const stored = h.versions.find((v) => v.version === version);
+        if (stored) this.applyRevision(stored);
+      },
+      error: (err: unknown) => this.loadError.set(toApiError(err)),
+    });
+  }
+
+  private applyRevision(c: ReviewedCriterion): void {
+    const { value, conditions } = revisionForm(c);
+    // The id stays the stored one: no suggestion replaces it.
+    this.form.controls.id.markAsDirty();
+    this.form.patchValue({ ...value, combinator: conditions.combinator });
+    this.conditions.clear();
+    for (const row of conditions.rows) {
+      this.conditions.push(
+        new FormGroup({
+          fact: new FormControl(row.fact, { nonNullable: true }),
+          operator: new FormControl(row.operator, { nonNullable: true }),
+          value: new FormControl(row.value, { nonNullable: true }),
+        }),
+      );
+    }
+    if (conditions.rows.length === 0 && conditions.kept.length === 0) this.addCondition();
+    this.kept.set(conditions.kept as ConditionNodeInput[]);
+    this.revising.set(c.version);
+  }
+
+  /** A kept group in one line: `any(importerId = A, declarantId = B)`. */
+  protected keptText(n: ConditionNodeInput): string {
+    const text = (x: StoredConditionNode): string => {
+      if ('fact' in x) return `${x.fact} ${x.operator} ${Array.isArray(x.value) ? x.value.join(', ') : String(x.value)}`;
+      if ('not' in x) return `not(${text(x.not)})`;
+      const [key, kids] = 'all' in x ? ['all', x.all] : ['any', x.any];
+      return `${key}(${kids.map(text).join('; ')})`;
+    };
+    return text(n as StoredConditionNode);
+  }
+
+  protected removeKept(i: number): void {
+    this.kept.update((k) => k.filter((_, j) => j !== i));
+  }
+
   protected removeCondition(i: number): void {
-    if (this.conditions.length > 1) this.conditions.removeAt(i);
+    if (this.conditions.length > 1 || this.kept().length > 0) this.conditions.removeAt(i);
   }
 
   /** Keeps the operator valid for the chosen field's type (first valid one otherwise). */
@@ -339,7 +415,7 @@ export class CriterionBuilderPage implements OnInit {
     if (!m) return;
     this.backtest.set(null);
     this.backtestError.set(null);
-    const { body, problems } = checkCriterionForm(this.form.getRawValue(), m, this.isAnalyst());
+    const { body, problems } = checkCriterionForm(this.form.getRawValue(), m, this.isAnalyst(), this.kept());
     this.problems.set(problems);
     if (!body) return;
     this.busy.set(true);
@@ -362,7 +438,7 @@ export class CriterionBuilderPage implements OnInit {
     if (!m) return;
     this.saved.set(null);
     this.saveError.set(null);
-    const { body, problems } = checkCriterionForm(this.form.getRawValue(), m, this.isAnalyst());
+    const { body, problems } = checkCriterionForm(this.form.getRawValue(), m, this.isAnalyst(), this.kept());
     this.problems.set(problems);
     if (!body) return;
     this.busy.set(true);

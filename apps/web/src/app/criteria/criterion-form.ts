@@ -1,4 +1,4 @@
-import type { AuthUser, CriteriaMeta, CriterionInput, FactSpec, LeafConditionInput } from '../core/api.types';
+import type { AuthUser, ConditionNodeInput, CriteriaMeta, CriterionInput, FactSpec, LeafConditionInput } from '../core/api.types';
 import { AREA_CODES, CRITERION_ID_PATTERN, MIN_KEYWORDS, addDays, nextId, operatorsFor, parseValue, splitList } from './criterion-rules';
 
 /**
@@ -52,6 +52,8 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * {@link MIN_KEYWORDS} keywords, an office for LOCAL, CENTRAL only for analysts, a known risk
  * area, an id of the right form and prefix (upper-cased), ISO dates with `validTo >= validFrom`.
  * Texts and the office are trimmed; new criteria are written `ACTIVE` (in force once approved).
+ * @param kept condition groups a revision carries over from the stored version as they are
+ *   (see `flattenConditions`), added after the rows.
  * @returns the body (null when anything is wrong) and every problem found, by field, as i18n
  *   keys (`builder.error.*`), condition ones with `{ n }` = the row number from 1.
  */
@@ -59,6 +61,7 @@ export function checkCriterionForm(
   v: CriterionFormValue,
   meta: CriteriaMeta,
   isAnalyst: boolean,
+  kept: readonly ConditionNodeInput[] = [],
 ): { body: CriterionInput | null; problems: FieldProblems } {
   const problems: FieldProblems = {};
   const add = (field: string, key: string, params?: Record<string, unknown>) => (problems[field] ??= []).push({ key, params });
@@ -73,7 +76,7 @@ export function checkCriterionForm(
       else add(`cond.${i}.value`, parsed.error, { n: i + 1 });
     }
   });
-  if (v.conditions.length === 0) add('conditions', 'builder.error.noCondition');
+  if (v.conditions.length === 0 && kept.length === 0) add('conditions', 'builder.error.noCondition');
   if (!v.pointsOfInterest.trim()) add('pointsOfInterest', 'builder.error.required');
   if (!v.reason.trim()) add('reason', 'builder.error.required');
   const keywords = splitList(v.keywords);
@@ -90,7 +93,8 @@ export function checkCriterionForm(
   if (!ISO_DAY.test(v.validTo)) add('validTo', 'builder.error.date');
   else if (v.validTo < v.validFrom) add('validTo', 'builder.error.dateOrder');
   if (Object.keys(problems).length > 0) return { body: null, problems };
-  const conditions = v.combinator === 'any' ? { any: leaves } : { all: leaves };
+  const nodes: ConditionNodeInput[] = [...leaves, ...kept];
+  const conditions = v.combinator === 'any' ? { any: nodes } : { all: nodes };
   return {
     body: {
       id, scope: v.scope, officeId, lane: v.lane, riskArea: v.riskArea, reason: v.reason.trim(),

@@ -1,5 +1,5 @@
 import type { AuthUser } from '../core/api.types';
-import { actionsFor, linkedCriteria, mayActOn, suggestedCriterionId } from './risk-case-actions';
+import { actionsFor, activationDay, liftOverControl, linkedCriteria, mayActOn, suggestedCriterionId } from './risk-case-actions';
 import { shortCaseId } from './short-id';
 
 const analyst: AuthUser = { id: 'analyst-kim', name: 'K', role: 'cbtc_analyst', officeId: null };
@@ -64,5 +64,28 @@ describe('shortCaseId', () => {
   it('keeps the first block of the uuid', () => {
     expect(shortCaseId('risk-case-1f2e3d4c-aaaa-bbbb-cccc-000000000000')).toBe('1f2e3d4c');
     expect(shortCaseId('other')).toBe('other');
+  });
+});
+
+describe('liftOverControl', () => {
+  it('divides the criterion hit rate by the control sample one', () => {
+    expect(liftOverControl(50, 12.5)).toBe(4);
+  });
+  it('is null without a baseline or a hit rate', () => {
+    expect(liftOverControl(50, 0)).toBeNull();
+    expect(liftOverControl(null, 10)).toBeNull();
+    expect(liftOverControl(50, null)).toBeNull();
+  });
+});
+
+describe('activationDay', () => {
+  it('is the day of the first ACTIVATED event', () => {
+    const events = [
+      { type: 'IDENTIFIED', occurredAt: '2026-12-01T08:00:00.000Z' },
+      { type: 'ACTIVATED', occurredAt: '2026-12-03T23:59:00.000Z' },
+      { type: 'ACTIVATED', occurredAt: '2026-12-09T10:00:00.000Z' },
+    ];
+    expect(activationDay(events)).toBe('2026-12-03');
+    expect(activationDay(events.slice(0, 1))).toBeNull();
   });
 });

@@ -83,3 +83,19 @@ export function linkedCriteria(c: Pick<RiskCaseDetail, 'criteria' | 'feedback'>)
     };
   });
 }
+
+/**
+ * A criterion's hit rate over the control sample's (both in %): how many times more often its
+ * selections found something than random inspections did. Null when either is unknown, or the
+ * control sample found nothing yet (no baseline to divide by).
+ */
+export function liftOverControl(criterionPct: number | null, controlPct: number | null): number | null {
+  if (criterionPct === null || controlPct === null || controlPct <= 0) return null;
+  return criterionPct / controlPct;
+}
+
+/** The UTC day (`YYYY-MM-DD`) the case first became ACTIVE (its window opened), from its events; null when it never did. */
+export function activationDay(events: ReadonlyArray<{ type: string; occurredAt: string }>): string | null {
+  const activated = events.find((e) => e.type === 'ACTIVATED');
+  return activated ? activated.occurredAt.slice(0, 10) : null;
+}

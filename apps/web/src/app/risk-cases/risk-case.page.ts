@@ -10,10 +10,12 @@ import { TranslatePipe } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
+import { ApiService } from '../core/api.service';
+import type { CriterionBacktestResult } from '../core/api.types';
 import { AuthService } from '../core/auth.service';
 import { ASSESSMENT_FACTORS, FACTOR_LEVELS, assessRisk, initialScores, parseOffices } from './assessment';
 import { daysLeft, riskAreaKey } from './risk-case-board';
-import { actionsFor, linkedCriteria, mayActOn, suggestedCriterionId } from './risk-case-actions';
+import { actionsFor, activationDay, linkedCriteria, liftOverControl, mayActOn, suggestedCriterionId } from './risk-case-actions';
 import type { AssessmentDecision, AssessmentScores, RiskCaseDetail } from './risk-case.types';
 import { RiskCasesApi } from './risk-cases.api';
 
@@ -143,20 +145,47 @@ import { RiskCasesApi } from './risk-cases.api';
               </tr></thead>
               <tbody>
                 @for (k of criteria(); track k.criterionId) {
-                  <tr>
+                  <tr [attr.data-testid]="'feedback-' + k.criterionId">
                     <td><a [routerLink]="['/criteria/new']" [queryParams]="{ criterion: k.criterionId, version: k.version }" class="mono">{{ k.criterionId }} v{{ k.version }}</a></td>
                     <td>{{ (k.retires ? (k.approved ? 'riskCase.retired' : 'riskCase.retiring') : (k.approved ? 'riskCase.approvedBy' : 'riskCase.awaiting')) | translate: { who: k.approvedBy } }}</td>
                     <td>{{ k.feedback?.selections ?? 0 }}</td>
                     <td>@if (k.feedback; as f) { {{ 'outcome.NO_FINDING' | translate }} {{ f.results.NO_FINDING }} · {{ 'outcome.DISCREPANCY' | translate }} {{ f.results.DISCREPANCY }} · {{ 'outcome.SEIZURE' | translate }} {{ f.results.SEIZURE }} } @else { — }</td>
-                    <td>{{ k.feedback?.hits ?? 0 }}</td>
-                    <td>{{ k.hitRatePct === null ? '—' : k.hitRatePct + ' %' }}</td>
+                    <td data-testid="hits">{{ k.feedback?.hits ?? 0 }}</td>
+                    <td>{{ k.hitRatePct === null ? '—' : k.hitRatePct + ' %' }}
+                      @if (liftOf(k.hitRatePct); as l) { <div class="small" data-testid="lift">{{ 'riskCase.lift' | translate: { times: l } }}</div> }</td>
                     <td>@if (k.feedback; as f) { {{ 'riskCase.appropriate' | translate: { yes: f.appropriate, no: f.notAppropriate } }} } @else { — }</td>
                     <td>@for (n of k.feedback?.notes ?? []; track $index) { <div class="small">“{{ n }}”</div> }</td>
-                    <td>@if (actions().retire && k.inForce) { <button mat-stroked-button type="button" (click)="retire(k.criterionId)" [disabled]="busy()">{{ 'riskCase.retire' | translate }}</button> }</td>
+                    <td class="acts">
+                      @if (activatedOn()) {
+                        <button mat-button type="button" (click)="showKeywords(k.criterionId, k.version)" [attr.aria-expanded]="keywordsOf()?.criterionId === k.criterionId">{{ 'riskCase.matchedKeywords' | translate }}</button>
+                      }
+                      @if (actions().retire && k.inForce) {
+                        <a mat-stroked-button [routerLink]="['/criteria/new']" [queryParams]="{ criterion: k.criterionId, version: k.version, revise: 1 }">{{ 'riskCase.revise' | translate }}</a>
+                        <button mat-stroked-button type="button" (click)="retire(k.criterionId)" [disabled]="busy()">{{ 'riskCase.retire' | translate }}</button>
+                      }
+                    </td>
                   </tr>
+                  @if (keywordsOf(); as kw) {
+                    @if (kw.criterionId === k.criterionId) {
+                      <tr class="kw-row" data-testid="matched-keywords"><td colspan="9">
+                        @if (kw.result; as r) {
+                          @if (r.keywordMatches.length) {
+                            <ul class="keywords">
+                              @for (m of r.keywordMatches; track m.keyword) {
+                                <li><strong>{{ m.keyword }}</strong> · {{ m.count }} — <span class="muted">@for (e of m.examples; track $index) { “{{ e }}”@if (!$last) {, } }</span></li>
+                              }
+                            </ul>
+                          } @else { <span class="muted">{{ 'riskCase.noKeywordMatches' | translate: { from: kw.from } }}</span> }
+                        } @else if (kw.error) { <cr-api-error [error]="kw.error" /> } @else { <span class="muted">{{ 'backtest.running' | translate }}</span> }
+                      </td></tr>
+                    }
+                  }
                 }
               </tbody>
             </table>
+            @if (control(); as ctl) {
+              <p class="muted small" data-testid="control-baseline">{{ (ctl.hitRatePct === null ? 'riskCase.controlNone' : 'riskCase.controlBaseline') | translate: { pct: ctl.hitRatePct, inspected: ctl.inspected } }}</p>
+            }
           } @else {
             <p class="muted">{{ 'riskCase.noCriteria' | translate }}</p>
           }
@@ -231,11 +260,14 @@ import { RiskCasesApi } from './risk-cases.api';
     .when { margin-right: 8px; }
     .rule { margin-left: 8px; }
     td { overflow-wrap: anywhere; }
+    td.acts { white-space: nowrap; } td.acts > * { margin: 2px 4px 2px 0; }
+    .keywords { margin: 0; padding-left: 20px; }
   `,
 })
 export class RiskCasePage {
   private readonly api = inject(RiskCasesApi);
   private readonly auth = inject(AuthService);
+  private readonly criteriaApi = inject(ApiService);
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
   protected readonly factors = ASSESSMENT_FACTORS;
@@ -258,6 +290,12 @@ export class RiskCasePage {
   });
   protected readonly criteria = computed(() => (this.rc() ? linkedCriteria(this.rc()!) : []));
   protected readonly left = computed(() => daysLeft(this.rc()?.windowEndsAt ?? null));
+  /** The control sample's hit rate, the baseline of every criterion's (`GET /api/stats/criteria`; not for local officers). */
+  protected readonly control = signal<{ hitRatePct: number | null; inspected: number } | null>(null);
+  /** The day the window opened (`YYYY-MM-DD`), null before the case was ACTIVE. */
+  protected readonly activatedOn = computed(() => (this.rc() ? activationDay(this.rc()!.events) : null));
+  /** The matched keywords shown under one criterion's row: its backtest over the window so far. */
+  protected readonly keywordsOf = signal<{ criterionId: string; from: string; result: CriterionBacktestResult | null; error: ApiError | null } | null>(null);
 
   protected decision: AssessmentDecision = 'TARGET';
   protected shareText = '';
@@ -268,6 +306,33 @@ export class RiskCasePage {
 
   ngOnInit(): void {
     this.reload();
+    if (['cbtc_analyst', 'supervisor', 'auditor'].includes(this.auth.user()?.role ?? '')) {
+      this.criteriaApi.criteriaStats().subscribe({ next: (s) => this.control.set(s.controlSample), error: () => this.control.set(null) });
+    }
+  }
+
+  /** How many times the control sample's hit rate a criterion's is, one decimal (null when either is unknown or the baseline is 0). */
+  protected liftOf(hitRatePct: number | null): string | null {
+    const lift = liftOverControl(hitRatePct, this.control()?.hitRatePct ?? null);
+    return lift === null ? null : lift.toFixed(1);
+  }
+
+  /**
+   * Shows (or hides, on a second click) the keywords a criterion's conditions matched in the
+   * goods descriptions of the declarations stored since the window opened: the backtest of the
+   * version over that period, whose keyword matches are the ones its selections made.
+   */
+  protected showKeywords(criterionId: string, version: number): void {
+    const from = this.activatedOn();
+    if (!from || this.keywordsOf()?.criterionId === criterionId) {
+      this.keywordsOf.set(null);
+      return;
+    }
+    this.keywordsOf.set({ criterionId, from, result: null, error: null });
+    this.criteriaApi.backtestVersion(criterionId, version, { from }).subscribe({
+      next: (result) => this.keywordsOf.update((k) => (k?.criterionId === criterionId ? { ...k, result } : k)),
+      error: (err: unknown) => this.keywordsOf.update((k) => (k?.criterionId === criterionId ? { ...k, error: toApiError(err) } : k)),
+    });
   }
 
   protected setScore(factor: keyof AssessmentScores, level: number): void {
