@@ -7,8 +7,9 @@ import { eventually, installRuntime, loginAs, startE2eStack, uniqueDeclarationId
 /**
  * The validity window ends by itself (issue 13): the API and the case worker run against
  * Temporal's time-skipping test server instead of the dev server, so the risk case's durable
- * 15-day timer fires after 15 simulated days; once it has, the criterion drafted from the case
- * no longer selects a matching declaration, with nobody ending the window by hand.
+ * 15-day timer fires after 15 simulated days (here 25: the analyst extends it by 10, which
+ * extends the criterion's validity too); once it has, the criterion drafted from the case no
+ * longer selects a matching declaration, with nobody ending the window by hand.
  */
 describe('a risk case whose window ends on the time-skipping server (e2e)', () => {
   let env: TestWorkflowEnvironment;
@@ -29,13 +30,13 @@ describe('a risk case whose window ends on the time-skipping server (e2e)', () =
   });
 
   /** Screens one declaration of the importer at office 40, dated today (within the criterion's validity), and returns its lane and the criteria it fired. */
-  const screen = async (): Promise<{ lane: string; firedCriteria: string[] }> => {
+  const screen = async (): Promise<{ declarationId: string; lane: string; firedCriteria: string[] }> => {
     const svc = await loginAs(stack, 'svc-ingest');
     const res = await svc.post('/api/declarations').send(sampleDeclaration({ declarationId: uniqueDeclarationId(), date: new Date().toISOString().slice(0, 10), officeId: '40', importerId })).expect(201);
     return res.body;
   };
 
-  it('selects while ACTIVE, and stops selecting once 15 simulated days have passed (FEEDBACK)', async () => {
+  it('selects while ACTIVE, goes on after an extension, and stops selecting once the extended window has passed (FEEDBACK)', async () => {
     const analyst = await loginAs(stack, 'analyst-kim');
     const created = await analyst
       .post('/api/intelligence')
@@ -64,9 +65,26 @@ describe('a risk case whose window ends on the time-skipping server (e2e)', () =
     });
     expect(selected.lane).toBe('RED');
 
-    // 15 days and a minute pass on the test server; the workflow's timer fires and its worker
-    // projects WINDOW_ENDED into the read model that screening reads.
+    // Extending the window by 10 days extends the criterion: screening names the window's new
+    // last day in the criteria set, and a replay compiles the same validity.
+    const extended = (await analyst.post(`/api/risk-cases/${riskCaseId}/window`).send({ action: 'EXTEND', days: 10 }).expect(200)).body;
+    const lastDay = new Date(extended.windowEndsAt).toISOString().slice(0, 10);
+    expect(Date.parse(extended.windowEndsAt) - Date.parse(active.windowEndsAt)).toBe(10 * 24 * 3600 * 1000);
+    const auditor = await loginAs(stack, 'auditor-han');
+    const replay = await eventually('a selection under the extended validity', async () => {
+      const body = await screen();
+      if (!body.firedCriteria.includes(criterionId)) return undefined;
+      const r = (await auditor.get(`/api/declarations/${body.declarationId}/replay`).expect(200)).body;
+      return r.criteriaVersions.includes(`${criterionId}@1~${lastDay}`) ? r : undefined;
+    });
+    expect(replay.identical).toBe(true);
+
+    // 15 days and a minute pass on the test server: the extended window is still open.
     await env.sleep(15 * 24 * 3600 * 1000 + 60_000);
+    expect((await analyst.get(`/api/risk-cases/${riskCaseId}`).expect(200)).body.status).toBe('ACTIVE');
+    // Ten more days: the workflow's timer fires and its worker projects WINDOW_ENDED into the
+    // read model that screening reads.
+    await env.sleep(10 * 24 * 3600 * 1000);
     const ended = await eventually('the risk case in FEEDBACK', async () => {
       const body = (await analyst.get(`/api/risk-cases/${riskCaseId}`)).body;
       return body?.status === 'FEEDBACK' ? body : undefined;

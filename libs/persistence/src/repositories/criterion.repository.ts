@@ -107,9 +107,18 @@ export class CriterionRepository {
    * screening uses), by id. A criterion drafted from risk cases selects only while one of them is
    * ACTIVE, i.e. during its validity window: before the window starts (approved, the case not
    * yet told) and once it ends (FEEDBACK, CLOSED) it does not, unless the window is extended or a
-   * revision re-activates the case.
+   * revision re-activates the case. See {@link inForceWithWindows} for the windows themselves.
    */
   async definitionsInForce<T extends CriterionDefinition>(): Promise<T[]> {
+    return (await this.inForceWithWindows<T>()).map((r) => r.definition);
+  }
+
+  /**
+   * {@link definitionsInForce}, each with the latest end of the ACTIVE risk-case windows it was
+   * drafted from (null for a criterion no risk case drafted): the window's dates are the
+   * criterion's validity, so an extended window extends it.
+   */
+  async inForceWithWindows<T extends CriterionDefinition>(): Promise<Array<{ definition: T; windowEndsAt: Date | null }>> {
     const links = this.db.getRepository(RiskCaseCriterionEntity).metadata.tableName;
     const cases = this.db.getRepository(RiskCaseEntity).metadata.tableName;
     const rows = await this.criteria
@@ -118,11 +127,15 @@ export class CriterionRepository {
       .where(`NOT EXISTS (SELECT 1 FROM ${links} l WHERE l.criterion_id = c.id)`)
       .orWhere(`EXISTS (SELECT 1 FROM ${links} l JOIN ${cases} r ON r.risk_case_id = l.risk_case_id WHERE l.criterion_id = c.id AND r.status = 'ACTIVE')`)
       .select('c.definition', 'definition')
+      .addSelect(
+        `(SELECT max(r.window_ends_at) FROM ${links} l JOIN ${cases} r ON r.risk_case_id = l.risk_case_id WHERE l.criterion_id = c.id AND r.status = 'ACTIVE')`,
+        'windowEndsAt',
+      )
       .distinctOn(['c.id'])
       .orderBy('c.id')
       .addOrderBy('c.version', 'DESC')
-      .getRawMany<{ definition: T }>();
-    return rows.map((r) => r.definition);
+      .getRawMany<{ definition: T; windowEndsAt: Date | string | null }>();
+    return rows.map((r) => ({ definition: r.definition, windowEndsAt: r.windowEndsAt === null ? null : new Date(r.windowEndsAt) }));
   }
 
   /** The definitions of exactly these versions; versions not stored are absent (order not defined). */
@@ -205,7 +218,7 @@ export class CriterionRepository {
 
   /**
    * A value that changes whenever an approval is added (their count and latest time) or a risk
-   * case's window opens or closes, to tell when the criteria in force must be re-read.
+   * case's window opens, closes or moves, to tell when the criteria in force must be re-read.
    */
   async approvalsFingerprint(): Promise<string> {
     const links = this.db.getRepository(RiskCaseCriterionEntity).metadata.tableName;
@@ -214,9 +227,9 @@ export class CriterionRepository {
       .createQueryBuilder('a')
       .select(`count(*) || ':' || coalesce(max(a.approvedAt)::text, '')`, 'fingerprint')
       .getRawOne<{ fingerprint: string }>();
-    // ... and whenever a risk case's window opens or closes (the criteria drafted from it start or stop selecting).
+    // ... and whenever a risk case's window opens, closes or is extended (the criteria drafted from it start, stop or go on selecting).
     const [windows]: Array<{ active: string | null }> = await this.db.query(
-      `SELECT md5(string_agg(l.criterion_id || '@' || l.risk_case_id, ',' ORDER BY l.criterion_id, l.risk_case_id)) AS active
+      `SELECT md5(string_agg(l.criterion_id || '@' || l.risk_case_id || '@' || coalesce(r.window_ends_at::text, ''), ',' ORDER BY l.criterion_id, l.risk_case_id)) AS active
        FROM ${links} l JOIN ${cases} r ON r.risk_case_id = l.risk_case_id WHERE r.status = 'ACTIVE'`,
     );
     return `${r!.fingerprint}:${windows?.active ?? ''}`;

@@ -17,6 +17,7 @@ import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { isKnownOfficeCode } from '../../services/http/code-validators';
 import type { CriteriaOverlaps } from './criteria.responses';
 import { RiskCaseHandoffDispatcher } from '../risk-case-handoff/risk-case-handoff.dispatcher';
+import { parseSetEntry, setEntry, withWindowValidity, type EffectiveCriterion } from './window/window-validity';
 
 /** Default validity window of a new criterion, in days (CBTC practice: 15 days). */
 export const DEFAULT_VALIDITY_DAYS = 15;
@@ -101,9 +102,12 @@ export class CriteriaService implements OnApplicationBootstrap {
     return { inserted, total: criteria.length };
   }
 
-  /** The version of every criterion that screening uses: the newest approved one. */
-  async listInForce(): Promise<SelectivityCriterion[]> {
-    return this.criteria.definitionsInForce<SelectivityCriterion>();
+  /**
+   * The version of every criterion that screening uses: the newest approved one, with its
+   * validity extended to its open risk-case window's last day (`withWindowValidity`).
+   */
+  async listInForce(): Promise<EffectiveCriterion[]> {
+    return (await this.criteria.inForceWithWindows<SelectivityCriterion>()).map((r) => withWindowValidity(r.definition, r.windowEndsAt));
   }
 
   /** The newest version of every criterion (approved or awaiting approval), with its maker and checker. */
@@ -247,25 +251,25 @@ export class CriteriaService implements OnApplicationBootstrap {
    * @throws NotFoundException naming versions that are not stored.
    */
   async engineForVersions(versions: string[]): Promise<CompiledCriteria> {
-    const pairs = versions.map((v) => {
-      const at = v.lastIndexOf('@');
-      return { id: v.slice(0, at), version: Number(v.slice(at + 1)) };
-    });
-    const definitions = await this.criteria.definitionsOf<SelectivityCriterion>(pairs);
-    if (definitions.length !== pairs.length) {
-      const found = new Set(definitions.map((d) => `${d.id}@${d.version}`));
-      throw new NotFoundException(`criterion versions not stored: ${versions.filter((v) => !found.has(v)).join(', ')}`);
-    }
-    return compile(definitions);
+    const entries = versions.map(parseSetEntry);
+    const definitions = await this.criteria.definitionsOf<SelectivityCriterion>(entries);
+    const byVersion = new Map(definitions.map((d) => [`${d.id}@${d.version}`, d]));
+    const missing = entries.filter((e) => !byVersion.has(`${e.id}@${e.version}`));
+    if (missing.length > 0) throw new NotFoundException(`criterion versions not stored: ${missing.map((e) => `${e.id}@${e.version}`).join(', ')}`);
+    // As screening compiled them: with the validity extension the set names.
+    return compile(entries.map((e) => {
+      const definition = byVersion.get(`${e.id}@${e.version}`)!;
+      return { definition: e.extendedTo ? { ...definition, validTo: e.extendedTo } : definition, extendedTo: e.extendedTo };
+    }));
   }
 }
 
-/** A compiled engine and the `id@version` of every criterion it holds, sorted. */
+/** A compiled engine and the criteria-set entry of every criterion it holds (`setEntry`: `id@version[~validTo]`), sorted. */
 export interface CompiledCriteria {
   engine: SelectivityEngine;
   versions: string[];
 }
 
-function compile(criteria: SelectivityCriterion[]): CompiledCriteria {
-  return { engine: SelectivityEngine.compile(criteria), versions: criteria.map((c) => `${c.id}@${c.version}`).sort() };
+function compile(criteria: EffectiveCriterion[]): CompiledCriteria {
+  return { engine: SelectivityEngine.compile(criteria.map((c) => c.definition)), versions: criteria.map(setEntry).sort() };
 }

@@ -15,7 +15,10 @@ export interface ReplayResult {
   replayed: DecisionOutline;
   /** True when lane, fired criteria, score and control flag are all the same. */
   identical: boolean;
-  /** The criterion versions evaluated (those in force at the decision). */
+  /**
+   * The criterion versions evaluated (those in force at the decision): `id@version`, with
+   * `~YYYY-MM-DD` when an open risk-case window had extended its validity to that day.
+   */
   criteriaVersions: string[];
   /** Whether the model was re-run (same name and version loaded; on the recorded feature vector when there is one) or its recorded score reused. */
   model: { name: string; version: string; rescored: boolean };
