@@ -199,7 +199,8 @@ export class IntelligenceRepository {
     const from = `FROM ${this.reports.metadata.tableName} r
       LEFT JOIN ${this.db.getRepository(RiskCaseEntity).metadata.tableName} c ON c.risk_case_id = r.risk_case_id
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
+    // A copy: the page's LIMIT and OFFSET are appended to `params` below.
+    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total ${from}`, [...params]);
     const rows: Array<Omit<IntelligenceInboxRow<TReport>, 'receivedAt'> & { receivedAt: Date }> = await this.db.query(
       `SELECT r.report_id AS "reportId", r.risk_case_id AS "riskCaseId", r.duplicate, r.report, r.route, r.route_rule AS "routeRule",
          r.reported_by AS "reportedBy", r.received_at AS "receivedAt", c.status AS "caseStatus"
