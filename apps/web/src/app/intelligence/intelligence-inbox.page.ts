@@ -105,6 +105,9 @@ import { INTEL_RISK_AREAS, SOURCE_TYPES, type Desk, type InboxItem, type IntelRi
           }
         </tbody>
       </table>
+      @if (reports().length < total()) {
+        <p class="more"><button mat-stroked-button type="button" (click)="load(true)" [disabled]="loading()">{{ 'inbox.showMore' | translate }}</button></p>
+      }
     </div>
   `,
   styles: `
@@ -114,6 +117,7 @@ import { INTEL_RISK_AREAS, SOURCE_TYPES, type Desk, type InboxItem, type IntelRi
     .c-received { width: 12%; } .c-source { width: 18%; } .c-area { width: 15%; } .c-subjects { width: 20%; } .c-desk { width: 14%; } .c-case { width: 21%; }
     .small { font-size: 12px; }
     .desk { display: block; }
+    .more { text-align: center; }
   `,
 })
 export class IntelligenceInboxPage {
@@ -151,15 +155,19 @@ export class IntelligenceInboxPage {
   }
 
 
-  protected load(): void {
+  /** Loads the first page for the filters, or with `more` the next page after the reports shown. */
+  protected load(more = false): void {
     const filters: InboxFilters = { desk: this.desk(), riskArea: this.riskArea(), sourceType: this.sourceType(), linkedOnly: this.linkedOnly() };
+    const shown = more ? this.reports() : [];
     const load = ++this.loads;
     this.loading.set(true);
     this.error.set(null);
-    this.api.inbox(inboxQuery(filters)).subscribe({
+    this.api.inbox(inboxQuery(filters, shown.length)).subscribe({
       next: (res) => {
         if (load !== this.loads) return;
-        this.reports.set(res.reports);
+        // Reports received meanwhile shift the pages: one already shown may come again.
+        const seen = new Set(shown.map((r) => r.reportId));
+        this.reports.set([...shown, ...res.reports.filter((r) => !seen.has(r.reportId))]);
         this.total.set(res.total);
         this.desks.set(deskChoices(this.desks(), res.reports));
         this.loading.set(false);

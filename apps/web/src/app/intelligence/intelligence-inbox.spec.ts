@@ -15,9 +15,13 @@ function item(over: Partial<InboxItem> = {}): InboxItem {
 describe('inboxQuery', () => {
   it('sends only the filters set, and linked=true only for "linked only"', () => {
     expect(inboxQuery({ desk: '', riskArea: '', sourceType: '', linkedOnly: false })).toEqual({ limit: 100 });
-    expect(inboxQuery({ desk: '40', riskArea: 'SMUGGLING', sourceType: 'LOCAL_CUSTOMS', linkedOnly: true }, 20)).toEqual({
+    expect(inboxQuery({ desk: '40', riskArea: 'SMUGGLING', sourceType: 'LOCAL_CUSTOMS', linkedOnly: true }, 0, 20)).toEqual({
       desk: '40', riskArea: 'SMUGGLING', sourceType: 'LOCAL_CUSTOMS', linked: 'true', limit: 20,
     });
+  });
+
+  it('asks for the next page after the reports shown', () => {
+    expect(inboxQuery({ desk: 'CBTC', riskArea: '', sourceType: '', linkedOnly: false }, 100)).toEqual({ desk: 'CBTC', limit: 100, offset: 100 });
   });
 });
 

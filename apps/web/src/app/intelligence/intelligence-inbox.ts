@@ -12,14 +12,18 @@ export interface InboxFilters {
 /** Reports the inbox loads at once (the API allows up to 200). */
 export const INBOX_LIMIT = 100;
 
-/** The `GET /api/intelligence` query for the filters: unset ones left out, `linked=true` only when asked. */
-export function inboxQuery(f: InboxFilters, limit = INBOX_LIMIT): InboxQuery {
+/**
+ * The `GET /api/intelligence` query for the filters: unset ones left out, `linked=true` only when
+ * asked; `offset` (reports already shown) only past the first page.
+ */
+export function inboxQuery(f: InboxFilters, offset = 0, limit = INBOX_LIMIT): InboxQuery {
   return {
     ...(f.desk ? { desk: f.desk } : {}),
     ...(f.riskArea ? { riskArea: f.riskArea } : {}),
     ...(f.sourceType ? { sourceType: f.sourceType } : {}),
     ...(f.linkedOnly ? { linked: 'true' as const } : {}),
     limit,
+    ...(offset > 0 ? { offset } : {}),
   };
 }
 
