@@ -64,6 +64,8 @@ describe('intelligence inbox in a real browser (e2e)', () => {
   const choose = async (page: Page, label: string, option: string) => {
     await page.getByRole('combobox', { name: label }).click();
     await page.getByRole('option', { name: option, exact: true }).click();
+    // The panel fades out: gone before the next step or screenshot.
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
   };
   /** Fails when the page scrolls sideways or a table cell's content is cut off. */
   const expectNoOverflow = async (page: Page) => {
