@@ -105,6 +105,8 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
     { label: '?officeId=40', path: '/api/stats/lanes', query: { officeId: '40' }, allow: office40Readers(200) },
   ],
   // Intelligence and risk cases: analysts, and the office's people for their own office (data checks in e2e/api/risk-cases).
+  // The desks' inbox: every reader (officers and supervisors see their office's reports; scoping in e2e/api/intelligence-inbox).
+  'GET /api/intelligence': () => [{ path: '/api/intelligence', allow: readers(200) }],
   'POST /api/intelligence': () => [
     { path: '/api/intelligence', body: {}, allow: { 'analyst-kim': 400, 'officer-40-01': 400, 'officer-40-02': 400, 'officer-20-01': 400, 'supervisor-40': 400, 'supervisor-20': 400 } },
   ],

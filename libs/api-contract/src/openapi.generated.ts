@@ -425,7 +425,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A desk’s intelligence inbox, newest first, filtered by desk, risk area, source type, received dates and linked-to-a-case (officers and supervisors: reports whose risk case is routed to or shared with their office) */
+        get: operations["IntelligenceController_list"];
         put?: never;
         /** Register a report: routed by rules/routing, opens a risk case, or links to the open one about the same subjects */
         post: operations["IntelligenceController_register"];
@@ -1606,6 +1607,52 @@ export interface components {
              */
             hsCode?: string | null;
         };
+        /** @description `GET /api/intelligence`: one page of a desk's inbox, newest first, and how many reports match. */
+        IntelligenceInbox: {
+            reports: components["schemas"]["IntelligenceInboxItem"][];
+            /** @description Reports matching the filters (all pages). */
+            total: number;
+        };
+        /** @description One report of the intelligence inbox, with the risk case it opened or was linked to. */
+        IntelligenceInboxItem: {
+            /** @description True while the risk case has not ended (not CLOSED or DISMISSED; a case not in the read model yet counts as open). */
+            caseOpen: boolean;
+            /** @description The risk case's status; null while the case is not in the read model yet. */
+            caseStatus: components["schemas"]["RiskCaseStatus"] | null;
+            /** @description True when the report was linked to an existing risk case about the same subjects instead of opening one. */
+            duplicate: boolean;
+            /** @description Offices routing sent the report to (empty for CBTC). */
+            officeIds: string[];
+            /** @description ISO timestamp. */
+            receivedAt: string;
+            /** @description The reporter (user id). */
+            reportedBy: string;
+            reportId: string;
+            riskArea: components["schemas"]["IntelligenceRiskArea"];
+            riskCaseId: string;
+            /**
+             * @description CBTC: routed to the CBTC desk; LOCAL: to the offices in `officeIds`.
+             * @enum {string}
+             */
+            route: "CBTC" | "LOCAL";
+            /** @description Id of the routing rule that chose the route (`rules/routing/<ruleId>.json`), or `default`. */
+            routeRule: string;
+            /** @description What is smuggled, when the risk area is SMUGGLING; null otherwise. */
+            smugglingSubtype: components["schemas"]["SmugglingSubtype"] | null;
+            source: components["schemas"]["IntelligenceInboxSource"];
+            /** @description How many subjects the report names in all. */
+            subjectCount: number;
+            /** @description The report's first subjects, as received (at most 3). */
+            subjects: components["schemas"]["IntelligenceSubject"][];
+        };
+        /** @description Who sent a report, as the inbox shows it. */
+        IntelligenceInboxSource: {
+            /** @description The sender's country (ISO 3166-1 alpha-2) when the report names one; null otherwise. */
+            country: string | null;
+            /** @description The sending organisation (e.g. `Japan Customs`). */
+            organisation: string;
+            type: components["schemas"]["IntelligenceSourceType"];
+        };
         /** @description The body of an intelligence report as received (`POST /api/intelligence`, `CreateIntelligenceDto`) and stored, with the route it was given. Optional fields are absent or null when not given; `goods` and `routes` are empty then. */
         IntelligenceReport: {
             goods: {
@@ -2057,7 +2104,7 @@ export interface components {
         };
         /** @description What a replay found. */
         ReplayResult: {
-            /** @description The criterion versions evaluated (those in force at the decision). */
+            /** @description The criterion versions evaluated (those in force at the decision): `id@version`, with `~YYYY-MM-DD` when an open risk-case window had extended its validity to that day. */
             criteriaVersions: string[];
             declarationId: string;
             /** @description True when lane, fired criteria, score and control flag are all the same. */
@@ -2200,8 +2247,10 @@ export interface components {
             seq: number;
             type: components["schemas"]["RiskCaseEventType"];
         };
-        /** @description `GET /api/risk-cases`: one page of risk cases, newest first, and how many match. */
+        /** @description `GET /api/risk-cases`: one page of risk cases, newest first, how many match, and how many are in each status. */
         RiskCaseList: {
+            /** @description Risk cases in each status under the same filters but `status` (for the board's column counts). */
+            counts: components["schemas"]["RiskCaseStatusCounts"];
             riskCases: components["schemas"]["RiskCaseListItem"][];
             /** @description Risk cases matching the filter (all pages). */
             total: number;
@@ -2221,6 +2270,8 @@ export interface components {
              * @enum {string}
              */
             route: "CBTC" | "LOCAL";
+            /** @description What is smuggled (the intelligence's subtype) when the risk area is SMUGGLING; null otherwise. */
+            smugglingSubtype: components["schemas"]["SmugglingSubtype"] | null;
             status: components["schemas"]["RiskCaseStatus"];
             /** @description ISO timestamp of its last event. */
             updatedAt: string;
@@ -2303,6 +2354,16 @@ export interface components {
         };
         /** @enum {string} */
         RiskCaseStatus: "IDENTIFIED" | "ASSESSED" | "TARGETING" | "ACTIVE" | "FEEDBACK" | "CLOSED" | "DISMISSED";
+        /** @description How many risk cases are in each status (every status present, 0 when none). */
+        RiskCaseStatusCounts: {
+            ACTIVE: number;
+            ASSESSED: number;
+            CLOSED: number;
+            DISMISSED: number;
+            FEEDBACK: number;
+            IDENTIFIED: number;
+            TARGETING: number;
+        };
         /** @enum {string} */
         RiskLevel: "LOW" | "MEDIUM" | "HIGH";
         /** @description `GET /api/offices/{officeId}/risk-policy/history`: every version of the office's policy, newest first (empty when it has none). */
@@ -4541,6 +4602,67 @@ export interface operations {
             };
         };
     };
+    IntelligenceController_list: {
+        parameters: {
+            query?: {
+                /** @description The desk’s inbox: `CBTC` (reports routed to the CBTC desk) or an office code (reports routed to that office, or whose risk case is shared with it) */
+                desk?: "CBTC" | "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
+                /** @description First day received, YYYY-MM-DD (UTC; default: no lower bound) */
+                from?: string;
+                limit?: number;
+                /** @description true: only reports linked to an existing risk case as duplicates; false: only reports that opened their case */
+                linked?: "true" | "false";
+                offset?: number;
+                riskArea?: "TAX_EVASION" | "UNFAIR_TRADE" | "ENVIRONMENT" | "NATIONAL_SECURITY" | "PUBLIC_HEALTH" | "ILLEGAL_FOREIGN_EXCHANGE" | "SMUGGLING" | "ORIGIN_FRAUD" | "UNDERVALUATION";
+                /** @description Who sent the report */
+                sourceType?: "FOREIGN_CUSTOMS" | "DOMESTIC_AGENCY" | "INTELLIGENCE_SERVICE" | "ENFORCEMENT" | "LOCAL_CUSTOMS";
+                /** @description Last day received, YYYY-MM-DD (UTC, inclusive; default: no upper bound) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of reports, newest first, each with its routing and its risk case’s status, and how many match */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntelligenceInbox"];
+                };
+            };
+            /** @description A filter with a bad value (the field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     IntelligenceController_register: {
         parameters: {
             query?: never;
@@ -5368,8 +5490,13 @@ export interface operations {
     RiskCasesController_list: {
         parameters: {
             query?: {
+                /** @description The desk working the case: `CBTC` (routed to the CBTC desk) or an office code (routed to or shared with that office) */
+                desk?: "CBTC" | "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
                 limit?: number;
+                /** @description Only cases opened at most this many days ago (whole days, 24 h each) */
+                maxAgeDays?: number;
                 offset?: number;
+                riskArea?: "TAX_EVASION" | "UNFAIR_TRADE" | "ENVIRONMENT" | "NATIONAL_SECURITY" | "PUBLIC_HEALTH" | "ILLEGAL_FOREIGN_EXCHANGE" | "SMUGGLING" | "ORIGIN_FRAUD" | "UNDERVALUATION";
                 status?: "IDENTIFIED" | "ASSESSED" | "TARGETING" | "ACTIVE" | "FEEDBACK" | "CLOSED" | "DISMISSED";
             };
             header?: never;

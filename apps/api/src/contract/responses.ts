@@ -14,7 +14,7 @@ export type { CriteriaList, CriteriaMeta, CriteriaOverlaps, CriterionHistory, Cr
 export type { CriterionBacktestResult } from '../app/criteria/backtest/criterion-backtest.service';
 export type { SelectionTrace } from '../app/decisions/decision-records.service';
 export type { ReplayResult } from '../app/decisions/decision-replay.service';
-export type { AttachmentList, AttachmentUpload } from '../app/intelligence/intelligence.responses';
+export type { AttachmentList, AttachmentUpload, IntelligenceInbox } from '../app/intelligence/intelligence.responses';
 export type { IntakeResult } from '../app/intelligence/intelligence.service';
 export type { ModelComparison } from '../app/models/model-comparison.service';
 export type { ModelEventList, ModelList } from '../app/models/model-registry.service';

@@ -54,6 +54,12 @@ export const appRoutes: Routes = [
     title: 'Risk case',
   },
   {
+    path: 'intelligence',
+    canActivate: [requireRole(...PAGE_ROLES.intelligenceInbox)],
+    loadComponent: () => import('./intelligence/intelligence-inbox.page').then((m) => m.IntelligenceInboxPage),
+    title: 'Intelligence inbox',
+  },
+  {
     path: 'intelligence/new',
     canActivate: [requireRole(...PAGE_ROLES.intelligence)],
     loadComponent: () => import('./intelligence/intelligence-intake.page').then((m) => m.IntelligenceIntakePage),

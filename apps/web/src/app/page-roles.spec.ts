@@ -6,10 +6,10 @@ const PEOPLE: Role[] = ['cbtc_analyst', 'local_officer', 'supervisor', 'auditor'
 
 describe('navFor', () => {
   it('shows each role the pages of its work, in the bar order', () => {
-    expect(navFor('local_officer').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/criteria', '/audit', '/dashboard']);
-    expect(navFor('supervisor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models']);
-    expect(navFor('cbtc_analyst').map((n) => n.path)).toEqual(['/risk-cases', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models']);
-    expect(navFor('auditor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/criteria', '/audit', '/dashboard', '/models']);
+    expect(navFor('local_officer').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/intelligence', '/criteria', '/audit', '/dashboard']);
+    expect(navFor('supervisor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/intelligence', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models']);
+    expect(navFor('cbtc_analyst').map((n) => n.path)).toEqual(['/risk-cases', '/intelligence', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models']);
+    expect(navFor('auditor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/intelligence', '/criteria', '/audit', '/dashboard', '/models']);
   });
 
   it('shows nothing to the service role or when signed out', () => {
@@ -38,6 +38,7 @@ describe('PAGE_ROLES', () => {
     expect(PAGE_ROLES.approvals).toEqual(['cbtc_analyst', 'supervisor']);
     expect(PAGE_ROLES.intelligence).not.toContain('auditor');
     expect(PAGE_ROLES.riskCases).toContain('auditor');
+    expect(PAGE_ROLES.intelligenceInbox).toEqual(['cbtc_analyst', 'supervisor', 'local_officer', 'auditor']);
   });
 
   it('opens no page to the service role', () => {
@@ -52,6 +53,7 @@ describe('activeNavPath', () => {
     expect(activeNavPath('/criteria/new?criterion=CEN-WPN-101&version=1', NAV)).toBe('/criteria');
     expect(activeNavPath('/criteria', NAV)).toBe('/criteria');
     expect(activeNavPath('/risk-cases/risk-case-1', NAV)).toBe('/risk-cases');
+    expect(activeNavPath('/intelligence/new', NAV)).toBe('/intelligence');
     expect(activeNavPath('/criteriax', NAV)).toBeNull();
     expect(activeNavPath('/login', NAV)).toBeNull();
   });

@@ -19,6 +19,8 @@ export const PAGE_ROLES = {
   riskCases: ['cbtc_analyst', 'supervisor', 'local_officer', 'auditor'],
   /** `POST /api/intelligence`: analysts, and officers and supervisors for their office's detections. */
   intelligence: ['cbtc_analyst', 'supervisor', 'local_officer'],
+  /** `GET /api/intelligence`: the desks' inbox; officers and supervisors see reports whose case reaches their office (the API filters). */
+  intelligenceInbox: ['cbtc_analyst', 'supervisor', 'local_officer', 'auditor'],
   /** `GET /api/criteria/approvals`: the checkers (another analyst for central, the office's supervisor for local criteria). */
   approvals: ['cbtc_analyst', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -34,6 +36,7 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
   { path: '/queue', label: 'nav.queue', roles: PAGE_ROLES.queue },
   { path: '/risk-cases', label: 'nav.riskCases', roles: PAGE_ROLES.riskCases },
+  { path: '/intelligence', label: 'nav.intelligence', roles: PAGE_ROLES.intelligenceInbox },
   { path: '/criteria', label: 'nav.criteria', roles: PAGE_ROLES.criteria },
   { path: '/criteria/approvals', label: 'nav.approvals', roles: PAGE_ROLES.approvals },
   { path: '/audit', label: 'nav.audit', roles: PAGE_ROLES.audit },

@@ -29,6 +29,35 @@ export interface NewIntelligenceReport {
   reportedBy: string;
 }
 
+/** Filters of {@link IntelligenceRepository.inbox}; each applies when set, all together. */
+export interface IntelligenceInboxFilter {
+  /** Only reports whose risk case is routed to or shared with this office (officers and supervisors). */
+  visibleToOffice?: string | null;
+  /** `CBTC`: reports routed to the CBTC desk; an office code: reports routed to that office or whose case is shared with it. */
+  desk?: string;
+  riskArea?: string;
+  sourceType?: string;
+  /** First and last day received, `YYYY-MM-DD` (UTC days, inclusive). */
+  from?: string;
+  to?: string;
+  /** True: only reports linked to an existing case as duplicates; false: only reports that opened their case. */
+  linked?: boolean;
+}
+
+/** One report of the inbox: the stored report and the status of its risk case (null while the case is not projected yet). */
+export interface IntelligenceInboxRow<TReport = Record<string, unknown>> {
+  reportId: string;
+  riskCaseId: string;
+  duplicate: boolean;
+  report: TReport;
+  route: string;
+  routeRule: string;
+  reportedBy: string;
+  /** ISO timestamp. */
+  receivedAt: string;
+  caseStatus: string | null;
+}
+
 /** One attachment as listed: everything but the bytes. */
 export interface AttachmentView {
   reportId: string;
@@ -141,6 +170,44 @@ export class IntelligenceRepository {
       reportedBy: r.reportedBy,
       receivedAt: r.receivedAt.toISOString(),
     }));
+  }
+
+  /**
+   * One page of the intelligence inbox, newest first (then by report id), with the number of
+   * reports matching `filter` (all pages). Raw SQL: the filters read the report's jsonb body.
+   */
+  async inbox<TReport = Record<string, unknown>>(
+    filter: IntelligenceInboxFilter,
+    limit: number,
+    offset: number,
+  ): Promise<{ reports: Array<IntelligenceInboxRow<TReport>>; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    // jsonb `?`: the office is an element of the array.
+    if (filter.visibleToOffice !== undefined) where.push(`c.office_ids ? ${param(filter.visibleToOffice ?? '')}`);
+    if (filter.desk === 'CBTC') where.push(`r.route = 'CBTC'`);
+    else if (filter.desk) {
+      const office = param(filter.desk);
+      where.push(`(r.report->'routing'->'officeIds' ? ${office} OR c.office_ids ? ${office})`);
+    }
+    if (filter.riskArea) where.push(`r.report->>'riskArea' = ${param(filter.riskArea)}`);
+    if (filter.sourceType) where.push(`r.report->'source'->>'type' = ${param(filter.sourceType)}`);
+    if (filter.from) where.push(`r.received_at >= (${param(filter.from)}::date AT TIME ZONE 'UTC')`);
+    if (filter.to) where.push(`r.received_at < ((${param(filter.to)}::date + 1) AT TIME ZONE 'UTC')`);
+    if (filter.linked !== undefined) where.push(`r.duplicate = ${param(filter.linked)}`);
+    const from = `FROM ${this.reports.metadata.tableName} r
+      LEFT JOIN ${this.db.getRepository(RiskCaseEntity).metadata.tableName} c ON c.risk_case_id = r.risk_case_id
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
+    // A copy: the page's LIMIT and OFFSET are appended to `params` below.
+    const [{ total }]: Array<{ total: number }> = await this.db.query(`SELECT count(*)::int AS total ${from}`, [...params]);
+    const rows: Array<Omit<IntelligenceInboxRow<TReport>, 'receivedAt'> & { receivedAt: Date }> = await this.db.query(
+      `SELECT r.report_id AS "reportId", r.risk_case_id AS "riskCaseId", r.duplicate, r.report, r.route, r.route_rule AS "routeRule",
+         r.reported_by AS "reportedBy", r.received_at AS "receivedAt", c.status AS "caseStatus"
+       ${from} ORDER BY r.received_at DESC, r.report_id ASC LIMIT ${param(limit)} OFFSET ${param(offset)}`,
+      params,
+    );
+    return { reports: rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() })), total };
   }
 
   /**

@@ -56,6 +56,24 @@ describe('RiskCaseRepository', () => {
     expect(statements[0].sql).not.toContain('office_ids');
   });
 
+  it('filters by risk area, desk and age, counts each status without the status filter, and pages with it', async () => {
+    const { dataSource, statements } = await recordingDataSource((sql) =>
+      sql.includes('GROUP BY') ? [{ status: 'IDENTIFIED', count: 3 }, { status: 'ACTIVE', count: 2 }] : undefined,
+    );
+    const repo = new RiskCaseRepository(dataSource);
+    const page = await repo.page({ riskArea: 'SMUGGLING', desk: '40', maxAgeDays: 7, status: 'ACTIVE' }, 50, 0);
+    const [counts, rows] = statements;
+    expect(counts.sql).toMatch(/WHERE "r"."risk_area" = \$1 AND "r"."office_ids" \? \$2 AND "r"."opened_at" > now\(\) - make_interval\(days => \$3\) GROUP BY "r"."status"$/);
+    expect(counts.params).toEqual(['SMUGGLING', '40', 8]);
+    expect(rows.sql).toContain(`AND "r"."status" = $4`);
+    expect(rows.sql).toContain(`r.state->>'smugglingSubtype' AS "smugglingSubtype"`);
+    expect(page).toEqual({ riskCases: [], total: 2, counts: { IDENTIFIED: 3, ACTIVE: 2 } });
+
+    statements.length = 0;
+    expect((await repo.page({ desk: 'CBTC' }, 50, 0)).total).toBe(5);
+    expect(statements[0].sql).toContain(`WHERE "r"."route" = 'CBTC' GROUP BY`);
+  });
+
   const projection = (linkedCriterionId?: string): RiskCaseProjection => ({
     riskCaseId: 'risk-case-1', seq: 2, type: linkedCriterionId ? 'CRITERION_LINKED' : 'ASSESSED', actor: 'analyst-1', payload: {},
     status: 'TARGETING', riskArea: 'SMUGGLING', route: 'CBTC', officeIds: ['40'], riskLevel: 'HIGH', windowEndsAt: null, state: {},
@@ -77,6 +95,35 @@ describe('RiskCaseRepository', () => {
     const { dataSource, statements } = await recordingDataSource();
     await new RiskCaseRepository(dataSource).project(projection());
     expect(sqls(statements).some((s) => s.includes('risk_case_criterion'))).toBe(false);
+  });
+});
+
+describe('IntelligenceRepository inbox', () => {
+  const answer = (sql: string) => (sql.startsWith('SELECT count(*)::int AS total') ? [{ total: 0 }] : undefined);
+
+  it('applies every filter set, to the count and to the page alike, newest first', async () => {
+    const { dataSource, statements } = await recordingDataSource(answer);
+    await new IntelligenceRepository(dataSource).inbox(
+      { visibleToOffice: '20', desk: '40', riskArea: 'SMUGGLING', sourceType: 'FOREIGN_CUSTOMS', from: '2026-12-01', to: '2026-12-06', linked: true },
+      25,
+      50,
+    );
+    const [count, page] = statements;
+    expect(count.params).toEqual(['20', '40', 'SMUGGLING', 'FOREIGN_CUSTOMS', '2026-12-01', '2026-12-06', true]);
+    const where = `WHERE c.office_ids ? $1 AND (r.report->'routing'->'officeIds' ? $2 OR c.office_ids ? $2) AND r.report->>'riskArea' = $3 AND r.report->'source'->>'type' = $4 AND r.received_at >= ($5::date AT TIME ZONE 'UTC') AND r.received_at < (($6::date + 1) AT TIME ZONE 'UTC') AND r.duplicate = $7`;
+    expect(count.sql).toContain(where);
+    expect(page.sql).toContain(`${where} ORDER BY r.received_at DESC, r.report_id ASC LIMIT $8 OFFSET $9`);
+    expect(page.params).toEqual(['20', '40', 'SMUGGLING', 'FOREIGN_CUSTOMS', '2026-12-01', '2026-12-06', true, 25, 50]);
+  });
+
+  it('limits an office-bound user with no office to nothing, and CBTC to the CBTC route', async () => {
+    const { dataSource, statements } = await recordingDataSource(answer);
+    await new IntelligenceRepository(dataSource).inbox({ visibleToOffice: null, desk: 'CBTC' }, 50, 0);
+    expect(statements[0].sql).toContain(`WHERE c.office_ids ? $1 AND r.route = 'CBTC'`);
+    expect(statements[0].params).toEqual(['']);
+    statements.length = 0;
+    await new IntelligenceRepository(dataSource).inbox({}, 50, 0);
+    expect(statements[0].sql).not.toContain('WHERE');
   });
 });
 

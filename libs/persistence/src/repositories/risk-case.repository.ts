@@ -12,10 +12,24 @@ export interface RiskCaseSummary {
   /** Offices the case is routed to or shared with. */
   officeIds: string[];
   riskLevel: string | null;
+  /** What is smuggled (the intelligence's subtype) when the risk area is SMUGGLING; null otherwise. */
+  smugglingSubtype: string | null;
   /** ISO timestamps. */
   windowEndsAt: string | null;
   openedAt: string;
   updatedAt: string;
+}
+
+/** Filters of {@link RiskCaseRepository.page}; each applies when set, all together. */
+export interface RiskCaseFilter {
+  /** When not undefined, only the cases routed to or shared with this office (null: none). */
+  officeId?: string | null;
+  status?: string | null;
+  riskArea?: string | null;
+  /** `CBTC`: the cases routed to the CBTC desk; an office code: the cases routed to or shared with that office. */
+  desk?: string | null;
+  /** Only the cases whose age in whole days (rounded down) is at most this. */
+  maxAgeDays?: number | null;
 }
 
 /** A risk case with the workflow state last projected (`state`, the workflow's `RiskCaseState`). */
@@ -59,13 +73,14 @@ export interface RiskCaseProjection {
 /** The read model's properties a summary shows. */
 const SUMMARY_PROPERTIES = ['riskCaseId', 'status', 'riskArea', 'route', 'officeIds', 'riskLevel', 'windowEndsAt', 'openedAt', 'updatedAt'] as const;
 
-const summary = (e: Pick<RiskCaseEntity, (typeof SUMMARY_PROPERTIES)[number]>): RiskCaseSummary => ({
+const summary = (e: Pick<RiskCaseEntity, (typeof SUMMARY_PROPERTIES)[number]>, smugglingSubtype: unknown): RiskCaseSummary => ({
   riskCaseId: e.riskCaseId,
   status: e.status,
   riskArea: e.riskArea,
   route: e.route,
   officeIds: e.officeIds,
   riskLevel: e.riskLevel,
+  smugglingSubtype: typeof smugglingSubtype === 'string' ? smugglingSubtype : null,
   windowEndsAt: e.windowEndsAt ? e.windowEndsAt.toISOString() : null,
   openedAt: e.openedAt.toISOString(),
   updatedAt: e.updatedAt.toISOString(),
@@ -143,27 +158,34 @@ export class RiskCaseRepository {
   }
 
   /**
-   * One page of risk cases, newest first (then by id), with the number matching.
-   * @param filter.officeId when not undefined, only the cases routed to or shared with this
-   *   office (null: none); `filter.status` when given, only the cases in this status.
+   * One page of risk cases, newest first (then by id), with the number matching `filter` and,
+   * under the same filter but its status, how many are in each status (statuses with none absent).
    */
-  async page(filter: { officeId?: string | null; status?: string | null }, limit: number, offset: number): Promise<{ riskCases: RiskCaseSummary[]; total: number }> {
+  async page(filter: RiskCaseFilter, limit: number, offset: number): Promise<{ riskCases: RiskCaseSummary[]; total: number; counts: Record<string, number> }> {
     const q = this.cases.createQueryBuilder('r');
     // jsonb `?`: the office is an element of the array.
     if (filter.officeId !== undefined) q.andWhere('r.officeIds ? :officeId', { officeId: filter.officeId });
+    if (filter.riskArea) q.andWhere('r.riskArea = :riskArea', { riskArea: filter.riskArea });
+    if (filter.desk === 'CBTC') q.andWhere(`r.route = 'CBTC'`);
+    else if (filter.desk) q.andWhere('r.officeIds ? :desk', { desk: filter.desk });
+    // Age in whole days rounded down, as the board shows it: at most N days <=> opened less than N + 1 days ago.
+    if (typeof filter.maxAgeDays === 'number') q.andWhere(`r.openedAt > now() - make_interval(days => :ageDays)`, { ageDays: filter.maxAgeDays + 1 });
+    const byStatus = await q.clone().select('r.status', 'status').addSelect('count(*)::int', 'count').groupBy('r.status').getRawMany<{ status: string; count: number }>();
+    const counts = Object.fromEntries(byStatus.map((c) => [c.status, c.count]));
     if (filter.status) q.andWhere('r.status = :status', { status: filter.status });
-    const total = await q.getCount();
+    const total = filter.status ? (counts[filter.status] ?? 0) : byStatus.reduce((n, c) => n + c.count, 0);
     const rows = await selectProperties(q, 'r', SUMMARY_PROPERTIES)
+      .addSelect(`r.state->>'smugglingSubtype'`, 'smugglingSubtype')
       .orderBy('r.openedAt', 'DESC').addOrderBy('r.riskCaseId', 'ASC')
       .limit(limit).offset(offset)
-      .getRawMany<Pick<RiskCaseEntity, (typeof SUMMARY_PROPERTIES)[number]>>();
-    return { riskCases: rows.map(summary), total };
+      .getRawMany<Pick<RiskCaseEntity, (typeof SUMMARY_PROPERTIES)[number]> & { smugglingSubtype: string | null }>();
+    return { riskCases: rows.map((r) => summary(r, r.smugglingSubtype)), total, counts };
   }
 
   /** One risk case with its last projected state, or null when unknown. */
   async findWithState<TState>(riskCaseId: string): Promise<RiskCaseRow<TState> | null> {
     const row = await this.cases.findOneBy({ riskCaseId });
-    return row ? { ...summary(row), state: row.state as TState } : null;
+    return row ? { ...summary(row, row.state['smugglingSubtype']), state: row.state as TState } : null;
   }
 
   /** A risk case's history in order (empty for an unknown case). */

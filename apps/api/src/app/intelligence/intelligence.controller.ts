@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Res, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { reportLinks, riskCaseLinks } from '../../contract/links';
@@ -9,8 +9,10 @@ import { Idempotent } from '../../services/idempotency/idempotency.interceptor';
 import { Responds } from '../../services/http/responds.decorator';
 import { CreateIntelligenceDto } from './create-intelligence.dto';
 import { IntelligenceAttachmentsService, type UploadedAttachment } from './intelligence-attachments.service';
-import type { AttachmentList, AttachmentUpload } from './intelligence.responses';
+import { IntelligenceInboxService } from './intelligence-inbox.service';
+import type { AttachmentList, AttachmentUpload, IntelligenceInbox } from './intelligence.responses';
 import { IntelligenceService, type IntakeResult } from './intelligence.service';
+import { ListIntelligenceDto } from './list-intelligence.dto';
 
 /** Intelligence and detection reports (`/api/intelligence`): step 1 of the risk lifecycle. */
 @ApiTags('intelligence')
@@ -19,7 +21,22 @@ export class IntelligenceController {
   constructor(
     private readonly intake: IntelligenceService,
     private readonly attachments: IntelligenceAttachmentsService,
+    private readonly inbox: IntelligenceInboxService,
   ) {}
+
+  @Get()
+  @Roles('cbtc_analyst', 'auditor', 'supervisor', 'local_officer')
+  @ApiOperation({
+    summary: 'A desk\u2019s intelligence inbox, newest first, filtered by desk, risk area, source type, received dates and linked-to-a-case (officers and supervisors: reports whose risk case is routed to or shared with their office)',
+  })
+  @Responds(200, 'IntelligenceInbox', 'One page of reports, newest first, each with its routing and its risk case\u2019s status, and how many match', {
+    ...reportLinks('/reports/0/reportId'),
+    ...riskCaseLinks('/reports/0/riskCaseId'),
+  })
+  @ApiResponse({ status: 400, description: 'A filter with a bad value (the field named)' })
+  list(@Query() query: ListIntelligenceDto, @CurrentUser() user: AuthUser): Promise<IntelligenceInbox> {
+    return this.inbox.list(query, user);
+  }
 
   @Post()
   @Idempotent()

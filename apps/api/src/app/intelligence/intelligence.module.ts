@@ -4,11 +4,12 @@ import type { RuntimeConfig } from '@customs/config';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { RiskCaseHandoffModule } from '../risk-case-handoff/risk-case-handoff.module';
 import { IntelligenceAttachmentsService } from './intelligence-attachments.service';
+import { IntelligenceInboxService } from './intelligence-inbox.service';
 import { IntelligenceController } from './intelligence.controller';
 import { IntelligenceService } from './intelligence.service';
 
 /**
- * Intelligence intake and routing; opens risk cases. Attachments arrive as multipart uploads
+ * Intelligence intake and routing (opens risk cases) and the desks' inbox. Attachments arrive as multipart uploads
  * held in memory (one file, at most `ATTACHMENT_MAX_BYTES`: multer stops reading beyond it, 413).
  */
 @Module({
@@ -21,6 +22,6 @@ import { IntelligenceService } from './intelligence.service';
     }),
   ],
   controllers: [IntelligenceController],
-  providers: [IntelligenceService, IntelligenceAttachmentsService],
+  providers: [IntelligenceService, IntelligenceAttachmentsService, IntelligenceInboxService],
 })
 export class IntelligenceModule {}

@@ -4,8 +4,8 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { ASSESSMENT_DECISIONS, RISK_CASE_STATUSES } from '@customs/workflows/messages';
-import { IsCalendarDate, IsOfficeCode } from '../../services/http/code-validators';
+import { ASSESSMENT_DECISIONS, INTELLIGENCE_RISK_AREAS, RISK_CASE_STATUSES } from '@customs/workflows/messages';
+import { IsCalendarDate, IsDesk, IsOfficeCode } from '../../services/http/code-validators';
 
 /** The six assessment factors, 1 (weak) to 5 (strong). */
 export class AssessmentScoresDto {
@@ -97,9 +97,24 @@ export class CloseRiskCaseDto {
   note!: string;
 }
 
-/** Query of `GET /api/risk-cases`. */
+/** Query of `GET /api/risk-cases`: every filter optional, all of them applied together. */
 export class ListRiskCasesDto {
   @ApiPropertyOptional({ enum: RISK_CASE_STATUSES }) @IsOptional() @IsIn(RISK_CASE_STATUSES) status?: string;
+  @ApiPropertyOptional({ enum: INTELLIGENCE_RISK_AREAS }) @IsOptional() @IsIn(INTELLIGENCE_RISK_AREAS) riskArea?: string;
+
+  @ApiPropertyOptional({ description: 'The desk working the case: `CBTC` (routed to the CBTC desk) or an office code (routed to or shared with that office)', example: 'CBTC' })
+  @IsOptional()
+  @IsDesk()
+  desk?: string;
+
+  @ApiPropertyOptional({ description: 'Only cases opened at most this many days ago (whole days, 24 h each)', minimum: 0, maximum: 3660, example: 7 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3660)
+  maxAgeDays?: number;
+
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) offset?: number;
 }

@@ -14,6 +14,8 @@ export interface RiskCaseListItem {
   officeIds: string[];
   /** The assessment's risk level; null before the case is assessed. */
   riskLevel: RiskLevel | null;
+  /** What is smuggled (the intelligence's subtype) when the risk area is SMUGGLING; null otherwise. */
+  smugglingSubtype: SmugglingSubtype | null;
   /** ISO timestamp the validity window of its criteria ends (or ended); null without a window. */
   windowEndsAt: string | null;
   /** ISO timestamp the case was opened. */
@@ -22,11 +24,16 @@ export interface RiskCaseListItem {
   updatedAt: string;
 }
 
-/** `GET /api/risk-cases`: one page of risk cases, newest first, and how many match. */
+/** How many risk cases are in each status (every status present, 0 when none). */
+export type RiskCaseStatusCounts = Record<RiskCaseStatus, number>;
+
+/** `GET /api/risk-cases`: one page of risk cases, newest first, how many match, and how many are in each status. */
 export interface RiskCaseList {
   riskCases: RiskCaseListItem[];
   /** Risk cases matching the filter (all pages). */
   total: number;
+  /** Risk cases in each status under the same filters but `status` (for the board's column counts). */
+  counts: RiskCaseStatusCounts;
 }
 
 /** A subject of an intelligence report: a person or company by name, or an identifier. Optional fields are absent or null when not given. */

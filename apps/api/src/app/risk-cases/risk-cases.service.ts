@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import { IntelligenceRepository, RiskCaseRepository, type RiskCaseRow } from '@customs/persistence';
 import { CriterionValidationError } from '@customs/selectivity';
 import {
-  adjustWindow, assessRiskCase, closeRiskCase, linkCriterion, type RiskCaseState,
+  adjustWindow, assessRiskCase, closeRiskCase, linkCriterion, RISK_CASE_STATUSES, type RiskCaseState,
 } from '@customs/workflows/messages';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { isOfficeBound } from '../../services/auth/office-scope';
@@ -14,7 +14,7 @@ import { TEMPORAL_CLIENT } from '../../services/temporal/temporal.module';
 import { CriteriaService } from '../criteria/criteria.service';
 import type { AdjustWindowDto, AssessRiskCaseDto, CloseRiskCaseDto, DraftCriterionDto, ListRiskCasesDto } from './risk-case-actions.dto';
 import type {
-  IntelligenceReport, RiskCaseCriterionDraft, RiskCaseDetail, RiskCaseHistoryEvent, RiskCaseList, RiskCaseListItem, RiskCaseReport,
+  IntelligenceReport, RiskCaseCriterionDraft, RiskCaseDetail, RiskCaseHistoryEvent, RiskCaseList, RiskCaseListItem, RiskCaseReport, RiskCaseStatusCounts,
 } from './risk-cases.responses';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,11 +41,20 @@ export class RiskCasesService {
     private readonly criteria: CriteriaService,
   ) {}
 
-  /** Newest first; an office-bound user sees the cases routed to or shared with their office. */
+  /**
+   * Newest first, filtered by status, risk area, desk and age, with the count of each status
+   * under the other filters (all seven, 0 when none); an office-bound user sees the cases
+   * routed to or shared with their office.
+   */
   async list(q: ListRiskCasesDto, user: AuthUser): Promise<RiskCaseList> {
-    const { riskCases, total } = await this.riskCases.page({ officeId: isOfficeBound(user) ? user.officeId : undefined, status: q.status }, q.limit ?? 50, q.offset ?? 0);
+    const { riskCases, total, counts } = await this.riskCases.page(
+      { officeId: isOfficeBound(user) ? user.officeId : undefined, status: q.status, riskArea: q.riskArea, desk: q.desk, maxAgeDays: q.maxAgeDays },
+      q.limit ?? 50,
+      q.offset ?? 0,
+    );
+    const byStatus = Object.fromEntries(RISK_CASE_STATUSES.map((s) => [s, counts[s] ?? 0])) as RiskCaseStatusCounts;
     // The read model's columns hold what the workflow projected from its typed state.
-    return { riskCases: riskCases as RiskCaseListItem[], total };
+    return { riskCases: riskCases as RiskCaseListItem[], total, counts: byStatus };
   }
 
   /** One risk case: its state (assessment, criteria, feedback), reports and history. @throws NotFoundException, ForbiddenException */

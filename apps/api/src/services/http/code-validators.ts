@@ -54,6 +54,19 @@ export function IsOfficeCode(options: { each?: boolean } = {}): PropertyDecorato
   return check('isOfficeCode', isKnownOfficeCode, each ? 'known customs office codes' : 'a known customs office code', each);
 }
 
+/** The desk that works intelligence at the centre: the CBTC (customs border targeting centre). */
+export const CBTC_DESK = 'CBTC';
+
+/** True when `value` names a desk: `CBTC`, or a customs office code of the KCS reference list. */
+export function isDesk(value: unknown): value is string {
+  return value === CBTC_DESK || isKnownOfficeCode(value);
+}
+
+/** A desk: `CBTC` or a customs office code of the KCS reference list (e.g. `"40"`); 400 names the field. */
+export function IsDesk(): PropertyDecorator {
+  return check('isDesk', isDesk, 'CBTC or a known customs office code', false);
+}
+
 /** An ISO 3166-1 alpha-2 country code (upper case) or the customs exception `ZZ`, as declarations accept. */
 export function IsCountryCode(): PropertyDecorator {
   return check('isCountryCode', isCustomsCountryCode, 'a known ISO 3166-1 alpha-2 country code', false);

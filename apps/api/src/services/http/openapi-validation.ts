@@ -3,7 +3,7 @@ import type { OpenAPIObject, ParameterObject, ReferenceObject, SchemaObject } fr
 import { getMetadataStorage, IS_OPTIONAL, ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { KCS_CODE_LISTS } from '@customs/domain';
-import { countryCodes } from './code-validators';
+import { CBTC_DESK, countryCodes } from './code-validators';
 import { TEXT_PATTERN } from './hostile-input';
 import type { DocumentedParamPipe } from './id-params.pipe';
 import { handlersByOperationId } from './openapi-handlers';
@@ -27,6 +27,7 @@ function customRules(): (meta: { name?: string }) => SchemaObject {
   return (meta) => {
     const one: SchemaObject | undefined =
       meta.name === 'isOfficeCode' ? { type: 'string', enum: offices }
+        : meta.name === 'isDesk' ? { type: 'string', enum: [CBTC_DESK, ...offices] }
         : meta.name === 'isCountryCode' ? { type: 'string', enum: countries }
           : meta.name === 'isCalendarDate' ? { type: 'string', format: 'date' }
             : undefined;
@@ -68,7 +69,7 @@ function mergeRules(to: SchemaObject, from: SchemaObject, inQuery = false): void
  * - path parameters checked by a documented pipe (`id-params.pipe.ts`) get the pipe's schema;
  * - DTO properties (bodies, nested objects, query objects) get the rules of their class-validator
  *   decorators (`@Length`, `@Min`, `@IsIn`, `@IsNotEmpty`, ...) as converted by
- *   class-validator-jsonschema, and the API's own (`@IsOfficeCode`: the KCS office list,
+ *   class-validator-jsonschema, and the API's own (`@IsOfficeCode`: the KCS office list, `@IsDesk`: CBTC and that list,
  *   `@IsCountryCode`, `@IsCalendarDate`), wherever `@ApiProperty` did not state that keyword;
  *   `@IsOptional()` properties are `nullable` (class-validator lets null through there);
  * - rules across fields that a DTO states with `@JSONSchema({ anyOf: [...] })` on its class;

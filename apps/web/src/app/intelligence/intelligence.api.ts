@@ -1,12 +1,18 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { Attachment, AttachmentAdded, IntakeResult, IntelligenceBody } from './intelligence.types';
+import { queryParams } from '../core/query-params';
+import type { Attachment, AttachmentAdded, InboxQuery, IntakeResult, IntelligenceBody, IntelligenceInbox } from './intelligence.types';
 
 /** Typed calls to `/api/intelligence`. */
 @Injectable({ providedIn: 'root' })
 export class IntelligenceApi {
   private readonly http = inject(HttpClient);
+
+  /** `GET /api/intelligence`: a desk's inbox, newest first (officers and supervisors: reports whose case reaches their office). */
+  inbox(query: InboxQuery): Observable<IntelligenceInbox> {
+    return this.http.get<IntelligenceInbox>('/api/intelligence', { params: new HttpParams({ fromObject: queryParams(query) }) });
+  }
 
   /** `POST /api/intelligence`: routes the report and opens (or links to) its risk case. */
   register(body: IntelligenceBody): Observable<IntakeResult> {

@@ -2,7 +2,7 @@
  * Intelligence shapes the intake page sends and reads: the API contract's schemas
  * (`@customs/api-contract`), under the names the page uses.
  */
-import type { Schema } from '@customs/api-contract';
+import type { Schema, operations } from '@customs/api-contract';
 
 /** `POST /api/intelligence` body. */
 export type IntelligenceBody = Schema<'CreateIntelligenceDto'>;
@@ -26,3 +26,12 @@ export type IntakeResult = Schema<'IntakeResult'>;
 export type Attachment = Schema<'AttachmentView'>;
 /** `POST /api/intelligence/:id/attachments` answer. */
 export type AttachmentAdded = Schema<'AttachmentUpload'>;
+
+/** `GET /api/intelligence` answer: one page of a desk's inbox and how many reports match. */
+export type IntelligenceInbox = Schema<'IntelligenceInbox'>;
+/** One report of the inbox, with its routing and its risk case's status. */
+export type InboxItem = Schema<'IntelligenceInboxItem'>;
+/** `GET /api/intelligence` query: desk (`CBTC` or an office code), risk area, source type, received dates, linked, paging. */
+export type InboxQuery = NonNullable<operations['IntelligenceController_list']['parameters']['query']>;
+/** A desk: `CBTC` or a customs office code. */
+export type Desk = NonNullable<InboxQuery['desk']>;

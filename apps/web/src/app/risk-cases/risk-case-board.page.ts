@@ -9,19 +9,21 @@ import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
 import { PAGE_ROLES } from '../page-roles';
-import { AGE_CHOICES, ageDays, boardChoices, boardColumns, daysLeft, desksOf, filterBoard, riskAreaKey } from './risk-case-board';
+import { INTEL_RISK_AREAS } from '../intelligence/intelligence.types';
+import { AGE_CHOICES, ageDays, boardColumns, boardDesks, boardQuery, daysLeft, desksOf, riskAreaKey, type BoardFilters } from './risk-case-board';
+import type { RiskCaseStatusCounts } from './risk-case.types';
 import type { RiskCaseSummary } from './risk-case.types';
 import { RiskCasesApi } from './risk-cases.api';
 import { shortCaseId } from './short-id';
 
-/** Cases the board loads at once (the API's page limit); the filters work on these. */
+/** Cases the board loads at once (the API's page limit); the column counts cover every matching case. */
 const BOARD_LIMIT = 500;
 
 /**
- * The risk-case board: one column per state with its count, filtered by risk area, desk (the
- * CBTC desk or an office) and age; each card shows its risk level, desk and the days left in
- * its validity window. The API lists by state only, so the other filters apply to the newest
- * {@link BOARD_LIMIT} cases loaded.
+ * The risk-case board: one column per state with its count, filtered on the server by risk
+ * area, desk (the CBTC desk or an office) and age; the counts are the server's, over every
+ * matching case, and the cards the newest {@link BOARD_LIMIT} of them. Each card shows its risk
+ * area with the smuggling subtype, risk level, desk and the days left in its validity window.
  */
 @Component({
   selector: 'cr-risk-case-board-page',
@@ -39,25 +41,25 @@ const BOARD_LIMIT = 500;
       <div class="row filters">
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'board.riskArea' | translate }}</mat-label>
-          <mat-select [ngModel]="riskArea()" (ngModelChange)="riskArea.set($event)" name="riskArea">
+          <mat-select [ngModel]="riskArea()" (ngModelChange)="set(riskArea, $event)" name="riskArea">
             <mat-option value="">{{ 'common.all' | translate }}</mat-option>
-            @for (a of choices().riskAreas; track a) {
+            @for (a of riskAreas; track a) {
               <mat-option [value]="a">{{ areaKey(a) | translate }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'board.desk' | translate }}</mat-label>
-          <mat-select [ngModel]="desk()" (ngModelChange)="desk.set($event)" name="desk">
+          <mat-select [ngModel]="desk()" (ngModelChange)="set(desk, $event)" name="desk">
             <mat-option value="">{{ 'common.all' | translate }}</mat-option>
-            @for (d of choices().desks; track d) {
+            @for (d of desks(); track d) {
               <mat-option [value]="d">{{ d === 'CBTC' ? ('board.cbtc' | translate) : ('board.office' | translate: { office: d }) }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'board.age' | translate }}</mat-label>
-          <mat-select [ngModel]="maxAge()" (ngModelChange)="maxAge.set($event)" name="age">
+          <mat-select [ngModel]="maxAge()" (ngModelChange)="set(maxAge, $event)" name="age">
             <mat-option value="">{{ 'board.anyAge' | translate }}</mat-option>
             @for (d of ageChoices; track d) {
               <mat-option [value]="d">{{ 'board.maxAge' | translate: { days: d } }}</mat-option>
@@ -66,7 +68,7 @@ const BOARD_LIMIT = 500;
         </mat-form-field>
         <button mat-stroked-button type="button" (click)="load()">{{ 'common.refresh' | translate }}</button>
         <span class="spacer"></span>
-        <span class="muted" role="status">{{ 'board.shown' | translate: { shown: shown().length, total: total() } }}</span>
+        <span class="muted" role="status">{{ 'board.shown' | translate: { shown: cases().length, total: total() } }}</span>
       </div>
       <cr-api-error [error]="error()" />
       <div class="board" [attr.aria-busy]="loading()">
@@ -78,7 +80,7 @@ const BOARD_LIMIT = 500;
             @for (c of col.cases; track c.riskCaseId) {
               <a class="card" [routerLink]="['/risk-cases', c.riskCaseId]" [attr.data-case]="c.riskCaseId">
                 <span class="id mono">{{ short(c.riskCaseId) }}</span>
-                <span class="area">{{ areaKey(c.riskArea) | translate }}</span>
+                <span class="area" data-testid="area">{{ areaKey(c.riskArea, c.smugglingSubtype) | translate }}</span>
                 <span class="meta">
                   @if (c.riskLevel) { <span class="badge level-{{ c.riskLevel }}">{{ 'riskLevel.' + c.riskLevel | translate }}</span> }
                   <span>{{ deskLabel(c) }}</span>
@@ -122,20 +124,23 @@ export class RiskCaseBoardPage {
   private readonly api = inject(RiskCasesApi);
   private readonly auth = inject(AuthService);
   protected readonly ageChoices = AGE_CHOICES;
-  protected readonly riskArea = signal('');
-  protected readonly desk = signal('');
+  protected readonly riskAreas = INTEL_RISK_AREAS;
+  protected readonly riskArea = signal<BoardFilters['riskArea']>('');
+  protected readonly desk = signal<BoardFilters['desk']>('');
   /** Oldest age shown, days; `''` = any (a value Material's select shows, unlike null). */
   protected readonly maxAge = signal<number | ''>('');
-  private readonly cases = signal<RiskCaseSummary[]>([]);
+  protected readonly cases = signal<RiskCaseSummary[]>([]);
+  private readonly counts = signal<Partial<RiskCaseStatusCounts>>({});
+  protected readonly desks = signal<string[]>(['CBTC']);
   protected readonly total = signal(0);
   protected readonly loading = signal(false);
   protected readonly error = signal<ApiError | null>(null);
-  protected readonly choices = computed(() => boardChoices(this.cases()));
-  protected readonly shown = computed(() => filterBoard(this.cases(), { riskArea: this.riskArea(), desk: this.desk(), maxAgeDays: this.maxAge() === '' ? null : Number(this.maxAge()) }));
-  protected readonly columns = computed(() => boardColumns(this.shown()));
+  protected readonly columns = computed(() => boardColumns(this.cases(), this.counts()));
   protected readonly canReport = computed(() => (PAGE_ROLES.intelligence as readonly string[]).includes(this.auth.user()?.role ?? ''));
   protected readonly areaKey = riskAreaKey;
   protected readonly short = shortCaseId;
+  /** Number of the last load sent: an older answer arriving late is dropped. */
+  private loads = 0;
 
   constructor() {
     this.load();
@@ -151,16 +156,28 @@ export class RiskCaseBoardPage {
     return desksOf(c).join(' · ');
   }
 
+  /** Sets one filter and reloads from the server. */
+  protected set<T>(filter: { set(value: T): void }, value: T): void {
+    filter.set(value);
+    this.load();
+  }
+
   protected load(): void {
+    const filters: BoardFilters = { riskArea: this.riskArea(), desk: this.desk(), maxAgeDays: this.maxAge() === '' ? null : Number(this.maxAge()) };
+    const load = ++this.loads;
     this.loading.set(true);
     this.error.set(null);
-    this.api.list({ limit: BOARD_LIMIT }).subscribe({
+    this.api.list(boardQuery(filters, BOARD_LIMIT)).subscribe({
       next: (res) => {
+        if (load !== this.loads) return;
         this.cases.set(res.riskCases);
+        this.counts.set(res.counts);
         this.total.set(res.total);
+        this.desks.set(boardDesks(this.desks(), res.riskCases));
         this.loading.set(false);
       },
       error: (err: unknown) => {
+        if (load !== this.loads) return;
         this.loading.set(false);
         this.error.set(toApiError(err));
       },

@@ -1,4 +1,4 @@
-import { ageDays, boardChoices, boardColumns, daysLeft, desksOf, filterBoard, riskAreaKey } from './risk-case-board';
+import { ageDays, boardColumns, boardDesks, boardQuery, daysLeft, desksOf, riskAreaKey } from './risk-case-board';
 import type { RiskCaseSummary } from './risk-case.types';
 
 const NOW = Date.parse('2026-12-06T12:00:00Z');
@@ -6,7 +6,7 @@ const DAY = 86_400_000;
 
 function rc(over: Partial<RiskCaseSummary>): RiskCaseSummary {
   return {
-    riskCaseId: 'risk-case-1', status: 'IDENTIFIED', riskArea: 'SMUGGLING', route: 'CBTC', officeIds: [], riskLevel: null, windowEndsAt: null,
+    riskCaseId: 'risk-case-1', status: 'IDENTIFIED', riskArea: 'SMUGGLING', route: 'CBTC', officeIds: [], riskLevel: null, smugglingSubtype: null, windowEndsAt: null,
     openedAt: new Date(NOW - DAY).toISOString(), updatedAt: new Date(NOW).toISOString(), ...over,
   };
 }
@@ -28,42 +28,42 @@ describe('ageDays', () => {
   });
 });
 
-describe('filterBoard', () => {
-  const cases = [
-    rc({ riskCaseId: 'a', riskArea: 'SMUGGLING', route: 'CBTC' }),
-    rc({ riskCaseId: 'b', riskArea: 'UNDERVALUATION', route: 'LOCAL', officeIds: ['40'], openedAt: new Date(NOW - 40 * DAY).toISOString() }),
-    rc({ riskCaseId: 'c', riskArea: 'SMUGGLING', route: 'CBTC', officeIds: ['20'] }),
-  ];
-  const ids = (f: Parameters<typeof filterBoard>[1]) => filterBoard(cases, f, NOW).map((c) => c.riskCaseId);
-
-  it('filters by risk area, desk and age, each only when set', () => {
-    expect(ids({ riskArea: '', desk: '', maxAgeDays: null })).toEqual(['a', 'b', 'c']);
-    expect(ids({ riskArea: 'SMUGGLING', desk: '', maxAgeDays: null })).toEqual(['a', 'c']);
-    expect(ids({ riskArea: '', desk: 'CBTC', maxAgeDays: null })).toEqual(['a', 'c']);
-    expect(ids({ riskArea: '', desk: '40', maxAgeDays: null })).toEqual(['b']);
-    expect(ids({ riskArea: '', desk: '20', maxAgeDays: null })).toEqual(['c']);
-    expect(ids({ riskArea: '', desk: '', maxAgeDays: 30 })).toEqual(['a', 'c']);
+describe('boardQuery and desksOf', () => {
+  it('asks the server for the filters set only, age in days (0 included)', () => {
+    expect(boardQuery({ riskArea: '', desk: '', maxAgeDays: null }, 500)).toEqual({ limit: 500 });
+    expect(boardQuery({ riskArea: 'SMUGGLING', desk: 'CBTC', maxAgeDays: 0 }, 500)).toEqual({ riskArea: 'SMUGGLING', desk: 'CBTC', maxAgeDays: 0, limit: 500 });
+    expect(boardQuery({ riskArea: '', desk: '40', maxAgeDays: 30 }, 100)).toEqual({ desk: '40', maxAgeDays: 30, limit: 100 });
   });
 
   it('names the desks of a case: CBTC first for central ones, then the offices it is shared with', () => {
-    expect(desksOf(cases[2])).toEqual(['CBTC', '20']);
-    expect(desksOf(cases[1])).toEqual(['40']);
+    expect(desksOf(rc({ route: 'CBTC', officeIds: ['20'] }))).toEqual(['CBTC', '20']);
+    expect(desksOf(rc({ route: 'LOCAL', officeIds: ['40'] }))).toEqual(['40']);
   });
 });
 
 describe('boardColumns', () => {
   it('has one column per state in lifecycle order, with counts, empty ones included', () => {
-    const cols = boardColumns([rc({ riskCaseId: 'a', status: 'ACTIVE' }), rc({ riskCaseId: 'b', status: 'ACTIVE' }), rc({ riskCaseId: 'c', status: 'IDENTIFIED' })]);
+    const loaded = [rc({ riskCaseId: 'a', status: 'ACTIVE' }), rc({ riskCaseId: 'b', status: 'ACTIVE' }), rc({ riskCaseId: 'c', status: 'IDENTIFIED' })];
+    const cols = boardColumns(loaded, {});
     expect(cols.map((c) => [c.status, c.count])).toEqual([
       ['IDENTIFIED', 1], ['ASSESSED', 0], ['TARGETING', 0], ['ACTIVE', 2], ['FEEDBACK', 0], ['CLOSED', 0], ['DISMISSED', 0],
     ]);
     expect(cols[3].cases.map((c) => c.riskCaseId)).toEqual(['a', 'b']);
   });
+
+  it('counts what the server counted (every matching case), not only the cases loaded', () => {
+    const counts = { IDENTIFIED: 740, ASSESSED: 3, TARGETING: 0, ACTIVE: 2, FEEDBACK: 0, CLOSED: 12, DISMISSED: 1 };
+    const cols = boardColumns([rc({ riskCaseId: 'a', status: 'IDENTIFIED' })], counts);
+    expect(cols.map((c) => c.count)).toEqual([740, 3, 0, 2, 0, 12, 1]);
+    expect(cols[0].cases).toHaveLength(1);
+  });
 });
 
-describe('boardChoices and riskAreaKey', () => {
-  it('offers the loaded risk areas and desks, offices in numeric order', () => {
-    expect(boardChoices([rc({ riskArea: 'B', officeIds: ['100', '40'] }), rc({ riskArea: 'A', officeIds: ['40'] })])).toEqual({ riskAreas: ['A', 'B'], desks: ['CBTC', '40', '100'] });
+describe('boardDesks and riskAreaKey', () => {
+  it('offers CBTC and every office seen so far, offices in numeric order', () => {
+    expect(boardDesks([], [rc({ officeIds: ['100', '40'] }), rc({ officeIds: ['40'] })])).toEqual(['CBTC', '40', '100']);
+    // A desk filter loads only that desk's cases: the offices seen before stay offered.
+    expect(boardDesks(['CBTC', '40', '100'], [rc({ officeIds: ['20'] })])).toEqual(['CBTC', '20', '40', '100']);
   });
   it('names smuggling by its subtype when known', () => {
     expect(riskAreaKey('SMUGGLING', 'WEAPONS')).toBe('intel.subtype.WEAPONS');

@@ -1,11 +1,11 @@
-import { RISK_CASE_STATUSES, type RiskCaseStatus, type RiskCaseSummary } from './risk-case.types';
+import { RISK_CASE_STATUSES, type RiskCaseListQuery, type RiskCaseStatus, type RiskCaseStatusCounts, type RiskCaseSummary } from './risk-case.types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The board's filters (`''` = any): risk area, desk (`CBTC` or an office code) and age. */
 export interface BoardFilters {
-  riskArea: string;
-  desk: string;
+  riskArea: NonNullable<RiskCaseListQuery['riskArea']> | '';
+  desk: NonNullable<RiskCaseListQuery['desk']> | '';
   /** Only cases opened at most this many days ago; `null` = any age. */
   maxAgeDays: number | null;
 }
@@ -34,14 +34,17 @@ export function desksOf(c: RiskCaseSummary): string[] {
   return c.route === 'CBTC' ? ['CBTC', ...c.officeIds] : c.officeIds;
 }
 
-/** The cases matching every filter set, in the order given. */
-export function filterBoard(cases: readonly RiskCaseSummary[], f: BoardFilters, now: number = Date.now()): RiskCaseSummary[] {
-  return cases.filter(
-    (c) =>
-      (!f.riskArea || c.riskArea === f.riskArea) &&
-      (!f.desk || desksOf(c).includes(f.desk)) &&
-      (f.maxAgeDays === null || ageDays(c.openedAt, now) <= f.maxAgeDays),
-  );
+/**
+ * The `GET /api/risk-cases` query for the board's filters: the server filters and counts, so the
+ * columns' counts hold for every case, not only those loaded. Unset filters are left out.
+ */
+export function boardQuery(f: BoardFilters, limit: number): RiskCaseListQuery {
+  return {
+    ...(f.riskArea ? { riskArea: f.riskArea } : {}),
+    ...(f.desk ? { desk: f.desk } : {}),
+    ...(f.maxAgeDays !== null ? { maxAgeDays: f.maxAgeDays } : {}),
+    limit,
+  };
 }
 
 /** One column of the board: a state, its cases and how many. */
@@ -51,19 +54,26 @@ export interface BoardColumn {
   count: number;
 }
 
-/** The cases in one column per state, in lifecycle order (empty columns included), keeping their order. */
-export function boardColumns(cases: readonly RiskCaseSummary[]): BoardColumn[] {
+/**
+ * The loaded cases in one column per state, in lifecycle order (empty columns included), keeping
+ * their order; each column's count is the server's (`counts`, every matching case), which can
+ * exceed the cases loaded.
+ */
+export function boardColumns(cases: readonly RiskCaseSummary[], counts: Partial<RiskCaseStatusCounts>): BoardColumn[] {
   return RISK_CASE_STATUSES.map((status) => {
     const of = cases.filter((c) => c.status === status);
-    return { status, cases: of, count: of.length };
+    return { status, cases: of, count: counts[status] ?? of.length };
   });
 }
 
-/** The distinct risk areas and desks of the loaded cases, sorted, for the filters' choices. */
-export function boardChoices(cases: readonly RiskCaseSummary[]): { riskAreas: string[]; desks: string[] } {
-  const riskAreas = [...new Set(cases.map((c) => c.riskArea))].sort();
-  const offices = [...new Set(cases.flatMap((c) => c.officeIds))].sort((a, b) => Number(a) - Number(b));
-  return { riskAreas, desks: ['CBTC', ...offices] };
+/**
+ * The desks to choose from: CBTC first, then every office seen so far (kept across loads, so a
+ * filter never hides the other desks), in numeric order.
+ */
+export function boardDesks(known: readonly string[], cases: readonly RiskCaseSummary[]): string[] {
+  const offices = new Set(known.filter((d) => d !== 'CBTC'));
+  for (const c of cases) for (const o of c.officeIds) offices.add(o);
+  return ['CBTC', ...[...offices].sort((a, b) => Number(a) - Number(b))];
 }
 
 /** The i18n key of a risk area (`riskArea.*`), which names SMUGGLING with its subtype when there is one. */

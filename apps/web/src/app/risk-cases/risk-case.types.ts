@@ -21,8 +21,12 @@ export type CloseBody = Schema<'CloseRiskCaseDto'>;
 
 /** One risk case of `GET /api/risk-cases`. */
 export type RiskCaseSummary = Schema<'RiskCaseListItem'>;
-/** `GET /api/risk-cases` answer. */
+/** `GET /api/risk-cases` answer: a page of cases, how many match, and how many are in each status. */
 export type RiskCaseList = Schema<'RiskCaseList'>;
+/** How many cases are in each status under the list's filters. */
+export type RiskCaseStatusCounts = RiskCaseList['counts'];
+/** `GET /api/risk-cases` query: status, risk area, desk (`CBTC` or an office code), age in days, paging. */
+export type RiskCaseListQuery = NonNullable<operations['RiskCasesController_list']['parameters']['query']>;
 /** Feedback on one linked criterion. */
 export type CriterionFeedback = Schema<'CriterionFeedback'>;
 /** One intelligence report of a case; `report` is the intake body plus its routing. */

@@ -3,7 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type { Schema } from '@customs/api-contract';
 import { queryParams } from '../core/query-params';
-import type { AssessBody, CloseBody, DraftCriterionBody, DraftedCriterion, RiskCaseDetail, RiskCaseList, RiskCaseStatus } from './risk-case.types';
+import type { AssessBody, CloseBody, DraftCriterionBody, DraftedCriterion, RiskCaseDetail, RiskCaseList, RiskCaseListQuery } from './risk-case.types';
 
 /** `POST /api/risk-cases/:id/window` body. */
 export type AdjustWindowBody = { action: 'EXTEND'; days: number } | { action: 'END' };
@@ -16,8 +16,8 @@ export class RiskCasesApi {
     return `/api/risk-cases/${encodeURIComponent(id)}${tail}`;
   }
 
-  /** `GET /api/risk-cases`: newest first (office-bound users: their office's cases). */
-  list(query: { status?: RiskCaseStatus | ''; limit?: number; offset?: number }): Observable<RiskCaseList> {
+  /** `GET /api/risk-cases`: newest first, filtered by status, risk area, desk and age, with counts per status (office-bound users: their office's cases). */
+  list(query: RiskCaseListQuery): Observable<RiskCaseList> {
     return this.http.get<RiskCaseList>('/api/risk-cases', { params: new HttpParams({ fromObject: queryParams(query) }) });
   }
 
