@@ -60,8 +60,10 @@ describe('CBTC pages in a real browser (e2e)', () => {
       await page.getByRole('button', { name: 'Register and route' }).click();
       await page.getByText('Name the source organisation.').waitFor();
       await page.getByText('Name at least one subject.').waitFor();
+      await page.getByText('Name the country of the foreign customs administration.').waitFor();
 
       await page.getByLabel('Source organisation', { exact: true }).fill('Japan Customs');
+      await page.getByLabel('Country', { exact: true }).fill('jp');
       await page.getByLabel('Identifier', { exact: true }).fill(importerId);
       await page.getByLabel('HS code', { exact: true }).fill('930200');
       await page.getByLabel('Goods description', { exact: true }).fill('pistol parts declared as hand tools');
@@ -102,6 +104,7 @@ describe('CBTC pages in a real browser (e2e)', () => {
 
       await page.getByRole('heading', { name: /Risk case/ }).waitFor();
       await page.getByTestId('routing').getByText('CBTC desk', { exact: true }).waitFor();
+      await page.getByText('Japan Customs (JP)').waitFor();
       await page.getByText(importerId).first().waitFor();
       for (const [factor, level] of [['Timeliness', 5], ['Importance', 5], ['Applicability', 4], ['Accuracy', 4], ['Reliability', 5], ['Influence', 4]] as const) {
         await page.getByRole('radio', { name: `${factor} ${level}`, exact: true }).check();

@@ -21,6 +21,11 @@ export class IntelligenceSourceDto {
   @ApiProperty({ enum: INTELLIGENCE_SOURCE_TYPES })
   @IsIn(INTELLIGENCE_SOURCE_TYPES)
   type!: string;
+
+  @ApiPropertyOptional({ example: 'JP', description: 'The sender\u2019s country (ISO 3166-1 alpha-2), e.g. of a foreign customs administration; the intake page asks for it with FOREIGN_CUSTOMS' })
+  @IsOptional()
+  @IsCountryCode()
+  country?: string;
 }
 
 /** A person, a company, or an identifier (importer, declarant... id). */

@@ -56,6 +56,8 @@ export interface IntelligenceReport {
   source: {
     organisation: string;
     type: IntelligenceSourceType;
+    /** The sender's country (ISO 3166-1 alpha-2) when the report names one. */
+    country?: string | null;
   };
   riskArea: IntelligenceRiskArea;
   /** What is smuggled, when the risk area is SMUGGLING. */

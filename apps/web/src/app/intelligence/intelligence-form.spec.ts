@@ -3,7 +3,7 @@ import { blankIntelligenceForm, intelligenceBody, sizeLabel, type IntelligenceFo
 function filled(over: Partial<IntelligenceForm> = {}): IntelligenceForm {
   return {
     ...blankIntelligenceForm(),
-    organisation: ' Japan Customs ', text: 'pistol parts declared as tools',
+    organisation: ' Japan Customs ', sourceCountry: 'jp', text: 'pistol parts declared as tools',
     subjects: [{ kind: 'IDENTIFIER', name: '', idType: 'importerId', value: 'QLRUBN9' }, { kind: 'COMPANY', name: 'Acme', idType: 'importerId', value: '' }],
     goods: [{ hsCode: '9305', description: 'pistol parts' }, { hsCode: '', description: '' }],
     routes: [{ originCountry: 'cn', departureCountry: '' }],
@@ -16,7 +16,7 @@ describe('intelligenceBody', () => {
     expect(intelligenceBody(filled())).toEqual({
       problems: [],
       body: {
-        source: { organisation: 'Japan Customs', type: 'FOREIGN_CUSTOMS' }, riskArea: 'SMUGGLING', smugglingSubtype: 'WEAPONS',
+        source: { organisation: 'Japan Customs', type: 'FOREIGN_CUSTOMS', country: 'JP' }, riskArea: 'SMUGGLING', smugglingSubtype: 'WEAPONS',
         subjects: [{ kind: 'IDENTIFIER', idType: 'importerId', value: 'QLRUBN9' }, { kind: 'COMPANY', name: 'Acme' }],
         goods: [{ hsCode: '9305', description: 'pistol parts' }], routes: [{ originCountry: 'CN' }], text: 'pistol parts declared as tools',
       },
@@ -35,8 +35,11 @@ describe('intelligenceBody', () => {
       ...blankIntelligenceForm(), smugglingSubtype: '', goods: [{ hsCode: '9x', description: '' }], routes: [{ originCountry: 'CHN', departureCountry: '' }], portOfficeId: 'x',
     });
     expect(body).toBeNull();
-    expect(problems).toEqual(['intel.error.organisation', 'intel.error.text', 'intel.error.subtype', 'intel.error.subjects', 'intel.error.hsCode', 'intel.error.country', 'intel.error.office']);
+    expect(problems).toEqual(['intel.error.organisation', 'intel.error.sourceCountry', 'intel.error.text', 'intel.error.subtype', 'intel.error.subjects', 'intel.error.hsCode', 'intel.error.country', 'intel.error.office']);
     expect(intelligenceBody(filled({ subjects: [{ kind: 'IDENTIFIER', name: '', idType: 'importerId', value: 'a b' }] })).problems).toEqual(['intel.error.identifier']);
+    // The country is asked of a foreign customs administration only, and checked whenever given.
+    expect(intelligenceBody(filled({ sourceType: 'DOMESTIC_AGENCY', sourceCountry: '' })).problems).toEqual([]);
+    expect(intelligenceBody(filled({ sourceType: 'DOMESTIC_AGENCY', sourceCountry: 'KOR' })).problems).toEqual(['intel.error.country']);
   });
 });
 

@@ -12,6 +12,8 @@ export interface SubjectRow {
 export interface IntelligenceForm {
   organisation: string;
   sourceType: SourceType;
+  /** The sender's country, ISO 3166-1 alpha-2 (required for a foreign customs administration). */
+  sourceCountry: string;
   riskArea: IntelRiskArea;
   smugglingSubtype: SmugglingSubtype | '';
   subjects: SubjectRow[];
@@ -25,7 +27,7 @@ export interface IntelligenceForm {
 /** A blank form: foreign customs, smuggling of weapons, one identifier subject, one goods and one route row. */
 export function blankIntelligenceForm(): IntelligenceForm {
   return {
-    organisation: '', sourceType: 'FOREIGN_CUSTOMS', riskArea: 'SMUGGLING', smugglingSubtype: 'WEAPONS',
+    organisation: '', sourceType: 'FOREIGN_CUSTOMS', sourceCountry: '', riskArea: 'SMUGGLING', smugglingSubtype: 'WEAPONS',
     subjects: [blankSubject()], goods: [{ hsCode: '', description: '' }], routes: [{ originCountry: '', departureCountry: '' }],
     text: '', reportingOfficeId: '', portOfficeId: '',
   };
@@ -37,7 +39,8 @@ export function blankSubject(): SubjectRow {
 
 /**
  * The `POST /api/intelligence` body of a form, or the i18n keys of what is missing or malformed
- * (checked as the API does: organisation and text required, a subtype with SMUGGLING and none
+ * (checked as the API does: organisation and text required, the country of a foreign customs
+ * administration required (the API takes it optionally, from any source), a subtype with SMUGGLING and none
  * otherwise, at least one complete subject, HS 2-10 digits, countries two letters, offices
  * 2-3 digits). Blank goods and route rows are left out; values are trimmed, countries upper-cased.
  */
@@ -45,6 +48,9 @@ export function intelligenceBody(f: IntelligenceForm): { body: IntelligenceBody 
   const problems: string[] = [];
   const t = (s: string) => s.trim();
   if (!t(f.organisation)) problems.push('intel.error.organisation');
+  const sourceCountry = t(f.sourceCountry).toUpperCase();
+  if (f.sourceType === 'FOREIGN_CUSTOMS' && !sourceCountry) problems.push('intel.error.sourceCountry');
+  else if (sourceCountry && !/^[A-Z]{2}$/.test(sourceCountry)) problems.push('intel.error.country');
   if (!t(f.text)) problems.push('intel.error.text');
   if (f.riskArea === 'SMUGGLING' && !f.smugglingSubtype) problems.push('intel.error.subtype');
   const subjects: IntelligenceSubject[] = [];
@@ -68,7 +74,7 @@ export function intelligenceBody(f: IntelligenceForm): { body: IntelligenceBody 
   if (offices.some((o) => o && !/^\d{2,3}$/.test(o))) problems.push('intel.error.office');
   if (problems.length > 0) return { body: null, problems: [...new Set(problems)] };
   const body = {
-    source: { organisation: t(f.organisation), type: f.sourceType },
+    source: { organisation: t(f.organisation), type: f.sourceType, ...(sourceCountry ? { country: sourceCountry } : {}) },
     riskArea: f.riskArea,
     ...(f.riskArea === 'SMUGGLING' ? { smugglingSubtype: f.smugglingSubtype as SmugglingSubtype } : {}),
     subjects,

@@ -42,6 +42,10 @@ import { INTEL_RISK_AREAS, SMUGGLING_SUBTYPES, SOURCE_TYPES, SUBJECT_ID_TYPES, t
                   @for (s of sourceTypes; track s) { <mat-option [value]="s">{{ 'intel.sourceType.' + s | translate }}</mat-option> }
                 </mat-select>
               </mat-form-field>
+              <mat-form-field appearance="outline" subscriptSizing="dynamic" class="country">
+                <mat-label>{{ 'intel.sourceCountry' | translate }}</mat-label>
+                <input matInput [(ngModel)]="f.sourceCountry" name="sourceCountry" maxlength="2" [required]="f.sourceType === 'FOREIGN_CUSTOMS'" />
+              </mat-form-field>
               <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>{{ 'intel.riskArea' | translate }}</mat-label>
                 <mat-select [(ngModel)]="f.riskArea" name="riskArea">
@@ -186,7 +190,7 @@ import { INTEL_RISK_AREAS, SMUGGLING_SUBTYPES, SOURCE_TYPES, SUBJECT_ID_TYPES, t
   styles: `
     fieldset { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; margin: 0 0 12px; padding: 8px 12px 12px; display: flex; flex-direction: column; gap: 8px; }
     legend { font: var(--mat-sys-title-small); padding: 0 4px; }
-    .wide { flex: 1 1 320px; } .full { width: 100%; }
+    .wide { flex: 1 1 320px; } .country { width: 110px; } .full { width: 100%; }
     .ok { background: #d4f5dc; color: #0a5223; padding: 8px 12px; border-radius: 8px; }
     .sha { overflow-wrap: anywhere; max-width: 420px; }
     .file input { margin-left: 8px; }

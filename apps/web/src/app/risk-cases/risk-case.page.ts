@@ -62,7 +62,7 @@ import { RiskCasesApi } from './risk-cases.api';
           @for (r of c.reports; track r.reportId) {
             <article class="report">
               <div class="row">
-                <strong>{{ r.report.source.organisation }}</strong>
+                <strong>{{ r.report.source.organisation }}@if (r.report.source.country) { ({{ r.report.source.country }}) }</strong>
                 <span class="muted">{{ 'intel.sourceType.' + r.report.source.type | translate }}</span>
                 <span class="spacer"></span>
                 <span class="muted">{{ r.reportedBy }} · {{ r.receivedAt | date: 'yyyy-MM-dd HH:mm' }}</span>
