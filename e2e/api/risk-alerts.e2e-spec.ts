@@ -58,7 +58,10 @@ describe('risk alerts (e2e)', () => {
         riskCaseId, status: 'ASSESSED', riskArea: 'SMUGGLING', smugglingSubtype: 'WEAPONS', riskLevel: 'HIGH', composite: 4.5,
         note: 'Check pistol parts from CN via HK', sharedWith: ['40'], sharedBy: 'analyst-kim', acknowledged: false, acknowledgedAt: null,
         lookFor: {
-          subjects: [{ kind: 'IDENTIFIER', label: `importerId ${importerId}` }, { kind: 'COMPANY', label: `${importerId} Trading` }],
+          subjects: [
+            { kind: 'IDENTIFIER', label: `importerId ${importerId}`, idType: 'importerId', value: importerId },
+            { kind: 'COMPANY', label: `${importerId} Trading`, idType: null, value: null },
+          ],
           goods: [{ hsCode: '930200', description: 'pistol parts declared as hand tools' }],
           routes: [{ originCountry: 'CN', departureCountry: 'HK' }],
         },

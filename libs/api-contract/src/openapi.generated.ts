@@ -1783,10 +1783,14 @@ export interface components {
         };
         /** @description A subject to look for: a person or company by name, or an identifier (`importerId IMP123`). */
         LookForSubject: {
+            /** @description An IDENTIFIER's type (`importerId`, `declarantId`, `sellerId`, `courierId`, `businessNumber`, `passportNumber`); null for a name. */
+            idType: string | null;
             /** @enum {string} */
             kind: "PERSON" | "COMPANY" | "IDENTIFIER";
             /** @description The name, or the identifier's type and value separated by a space. */
             label: string;
+            /** @description An IDENTIFIER's value; null for a name. */
+            value: string | null;
         };
         /** @description The comparison of every model version on the same inspected declarations. */
         ModelComparison: {

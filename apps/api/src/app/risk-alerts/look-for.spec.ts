@@ -16,7 +16,11 @@ describe('lookFor', () => {
       },
     ]);
     expect(summary).toEqual({
-      subjects: [{ kind: 'IDENTIFIER', label: 'importerId IMP123' }, { kind: 'COMPANY', label: 'Acme Trading' }, { kind: 'PERSON', label: 'Hong Gildong' }],
+      subjects: [
+        { kind: 'IDENTIFIER', label: 'importerId IMP123', idType: 'importerId', value: 'IMP123' },
+        { kind: 'COMPANY', label: 'Acme Trading', idType: null, value: null },
+        { kind: 'PERSON', label: 'Hong Gildong', idType: null, value: null },
+      ],
       goods: [{ hsCode: '930200', description: 'pistol parts' }, { hsCode: null, description: 'hand tools' }],
       routes: [{ originCountry: 'CN', departureCountry: 'HK' }, { originCountry: null, departureCountry: 'JP' }],
     });
@@ -24,7 +28,7 @@ describe('lookFor', () => {
 
   it('skips empty entries and unknown subject kinds and tolerates missing lists', () => {
     const summary = lookFor([
-      { subjects: [{ kind: 'VESSEL', name: 'x' }, { kind: 'PERSON', name: '  ' }], goods: [{ hsCode: null, description: '' }], routes: [{}] },
+      { subjects: [{ kind: 'VESSEL', name: 'x' }, { kind: 'PERSON', name: '  ' }, { kind: 'IDENTIFIER', idType: 'importerId' }], goods: [{ hsCode: null, description: '' }], routes: [{}] },
       {},
     ]);
     expect(summary).toEqual({ subjects: [], goods: [], routes: [] });

@@ -27,7 +27,7 @@ const text = (v: string | null | undefined): string | null => (typeof v === 'str
 
 /**
  * What to look for, from a risk case's intelligence reports (in order): subjects (names, or
- * identifiers as `<idType> <value>`), goods (HS code, description) and routes (origin, departure),
+ * identifiers as `<idType> <value>` with both parts; an identifier without a value is dropped), goods (HS code, description) and routes (origin, departure),
  * empty entries dropped, repeats (compared case-insensitively) removed, at most `LOOK_FOR_MAX` each.
  * Pure; unknown subject kinds and malformed entries are skipped, never thrown on.
  */
@@ -39,8 +39,14 @@ export function lookFor(reports: ReportParts[]): LookFor {
     for (const s of r.subjects ?? []) {
       const kind = SUBJECT_KINDS.find((k) => k === s?.kind);
       if (!kind) continue;
-      const label = kind === 'IDENTIFIER' ? [text(s.idType), text(s.value)].filter(Boolean).join(' ') : text(s.name) ?? '';
-      if (label) subjects.push({ kind, label });
+      if (kind === 'IDENTIFIER') {
+        const idType = text(s.idType);
+        const value = text(s.value);
+        if (value) subjects.push({ kind, label: [idType, value].filter(Boolean).join(' '), idType, value });
+      } else {
+        const name = text(s.name);
+        if (name) subjects.push({ kind, label: name, idType: null, value: null });
+      }
     }
     for (const g of r.goods ?? []) {
       const item = { hsCode: text(g?.hsCode), description: text(g?.description) };

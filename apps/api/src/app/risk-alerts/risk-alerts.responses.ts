@@ -5,6 +5,10 @@ export interface LookForSubject {
   kind: 'PERSON' | 'COMPANY' | 'IDENTIFIER';
   /** The name, or the identifier's type and value separated by a space. */
   label: string;
+  /** An IDENTIFIER's type (`importerId`, `declarantId`, `sellerId`, `courierId`, `businessNumber`, `passportNumber`); null for a name. */
+  idType: string | null;
+  /** An IDENTIFIER's value; null for a name. */
+  value: string | null;
 }
 
 /**

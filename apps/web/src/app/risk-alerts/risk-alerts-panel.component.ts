@@ -35,7 +35,9 @@ import { RiskAlertsStore } from './risk-alerts.store';
               </div>
               <dl class="look">
                 @if (a.lookFor.subjects.length) {
-                  <div><dt>{{ 'alerts.subjects' | translate }}</dt><dd>@for (s of a.lookFor.subjects; track $index) { <span class="item">{{ s.label }}</span> }</dd></div>
+                  <div><dt>{{ 'alerts.subjects' | translate }}</dt><dd>@for (s of a.lookFor.subjects; track $index) {
+                    <span class="item">@if (s.idType) { {{ 'intel.idTypes.' + s.idType | translate }} {{ s.value }} } @else { {{ 'intel.subjectKind.' + s.kind | translate }} {{ s.label }} }</span>
+                  }</dd></div>
                 }
                 @if (a.lookFor.goods.length) {
                   <div><dt>{{ 'alerts.goods' | translate }}</dt><dd>@for (g of a.lookFor.goods; track $index) { <span class="item">{{ goods(g) }}</span> }</dd></div>
