@@ -91,7 +91,8 @@ export class AppComponent {
   protected readonly alertBadge = computed(() => (hasRiskAlerts(this.user()?.role) ? badgeText(this.alerts.open().length) : null));
 
   constructor() {
-    // Officers' and supervisors' alerts are loaded when they sign in (the queue page reloads them); forgotten on sign-out.
+    // Officers' and supervisors' alerts are loaded when they sign in and again whenever the queue page opens; forgotten on
+    // sign-out. Not polled: a poll answered 401 once the token expires would end the session under a half-filled form.
     effect(() => {
       if (hasRiskAlerts(this.user()?.role)) this.alerts.load();
       else this.alerts.clear();

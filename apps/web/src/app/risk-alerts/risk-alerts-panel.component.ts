@@ -1,18 +1,18 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiErrorComponent } from '../core/api-error.component';
-import { goodsText, riskAreaKey, routeText } from './risk-alerts';
+import { ALERTS_FOLDED, goodsText, riskAreaKey, routeText, shownAlerts } from './risk-alerts';
 import { RiskAlertsStore } from './risk-alerts.store';
 
 /**
  * The queue page's "Risk alerts" panel for officers and supervisors: the risk cases a CBTC
  * analyst shared with their office that they have not acknowledged, each with its risk area and
  * level, what to look for (subjects, goods, routes, the analyst's note), who shared it and when,
- * a link to the risk case and an "Acknowledge" button. Shows nothing when every alert is
- * acknowledged. The host page shows it only to users with alerts (`hasRiskAlerts`).
+ * a link to the risk case and an "Acknowledge" button; the first `ALERTS_FOLDED` until the user
+ * unfolds the rest, so the queue stays in view. Shows nothing when every alert is acknowledged. The host page shows it only to users with alerts (`hasRiskAlerts`).
  */
 @Component({
   selector: 'cr-risk-alerts-panel',
@@ -24,7 +24,7 @@ import { RiskAlertsStore } from './risk-alerts.store';
       @if (open.length) {
         <section class="alerts" aria-labelledby="alerts-h" data-testid="risk-alerts">
           <h2 id="alerts-h">{{ 'alerts.title' | translate: { count: open.length } }}</h2>
-          @for (a of open; track a.riskCaseId) {
+          @for (a of shown(); track a.riskCaseId) {
             <article class="alert" [attr.data-risk-case]="a.riskCaseId">
               <div class="head">
                 @if (a.riskLevel) { <span class="badge level-{{ a.riskLevel }}">{{ 'riskLevel.' + a.riskLevel | translate }}</span> }
@@ -55,6 +55,11 @@ import { RiskAlertsStore } from './risk-alerts.store';
               </div>
             </article>
           }
+          @if (open.length > folded) {
+            <button mat-button type="button" class="more" (click)="expanded.set(!expanded())" [attr.aria-expanded]="expanded()">
+              {{ (expanded() ? 'alerts.fewer' : 'alerts.more') | translate: { count: open.length - folded } }}
+            </button>
+          }
         </section>
       }
     }
@@ -72,6 +77,7 @@ import { RiskAlertsStore } from './risk-alerts.store';
     .look dd { margin: 0; overflow-wrap: anywhere; }
     .item:not(:last-child)::after { content: ' · '; color: var(--mat-sys-on-surface-variant); }
     .actions { display: flex; gap: 8px; justify-content: flex-end; }
+    .more { margin-top: 4px; }
     .level-HIGH { background: #ffdad6; color: #93000a; }
     .level-MEDIUM { background: #fff0c2; color: #5c4300; }
     .level-LOW { background: #d4f5dc; color: #0a5223; }
@@ -82,6 +88,9 @@ export class RiskAlertsPanelComponent {
   protected readonly areaKey = riskAreaKey;
   protected readonly goods = goodsText;
   protected readonly route = routeText;
+  protected readonly folded = ALERTS_FOLDED;
+  protected readonly expanded = signal(false);
+  protected readonly shown = computed(() => shownAlerts(this.store.open(), this.expanded()));
 
   constructor() {
     this.store.load();

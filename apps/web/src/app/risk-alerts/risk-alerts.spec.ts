@@ -1,5 +1,5 @@
 import type { RiskAlert } from '../core/api.types';
-import { badgeText, goodsText, hasRiskAlerts, markAcknowledged, riskAreaKey, routeText, unacknowledged } from './risk-alerts';
+import { ALERTS_FOLDED, badgeText, goodsText, hasRiskAlerts, markAcknowledged, riskAreaKey, routeText, shownAlerts, unacknowledged } from './risk-alerts';
 
 const alert = (over: Partial<RiskAlert> = {}): RiskAlert => ({
   riskCaseId: 'risk-case-1', status: 'ASSESSED', riskArea: 'UNDERVALUATION', smugglingSubtype: null, riskLevel: 'HIGH', composite: 4.5, note: '',
@@ -43,5 +43,12 @@ describe('risk alerts', () => {
     expect(routeText({ originCountry: null, departureCountry: 'JP' })).toBe('JP');
     expect(goodsText({ hsCode: '930200', description: 'pistol parts' })).toBe('930200 pistol parts');
     expect(goodsText({ hsCode: null, description: 'hand tools' })).toBe('hand tools');
+  });
+
+  it(`folds all but the first ${ALERTS_FOLDED} until expanded`, () => {
+    const many = Array.from({ length: ALERTS_FOLDED + 2 }, (_, i) => alert({ riskCaseId: `c${i}` }));
+    expect(shownAlerts(many, false).map((a) => a.riskCaseId)).toEqual(many.slice(0, ALERTS_FOLDED).map((a) => a.riskCaseId));
+    expect(shownAlerts(many, true)).toHaveLength(ALERTS_FOLDED + 2);
+    expect(shownAlerts(many.slice(0, 1), false)).toHaveLength(1);
   });
 });

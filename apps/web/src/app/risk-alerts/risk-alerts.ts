@@ -38,3 +38,11 @@ export function goodsText(g: RiskAlert['lookFor']['goods'][number]): string {
 export function markAcknowledged(alerts: readonly RiskAlert[], riskCaseId: string, acknowledgedAt: string): RiskAlert[] {
   return alerts.map((a) => (a.riskCaseId === riskCaseId ? { ...a, acknowledged: true, acknowledgedAt } : a));
 }
+
+/** Alerts the queue page shows before the user unfolds the rest, so the queue stays in view. */
+export const ALERTS_FOLDED = 3;
+
+/** The alerts the panel shows: all when `expanded`, else the first {@link ALERTS_FOLDED}. */
+export function shownAlerts(open: readonly RiskAlert[], expanded: boolean): readonly RiskAlert[] {
+  return expanded ? open : open.slice(0, ALERTS_FOLDED);
+}
