@@ -100,6 +100,11 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   'POST /api/cases/assign': (f) => [{ path: '/api/cases/assign', body: { caseIds: [f.caseId], officerId: 'officer-40-01' }, allow: { 'supervisor-40': 200, 'supervisor-20': 200 } }],
   // The office's officers: its own people, and the office-free readers.
   'GET /api/offices/:officeId/officers': () => [{ path: '/api/offices/40/officers', allow: office40Readers(200) }],
+  // Risk alerts: the office's officers and supervisors only (analysts and auditors read the risk cases themselves); an unknown case is a 404.
+  'GET /api/risk-alerts': () => [{ path: '/api/risk-alerts', allow: { 'officer-40-01': 200, 'officer-40-02': 200, 'officer-20-01': 200, 'supervisor-40': 200, 'supervisor-20': 200 } }],
+  'POST /api/risk-alerts/:riskCaseId/acknowledge': () => [
+    { path: `/api/risk-alerts/${NO_RISK_CASE}/acknowledge`, allow: { 'officer-40-01': 404, 'officer-40-02': 404, 'officer-20-01': 404, 'supervisor-40': 404, 'supervisor-20': 404 } },
+  ],
   'GET /api/stats/lanes': () => [
     { path: '/api/stats/lanes', allow: readers(200) },
     { label: '?officeId=40', path: '/api/stats/lanes', query: { officeId: '40' }, allow: office40Readers(200) },

@@ -190,4 +190,18 @@ describe('inspection cases (e2e)', () => {
     expect(byScore.map((c) => c.riskScore)).toEqual([...byScore.map((c) => c.riskScore)].sort((x, y) => y - x));
     await supervisor.get('/api/cases').query({ sort: 'random' }).expect(400);
   });
+
+  it('lists the open escalated cases for the dashboard, each with its SLA due date (opened + CASE_ESCALATE_AFTER_MS)', async () => {
+    const caseId = await openCase();
+    await eventually('the escalation of the new case', async () => ((await supervisor.get(`/api/cases/${caseId}`).expect(200)).body.escalated ? true : undefined));
+    const list = (await supervisor.get('/api/cases').query({ escalated: 'true', open: 'true', sort: 'due', limit: 500 }).expect(200)).body;
+    const mine = list.cases.find((c: { caseId: string }) => c.caseId === caseId);
+    expect(Date.parse(mine.slaDueAt) - Date.parse(mine.openedAt)).toBe(1500);
+    expect(list.cases.every((c: { status: string; escalated: boolean }) => c.status !== 'CLOSED' && c.escalated)).toBe(true);
+    const closed = (await supervisor.get('/api/cases').query({ open: 'false', limit: 500 }).expect(200)).body.cases as Array<{ status: string }>;
+    // Earlier tests of this file closed cases of office 20.
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed.every((c) => c.status === 'CLOSED')).toBe(true);
+    await supervisor.get('/api/cases').query({ open: 'yes' }).expect(400);
+  });
 });

@@ -591,6 +591,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/risk-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk cases shared with the caller’s office and not ended, most recently shared first, with what to look for and whether the caller acknowledged each */
+        get: operations["RiskAlertsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-alerts/{riskCaseId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge the alert of a risk case shared with the caller’s office (idempotent: a repeat answers the first time) */
+        post: operations["RiskAlertsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/risk-cases": {
         parameters: {
             query?: never;
@@ -1034,6 +1068,8 @@ export interface components {
             outcome: components["schemas"]["InspectionOutcome"] | null;
             /** @description Deciding model's score in [0, 1]. */
             riskScore: number;
+            /** @description ISO timestamp the case must be taken up by (its inspection SLA): opened + CASE_ESCALATE_AFTER_MS as configured now; a case still QUEUED after it is escalated by its workflow's timer. */
+            slaDueAt: string;
             status: components["schemas"]["CaseStatus"];
             updatedAt: string;
             /** @description One verdict per fired criterion, once the result is recorded. */
@@ -1087,6 +1123,8 @@ export interface components {
             outcome: components["schemas"]["InspectionOutcome"] | null;
             /** @description Deciding model's score in [0, 1]. */
             riskScore: number;
+            /** @description ISO timestamp the case must be taken up by (its inspection SLA): opened + CASE_ESCALATE_AFTER_MS as configured now; a case still QUEUED after it is escalated by its workflow's timer. */
+            slaDueAt: string;
             status: components["schemas"]["CaseStatus"];
             updatedAt: string;
             /** @description One verdict per fired criterion, once the result is recorded. */
@@ -1784,6 +1822,31 @@ export interface components {
             /** @example officer-40-01 */
             username: string;
         };
+        /** @description What the office should look for, from the case's intelligence reports (every report, duplicates removed, at most  {@link  LOOK_FOR_MAX }  of each). */
+        LookFor: {
+            /** @description HS code or prefix (2-10 digits) and description; either may be null. */
+            goods: {
+                description: string | null;
+                hsCode: string | null;
+            }[];
+            /** @description Countries of origin and departure (ISO 3166-1 alpha-2); either may be null. */
+            routes: {
+                departureCountry: string | null;
+                originCountry: string | null;
+            }[];
+            subjects: components["schemas"]["LookForSubject"][];
+        };
+        /** @description A subject to look for: a person or company by name, or an identifier (`importerId IMP123`). */
+        LookForSubject: {
+            /** @description An IDENTIFIER's type (`importerId`, `declarantId`, `sellerId`, `courierId`, `businessNumber`, `passportNumber`); null for a name. */
+            idType: string | null;
+            /** @enum {string} */
+            kind: "PERSON" | "COMPANY" | "IDENTIFIER";
+            /** @description The name, or the identifier's type and value separated by a space. */
+            label: string;
+            /** @description An IDENTIFIER's value; null for a name. */
+            value: string | null;
+        };
         /** @description The comparison of every model version on the same inspected declarations. */
         ModelComparison: {
             /** @description How the figures are computed. */
@@ -2165,6 +2228,44 @@ export interface components {
             validTo: string;
             /** @description Version number, integer >= 1. */
             version: number;
+        };
+        /** @description One risk alert: a risk case a CBTC analyst shared with the caller's office (decision SHARE). */
+        RiskAlert: {
+            /** @description Whether the signed-in user has acknowledged it. */
+            acknowledged: boolean;
+            /** @description ISO timestamp the signed-in user acknowledged it; null when not. */
+            acknowledgedAt: string | null;
+            /** @description The assessment's composite: mean of the six factors, 1..5, two decimals; null if not recorded. */
+            composite: number | null;
+            lookFor: components["schemas"]["LookFor"];
+            /** @description The analyst's note with the assessment ('' when none). */
+            note: string;
+            riskArea: components["schemas"]["IntelligenceRiskArea"];
+            riskCaseId: string;
+            riskLevel: components["schemas"]["RiskLevel"] | null;
+            /** @description ISO timestamp it was shared. */
+            sharedAt: string;
+            /** @description The analyst who shared it. */
+            sharedBy: string;
+            /** @description Offices the case is shared with, sorted. */
+            sharedWith: string[];
+            /** @description What is smuggled, when the risk area is SMUGGLING; else null. */
+            smugglingSubtype: components["schemas"]["SmugglingSubtype"] | null;
+            /** @description The case's status now (ASSESSED after the share; TARGETING, ACTIVE or FEEDBACK once targeted later). */
+            status: components["schemas"]["RiskCaseStatus"];
+        };
+        /** @description `POST /api/risk-alerts/:riskCaseId/acknowledge`: the caller's acknowledgement, the same on every repeat. */
+        RiskAlertAcknowledgement: {
+            /** @description ISO timestamp of the first acknowledgement. */
+            acknowledgedAt: string;
+            riskCaseId: string;
+            userId: string;
+        };
+        /** @description `GET /api/risk-alerts`: the risk cases shared with the caller's office, most recently shared first. */
+        RiskAlertList: {
+            alerts: components["schemas"]["RiskAlert"][];
+            /** @description How many of `alerts` the caller has not acknowledged. */
+            unacknowledged: number;
         };
         /**
          * @description A risk area of the CBTC risk lifecycle.
@@ -2844,6 +2945,8 @@ export interface operations {
                 /** @description Customs office code */
                 officeId?: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
                 offset?: number;
+                /** @description Only open cases (true: not CLOSED) or only closed ones (false) */
+                open?: "true" | "false";
                 /** @description score: riskiest first, then oldest; age: oldest first; due: soonest SLA due date first (opened + CASE_ESCALATE_AFTER_MS, so the age order while every case has the same SLA) */
                 sort?: "score" | "age" | "due";
                 status?: "QUEUED" | "ASSIGNED" | "RESULT_RECORDED" | "CLOSED";
@@ -5468,6 +5571,129 @@ export interface operations {
             };
             /** @description expectedDailyDeclarations omitted and the office has too little history (28 days) to measure it */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RiskAlertsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The office’s risk alerts and how many the caller has not acknowledged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskAlertList"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RiskAlertsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                riskCaseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s acknowledgement, with the time of the first one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskAlertAcknowledgement"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The risk case is not shared with the caller’s office */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown risk case */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatToolbarModule } from '@angular/material/toolbar';
@@ -10,8 +10,13 @@ import { activeNavPath, navFor } from './page-roles';
 import { AuthService } from './core/auth.service';
 import { LanguageService } from './core/language.service';
 import { LANGUAGES, type UiLanguage } from './core/ui-language';
+import { badgeText, hasRiskAlerts } from './risk-alerts/risk-alerts';
+import { RiskAlertsStore } from './risk-alerts/risk-alerts.store';
 
-/** The shell: skip link, top bar (navigation by role, language switch, sign-out) and the page. */
+/**
+ * The shell: skip link, top bar (navigation by role, the badge of unacknowledged risk alerts for
+ * officers and supervisors, language switch, sign-out) and the page.
+ */
 @Component({
   selector: 'cr-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +43,12 @@ import { LANGUAGES, type UiLanguage } from './core/ui-language';
           <mat-button-toggle [value]="l" [attr.lang]="l">{{ l === 'en' ? 'English' : '한국어' }}</mat-button-toggle>
         }
       </mat-button-toggle-group>
+      @if (alertBadge(); as count) {
+        <a class="alerts-badge" routerLink="/queue" data-testid="alerts-badge"
+           [attr.aria-label]="'alerts.badgeAria' | translate: { count: count }" [title]="'alerts.badgeAria' | translate: { count: count }">
+          {{ 'alerts.badge' | translate }} <span class="count">{{ count }}</span>
+        </a>
+      }
       @if (user(); as u) {
         <span class="who" data-testid="current-user" [title]="u.name">{{ u.name }} · {{ 'role.' + u.role | translate }}{{ u.officeId ? ' · ' + u.officeId : '' }}</span>
         <button mat-stroked-button type="button" (click)="logout()">{{ 'app.logout' | translate }}</button>
@@ -55,6 +66,8 @@ import { LANGUAGES, type UiLanguage } from './core/ui-language';
     .who { font: var(--mat-sys-body-small); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; flex: 0 1 auto; }
     mat-button-toggle-group, .bar > button { flex: 0 0 auto; }
     .spacer { flex: 1 1 auto; }
+    .alerts-badge { flex: 0 0 auto; display: inline-flex; align-items: center; gap: 4px; font: var(--mat-sys-label-large); color: #93000a; text-decoration: none; white-space: nowrap; }
+    .alerts-badge .count { background: #93000a; color: #fff; border-radius: 10px; min-width: 20px; padding: 0 6px; text-align: center; font-size: 12px; line-height: 20px; }
     .skip-link { position: absolute; left: -9999px; }
     .skip-link:focus { left: 8px; top: 8px; z-index: 10; background: var(--mat-sys-surface); padding: 8px; }
     main:focus { outline: none; }
@@ -73,6 +86,18 @@ export class AppComponent {
   );
   /** The one entry highlighted: the most specific for the url (Approvals, not also Criteria). */
   protected readonly activePath = computed(() => activeNavPath(this.url(), this.nav()));
+  private readonly alerts = inject(RiskAlertsStore);
+  /** The count of unacknowledged risk alerts as the badge shows it; null (no badge) at zero or for other roles. */
+  protected readonly alertBadge = computed(() => (hasRiskAlerts(this.user()?.role) ? badgeText(this.alerts.open().length) : null));
+
+  constructor() {
+    // Officers' and supervisors' alerts are loaded when they sign in and again whenever the queue page opens; forgotten on
+    // sign-out. Not polled: a poll answered 401 once the token expires would end the session under a half-filled form.
+    effect(() => {
+      if (hasRiskAlerts(this.user()?.role)) this.alerts.load();
+      else this.alerts.clear();
+    });
+  }
 
   protected setLang(value: UiLanguage): void {
     this.lang.use(value);

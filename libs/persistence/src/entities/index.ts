@@ -11,6 +11,7 @@ import { IntelligenceAttachmentEntity } from './intelligence-attachment.entity';
 import { OfficeRiskPolicyEntity } from './office-risk-policy.entity';
 import { IntelligenceReportEntity, RiskCaseCriterionEntity, RiskCaseEntity, RiskCaseEventEntity } from './risk-case.entity';
 import { RiskCaseHandoffEntity } from './risk-case-handoff.entity';
+import { RiskAlertAcknowledgementEntity } from './risk-alert-acknowledgement.entity';
 import { SelectivityCriterionEntity } from './selectivity-criterion.entity';
 
 export { CaseEventEntity, CriterionApprovalEntity, DecisionRecordEntity, InspectionCaseEntity, SelectivityCriterionEntity };
@@ -18,11 +19,11 @@ export { OfficeRiskPolicyEntity };
 export { AuditChained } from './audit-chained';
 export { IdempotencyKeyEntity, IntelligenceAttachmentEntity, IntelligenceReportEntity, RiskCaseCriterionEntity, RiskCaseEntity, RiskCaseEventEntity };
 export { InspectionOutcomeEntity, ModelEventEntity, ModelRegistrationEntity };
-export { CaseStartOutboxEntity, CriteriaSetEntity, RiskCaseHandoffEntity };
+export { CaseStartOutboxEntity, CriteriaSetEntity, RiskAlertAcknowledgementEntity, RiskCaseHandoffEntity };
 export type { RiskCaseHandoffKind, RiskCaseHandoffOutcome } from './risk-case-handoff.entity';
 
 /** Every TypeORM entity of the system, for `DataSource` and `TypeOrmModule` options. */
 export const ENTITIES = [DecisionRecordEntity, SelectivityCriterionEntity, CriterionApprovalEntity, InspectionCaseEntity, CaseEventEntity,
   RiskCaseEntity, RiskCaseEventEntity, RiskCaseCriterionEntity, IntelligenceReportEntity, IntelligenceAttachmentEntity, IdempotencyKeyEntity,
   InspectionOutcomeEntity, ModelRegistrationEntity, ModelEventEntity, OfficeRiskPolicyEntity, CriteriaSetEntity, CaseStartOutboxEntity,
-  RiskCaseHandoffEntity];
+  RiskCaseHandoffEntity, RiskAlertAcknowledgementEntity];

@@ -9,5 +9,6 @@ export * from './intelligence.repository';
 export * from './model-registry.repository';
 export * from './office-risk-policy.repository';
 export * from './reporting.repository';
+export * from './risk-alert.repository';
 export * from './risk-case.repository';
 export * from './risk-case-handoff.repository';

@@ -51,6 +51,8 @@ export interface CaseQueueFilter {
   lane?: string | null;
   assigneeId?: string | null;
   escalated?: boolean | null;
+  /** true: only cases not CLOSED; false: only CLOSED ones. */
+  open?: boolean | null;
   /** Default `score`. */
   sort?: CaseSort;
 }
@@ -199,6 +201,7 @@ export class InspectionCaseRepository {
     if (filter.lane) q.andWhere('c.lane = :lane', { lane: filter.lane });
     if (filter.assigneeId) q.andWhere('c.assigneeId = :assigneeId', { assigneeId: filter.assigneeId });
     if (typeof filter.escalated === 'boolean') q.andWhere('c.escalated = :escalated', { escalated: filter.escalated });
+    if (typeof filter.open === 'boolean') q.andWhere(filter.open ? "c.status <> 'CLOSED'" : "c.status = 'CLOSED'");
     const total = await q.getCount();
     const ordered = selectProperties(q, 'c', VIEW_PROPERTIES);
     // Every case has the same SLA (opened + CASE_ESCALATE_AFTER_MS): the due order is the age order.

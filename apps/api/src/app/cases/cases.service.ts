@@ -34,6 +34,11 @@ export interface CaseView extends Omit<InspectionCaseView, 'lane' | 'status' | '
   outcome: InspectionOutcome | null;
   /** One verdict per fired criterion, once the result is recorded. */
   verdicts: CriterionVerdict[] | null;
+  /**
+   * ISO timestamp the case must be taken up by (its inspection SLA): opened + CASE_ESCALATE_AFTER_MS
+   * as configured now; a case still QUEUED after it is escalated by its workflow's timer.
+   */
+  slaDueAt: string;
 }
 
 /** `GET /api/cases`: one page of the queue and the number of cases matching the filters. */
@@ -84,9 +89,10 @@ export class CasesService {
    */
   async list(query: ListCasesDto, user: AuthUser): Promise<CaseList> {
     const escalated = query.escalated === undefined ? undefined : query.escalated === 'true';
-    const q = { ...query, escalated, officeId: scopeToOffice(user, query.officeId) };
+    const open = query.open === undefined ? undefined : query.open === 'true';
+    const q = { ...query, escalated, open, officeId: scopeToOffice(user, query.officeId) };
     const page = await this.cases.page(q, q.limit ?? 50, q.offset ?? 0);
-    return { cases: page.cases as CaseView[], total: page.total };
+    return { cases: page.cases.map((c) => this.withSla(c)), total: page.total };
   }
 
   /** One case with its event history (who did what, when). @throws NotFoundException, ForbiddenException (another office) */
@@ -94,7 +100,12 @@ export class CasesService {
     const view = await this.cases.findView(caseId);
     if (!view) throw new NotFoundException(`case ${caseId} is unknown`);
     assertSameOffice(user, view.officeId, `case ${caseId}`);
-    return { ...(view as CaseView), events: await this.cases.history(caseId), workflowUrl: workflowUrl(this.config, caseId) };
+    return { ...this.withSla(view), events: await this.cases.history(caseId), workflowUrl: workflowUrl(this.config, caseId) };
+  }
+
+  /** The read model's row as served, with its SLA due date (the row's codes are those the table's check constraints allow). */
+  private withSla(view: InspectionCaseView): CaseView {
+    return { ...(view as Omit<CaseView, 'slaDueAt'>), slaDueAt: new Date(Date.parse(view.openedAt) + this.config.caseEscalateAfterMs).toISOString() };
   }
 
   /**

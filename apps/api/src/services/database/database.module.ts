@@ -15,6 +15,7 @@ import {
   ModelRegistryRepository,
   OfficeRiskPolicyRepository,
   ReportingRepository,
+  RiskAlertRepository,
   RiskCaseHandoffRepository,
   RiskCaseRepository,
 } from '@customs/persistence';
@@ -33,6 +34,7 @@ const REPOSITORIES = [
   CriterionRepository,
   RiskCaseRepository,
   RiskCaseHandoffRepository,
+  RiskAlertRepository,
   IntelligenceRepository,
   ModelRegistryRepository,
   IdempotencyKeyRepository,

@@ -25,6 +25,8 @@ import type {
   RegisteredModel,
   ReplayResult,
   ReviewedCriterion,
+  RiskAlertAcknowledgement,
+  RiskAlertList,
 } from './api.types';
 import { queryParams } from './query-params';
 
@@ -161,5 +163,15 @@ export class ApiService {
   /** `POST /api/cases/assign` (supervisors): each case assigned or refused on its own. */
   bulkAssign(caseIds: string[], officerId: string): Observable<BulkAssignment> {
     return this.http.post<BulkAssignment>('/api/cases/assign', { caseIds, officerId });
+  }
+
+  /** `GET /api/risk-alerts` (officers and supervisors): risk cases shared with their office, most recently shared first. */
+  riskAlerts(): Observable<RiskAlertList> {
+    return this.http.get<RiskAlertList>('/api/risk-alerts');
+  }
+
+  /** `POST /api/risk-alerts/:riskCaseId/acknowledge`: idempotent, answers the first acknowledgement's time. */
+  acknowledgeRiskAlert(riskCaseId: string): Observable<RiskAlertAcknowledgement> {
+    return this.http.post<RiskAlertAcknowledgement>(`/api/risk-alerts/${encodeURIComponent(riskCaseId)}/acknowledge`, {});
   }
 }

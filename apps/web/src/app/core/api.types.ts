@@ -43,6 +43,8 @@ export interface CaseQuery {
   sort?: 'score' | 'age' | 'due' | '';
   /** `'true'`: only escalated cases (left QUEUED past the SLA). */
   escalated?: 'true' | '';
+  /** `'true'`: only open cases (not CLOSED). */
+  open?: 'true' | '';
   /** Page size, rows. */
   limit?: number;
   /** Rows to skip. */
@@ -186,3 +188,12 @@ export type BulkAssignBody = Schema<'BulkAssignDto'>;
 
 /** `GET /api/offices/:officeId/officers`. */
 export type OfficeOfficers = Schema<'OfficeOfficers'>;
+
+/** `GET /api/risk-alerts`: risk cases shared with the user's office, and how many they have not acknowledged. */
+export type RiskAlertList = Schema<'RiskAlertList'>;
+
+/** One risk alert. */
+export type RiskAlert = RiskAlertList['alerts'][number];
+
+/** `POST /api/risk-alerts/:riskCaseId/acknowledge` answer. */
+export type RiskAlertAcknowledgement = Schema<'RiskAlertAcknowledgement'>;

@@ -13,13 +13,15 @@ import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
 import { pctLabel } from '../core/format';
+import { EscalatedCasesComponent } from './escalated-cases.component';
+import { showsEscalations } from './escalations';
 import { CHART_TEXT_KEYS, hitRateChartData, laneChartData, laneStatsQuery, openCasesChartData, type ChartTexts } from './dashboard-charts';
 
 /**
  * The dashboard: GREEN/YELLOW/RED counts and the automatic-clearance share for a period of
  * acceptance dates (`GET /api/stats/lanes`), open cases per office (`/open-cases`) and the hit
  * rate per criterion against the control sample (`/criteria`; not for officers, whom the API
- * refuses). Charts by Chart.js through ng2-charts; each has its figures in text beside it.
+ * refuses), and the open escalated cases (past their SLA) for supervisors, analysts and auditors. Charts by Chart.js through ng2-charts; each has its figures in text beside it.
  * Officers and supervisors see their own office (the API scopes them).
  */
 @Component({
@@ -28,7 +30,7 @@ import { CHART_TEXT_KEYS, hitRateChartData, laneChartData, laneStatsQuery, openC
   providers: [
     provideCharts({ registerables: [BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Legend, Tooltip] }),
   ],
-  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, TranslatePipe, ApiErrorComponent, BaseChartDirective],
+  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, TranslatePipe, ApiErrorComponent, BaseChartDirective, EscalatedCasesComponent],
   template: `
     <div class="page">
       <h1>{{ 'dashboard.title' | translate }}</h1>
@@ -88,6 +90,10 @@ import { CHART_TEXT_KEYS, hitRateChartData, laneChartData, laneStatsQuery, openC
           } @else { <p class="muted">{{ 'common.loading' | translate }}</p> }
         </section>
 
+        @if (showEscalations) {
+          <section class="card wide" aria-labelledby="esc-h"><cr-escalated-cases /></section>
+        }
+
         @if (showHitRates) {
           <section class="card wide" aria-labelledby="hit-h">
             <h2 id="hit-h">{{ 'dashboard.hitRates' | translate }}</h2>
@@ -128,6 +134,8 @@ export class DashboardPage {
   protected readonly ownOffice = this.user?.officeId ?? null;
   /** `GET /api/stats/criteria` is for analysts, supervisors and auditors. */
   protected readonly showHitRates = this.user?.role !== 'local_officer';
+  /** The escalation list: supervisors (their office), analysts and auditors (every office). */
+  protected readonly showEscalations = showsEscalations(this.user?.role);
   protected from = '';
   protected to = '';
   protected officeId = '';

@@ -22,24 +22,28 @@ import { canBulkAssign, isAssignable, refusals, toggled, toggledAll } from './bu
 import { PAGE_SIZES, QUEUE_SORTS, canAssignSelf, canPickOffice, caseListQuery, escalatedCountQuery, initialQueueFilters, type QueueFilters, type QueueSortKey } from './queue-filters';
 import { assigneeCell, showsSlaBadge } from './queue-row';
 import { sortQueue } from './queue-sort';
+import { RiskAlertsPanelComponent } from '../risk-alerts/risk-alerts-panel.component';
+import { hasRiskAlerts } from '../risk-alerts/risk-alerts';
 
 /**
  * The office queue: filters by status and lane, order by risk score, age or SLA due date, and
  * "escalated only" with its count (all server side); the table can re-sort the page shown by
  * risk score or age. SLA badge when the case was escalated (still unassigned past its
  * deadline). "Assign to me" for officers; supervisors select several cases and assign them to
- * an officer of the office at once, and see each refusal.
+ * an officer of the office at once, and see each refusal. Above the queue, officers and
+ * supervisors see their office's unacknowledged risk alerts (`RiskAlertsPanelComponent`).
  */
 @Component({
   selector: 'cr-queue-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FormsModule, RouterLink, DatePipe, DecimalPipe, MatTableModule, MatSortModule, MatPaginatorModule, MatSelectModule,
-    MatFormFieldModule, MatInputModule, MatButtonModule, MatCheckboxModule, MatSlideToggleModule, TranslatePipe, ApiErrorComponent,
+    MatFormFieldModule, MatInputModule, MatButtonModule, MatCheckboxModule, MatSlideToggleModule, TranslatePipe, ApiErrorComponent, RiskAlertsPanelComponent,
   ],
   template: `
     <div class="page">
       <h1>{{ 'queue.title' | translate }}@if (officeId()) { · {{ 'queue.office' | translate }} {{ officeId() }}}</h1>
+      @if (alerted()) { <cr-risk-alerts-panel /> }
       <div class="row filters">
         @if (canPickOffice()) {
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -219,6 +223,8 @@ export class QueuePage {
   /** Officers and supervisors are bound to their office; auditors may look at any. */
   protected readonly canPickOffice = computed(() => canPickOffice(this.auth.user()));
   protected readonly canAssignSelf = computed(() => canAssignSelf(this.auth.user()));
+  /** Officers and supervisors see their office's risk alerts above the queue. */
+  protected readonly alerted = computed(() => hasRiskAlerts(this.auth.user()?.role));
 
   /** The page shown, re-sorted when the user picks a column (the API's order otherwise). */
   protected readonly rows = computed(() => sortQueue(this.cases(), this.sort()));

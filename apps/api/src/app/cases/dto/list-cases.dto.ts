@@ -33,6 +33,11 @@ export class ListCasesDto {
   @IsIn(['true', 'false'])
   escalated?: 'true' | 'false';
 
+  @ApiPropertyOptional({ description: 'Only open cases (true: not CLOSED) or only closed ones (false)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  open?: 'true' | 'false';
+
   @ApiPropertyOptional({
     enum: CASE_SORTS,
     default: 'score',
