@@ -51,7 +51,7 @@ import { LANGUAGES, type UiLanguage } from './core/ui-language';
     .nav { display: flex; gap: 2px; flex: 0 0 auto; }
     .nav a { min-width: 0; padding: 0 10px; }
     .nav a.active { background: var(--mat-sys-secondary-container); }
-    /* Up to seven pages for a supervisor: the user's name gives way first, never the language switch or sign-out. */
+    /* Up to eight pages for a supervisor: the user's name gives way first, never the language switch or sign-out. */
     .who { font: var(--mat-sys-body-small); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; flex: 0 1 auto; }
     mat-button-toggle-group, .bar > button { flex: 0 0 auto; }
     .spacer { flex: 1 1 auto; }

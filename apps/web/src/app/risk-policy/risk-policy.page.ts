@@ -68,14 +68,15 @@ import type { PolicyVersion, PreviewRiskPolicyBody, RiskPolicyPreview, RiskPolic
             <p class="small muted">{{ 'policy.globalDefaultNote' | translate }}</p>
           }
           <dl class="figures">
-            <div><dt>{{ 'policy.physical' | translate }}</dt><dd>{{ num(p.dailyPhysicalCapacity) }} <span class="unit">{{ 'policy.unitPerDay' | translate }}</span></dd></div>
-            <div><dt>{{ 'policy.document' | translate }}</dt><dd>{{ num(p.dailyDocumentCapacity) }} <span class="unit">{{ 'policy.unitPerDay' | translate }}</span></dd></div>
-            <div>
-              <dt>{{ 'policy.expected' | translate }}</dt>
-              <dd>{{ num(p.expectedDailyDeclarations) }} <span class="unit">{{ 'policy.unitPerDay' | translate }}</span>
-                @if (p.expectedDailyDeclarationsSource) { <span class="tag">{{ 'policy.source.' + p.expectedDailyDeclarationsSource | translate }}</span> }
-              </dd>
-            </div>
+            @for (f of perDayFigures(p); track f.label) {
+              <div>
+                <dt>{{ f.label | translate }}</dt>
+                <dd>
+                  @if (f.value === null) { — } @else { {{ num(f.value) }} <span class="unit">{{ 'policy.unitPerDay' | translate }}</span> }
+                  @if (f.source) { <span class="tag">{{ 'policy.source.' + f.source | translate }}</span> }
+                </dd>
+              </div>
+            }
             <div><dt>{{ 'policy.control' | translate }}</dt><dd>{{ share(p.controlShare) }}</dd></div>
             <div><dt>{{ 'policy.exploration' | translate }}</dt><dd>{{ share(p.explorationShare) }}</dd></div>
             <div><dt>{{ 'policy.redCutoff' | translate }}</dt><dd data-testid="in-force-red"><span class="lane lane-RED">{{ 'lane.RED' | translate }}</span> {{ cutoff(p.inForce.red) }}</dd></div>
@@ -86,7 +87,7 @@ import type { PolicyVersion, PreviewRiskPolicyBody, RiskPolicyPreview, RiskPolic
             <p class="small">{{ 'policy.expectedSelections' | translate: { red: (e.red | number: '1.0-1'), yellow: (e.yellow | number: '1.0-1'), control: (e.control | number: '1.0-1'), exploration: (e.exploration | number: '1.0-1') } }}</p>
           }
           <p class="small muted">{{ 'policy.model' | translate: { model: p.inForce.model.name + ' ' + p.inForce.model.version } }}</p>
-          @for (n of p.inForce.notes; track $index) { <p class="small note">{{ n }}</p> }
+          @for (n of p.inForce.notes; track $index) { <p class="small note" lang="en">{{ n }}</p> }
         </section>
       } @else if (!error()) {
         <p class="muted">{{ 'common.loading' | translate }}</p>
@@ -99,7 +100,7 @@ import type { PolicyVersion, PreviewRiskPolicyBody, RiskPolicyPreview, RiskPolic
             <div class="inputs">
               @for (f of figureFields; track f.field) {
                 <div class="field">
-                  <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                  <mat-form-field appearance="outline" subscriptSizing="dynamic" floatLabel="always">
                     <mat-label>{{ f.label | translate }}</mat-label>
                     <input matInput type="number" [name]="f.field" [(ngModel)]="form[f.field]" [min]="f.min" [max]="f.max ?? null" [step]="f.step"
                       [attr.aria-invalid]="problems()[f.field] ? true : null" (ngModelChange)="edited()" />
@@ -169,20 +170,23 @@ import type { PolicyVersion, PreviewRiskPolicyBody, RiskPolicyPreview, RiskPolic
                     }
                   </tbody>
                 </table>
+                <div data-testid="preview-moves">
+                  <h3>{{ 'policy.moves' | translate }}</h3>
+                  @if (moves().length) {
+                    <p>{{ 'policy.movesCount' | translate: { n: pv.changed } }}</p>
+                    <ul class="moves">
+                      @for (m of moves(); track m.from + m.to) {
+                        <li><span class="lane lane-{{ m.from }}">{{ 'lane.' + m.from | translate }}</span> → <span class="lane lane-{{ m.to }}">{{ 'lane.' + m.to | translate }}</span>
+                          {{ 'policy.moveCount' | translate: { n: m.count, perDay: (m.perDay | number: '1.1-1') } }}</li>
+                      }
+                    </ul>
+                  } @else {
+                    <p class="muted">{{ 'policy.noMoves' | translate }}</p>
+                  }
+                </div>
               </div>
               <p class="small muted">{{ 'policy.perDayNote' | translate: { days: pv.days } }}</p>
-              <h3>{{ 'policy.moves' | translate: { n: pv.changed } }}</h3>
-              @if (moves().length) {
-                <ul class="moves" data-testid="preview-moves">
-                  @for (m of moves(); track m.from + m.to) {
-                    <li><span class="lane lane-{{ m.from }}">{{ 'lane.' + m.from | translate }}</span> → <span class="lane lane-{{ m.to }}">{{ 'lane.' + m.to | translate }}</span>
-                      {{ 'policy.moveCount' | translate: { n: m.count, perDay: (m.perDay | number: '1.1-1') } }}</li>
-                  }
-                </ul>
-              } @else {
-                <p class="muted" data-testid="preview-moves">{{ 'policy.noMoves' | translate }}</p>
-              }
-              @for (n of pv.proposedThresholds.notes; track $index) { <p class="small note">{{ n }}</p> }
+              @for (n of pv.proposedThresholds.notes; track $index) { <p class="small note" lang="en">{{ n }}</p> }
             </div>
           }
 
@@ -252,7 +256,7 @@ import type { PolicyVersion, PreviewRiskPolicyBody, RiskPolicyPreview, RiskPolic
     .hint { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); margin-top: 2px; }
     .field-error { color: var(--mat-sys-error); font: var(--mat-sys-body-small); margin-top: 2px; }
     .actions { margin-top: 12px; }
-    .tables { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 16px; align-items: start; }
+    .tables { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px 32px; align-items: start; }
     caption { text-align: left; font: var(--mat-sys-title-small); padding: 4px 0; }
     h3 { font: var(--mat-sys-title-small); margin: 12px 0 4px; }
     .num { text-align: right !important; white-space: nowrap; }
@@ -265,7 +269,8 @@ import type { PolicyVersion, PreviewRiskPolicyBody, RiskPolicyPreview, RiskPolic
     .notice { background: var(--mat-sys-secondary-container); padding: 8px 12px; border-radius: 8px; }
     .save { margin-top: 16px; }
     .reason { width: 100%; }
-    table.history { table-layout: auto; }
+    /* Headers wrap so that the history fits 1366 px; the figures below them do not. */
+    table.history th { white-space: normal; vertical-align: bottom; }
     .reason-cell { overflow-wrap: anywhere; min-width: 200px; }
   `,
 })
@@ -321,9 +326,17 @@ export class RiskPolicyPage {
     this.load();
   }
 
-  /** A figure of the policy, or "—" for the global default's missing ones. */
-  protected num(n: number | null): string {
-    return n === null ? '—' : String(Number(n.toFixed(2)));
+  /** The per-day figures of the policy in force (null for the global default), with the expected declarations' source. */
+  protected perDayFigures(p: RiskPolicyView): Array<{ label: string; value: number | null; source: string | null }> {
+    return [
+      { label: 'policy.physical', value: p.dailyPhysicalCapacity, source: null },
+      { label: 'policy.document', value: p.dailyDocumentCapacity, source: null },
+      { label: 'policy.expected', value: p.expectedDailyDeclarations, source: p.expectedDailyDeclarationsSource },
+    ];
+  }
+  /** A per-day figure with at most two decimals (a measured mean may have them). */
+  protected num(n: number): string {
+    return String(Number(n.toFixed(2)));
   }
   protected share(s: number): string {
     return shareText(s);
