@@ -166,7 +166,7 @@ describe('risk-policy page in a real browser (e2e)', () => {
     });
   }, 60_000);
 
-  it('an analyst chooses the office from the list; an officer reads the policy without inputs', async () => {
+  it('an analyst chooses the office from the list; an auditor previews but does not save; an officer reads the policy without inputs', async () => {
     await onPage(async (page) => {
       await signIn(page, stack.baseUrl, 'analyst-kim');
       await page.goto(`${stack.baseUrl}/risk-policy`);
@@ -176,6 +176,16 @@ describe('risk-policy page in a real browser (e2e)', () => {
       await page.getByTestId('policy-history').locator(`tr[data-version="${savedVersion}"]`).getByText(reason).waitFor();
       await page.getByRole('button', { name: 'Save as new version' }).waitFor();
       await shot(page, 'risk-policy', 'analyst');
+    });
+    await onPage(async (page) => {
+      await signIn(page, stack.baseUrl, 'auditor-han');
+      await page.getByRole('link', { name: 'Risk policy' }).click();
+      await page.getByRole('combobox', { name: 'Customs office' }).click();
+      await page.getByRole('option', { name: OFFICE, exact: true }).click();
+      await page.getByTestId('in-force').getByText(`version ${savedVersion}`, { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.getByTestId('preview').getByText('No declaration would change lane.').waitFor();
+      expect(await page.getByRole('button', { name: 'Save as new version' }).count()).toBe(0);
     });
     await onPage(async (page) => {
       await signIn(page, stack.baseUrl, 'officer-40-01');

@@ -1,4 +1,4 @@
-import { checkPolicyFigures, checkPolicyToSave, formFromPolicy, percentToShare, shareToPercent, type PolicyFormValue } from './policy-form';
+import { checkPolicyFigures, checkPolicyToSave, figuresKey, formFromPolicy, percentToShare, shareToPercent, type PolicyFormValue } from './policy-form';
 import type { RiskPolicyView } from './risk-policy.types';
 
 const ok: PolicyFormValue = { dailyPhysicalCapacity: 20, dailyDocumentCapacity: 80, expectedDailyDeclarations: 1000, controlSharePct: 1, explorationSharePct: 0.5, reason: '' };
@@ -60,5 +60,14 @@ describe('risk-policy form', () => {
     expect(formFromPolicy({ ...view, expectedDailyDeclarationsSource: 'CONFIGURED' }).expectedDailyDeclarations).toBe(512.5);
     const global = { ...view, dailyPhysicalCapacity: null, dailyDocumentCapacity: null, expectedDailyDeclarations: null, expectedDailyDeclarationsSource: null } as RiskPolicyView;
     expect(checkPolicyFigures(formFromPolicy(global)).problems).toMatchObject({ dailyPhysicalCapacity: { key: 'policy.error.required' } });
+  });
+
+  it('keys a preview by its figures: a changed figure changes the key, the reason does not', () => {
+    const key = figuresKey(ok);
+    expect(key).not.toBeNull();
+    expect(figuresKey({ ...ok, reason: 'another reason' })).toBe(key);
+    expect(figuresKey({ ...ok, dailyPhysicalCapacity: 21 })).not.toBe(key);
+    expect(figuresKey({ ...ok, controlSharePct: 2 })).not.toBe(key);
+    expect(figuresKey({ ...ok, dailyPhysicalCapacity: -1 })).toBeNull();
   });
 });

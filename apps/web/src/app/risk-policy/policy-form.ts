@@ -128,3 +128,13 @@ export function checkPolicyToSave(v: PolicyFormValue): { body: PutRiskPolicyBody
   if (reason.length < min || reason.length > max) all.reason = { key: 'policy.error.reason', params: { min, max } };
   return body && !all.reason ? { body: { ...body, reason }, problems: all } : { body: null, problems: all };
 }
+
+/**
+ * What a preview was computed for, comparable across edits: the preview body as JSON, or null
+ * when the figures do not pass {@link checkPolicyFigures}. A preview on screen is stale once the
+ * form's key differs from the key it was computed with (the reason does not count).
+ */
+export function figuresKey(v: PolicyFormValue): string | null {
+  const { body } = checkPolicyFigures(v);
+  return body ? JSON.stringify(body) : null;
+}

@@ -10,10 +10,10 @@ import { KCS_OFFICE_CODES } from '@customs/domain/kcs-codes';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
-import { POLICY_BOUNDS, checkPolicyFigures, checkPolicyToSave, formFromPolicy, type PolicyField, type PolicyFormValue, type PolicyProblems } from './policy-form';
+import { POLICY_BOUNDS, checkPolicyFigures, checkPolicyToSave, figuresKey, formFromPolicy, type PolicyField, type PolicyFormValue, type PolicyProblems } from './policy-form';
 import { basisRows, cutoffRows, cutoffText, laneMoves, laneRows, shareText, versionCutoffs } from './policy-preview-view';
 import { RiskPolicyApi } from './risk-policy.api';
-import type { PolicyVersion, PreviewRiskPolicyBody, RiskPolicyPreview, RiskPolicyView } from './risk-policy.types';
+import type { PolicyVersion, RiskPolicyPreview, RiskPolicyView } from './risk-policy.types';
 
 /**
  * An office's risk policy (`/risk-policy`): the policy in force (figures, author, reason, when,
@@ -355,8 +355,7 @@ export class RiskPolicyPage {
 
   /** Marks the preview on screen stale once the figures differ from those it was computed for. */
   protected edited(): void {
-    const { body } = checkPolicyFigures(this.form);
-    this.stale.set(this.previewedBody !== null && JSON.stringify(body) !== this.previewedBody);
+    this.stale.set(this.previewedBody !== null && figuresKey(this.form) !== this.previewedBody);
   }
 
   /** Checks the figures in the browser, then asks the API what they would have done over the last 28 days. */
@@ -365,11 +364,13 @@ export class RiskPolicyPage {
     this.problems.set(problems);
     this.previewError.set(null);
     if (!body) return;
+    // The key of what is sent, not of what the form holds when the answer comes.
+    const key = figuresKey(this.form);
     this.busy.set(true);
     this.api.preview(this.officeId(), body).subscribe({
       next: (p) => {
         this.preview.set(p);
-        this.previewedBody = JSON.stringify(body satisfies PreviewRiskPolicyBody);
+        this.previewedBody = key;
         this.stale.set(false);
         this.busy.set(false);
       },
