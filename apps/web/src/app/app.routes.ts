@@ -83,6 +83,12 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./models/models.page').then((m) => m.ModelsPage),
     title: 'Risk models',
   },
+  {
+    path: 'risk-policy',
+    canActivate: [requireRole(...PAGE_ROLES.riskPolicy)],
+    loadComponent: () => import('./risk-policy/risk-policy.page').then((m) => m.RiskPolicyPage),
+    title: 'Risk policy',
+  },
   { path: '', pathMatch: 'full', loadComponent: () => import('./home.redirect').then((m) => m.HomeRedirect) },
   { path: '**', redirectTo: '' },
 ];

@@ -21,6 +21,9 @@ import { riskAreaKey } from './risk-cases/risk-case-board';
 import { blankIntelligenceForm, intelligenceBody } from './intelligence/intelligence-form';
 import { INTEL_RISK_AREAS, SMUGGLING_SUBTYPES, SOURCE_TYPES, SUBJECT_ID_TYPES } from './intelligence/intelligence.types';
 import { QUEUE_SORTS } from './queue/queue-filters';
+import { checkPolicyToSave } from './risk-policy/policy-form';
+import { PREVIEW_BASES, PREVIEW_LANES, cutoffRows } from './risk-policy/policy-preview-view';
+import type { DerivedThresholds } from './risk-policy/risk-policy.types';
 
 /** Every key of a nested i18n file, dotted (`builder.error.number`). */
 function keysOf(texts: Record<string, unknown>, prefix = ''): string[] {
@@ -109,6 +112,22 @@ function keysInUse(): string[] {
     ...SUBJECT_ID_TYPES.map((t) => `intel.idTypes.${t}`),
     ...intelligenceBody({ ...blankIntelligenceForm(), smugglingSubtype: '', goods: [{ hsCode: 'x', description: '' }], routes: [{ originCountry: 'x', departureCountry: '' }], portOfficeId: 'x' }).problems,
     ...QUEUE_SORTS.map((s) => `queue.sortKey.${s}`),
+    ...policyKeys(),
+  ];
+}
+
+/** The risk-policy page's keys: every form problem, deciding basis, lane, cut-off row and figure source. */
+function policyKeys(): string[] {
+  const figures = { dailyPhysicalCapacity: null, dailyDocumentCapacity: -1, expectedDailyDeclarations: 0, controlSharePct: 99, explorationSharePct: 1, reason: '' };
+  const above = { dailyPhysicalCapacity: 20, dailyDocumentCapacity: 990, expectedDailyDeclarations: 1000, controlSharePct: 1, explorationSharePct: 1, reason: '' };
+  const problems = [figures, above, { ...above, dailyPhysicalCapacity: 2000 }].flatMap((v) => Object.values(checkPolicyToSave(v).problems).map((p) => p?.key ?? ''));
+  const t = { red: 0.9, yellow: 0.5, redTopShare: 0.02, yellowTopShare: 0.1, exploration: { share: 0, floor: 0.5 } } as DerivedThresholds;
+  return [
+    ...problems,
+    ...PREVIEW_BASES.map((b) => `policy.basis.${b}`),
+    ...PREVIEW_LANES.map((l) => `lane.${l}`),
+    ...cutoffRows(t, t).map((r) => `policy.cut.${r.key}`),
+    ...['CONFIGURED', 'MEASURED'].map((s) => `policy.source.${s}`),
   ];
 }
 
@@ -126,6 +145,8 @@ describe('i18n texts', () => {
     expect(used).toContain('builder.error.hsPrefix');
     expect(used).toContain('builder.error.idLocal');
     expect(used).toContain('feature.history.critical');
+    expect(used).toContain('policy.error.sumAboveExpected');
+    expect(used).toContain('policy.error.physicalAboveExpected');
     for (const lang of LANGUAGES) {
       expect({ lang, missing: used.filter((k) => !dictionaries[lang].has(k)) }).toEqual({ lang, missing: [] });
     }

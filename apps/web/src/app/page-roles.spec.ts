@@ -6,10 +6,10 @@ const PEOPLE: Role[] = ['cbtc_analyst', 'local_officer', 'supervisor', 'auditor'
 
 describe('navFor', () => {
   it('shows each role the pages of its work, in the bar order', () => {
-    expect(navFor('local_officer').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/intelligence', '/criteria', '/audit', '/dashboard']);
-    expect(navFor('supervisor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/intelligence', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models']);
-    expect(navFor('cbtc_analyst').map((n) => n.path)).toEqual(['/risk-cases', '/intelligence', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models']);
-    expect(navFor('auditor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/intelligence', '/criteria', '/audit', '/dashboard', '/models']);
+    expect(navFor('local_officer').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/intelligence', '/criteria', '/audit', '/dashboard', '/risk-policy']);
+    expect(navFor('supervisor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/intelligence', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models', '/risk-policy']);
+    expect(navFor('cbtc_analyst').map((n) => n.path)).toEqual(['/risk-cases', '/intelligence', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models', '/risk-policy']);
+    expect(navFor('auditor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/intelligence', '/criteria', '/audit', '/dashboard', '/models', '/risk-policy']);
   });
 
   it('shows nothing to the service role or when signed out', () => {
@@ -39,6 +39,10 @@ describe('PAGE_ROLES', () => {
     expect(PAGE_ROLES.intelligence).not.toContain('auditor');
     expect(PAGE_ROLES.riskCases).toContain('auditor');
     expect(PAGE_ROLES.intelligenceInbox).toEqual(['cbtc_analyst', 'supervisor', 'local_officer', 'auditor']);
+  });
+
+  it('opens the risk-policy page to the roles that may read an office policy (GET /api/offices/:officeId/risk-policy)', () => {
+    expect([...PAGE_ROLES.riskPolicy].sort()).toEqual(['auditor', 'cbtc_analyst', 'local_officer', 'supervisor']);
   });
 
   it('opens no page to the service role', () => {

@@ -23,6 +23,8 @@ export const PAGE_ROLES = {
   intelligenceInbox: ['cbtc_analyst', 'supervisor', 'local_officer', 'auditor'],
   /** `GET /api/criteria/approvals`: the checkers (another analyst for central, the office's supervisor for local criteria). */
   approvals: ['cbtc_analyst', 'supervisor'],
+  /** `GET /api/offices/:officeId/risk-policy` (and its history): analysts, auditors, the office's supervisors and officers; preview and PUT narrower (the page hides what the API refuses). */
+  riskPolicy: ['cbtc_analyst', 'supervisor', 'auditor', 'local_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** One entry of the top bar: route, i18n key of its label, and the roles that see it. */
@@ -42,6 +44,7 @@ export const NAV: readonly NavItem[] = [
   { path: '/audit', label: 'nav.audit', roles: PAGE_ROLES.audit },
   { path: '/dashboard', label: 'nav.dashboard', roles: PAGE_ROLES.dashboard },
   { path: '/models', label: 'nav.models', roles: PAGE_ROLES.models },
+  { path: '/risk-policy', label: 'nav.riskPolicy', roles: PAGE_ROLES.riskPolicy },
 ];
 
 /** The top bar entries a user of `role` sees, in order; none when signed out. */
