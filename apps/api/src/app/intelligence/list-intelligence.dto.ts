@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { INTELLIGENCE_RISK_AREAS, INTELLIGENCE_SOURCE_TYPES, type IntelligenceRiskArea, type IntelligenceSourceType } from '@customs/workflows/messages';
-import { IsCalendarDate, IsDesk } from '../../services/http/code-validators';
+import { IsCalendarDate, IsDesk, IsNotBefore } from '../../services/http/code-validators';
 
 /**
  * Query of `GET /api/intelligence`, the intelligence inbox: every filter optional, all of them
@@ -32,16 +32,7 @@ export class ListIntelligenceDto {
   @ApiPropertyOptional({ description: 'Last day received, YYYY-MM-DD (UTC, inclusive; default: no upper bound)', example: '2021-03-31' })
   @IsOptional()
   @IsCalendarDate()
-  @ValidateBy({
-    name: 'notBeforeFrom',
-    validator: {
-      validate: (to: unknown, args) => {
-        const from = (args?.object as ListIntelligenceDto).from;
-        return typeof to !== 'string' || typeof from !== 'string' || to >= from;
-      },
-      defaultMessage: () => 'to must not be before from',
-    },
-  })
+  @IsNotBefore('from')
   to?: string;
 
   @ApiPropertyOptional({ description: 'true: only reports linked to an existing risk case as duplicates; false: only reports that opened their case' })

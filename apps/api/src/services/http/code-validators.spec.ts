@@ -1,5 +1,5 @@
 import { validateSync } from 'class-validator';
-import { IsDesk, isDesk } from './code-validators';
+import { IsDesk, IsNotBefore, isDesk } from './code-validators';
 
 class DeskQuery {
   @IsDesk()
@@ -17,5 +17,21 @@ describe('isDesk', () => {
     const q = Object.assign(new DeskQuery(), { desk: 'CBT' });
     expect(validateSync(q)[0].constraints).toEqual({ isDesk: 'desk must be CBTC or a known customs office code, got "CBT"' });
     expect(validateSync(Object.assign(new DeskQuery(), { desk: '40' }))).toEqual([]);
+  });
+});
+
+class Period {
+  from?: string;
+  @IsNotBefore('from')
+  to?: string;
+}
+
+describe('IsNotBefore', () => {
+  it('refuses a last day before the first, naming both fields, and lets either bound be absent', () => {
+    const bad = validateSync(Object.assign(new Period(), { from: '2021-03-02', to: '2021-03-01' }));
+    expect(bad[0].constraints).toEqual({ notBeforeFrom: 'to must not be before from' });
+    expect(validateSync(Object.assign(new Period(), { from: '2021-03-02', to: '2021-03-02' }))).toEqual([]);
+    expect(validateSync(Object.assign(new Period(), { to: '2021-03-01' }))).toEqual([]);
+    expect(validateSync(Object.assign(new Period(), { from: '2021-03-01' }))).toEqual([]);
   });
 });

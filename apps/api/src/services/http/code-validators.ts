@@ -72,6 +72,23 @@ export function IsCountryCode(): PropertyDecorator {
   return check('isCountryCode', isCustomsCountryCode, 'a known ISO 3166-1 alpha-2 country code', false);
 }
 
+/**
+ * The last day of a period: absent, or not before the object's `fromField` (both ISO dates, so
+ * text order is date order). 400 message: `<to> must not be before <from>`.
+ */
+export function IsNotBefore(fromField: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'notBeforeFrom',
+    validator: {
+      validate: (to: unknown, args?: ValidationArguments) => {
+        const from = (args?.object as Record<string, unknown> | undefined)?.[fromField];
+        return typeof to !== 'string' || typeof from !== 'string' || to >= from;
+      },
+      defaultMessage: (args?: ValidationArguments) => `${args?.property ?? 'to'} must not be before ${fromField}`,
+    },
+  });
+}
+
 /** A real calendar date `YYYY-MM-DD`. */
 export function IsCalendarDate(): PropertyDecorator {
   return check('isCalendarDate', isCalendarDate, 'a real date YYYY-MM-DD', false);

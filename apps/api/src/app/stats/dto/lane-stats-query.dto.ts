@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, ValidateBy } from 'class-validator';
-import { IsCalendarDate, IsOfficeCode } from '../../../services/http/code-validators';
+import { IsOptional } from 'class-validator';
+import { IsCalendarDate, IsNotBefore, IsOfficeCode } from '../../../services/http/code-validators';
 
 /** Query of `GET /api/stats/lanes`: a period of declaration acceptance dates (inclusive) and an office. */
 export class LaneStatsQueryDto {
@@ -12,16 +12,7 @@ export class LaneStatsQueryDto {
   @ApiPropertyOptional({ description: 'Last acceptance date, YYYY-MM-DD (default: no upper bound)', example: '2021-03-31' })
   @IsOptional()
   @IsCalendarDate()
-  @ValidateBy({
-    name: 'notBeforeFrom',
-    validator: {
-      validate: (to: unknown, args) => {
-        const from = (args?.object as LaneStatsQueryDto).from;
-        return typeof to !== 'string' || typeof from !== 'string' || to >= from;
-      },
-      defaultMessage: () => 'to must not be before from',
-    },
-  })
+  @IsNotBefore('from')
   to?: string;
 
   @ApiPropertyOptional({ description: 'Customs office code (officers and supervisors: their own)', example: '40' })
