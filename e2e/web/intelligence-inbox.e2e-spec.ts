@@ -88,7 +88,7 @@ describe('intelligence inbox in a real browser (e2e)', () => {
       await a.getByText('Japan Customs').waitFor();
       await a.getByText('Foreign customs').waitFor();
       await a.getByText('Smuggling: weapons').waitFor();
-      await a.getByText(`importerId WIN${tag}`).waitFor();
+      await a.getByText(`Importer WIN${tag}`).waitFor();
       await a.getByText('+1 more').waitFor();
       await a.getByText('CBTC desk').waitFor();
       await a.getByText('RT-CBTC-SECURITY').waitFor();

@@ -45,6 +45,15 @@ describe('web app in a real browser (e2e)', () => {
       await page.getByText('필수 항목입니다').first().waitFor();
       await shot(page, 'login', 'ko');
     }, null);
+    // The user menu in the top bar names the role and office, and signs out.
+    await onPage('login', async (page) => {
+      await signIn(page, stack.baseUrl, 'supervisor-40');
+      await page.getByTestId('current-user').click();
+      await page.getByRole('menu').getByText('Supervisor · office 40').waitFor();
+      await shot(page, 'login', 'user-menu');
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    });
   }, 60_000);
 
   it('(a) an officer assigns a queued case to themself, records a result and closes it', async () => {

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -20,11 +21,11 @@ import { RiskAlertsStore } from './risk-alerts/risk-alerts.store';
 @Component({
   selector: 'cr-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, MatToolbarModule, MatButtonModule, MatButtonToggleModule, TranslatePipe],
+  imports: [RouterOutlet, RouterLink, MatToolbarModule, MatButtonModule, MatButtonToggleModule, MatMenuModule, TranslatePipe],
   template: `
     <a class="skip-link" href="#main">{{ 'app.skip' | translate }}</a>
     <mat-toolbar class="bar">
-      <a routerLink="/" class="brand">{{ 'app.title' | translate }}</a>
+      <a routerLink="/" class="brand" [title]="'app.title' | translate">{{ 'app.title' | translate }}</a>
       @if (user(); as u) {
         <nav [attr.aria-label]="'nav.label' | translate" class="nav">
           @for (item of nav(); track item.path) {
@@ -50,20 +51,31 @@ import { RiskAlertsStore } from './risk-alerts/risk-alerts.store';
         </a>
       }
       @if (user(); as u) {
-        <span class="who" data-testid="current-user" [title]="u.name">{{ u.name }} · {{ 'role.' + u.role | translate }}{{ u.officeId ? ' · ' + u.officeId : '' }}</span>
-        <button mat-stroked-button type="button" (click)="logout()">{{ 'app.logout' | translate }}</button>
+        <button mat-stroked-button type="button" class="who" data-testid="current-user" [matMenuTriggerFor]="userMenu"
+                [title]="u.name + ' · ' + ('role.' + u.role | translate) + (u.officeId ? ' · ' + u.officeId : '')">
+          <span class="who-name">{{ u.name }}</span>
+        </button>
+        <mat-menu #userMenu="matMenu" xPosition="before">
+          <div class="who-card" role="none">
+            <strong>{{ u.name }}</strong>
+            <span>{{ 'role.' + u.role | translate }}{{ u.officeId ? ' · ' + ('app.office' | translate: { office: u.officeId }) : '' }}</span>
+          </div>
+          <button mat-menu-item type="button" (click)="logout()">{{ 'app.logout' | translate }}</button>
+        </mat-menu>
       }
     </mat-toolbar>
     <main id="main" tabindex="-1"><router-outlet /></main>
   `,
   styles: `
+    /* One row at 1366 px even for a supervisor's nine pages: the title gives way first, then the user's name (role, office and sign-out are in its menu). */
     .bar { gap: 8px; position: sticky; top: 0; z-index: 2; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .brand { font: var(--mat-sys-title-medium); color: inherit; text-decoration: none; white-space: nowrap; flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+    .brand { font: var(--mat-sys-title-medium); color: inherit; text-decoration: none; white-space: nowrap; flex: 0 1 auto; min-width: 24px; overflow: hidden; text-overflow: ellipsis; }
     .nav { display: flex; gap: 2px; flex: 0 0 auto; }
-    .nav a { min-width: 0; padding: 0 10px; }
+    .nav a { min-width: 0; padding: 0 8px; }
     .nav a.active { background: var(--mat-sys-secondary-container); }
-    /* Up to eight pages for a supervisor: the user's name gives way first, never the language switch or sign-out. */
-    .who { font: var(--mat-sys-body-small); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; flex: 0 1 auto; }
+    .who { flex: 0 0 auto; padding: 0 10px; }
+    .who-name { display: inline-block; max-width: 120px; vertical-align: middle; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .who-card { display: flex; flex-direction: column; gap: 2px; padding: 8px 16px; font: var(--mat-sys-body-small); }
     mat-button-toggle-group, .bar > button { flex: 0 0 auto; }
     .spacer { flex: 1 1 auto; }
     .alerts-badge { flex: 0 0 auto; display: inline-flex; align-items: center; gap: 4px; font: var(--mat-sys-label-large); color: #93000a; text-decoration: none; white-space: nowrap; }

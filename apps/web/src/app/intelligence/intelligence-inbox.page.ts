@@ -86,7 +86,9 @@ import { INTEL_RISK_AREAS, SOURCE_TYPES, type Desk, type InboxItem, type IntelRi
               </td>
               <td class="c-area">{{ areaKey(r.riskArea, r.smugglingSubtype) | translate }}</td>
               <td class="c-subjects">
-                @for (s of r.subjects; track $index) { <div>{{ subject(s) }}</div> }
+                @for (s of r.subjects; track $index) {
+                  <div>@if (s.kind === 'IDENTIFIER' && s.idType) { {{ 'intel.idTypes.' + s.idType | translate }} {{ s.value }} } @else { {{ subject(s) }} }</div>
+                }
                 @if (more(r) > 0) { <div class="muted small">{{ 'inbox.moreSubjects' | translate: { count: more(r) } }}</div> }
               </td>
               <td class="c-desk">

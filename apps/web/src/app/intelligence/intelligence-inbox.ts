@@ -27,7 +27,10 @@ export function inboxQuery(f: InboxFilters, offset = 0, limit = INBOX_LIMIT): In
   };
 }
 
-/** A subject as one short phrase: the name of a person or company, `importerId QLRUBN9` for an identifier. */
+/**
+ * A subject as one short phrase: the name of a person or company, `importerId QLRUBN9` for an
+ * identifier (the page names the identifier's type in the user's language instead, `intel.idTypes.*`).
+ */
 export function subjectText(s: InboxItem['subjects'][number]): string {
   return s.kind === 'IDENTIFIER' ? `${s.idType ?? ''} ${s.value ?? ''}`.trim() : (s.name ?? '');
 }
