@@ -322,6 +322,8 @@ describe('web app in a real browser (e2e)', () => {
         await page.getByTestId('model-comparison').waitFor();
         expect(await v2.getByRole('button', { name: 'Promote' }).count()).toBe(0);
         await shot(page, 'e', 'models');
+        // Every column fits a 1366 px window (the headers wrap; no sideways scroll).
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
 
         // The dialog asks for a reason before anything is sent. (Keyboard: see flow (c) on clicks after a screenshot.)
         await v1.getByRole('button', { name: 'Promote' }).press('Enter');

@@ -163,7 +163,7 @@ import { PromoteDialogComponent, type PromoteDialogData } from './promote-dialog
     </div>
   `,
   styles: `
-    .num { text-align: right !important; white-space: nowrap; }
+    .num { text-align: right !important; } td.num { white-space: nowrap; }
     .nowrap { white-space: nowrap; }
     .small { font-size: 12px; }
     .inputs { min-width: 140px; }
