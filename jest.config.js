@@ -4,6 +4,7 @@ module.exports = {
     '<rootDir>/libs/domain',
     '<rootDir>/libs/io',
     '<rootDir>/libs/config',
+    '<rootDir>/libs/logging',
     '<rootDir>/libs/selectivity',
     '<rootDir>/libs/decision',
     '<rootDir>/libs/api-contract',

@@ -1,0 +1,4 @@
+export * from './masking/personal-identifiers';
+export * from './logger/create-logger';
+export * from './logger/log-context';
+export * from './temporal/temporal-logger';
