@@ -14,5 +14,6 @@ module.exports = {
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/apps/web',
+    '<rootDir>/tools',
   ],
 };
