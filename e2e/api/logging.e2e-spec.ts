@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { sampleDeclaration } from '@customs/domain/testing';
-import { loginAs, startE2eStack, uniqueDeclarationId, type AuthorisedHttp, type E2eStack } from '../support/e2e-stack';
+import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type AuthorisedHttp, type E2eStack } from '../support/e2e-stack';
 
 /** The API's JSON-line logs, read from a captured destination while it serves real requests. */
 describe('logging (e2e)', () => {
@@ -33,6 +33,11 @@ describe('logging (e2e)', () => {
     expect(new Date(requestLines[0].time as string).toISOString()).toBe(requestLines[0].time);
     // The screening line inside the request carries the request's fields and the declaration id.
     expect(mine).toContainEqual(expect.objectContaining({ msg: 'declaration screened', declarationId: d.declarationId, userId: svc.user.id, lane: 'RED', context: 'ScreeningService' }));
+
+    // The RED declaration's case: the outbox dispatcher (outside the request) logs its workflow start.
+    const caseId = res.body.caseId as string;
+    await eventually('the case-start line', async () => logged().find((l) => l.msg === 'case workflow started' && l.caseId === caseId));
+    expect(logged().find((l) => l.msg === 'case workflow started' && l.caseId === caseId)).toMatchObject({ workflowId: caseId, declarationId: d.declarationId, context: 'CaseStartOutbox' });
 
     const text = lines.join('');
     expect(text).not.toContain(importerId);
