@@ -56,7 +56,8 @@ describe('createLogger', () => {
     await new Promise((resolve) => setImmediate(resolve));
     const text = chunks.join('');
     expect(text).toContain('INFO');
-    expect(text).toContain('screened');
+    expect(text).toContain('api | screened');
+    expect(text.trim().split('\n')).toHaveLength(1);
     expect(text).toContain('SH***');
     expect(text).not.toContain('SHHZGSL');
     expect(() => JSON.parse(text)).toThrow();

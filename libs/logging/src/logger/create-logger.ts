@@ -35,7 +35,16 @@ export interface CreateLoggerOptions {
 export function createLogger(options: CreateLoggerOptions): Logger {
   const format = options.format ?? 'json';
   const sink: DestinationStream = format === 'pretty'
-    ? pretty({ destination: options.destination ?? 1, colorize: options.destination === undefined && process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' , sync: true })
+    ? pretty({
+      destination: options.destination ?? 1,
+      colorize: options.destination === undefined && process.stdout.isTTY === true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      // One line per entry: `[12:00:01.234] INFO: api | POST /api/declarations 201 {"requestId":...}`.
+      singleLine: true,
+      messageFormat: '{service} | {msg}',
+      ignore: 'pid,hostname,service',
+      sync: true,
+    })
     : options.destination ?? pino.destination({ dest: 1, sync: true });
   const masked: DestinationStream = { write: (line: string) => sink.write(maskPersonalIdentifiers(line)) };
   return pino(
