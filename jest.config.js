@@ -4,6 +4,7 @@ module.exports = {
     '<rootDir>/libs/domain',
     '<rootDir>/libs/io',
     '<rootDir>/libs/config',
+    '<rootDir>/libs/logging',
     '<rootDir>/libs/selectivity',
     '<rootDir>/libs/decision',
     '<rootDir>/libs/api-contract',
@@ -13,6 +14,6 @@ module.exports = {
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/apps/web',
-    '<rootDir>/tools/stack',
+    '<rootDir>/tools',
   ],
 };

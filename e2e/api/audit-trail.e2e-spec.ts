@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Client, Pool } from 'pg';
 import { sampleDeclaration } from '@customs/domain/testing';
 import { runMigrations } from '@customs/migrations';
@@ -112,6 +115,24 @@ describe('audit trail (e2e)', () => {
       expect(run.stdout).toMatch(/audit: decision_record\s+5 rows verified {2}intact, head chain_seq 5 [0-9a-f]{64}/);
       expect(run.stdout).toMatch(/audit: case_event\s+3 rows verified {2}intact/);
       expect(run.stdout).toMatch(/audit: all 3 chains intact \(11 rows\)/);
+    });
+
+    it('finds the database of the running stack (`npm start`) without DATABASE_URL, and says so when none runs', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stack-state-'));
+      try {
+        const file = path.join(dir, 'stack.json');
+        // As stack.mjs `up` records it; this test process stands in for the launcher.
+        fs.writeFileSync(file, JSON.stringify({ pid: process.pid, databaseUrl: scratch.appUrl, databaseOwnerUrl: scratch.ownerUrl, temporalAddress: stack.config.temporalAddress, apiUrl: 'http://127.0.0.1:1' }));
+        const found = await runTool('tools/audit/verify.ts', [], { DATABASE_URL: '', DATABASE_OWNER_URL: '', STACK_STATE_FILE: file });
+        expect(found.stderr).not.toMatch(/Invalid environment/);
+        expect(found.code).toBe(0);
+        expect(found.stdout).toMatch(/audit: all 3 chains intact \(11 rows\)/);
+        const none = await runTool('tools/audit/verify.ts', [], { DATABASE_URL: '', DATABASE_OWNER_URL: '', STACK_STATE_FILE: path.join(dir, 'missing.json') });
+        expect(none.code).toBe(2);
+        expect(none.stderr).toMatch(/no running stack found .*npm start.*DATABASE_URL/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('names a row altered behind the triggers, a deleted row, and an altered row whose hash was recomputed; exit code 1', async () => {

@@ -62,7 +62,6 @@ describe('backup and restore (e2e)', () => {
 
     // An API on the restored database (as the app's login) serves the same traces.
     restoredApi = await createApp({ ...stack.config, databaseUrl: restored.appUrl, databaseOwnerUrl: restored.ownerUrl });
-    restoredApi.useLogger(['error']);
     await restoredApi.init();
     const login = await request(restoredApi.getHttpServer()).post('/api/auth/token').send({ username: 'auditor-han', password: 'auditor-han-demo' }).expect(200);
     for (const [i, d] of declarations.entries()) {

@@ -92,7 +92,6 @@ describe('security basics (e2e)', () => {
       const config = { ...stack.config, corsOrigins: loadRuntimeConfig({ DATABASE_URL: stack.config.databaseUrl }).corsOrigins };
       expect(config.corsOrigins).toEqual([]);
       const app = await createApp(config);
-      app.useLogger(['error']);
       await app.init();
       try {
         for (const origin of [ALLOWED_ORIGIN, 'https://evil.example', 'null']) {

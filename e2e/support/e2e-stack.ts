@@ -4,12 +4,14 @@ import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { IllegalStateError } from '@temporalio/common';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { Runtime, type Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { loadRuntimeConfig, type RuntimeConfig } from '@customs/config';
 import { createApp } from '@customs/api';
 import { DEMO_USERS } from '@customs/identity';
+import { createLogger, temporalRuntimeLogging } from '@customs/logging';
 import { createCaseWorker } from '@customs/worker';
 
 /** A running API (listening on a free port) and case worker on the real services. */
@@ -40,13 +42,19 @@ export interface E2eStack {
  */
 export async function startE2eStack(
   overrides: Partial<RuntimeConfig> = {},
-  options: { workerProcess?: boolean } = {},
+  options: {
+    workerProcess?: boolean;
+    /** Where the API's log lines go instead of stdout (a test reading them); its level is `overrides.log` (default error). */
+    logDestination?: DestinationStream;
+  } = {},
 ): Promise<E2eStack> {
   installRuntime();
   const config: RuntimeConfig = {
     ...loadRuntimeConfig(process.env),
     port: 0,
     taskQueue: `e2e-${randomBytes(4).toString('hex')}`,
+    // Quiet tests: errors only, as JSON, unless a suite asks for more.
+    log: { format: 'json', level: 'error' },
     ...overrides,
   };
   let current: { worker: Worker; running: Promise<void>; close: () => Promise<void> } | null = null;
@@ -79,8 +87,7 @@ export async function startE2eStack(
     await close();
   };
   await startWorker();
-  const app = await createApp(config);
-  app.useLogger(['error']);
+  const app = await createApp(config, { logDestination: options.logDestination });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const db = new Pool({ connectionString: config.databaseUrl, max: 2 });
@@ -104,12 +111,12 @@ export async function startE2eStack(
 }
 
 /**
- * Installs the Temporal SDK runtime with a WARN logger, unless this test file already has one
+ * Installs the Temporal SDK runtime with the worker's JSON-line logger at WARN, unless this test file already has one
  * (a suite that starts a time-skipping test server first gets the runtime that server made).
  */
 export function installRuntime(): void {
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({ ...temporalRuntimeLogging(createLogger({ service: 'worker', level: 'warn' })) });
   } catch (err) {
     if (!(err instanceof IllegalStateError)) throw err;
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { loadRuntimeConfig } from '@customs/config';
+import { runningStackEnv } from '../stack/running-stack';
 import { sampleDeclaration } from '@customs/domain/testing';
 import { runMigrations } from '@customs/migrations';
 
@@ -13,7 +14,7 @@ import { runMigrations } from '@customs/migrations';
  * then the same with it disabled, prints rows/s for both and the ratio, and drops the database.
  */
 async function main([batches = '40', batchSize = '500', writers = '4']: string[]): Promise<void> {
-  const ownerUrl = loadRuntimeConfig().databaseOwnerUrl;
+  const ownerUrl = loadRuntimeConfig(runningStackEnv()).databaseOwnerUrl;
   const name = `chain_cost_${randomBytes(4).toString('hex')}`;
   const admin = new Pool({ connectionString: ownerUrl, max: 1 });
   await admin.query(`CREATE DATABASE "${name}"`);

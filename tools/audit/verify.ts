@@ -1,17 +1,19 @@
 import { Client } from 'pg';
 import { loadRuntimeConfig } from '@customs/config';
 import { verifyAuditChains, type ChainReport } from '@customs/persistence';
+import { runningStackEnv } from '../stack/running-stack';
 
 /**
  * `npm run audit:verify [-- --json]`: walks the hash chains of `decision_record`, `case_event`
- * and `risk_case_event` in `DATABASE_URL` (read-only), recomputing every row's hash, and prints
+ * and `risk_case_event` in `DATABASE_URL`, else in the database of the stack `npm start` runs
+ * (`runningStackEnv`) (read-only), recomputing every row's hash, and prints
  * per chain the rows verified and the head (`chain_seq` and hash; note it to detect later
  * removal of rows at the end), or the first missing or altered row. `--json`: the reports as
  * one JSON array instead. Exits 0 when every chain is intact, 1 when one is not.
  */
 async function main(args: string[]): Promise<number> {
   const json = args.includes('--json');
-  const client = new Client({ connectionString: loadRuntimeConfig().databaseUrl });
+  const client = new Client({ connectionString: loadRuntimeConfig(runningStackEnv()).databaseUrl });
   await client.connect();
   let reports: ChainReport[];
   try {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadRuntimeConfig } from '@customs/config';
+import { runningStackEnv } from '../stack/running-stack';
 import { databaseName, pgProgram, runPgProgram } from './pg-client';
 
 /**
@@ -14,7 +15,7 @@ async function main(args: string[]): Promise<number> {
     console.error('usage: npm run backup [-- <file>]');
     return 2;
   }
-  const config = loadRuntimeConfig();
+  const config = loadRuntimeConfig(runningStackEnv());
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = path.resolve(args[0] ?? path.join('backups', `${stamp}.dump`));
   fs.mkdirSync(path.dirname(file), { recursive: true });

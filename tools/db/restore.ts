@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { Client } from 'pg';
 import { loadRuntimeConfig } from '@customs/config';
+import { runningStackEnv } from '../stack/running-stack';
 import { APP_ROLE } from '@customs/persistence';
 import { databaseName, pgProgram, runPgProgram } from './pg-client';
 
@@ -23,7 +24,7 @@ async function main(args: string[]): Promise<number> {
     console.error(`restore: ${file} does not exist`);
     return 2;
   }
-  const config = loadRuntimeConfig();
+  const config = loadRuntimeConfig(runningStackEnv());
   const target = databaseName(config.databaseOwnerUrl);
   const client = new Client({ connectionString: config.databaseOwnerUrl });
   await client.connect();

@@ -58,6 +58,18 @@ function recordPid(name, pid) {
   fs.writeFileSync(pidFile, [...pids].map(([n, p]) => `${n} ${p}\n`).join(''));
 }
 
+/**
+ * Records how to reach the `up` stack (launcher pid, database logins, Temporal, API URL) in
+ * `.data/stack.json` (mode 0600: it holds the local database passwords), so commands run beside it
+ * (`npm run audit:verify`, `backup`, `db:migrate`; see tools/stack/running-stack.ts) find it
+ * without DATABASE_URL. Removed when the stack stops.
+ */
+function recordStackState(file, env, port) {
+  const state = { pid: process.pid, databaseUrl: env.DATABASE_URL, databaseOwnerUrl: env.DATABASE_OWNER_URL, temporalAddress: env.TEMPORAL_ADDRESS, apiUrl: `http://127.0.0.1:${port}` };
+  fs.writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  cleanups.push(async () => fs.rmSync(file, { force: true }));
+}
+
 function log(msg) {
   console.log(`stack: ${msg}`);
 }
@@ -349,6 +361,9 @@ async function up() {
     api: port,
   }, { supervised: true });
   env.PORT = String(port);
+  // Logs for a person at a terminal; LOG_FORMAT=json npm start gives the JSON lines of production.
+  env.LOG_FORMAT = process.env.LOG_FORMAT || 'pretty';
+  recordStackState(path.join(dataDir, 'stack.json'), env, port);
   if (process.env.SKIP_WEB_BUILD !== '1') buildWeb(env);
   for (const [name, script] of [['worker', 'apps/worker/src/main.ts'], ['api', 'apps/api/src/main.ts']]) {
     await superviseService(name, async () => {

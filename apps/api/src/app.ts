@@ -5,15 +5,18 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { withResponseSchemas } from './contract/response-schemas';
 import type { RuntimeConfig } from '@customs/config';
 import helmet from 'helmet';
+import type { DestinationStream } from 'pino';
+import { createLogger } from '@customs/logging';
 import { AppModule } from './app.module';
 import { answerMiddlewareErrors } from './services/http/http-errors';
 import { rejectHostileInput, requireUtf8, requireUtf8Charset } from './services/http/hostile-input';
-import { MaskingLogger } from './services/http/masking-logger';
 import { RouteGate } from './services/http/route-gate';
 import { TokenService } from './services/auth/token.service';
 import { documentCommonResponses } from './services/http/openapi-responses';
 import { documentValidationRules } from './services/http/openapi-validation';
 import { serveWebApp } from './services/web-app/serve-web-app';
+import { PinoNestLogger } from './services/logging/pino-nest-logger';
+import { bindRequestLogContext, REQUEST_ID_HEADER, requestLogger } from './services/logging/request-logging';
 
 /**
  * The hash of the one inline script of the built web app: Angular's non-blocking stylesheet
@@ -31,15 +34,21 @@ const WEB_APP_STYLESHEET_ONLOAD = "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QX
  * body is read, 405 with `Allow` for a method a documented path does not serve and 401 for a
  * protected route without a valid token (`RouteGate`), one global
  * ValidationPipe that refuses unknown and mistyped fields, the OpenAPI document at `/api/docs`
- * (JSON at `/api/docs-json`), the built web app at `/`, and a logger that masks personal
- * identifiers. Used by `main.ts` and by the end-to-end tests.
+ * (JSON at `/api/docs-json`), the built web app at `/`, and JSON-line logs (pino, `config.log`:
+ * service `api`, personal identifiers masked) of Nest, the application and one line per request
+ * with its id (`X-Request-Id`, echoed), user, route, status and duration.
+ * Used by `main.ts` and by the end-to-end tests.
+ * @param options.logDestination where log lines go instead of stdout (tests capture them).
  */
-export async function createApp(config: RuntimeConfig): Promise<INestApplication> {
+export async function createApp(config: RuntimeConfig, options: { logDestination?: DestinationStream } = {}): Promise<INestApplication> {
+  const logger = createLogger({ service: 'api', level: config.log.level, format: config.log.format, destination: options.logDestination });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: new MaskingLogger({ logLevels: ['error', 'warn', 'log'] }),
+    logger: new PinoNestLogger(logger),
   });
   app.disable('x-powered-by');
+  // First: every request gets an id and a log line, those refused by the gate below included.
+  app.use(requestLogger(logger));
   const tokens = app.get(TokenService);
   app.use(
     helmet({
@@ -54,8 +63,8 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
     // An empty list: no CORS headers at all, so browsers keep other origins out (same-origin only).
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-    exposedHeaders: ['WWW-Authenticate', 'Retry-After-login', 'Retry-After-ingest'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', REQUEST_ID_HEADER],
+    exposedHeaders: ['WWW-Authenticate', 'Retry-After-login', 'Retry-After-ingest', REQUEST_ID_HEADER],
     maxAge: 600,
   });
   // The document's paths are known once it is built (below); the gate sits before the body parser.
@@ -64,6 +73,7 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
   app.use(requireUtf8Charset);
   app.useBodyParser('json', { limit: config.bodyLimit, strict: true, verify: requireUtf8 });
   app.use(rejectHostileInput);
+  app.use(bindRequestLogContext);
   app.use(answerMiddlewareErrors);
   app.setGlobalPrefix('api');
   serveWebApp(app, config);

@@ -15,6 +15,12 @@ describe('loadRuntimeConfig', () => {
     expect(loadRuntimeConfig({ ...base, DATABASE_OWNER_URL: owner })).toMatchObject({ databaseUrl: base.DATABASE_URL, databaseOwnerUrl: owner });
     expect(() => loadRuntimeConfig({ ...base, DATABASE_OWNER_URL: 'not a url' })).toThrow(/DATABASE_OWNER_URL/);
   });
+  it('logs JSON at info by default, takes LOG_FORMAT and LOG_LEVEL, refuses others', () => {
+    expect(loadRuntimeConfig(base).log).toEqual({ format: 'json', level: 'info' });
+    expect(loadRuntimeConfig({ ...base, LOG_FORMAT: 'pretty', LOG_LEVEL: 'warn' }).log).toEqual({ format: 'pretty', level: 'warn' });
+    expect(() => loadRuntimeConfig({ ...base, LOG_FORMAT: 'text' })).toThrow(/LOG_FORMAT/);
+    expect(() => loadRuntimeConfig({ ...base, LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
   it('names a missing DATABASE_URL', () => {
     expect(() => loadRuntimeConfig({})).toThrow(/DATABASE_URL/);
   });

@@ -103,6 +103,21 @@ export interface RuntimeConfig {
   corsOrigins: string[];
   /** Request rate limits (see `RateLimitConfig`). */
   rateLimits: RateLimitConfig;
+  /** Log output of the API and the worker (see `LogConfig`). */
+  log: LogConfig;
+}
+
+/** Line formats of the logs: one JSON object per line, or human-readable text (pino-pretty). */
+export const LOG_FORMAT_CHOICES = ['json', 'pretty'] as const;
+/** Log levels, most verbose first; `silent` writes nothing. */
+export const LOG_LEVEL_CHOICES = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+/** Log output of the API and the worker (JSON lines on stdout, see README "Logs"). */
+export interface LogConfig {
+  /** `json` (default: production, tests) or `pretty` (`LOG_FORMAT`; `npm start` sets `pretty` unless given). */
+  format: (typeof LOG_FORMAT_CHOICES)[number];
+  /** Least severe level written (`LOG_LEVEL`, default `info`; the tests use `warn` or `error`). */
+  level: (typeof LOG_LEVEL_CHOICES)[number];
 }
 
 /**
@@ -201,6 +216,8 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       RATE_LIMIT_LOGIN: num({ default: 20 }),
       RATE_LIMIT_INGEST: num({ default: 600 }),
       RATE_LIMIT_INGEST_SERVICE: num({ default: 60_000 }),
+      LOG_FORMAT: str({ default: 'json', choices: LOG_FORMAT_CHOICES, desc: 'json (one object per line) or pretty (human-readable)' }),
+      LOG_LEVEL: str({ default: 'info', choices: LOG_LEVEL_CHOICES, desc: 'least severe level logged' }),
     },
     { reporter: throwingReporter },
   );
@@ -251,6 +268,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       ingest: e.RATE_LIMIT_INGEST,
       ingestService: e.RATE_LIMIT_INGEST_SERVICE,
     },
+    log: { format: e.LOG_FORMAT, level: e.LOG_LEVEL },
   };
   const shares: Array<[string, number]> = [
     ['RED_TOP_SHARE', config.redTopShare],

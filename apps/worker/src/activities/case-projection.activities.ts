@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { DecisionRecordRepository, InspectionCaseRepository, InspectionOutcomeRepository } from '@customs/persistence';
 import { inspectionLabels } from '@customs/selectivity';
 import type { CaseEvent, InspectionCaseActivities } from '@customs/workflows/messages';
+import { activityLog } from '../logging/activity-log';
 
 /**
  * Builds the activities that project inspection-case transitions into Postgres.
@@ -29,6 +30,7 @@ export function createCaseProjectionActivities(dataSource: DataSource): Inspecti
       const now = new Date();
       const s = event.state;
       const row = { caseId: event.caseId, seq: event.seq, type: event.type, actor: event.actor, payload: event.payload, occurredAt: now };
+      activityLog('info', `projecting case event ${event.type}`, { caseId: event.caseId, declarationId: s.declarationId, seq: event.seq, eventType: event.type, status: s.status });
       if (event.type === 'OPENED') {
         // One statement (atomic on its own, one round trip: a case opens per YELLOW/RED declaration).
         const opened = event.opened;

@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { InspectionCaseRepository, RiskCaseRepository } from '@customs/persistence';
+import { activityLog } from '../logging/activity-log';
 import { inspectionReported, type CaseEvent, type InspectionReport, type RiskCaseActivities, type RiskCaseEvent } from '@customs/workflows/messages';
 
 /**
@@ -18,6 +19,7 @@ export function createRiskCaseProjectionActivities(riskCases: RiskCaseRepository
      */
     async projectRiskCaseEvent(event: RiskCaseEvent): Promise<void> {
       const s = event.state;
+      activityLog('info', `projecting risk-case event ${event.type}`, { riskCaseId: s.riskCaseId, seq: event.seq, eventType: event.type, status: s.status });
       await riskCases.project({
         riskCaseId: s.riskCaseId,
         seq: event.seq,

@@ -130,11 +130,14 @@ export class CaseStartOutbox implements OnApplicationBootstrap, OnModuleDestroy 
     const lane = async () => {
       for (let row = await take(); row; row = await take()) {
         try {
-          finished.push({ caseId: row.caseId, outcome: await this.starter.start(row.input) });
+          const outcome = await this.starter.start(row.input);
+          this.logger.debug({ message: 'case workflow started', caseId: row.caseId, workflowId: row.caseId, declarationId: row.input.declarationId, outcome });
+          finished.push({ caseId: row.caseId, outcome });
           if (finished.length >= STAMP_BATCH) void stamp();
         } catch (err) {
           halt = true;
           failed.push(err as Error);
+          this.logger.debug({ message: `case start failed, retried with back-off: ${(err as Error).message}`, caseId: row.caseId, workflowId: row.caseId, attempts: row.attempts });
           await this.markFailed(row, err as Error);
         }
       }

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { decide, type DecisionRecordBody } from '@customs/decision';
 import { HsNomenclature, type Declaration, type Lane } from '@customs/domain';
@@ -80,6 +80,7 @@ export interface ItemError {
 @Injectable()
 export class ScreeningService {
   private readonly hs = HsNomenclature.default();
+  private readonly logger = new Logger(ScreeningService.name);
 
   constructor(
     private readonly decisions: DecisionRecordRepository,
@@ -160,6 +161,9 @@ export class ScreeningService {
         r.caseStarted = false;
       }
       reported.add(r.declarationId);
+    }
+    for (const r of results) {
+      this.logger.debug({ message: 'declaration screened', declarationId: r.declarationId, lane: r.lane, caseId: r.caseId, riskScore: r.riskScore, duplicate: r.duplicate });
     }
     return { results, summary: summariseBatch(results) };
   }
