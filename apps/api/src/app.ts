@@ -1,4 +1,4 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { RequestMethod, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +8,8 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { answerMiddlewareErrors } from './services/http/http-errors';
 import { rejectHostileInput, requireUtf8, requireUtf8Charset } from './services/http/hostile-input';
+import { CustomsMetrics } from './services/metrics/customs-metrics';
+import { httpMetrics } from './services/metrics/http-metrics';
 import { MaskingLogger } from './services/http/masking-logger';
 import { RouteGate } from './services/http/route-gate';
 import { TokenService } from './services/auth/token.service';
@@ -31,7 +33,8 @@ const WEB_APP_STYLESHEET_ONLOAD = "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QX
  * body is read, 405 with `Allow` for a method a documented path does not serve and 401 for a
  * protected route without a valid token (`RouteGate`), one global
  * ValidationPipe that refuses unknown and mistyped fields, the OpenAPI document at `/api/docs`
- * (JSON at `/api/docs-json`), the built web app at `/`, and a logger that masks personal
+ * (JSON at `/api/docs-json`), the built web app at `/`, Prometheus metrics at `/metrics` (every request
+ * timed by route template and status), and a logger that masks personal
  * identifiers. Used by `main.ts` and by the end-to-end tests.
  */
 export async function createApp(config: RuntimeConfig): Promise<INestApplication> {
@@ -41,6 +44,10 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
   });
   app.disable('x-powered-by');
   const tokens = app.get(TokenService);
+  // The document's paths are known once it is built (below); the gate sits before the body parser.
+  const gate = new RouteGate((token) => tokens.verify(token));
+  // First: every answer is timed, those of the middleware below (401, 405, 413, ...) included.
+  app.use(httpMetrics(app.get(CustomsMetrics), (p) => gate.templateOf(p)));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -58,14 +65,13 @@ export async function createApp(config: RuntimeConfig): Promise<INestApplication
     exposedHeaders: ['WWW-Authenticate', 'Retry-After-login', 'Retry-After-ingest'],
     maxAge: 600,
   });
-  // The document's paths are known once it is built (below); the gate sits before the body parser.
-  const gate = new RouteGate((token) => tokens.verify(token));
   app.use(gate.handle);
   app.use(requireUtf8Charset);
   app.useBodyParser('json', { limit: config.bodyLimit, strict: true, verify: requireUtf8 });
   app.use(rejectHostileInput);
   app.use(answerMiddlewareErrors);
-  app.setGlobalPrefix('api');
+  // `GET /metrics` stays at the root, where scrapers look for it (README, "Metrics and health").
+  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   serveWebApp(app, config);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
