@@ -6,7 +6,7 @@ import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { sampleDeclaration } from '@customs/domain/testing';
 import type { Declaration } from '@customs/domain';
 import { createCaseWorker, serveWorkerMetrics, type CaseWorker, type WorkerMetricsServer } from '@customs/worker';
-import { exposedNames, parseSamples, promqlMetricNames, sampleSum, type Sample } from '../../apps/api/src/services/metrics/exposition';
+import { exposedNames, parseSamples, promqlMetricNames, sampleSum, type Sample } from '@customs/api';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type AuthorisedHttp, type E2eStack } from '../support/e2e-stack';
 
 const DASHBOARD = path.resolve(__dirname, '../../deploy/grafana/customs-risk.json');
