@@ -170,3 +170,36 @@ describe('metrics and health (e2e)', () => {
     expect([...charted].filter((name) => !exposed.has(name)).sort()).toEqual([]);
   });
 });
+
+/** The worker process itself (`apps/worker/src/main.ts`) with `WORKER_METRICS_PORT` set. */
+describe('worker process metrics server (e2e)', () => {
+  let stack: E2eStack;
+  let port: number;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    port = await freePort();
+    process.env.WORKER_METRICS_PORT = String(port);
+    process.env.WORKER_SDK_METRICS_PORT = String(await freePort());
+    stack = await startE2eStack({}, { workerProcess: true });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    process.env = saved;
+  });
+
+  it('serves its own and the Temporal SDK’s metrics, liveness and readiness on WORKER_METRICS_PORT', async () => {
+    const svc = await loginAs(stack, 'svc-ingest');
+    await svc.post('/api/declarations').send(sampleDeclaration({ declarationId: uniqueDeclarationId(), date: '2021-02-01', hsCode: '930200' })).expect(201);
+    const worker = request(`http://127.0.0.1:${port}`);
+    const names = await eventually('the worker process to time an activity', async () => {
+      const text = (await worker.get('/metrics').expect(200)).text;
+      const timed = sampleSum(parseSamples(text), 'customs_worker_activity_duration_seconds_count') >= 1;
+      return timed ? exposedNames(text) : undefined;
+    });
+    expect(names).toContain('temporal_workflow_task_schedule_to_start_latency_bucket');
+    expect(names).toContain('process_resident_memory_bytes');
+    await worker.get('/health/live').expect(200);
+    expect((await worker.get('/health/ready').expect(200)).body).toMatchObject({ status: 'up' });
+  });
+});
