@@ -59,6 +59,10 @@ const riskCaseActors = (status: Allowed) => ({ 'analyst-kim': status, 'superviso
  */
 const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   'GET /api/health': 'public',
+  'GET /api/health/live': 'public',
+  'GET /api/health/ready': 'public',
+  // Prometheus scrapes without a token; kept off the public ingress (README, "Metrics and health").
+  'GET /metrics': 'public',
   'POST /api/auth/token': 'public',
   'GET /api/auth/jwks': 'public',
   'GET /api/auth/me': () => [{ path: '/api/auth/me', allow: everyone(200) }],

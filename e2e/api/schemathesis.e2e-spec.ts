@@ -55,8 +55,8 @@ function workers(): number {
  * 405 with `Allow` for undocumented methods; 401 without credentials; created resources
  * readable, deleted ones gone) in all four phases: the documented examples, the schema's
  * boundaries (coverage), random requests (fuzzing) and sequences of calls that follow the
- * document's links (stateful). `GET /api/health` is left out: its documented 503 (Temporal or
- * PostgreSQL unreachable) is a 5xx by design.
+ * document's links (stateful). `GET /api/health` and `/api/health/ready` are left out: their
+ * documented 503 (Temporal or PostgreSQL unreachable) is a 5xx by design.
  */
 describe('OpenAPI property-based testing with schemathesis (e2e)', () => {
   let scratch: ScratchDatabase;
@@ -94,6 +94,7 @@ describe('OpenAPI property-based testing with schemathesis (e2e)', () => {
       '--url', stack.baseUrl,
       '--auth-wfc', authPath,
       '--exclude-path', '/api/health',
+      '--exclude-path', '/api/health/ready',
       // Every check: `[checks] enabled = true` in the config file (`--checks all` would override its per-operation settings).
       '--phases', 'examples,coverage,fuzzing,stateful',
       '--max-examples', String(MAX_EXAMPLES),

@@ -18,6 +18,7 @@ import { SupplyChainModule } from './app/supply-chain/supply-chain.module';
 import { AuthModule } from './services/auth/auth.module';
 import { ConfigModule } from './services/config/config.module';
 import { DatabaseModule } from './services/database/database.module';
+import { MetricsModule } from './services/metrics/metrics.module';
 import { JsonOnlyMiddleware } from './services/http/json-only.middleware';
 import { RateLimitModule } from './services/http/rate-limit.module';
 import { TemporalModule } from './services/temporal/temporal.module';
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
         // After AuthModule: its guard must know the caller to count ingest per user.
         RateLimitModule.forRoot(config),
         DatabaseModule,
+        MetricsModule,
         TemporalModule,
         HealthModule,
         CriteriaModule,

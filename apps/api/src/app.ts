@@ -1,4 +1,4 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { RequestMethod, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +10,8 @@ import { createLogger } from '@customs/logging';
 import { AppModule } from './app.module';
 import { answerMiddlewareErrors } from './services/http/http-errors';
 import { rejectHostileInput, requireUtf8, requireUtf8Charset } from './services/http/hostile-input';
+import { CustomsMetrics } from './services/metrics/customs-metrics';
+import { httpMetrics } from './services/metrics/http-metrics';
 import { RouteGate } from './services/http/route-gate';
 import { TokenService } from './services/auth/token.service';
 import { documentCommonResponses } from './services/http/openapi-responses';
@@ -34,7 +36,8 @@ const WEB_APP_STYLESHEET_ONLOAD = "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QX
  * body is read, 405 with `Allow` for a method a documented path does not serve and 401 for a
  * protected route without a valid token (`RouteGate`), one global
  * ValidationPipe that refuses unknown and mistyped fields, the OpenAPI document at `/api/docs`
- * (JSON at `/api/docs-json`), the built web app at `/`, and JSON-line logs (pino, `config.log`:
+ * (JSON at `/api/docs-json`), the built web app at `/`, Prometheus metrics at `/metrics` (every request
+ * timed by route template and status), and JSON-line logs (pino, `config.log`:
  * service `api`, personal identifiers masked) of Nest, the application and one line per request
  * with its id (`X-Request-Id`, echoed), user, route, status and duration.
  * Used by `main.ts` and by the end-to-end tests.
@@ -50,6 +53,10 @@ export async function createApp(config: RuntimeConfig, options: { logDestination
   // First: every request gets an id and a log line, those refused by the gate below included.
   app.use(requestLogger(logger));
   const tokens = app.get(TokenService);
+  // The document's paths are known once it is built (below); the gate sits before the body parser.
+  const gate = new RouteGate((token) => tokens.verify(token));
+  // First: every answer is timed, those of the middleware below (401, 405, 413, ...) included.
+  app.use(httpMetrics(app.get(CustomsMetrics), (p) => gate.templateOf(p)));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -67,15 +74,14 @@ export async function createApp(config: RuntimeConfig, options: { logDestination
     exposedHeaders: ['WWW-Authenticate', 'Retry-After-login', 'Retry-After-ingest', REQUEST_ID_HEADER],
     maxAge: 600,
   });
-  // The document's paths are known once it is built (below); the gate sits before the body parser.
-  const gate = new RouteGate((token) => tokens.verify(token));
   app.use(gate.handle);
   app.use(requireUtf8Charset);
   app.useBodyParser('json', { limit: config.bodyLimit, strict: true, verify: requireUtf8 });
   app.use(rejectHostileInput);
   app.use(bindRequestLogContext);
   app.use(answerMiddlewareErrors);
-  app.setGlobalPrefix('api');
+  // `GET /metrics` stays at the root, where scrapers look for it (README, "Metrics and health").
+  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   serveWebApp(app, config);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();

@@ -1,2 +1,3 @@
 /** The worker's entry point for running it in-process (the end-to-end tests); `main.ts` is the process entry point. */
-export { createCaseWorker } from './worker';
+export { createCaseWorker, type CaseWorker } from './worker';
+export { serveWorkerMetrics, type WorkerMetricsServer } from './metrics/metrics-server';

@@ -401,6 +401,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the API process is up (asks no dependency) */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: PostgreSQL and Temporal are reachable from this process */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inspection-results/export.csv": {
         parameters: {
             query?: never;
@@ -1472,6 +1506,12 @@ export interface components {
             /** @description KCS mode-of-transport code: 10 sea, 40 air, 50 post, ... */
             transportMode: string;
         };
+        /** @description One dependency's reachability; `message` says why when it is down. */
+        DependencyCheck: {
+            message?: string;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
         /** @description Cut-offs derived from a policy for one model's score distribution. */
         DerivedThresholds: {
             /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
@@ -1816,6 +1856,13 @@ export interface components {
             operator: components["schemas"]["CriterionOperator"];
             value: unknown;
         };
+        /** @description `GET /api/health/live`: the process is up and answering; no dependency is asked. */
+        Liveness: {
+            /** @enum {string} */
+            status: "up";
+            /** @description Seconds since the process started. */
+            uptimeSeconds: number;
+        };
         LoginDto: {
             /** @example officer-40-01-demo */
             password: string;
@@ -2147,6 +2194,15 @@ export interface components {
              * @example Two more inspectors from March
              */
             reason: string;
+        };
+        /** @description `GET /api/health/ready`: whether this process can serve (PostgreSQL and Temporal reachable); 503 with the same body when not. */
+        Readiness: {
+            checks: {
+                postgres: components["schemas"]["DependencyCheck"];
+                temporal: components["schemas"]["DependencyCheck"];
+            };
+            /** @enum {string} */
+            status: "up" | "down";
         };
         RecordResultDto: {
             /**
@@ -4655,6 +4711,73 @@ export interface operations {
                         /** @example error */
                         status?: string;
                     };
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready: both dependencies answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not ready: a dependency is unreachable (named in `checks`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };

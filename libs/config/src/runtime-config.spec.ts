@@ -41,6 +41,13 @@ describe('loadRuntimeConfig', () => {
     expect(() => loadRuntimeConfig({ ...base, ATTACHMENT_MAX_BYTES: '0' })).toThrow(/ATTACHMENT_MAX_BYTES/);
     expect(() => loadRuntimeConfig({ ...base, ATTACHMENT_MAX_BYTES: String(200 * 1024 * 1024) })).toThrow(/ATTACHMENT_MAX_BYTES/);
   });
+  it('keeps the worker metrics server off by default; its SDK exporter defaults to the next port', () => {
+    expect(loadRuntimeConfig(base)).toMatchObject({ workerMetricsPort: 0, workerSdkMetricsPort: 0 });
+    expect(loadRuntimeConfig({ ...base, WORKER_METRICS_PORT: '9464' })).toMatchObject({ workerMetricsPort: 9464, workerSdkMetricsPort: 9465 });
+    expect(loadRuntimeConfig({ ...base, WORKER_METRICS_PORT: '9464', WORKER_SDK_METRICS_PORT: '9500' })).toMatchObject({ workerSdkMetricsPort: 9500 });
+    expect(() => loadRuntimeConfig({ ...base, WORKER_METRICS_PORT: '70000' })).toThrow(/WORKER_METRICS_PORT/);
+    expect(() => loadRuntimeConfig({ ...base, WORKER_METRICS_PORT: '9464', WORKER_SDK_METRICS_PORT: '9464' })).toThrow(/must differ/);
+  });
   it('bounds the case-start outbox dispatcher settings', () => {
     expect(loadRuntimeConfig(base)).toMatchObject({ caseStartConcurrency: 32, caseStartPollMs: 1000 });
     expect(loadRuntimeConfig({ ...base, CASE_START_CONCURRENCY: '64', CASE_START_POLL_MS: '50' })).toMatchObject({ caseStartConcurrency: 64, caseStartPollMs: 50 });

@@ -103,6 +103,17 @@ export interface RuntimeConfig {
   corsOrigins: string[];
   /** Request rate limits (see `RateLimitConfig`). */
   rateLimits: RateLimitConfig;
+  /**
+   * Port of the worker's metrics and health server (`WORKER_METRICS_PORT`: `/metrics`,
+   * `/health/live`, `/health/ready`); 0 (the default) turns it off.
+   */
+  workerMetricsPort: number;
+  /**
+   * Port, on 127.0.0.1, of the Temporal SDK runtime's own Prometheus exporter, which the worker's
+   * `/metrics` appends (`WORKER_SDK_METRICS_PORT`; default `WORKER_METRICS_PORT` + 1; unused when
+   * the metrics server is off).
+   */
+  workerSdkMetricsPort: number;
   /** Log output of the API and the worker (see `LogConfig`). */
   log: LogConfig;
 }
@@ -218,6 +229,8 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       RATE_LIMIT_INGEST_SERVICE: num({ default: 60_000 }),
       LOG_FORMAT: str({ default: 'json', choices: LOG_FORMAT_CHOICES, desc: 'json (one object per line) or pretty (human-readable)' }),
       LOG_LEVEL: str({ default: 'info', choices: LOG_LEVEL_CHOICES, desc: 'least severe level logged' }),
+      WORKER_METRICS_PORT: num({ default: 0, desc: 'port of the worker metrics and health server; 0: off' }),
+      WORKER_SDK_METRICS_PORT: num({ default: 0, desc: 'loopback port of the Temporal SDK metrics exporter; 0: WORKER_METRICS_PORT + 1' }),
     },
     { reporter: throwingReporter },
   );
@@ -269,6 +282,8 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       ingestService: e.RATE_LIMIT_INGEST_SERVICE,
     },
     log: { format: e.LOG_FORMAT, level: e.LOG_LEVEL },
+    workerMetricsPort: e.WORKER_METRICS_PORT,
+    workerSdkMetricsPort: e.WORKER_SDK_METRICS_PORT || (e.WORKER_METRICS_PORT > 0 ? e.WORKER_METRICS_PORT + 1 : 0),
   };
   const shares: Array<[string, number]> = [
     ['RED_TOP_SHARE', config.redTopShare],
@@ -303,6 +318,12 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
   }
   if (!(config.maxBatchSize >= 1 && config.maxBatchSize <= 100_000)) {
     throw new Error('MAX_BATCH_SIZE must be between 1 and 100000');
+  }
+  for (const [name, value] of [['WORKER_METRICS_PORT', config.workerMetricsPort], ['WORKER_SDK_METRICS_PORT', config.workerSdkMetricsPort]] as const) {
+    if (!(Number.isInteger(value) && value >= 0 && value <= 65_535)) throw new Error(`${name} must be a port from 0 to 65535, got ${value}`);
+  }
+  if (config.workerMetricsPort > 0 && config.workerSdkMetricsPort === config.workerMetricsPort) {
+    throw new Error('WORKER_SDK_METRICS_PORT must differ from WORKER_METRICS_PORT');
   }
   checkAuth(config.auth);
   checkCorsOrigins(config.corsOrigins);

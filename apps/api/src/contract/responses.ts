@@ -8,6 +8,7 @@
 export type { AuthUser } from '@customs/identity';
 export type { InspectionCaseState, RiskCaseState } from '@customs/workflows/messages';
 export type { AuditVerification } from '../app/audit/audit.controller';
+export type { Liveness, Readiness } from '../app/health/health.controller';
 export type { CaseDetail, CaseList } from '../app/cases/cases.service';
 export type { BulkAssignment, OfficeOfficers } from '../app/cases/cases.responses';
 export type { CriteriaList, CriteriaMeta, CriteriaOverlaps, CriterionHistory, CriterionInput, ReviewedCriterion } from '../app/criteria/criteria.responses';

@@ -12,6 +12,8 @@ export interface ClaimedCaseStart<TInput> {
   caseId: string;
   input: TInput;
   attempts: number;
+  /** When the row was written: with its YELLOW/RED decision, in the same statement. */
+  createdAt: Date;
 }
 
 /**
@@ -58,17 +60,17 @@ export class CaseStartOutboxRepository<TInput extends { caseId: string; declarat
   /** Claims up to `limit` due rows, oldest first, leasing them for `leaseSeconds` and counting the attempt. */
   async claim(limit: number, leaseSeconds: number): Promise<Array<ClaimedCaseStart<TInput>>> {
     // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows]: [Array<{ case_id: string; input: TInput; attempts: number }>, number] = await this.db.query(
+    const [rows]: [Array<{ case_id: string; input: TInput; attempts: number; created_at: Date }>, number] = await this.db.query(
       `UPDATE ${this.table} o
        SET available_at = now() + make_interval(secs => $2), attempts = o.attempts + 1
        FROM (SELECT case_id FROM ${this.table}
              WHERE started_at IS NULL AND available_at <= now()
              ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
        WHERE o.case_id = due.case_id
-       RETURNING o.case_id, o.input, o.attempts`,
+       RETURNING o.case_id, o.input, o.attempts, o.created_at`,
       [limit, leaseSeconds],
     );
-    return rows.map((r) => ({ caseId: r.case_id, input: r.input, attempts: r.attempts }));
+    return rows.map((r) => ({ caseId: r.case_id, input: r.input, attempts: r.attempts, createdAt: new Date(r.created_at) }));
   }
 
   /** Stamps finished starts with their outcome (one statement for the batch). */

@@ -3,6 +3,7 @@ import type { RuntimeConfig } from '@customs/config';
 import { CaseStartOutboxRepository, type CaseStartOutcome, type CaseStartStatus, type ClaimedCaseStart } from '@customs/persistence';
 import type { InspectionCaseInput } from '@customs/workflows/messages';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { CustomsMetrics } from '../../services/metrics/customs-metrics';
 import { CaseStarterService } from './case-starter.service';
 
 /** Where a declaration's case stands: queued in the outbox, or its workflow exists. */
@@ -43,6 +44,7 @@ export class CaseStartOutbox implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly outbox: CaseStartOutboxRepository<InspectionCaseInput>,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly starter: CaseStarterService,
+    private readonly metrics: CustomsMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -132,6 +134,8 @@ export class CaseStartOutbox implements OnApplicationBootstrap, OnModuleDestroy 
         try {
           const outcome = await this.starter.start(row.input);
           this.logger.debug({ message: 'case workflow started', caseId: row.caseId, workflowId: row.caseId, declarationId: row.input.declarationId, outcome });
+          // Only the start that opened the workflow: one that found it existing measures a re-send.
+          if (outcome === 'STARTED') this.metrics.caseStartDelay.observe(Math.max(0, (Date.now() - row.createdAt.getTime()) / 1000));
           finished.push({ caseId: row.caseId, outcome });
           if (finished.length >= STAMP_BATCH) void stamp();
         } catch (err) {

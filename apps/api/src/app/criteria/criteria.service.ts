@@ -18,6 +18,7 @@ import { isKnownOfficeCode } from '../../services/http/code-validators';
 import type { CriteriaOverlaps } from './criteria.responses';
 import { RiskCaseHandoffDispatcher } from '../risk-case-handoff/risk-case-handoff.dispatcher';
 import { parseSetEntry, setEntry, withWindowValidity, type EffectiveCriterion } from './window/window-validity';
+import { CustomsMetrics } from '../../services/metrics/customs-metrics';
 
 /** Default validity window of a new criterion, in days (CBTC practice: 15 days). */
 export const DEFAULT_VALIDITY_DAYS = 15;
@@ -74,6 +75,7 @@ export class CriteriaService implements OnApplicationBootstrap {
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly handoffs: RiskCaseHandoffDispatcher,
     private readonly decisions: DecisionRecordRepository,
+    private readonly metrics: CustomsMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -236,7 +238,10 @@ export class CriteriaService implements OnApplicationBootstrap {
         return this.engine.compiled;
       }
       const criteria = await this.listInForce();
+      const endTimer = this.metrics.criteriaCompileDuration.startTimer();
       const compiled = compile(criteria);
+      endTimer();
+      this.metrics.criteriaCompiles.inc();
       this.engine = { compiled, fingerprint, checkedAt: Date.now() };
       this.logger.log(`selectivity engine compiled: ${criteria.length} criteria (${fingerprint})`);
       return compiled;

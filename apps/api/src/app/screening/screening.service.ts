@@ -9,6 +9,7 @@ import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
 import { RiskScoringService } from '../models/risk-scoring.service';
 import { RiskPolicyService } from '../risk-policy/risk-policy.service';
+import { CustomsMetrics } from '../../services/metrics/customs-metrics';
 
 /** What screening answers for one declaration. */
 export interface ScreeningOutcome {
@@ -90,6 +91,7 @@ export class ScreeningService {
     private readonly riskPolicy: RiskPolicyService,
     private readonly outbox: CaseStartOutbox,
     private readonly criteriaSets: CriteriaSetService,
+    private readonly metrics: CustomsMetrics,
   ) {}
 
   /**
@@ -98,6 +100,16 @@ export class ScreeningService {
    *   or repeated with different content inside the batch; nothing is written then.
    */
   async screenBatch(input: Declaration[]): Promise<ScreenedBatch> {
+    this.metrics.batchSize.observe(input.length);
+    const endTimer = this.metrics.screeningDuration.startTimer();
+    try {
+      return await this.screen(input);
+    } finally {
+      endTimer();
+    }
+  }
+
+  private async screen(input: Declaration[]): Promise<ScreenedBatch> {
     const declarations = input.map((d) => this.normalise(d));
     const hashes = declarations.map(declarationHash);
     const conflicts = this.conflictsWithinBatch(declarations, hashes);
@@ -127,6 +139,7 @@ export class ScreeningService {
     const reused = reusedIds(declarations, hashes, stored);
     if (reused.length > 0) throw conflictError(reused);
     for (const r of decided) if (inserted.has(r.declarationId)) stored.set(r.declarationId, { hash: '', record: r });
+    this.metrics.recordDecisions(decided.filter((r) => inserted.has(r.declarationId)));
     if (queued.size > 0) this.outbox.nudge();
     const ids = [...seen];
 

@@ -64,6 +64,15 @@ export class RouteGate {
     this.paths.sort((a, b) => parameters(a.template) - parameters(b.template));
   }
 
+  /**
+   * The documented path template a request path falls under (`/api/cases/C-1` ->
+   * `/api/cases/{id}`), the most concrete one when several match; undefined for paths the
+   * document does not list. Used as the route label of the HTTP metrics.
+   */
+  templateOf(requestPath: string): string | undefined {
+    return this.paths.find((p) => p.pattern.test(requestPath))?.template;
+  }
+
   /** The Express middleware (bound). Errors go to `next` for `answerMiddlewareErrors`. */
   readonly handle = (req: Request & { user?: AuthUser }, res: Response, next: NextFunction): void => {
     // A concrete path wins over a templated one that also matches (OpenAPI's path matching:

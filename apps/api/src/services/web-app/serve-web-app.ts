@@ -23,7 +23,8 @@ export function serveWebApp(app: NestExpressApplication, config: RuntimeConfig):
   }
   app.useStaticAssets(root, { index: 'index.html', fallthrough: true });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
+    // `/metrics` too: a scraper's `Accept` ends in `*/*`, which `accepts('html')` would take for a browser.
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path === '/metrics' || !req.accepts('html')) return next();
     res.sendFile(index);
   });
   return true;
