@@ -46,6 +46,8 @@ describe('reference data: unknown codes are data-quality findings (e2e)', () => 
       { field: 'taxType', value: 'FUS6', finding: 'UNKNOWN_CODE' },
     ]);
     expect(trace.body.dataQualityMinLane).toBe('YELLOW');
+    expect(trace.body.dataQualityLists).toMatch(/(^|,)office@1(,|$)/);
+    expect(trace.body.dataQualityLists).toMatch(/(^|,)tax-type@1(,|$)/);
     expect(trace.body.selectionBasis.reasons).toContain('DATA_QUALITY');
     expect(trace.body.selectionBasis.decidedBy).toBe('DATA_QUALITY');
     expect(trace.body.summary).toContain('the data-quality rule asks for at least YELLOW because officeId 101, taxType FUS6 are not in the reference lists');

@@ -2691,6 +2691,8 @@ export interface components {
             criteriaSet?: string;
             /** @description Codes of the declaration that were not in the reference lists in force (data-quality findings, `dataQualityFindings`); absent when every code was known. */
             dataQuality?: components["schemas"]["DataQualityFinding"][];
+            /** @description The reference list versions the codes were looked up in (`list@version,...`, e.g. `office@1,tax-type@2`; present with `dataQuality` when screening read stored lists), so an auditor sees which versions lacked the code. */
+            dataQualityLists?: string;
             /** @description The data-quality rule's minimum lane at the declaration's office when it was decided (present with `dataQuality`; replay uses it). */
             dataQualityMinLane?: components["schemas"]["Lane"];
             /** @description ISO timestamp of the decision. */

@@ -57,8 +57,8 @@ describe('the data-quality rule', () => {
   });
 
   it('records the findings and the minimum lane, says why in the summary, and a redecide from the record agrees', () => {
-    const r = decide(input({ dataQuality: { findings: fus6, minLane: 'YELLOW' } }));
-    expect(r).toMatchObject({ lane: 'YELLOW', dataQuality: fus6, dataQualityMinLane: 'YELLOW', selectionBasis: { reasons: ['DATA_QUALITY'], decidedBy: 'DATA_QUALITY' } });
+    const r = decide(input({ dataQuality: { findings: fus6, minLane: 'YELLOW', lists: 'office@1,tax-type@1' } }));
+    expect(r).toMatchObject({ lane: 'YELLOW', dataQuality: fus6, dataQualityMinLane: 'YELLOW', dataQualityLists: 'office@1,tax-type@1', selectionBasis: { reasons: ['DATA_QUALITY'], decidedBy: 'DATA_QUALITY' } });
     expect(r.summary).toContain('the data-quality rule asks for at least YELLOW because taxType FUS6 is not in the reference lists');
     expect(redecide(r, { thresholds, controlShare: 0.01 }).lane).toBe('YELLOW');
     // without the recorded findings the same scores would clear it: the record carries what replay needs
@@ -66,9 +66,9 @@ describe('the data-quality rule', () => {
   });
 
   it('records nothing and asks for nothing without findings; with the rule off (GREEN) it records the finding only', () => {
-    const clean = decide(input({ dataQuality: { findings: [], minLane: 'YELLOW' } }));
+    const clean = decide(input({ dataQuality: { findings: [], minLane: 'YELLOW', lists: 'tax-type@1' } }));
     expect(clean.lane).toBe('GREEN');
-    expect('dataQuality' in clean).toBe(false);
+    expect('dataQuality' in clean || 'dataQualityLists' in clean).toBe(false);
     const off = decide(input({ dataQuality: { findings: fus6, minLane: 'GREEN' } }));
     expect(off).toMatchObject({ lane: 'GREEN', dataQuality: fus6, dataQualityMinLane: 'GREEN', selectionBasis: { reasons: [], decidedBy: null } });
   });

@@ -42,6 +42,12 @@ export interface DecisionRecordBody {
   dataQuality?: DataQualityFinding[];
   /** The data-quality rule's minimum lane at the declaration's office when it was decided (present with `dataQuality`; replay uses it). */
   dataQualityMinLane?: Lane;
+  /**
+   * The reference list versions the codes were looked up in (`list@version,...`, e.g.
+   * `office@1,tax-type@2`; present with `dataQuality` when screening read stored lists), so an
+   * auditor sees which versions lacked the code.
+   */
+  dataQualityLists?: string;
   /** Every reason for selecting it and the deciding one (absent on decisions before risk policies). */
   selectionBasis?: SelectionBasisRecord;
   /**
@@ -134,7 +140,7 @@ export interface DecisionInput {
    * force) and the data-quality rule's minimum lane at its office (`dataQualityMinLane`); absent
    * or no findings: the rule asks for nothing.
    */
-  dataQuality?: { findings: DataQualityFinding[]; minLane: Lane };
+  dataQuality?: { findings: DataQualityFinding[]; minLane: Lane; lists?: string };
 }
 
 /**
@@ -178,7 +184,9 @@ export function decide(input: DecisionInput): DecisionRecordBody {
     })),
     controlSample: decision.controlSample,
     control: policy.control,
-    ...(findings.length > 0 ? { dataQuality: findings, dataQualityMinLane: input.dataQuality!.minLane } : {}),
+    ...(findings.length > 0
+      ? { dataQuality: findings, dataQualityMinLane: input.dataQuality!.minLane, ...(input.dataQuality!.lists ? { dataQualityLists: input.dataQuality!.lists } : {}) }
+      : {}),
     selectionBasis: decision.selectionBasis,
     criteriaSet: input.criteriaSet,
     decidedAt: input.decidedAt,

@@ -28,14 +28,18 @@ export class KnownCodesService {
 
   constructor(private readonly codes: ReferenceCodeRepository) {}
 
-  /** The membership test for `dataQualityFindings`, over the reference lists in force now. */
-  async current(): Promise<KnownCode> {
-    const { codes } = await this.refresh();
-    return (field: CodeField, value: string) => {
+  /**
+   * The membership test for `dataQualityFindings` over the reference lists in force now, and
+   * which versions those are (`list@version,...`; empty when none is stored).
+   */
+  async current(): Promise<{ known: KnownCode; lists: string }> {
+    const { codes, fingerprint } = await this.refresh();
+    const known = (field: CodeField, value: string) => {
       const list = codes.get(referenceListOf(field));
       if (!list) return knownCode(field, value);
       return list.has(value) || (field === 'hsCode' && this.hs.isKnown(value));
     };
+    return { known, lists: fingerprint };
   }
 
   private async refresh(): Promise<Loaded> {

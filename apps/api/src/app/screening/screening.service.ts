@@ -182,7 +182,7 @@ export class ScreeningService {
     const decidedAt = new Date().toISOString();
     const policies = await this.riskPolicy.policiesFor(new Set(declarations.map((d) => d.officeId)), this.scoring.model);
     const criteriaSet = this.criteriaSets.fingerprint(versions);
-    const known = await this.knownCodes.current();
+    const { known, lists } = await this.knownCodes.current();
     const out: DecisionRecordBody[] = [];
     for (const [i, declaration] of declarations.entries()) {
       const selection = await engine.evaluate(declaration);
@@ -196,7 +196,7 @@ export class ScreeningService {
           policy: policies.get(declaration.officeId)!,
           criteriaSet,
           decidedAt,
-          dataQuality: { findings: dataQualityFindings(declaration, known), minLane: dataQualityMinLane(this.config.dataQuality, declaration.officeId) },
+          dataQuality: { findings: dataQualityFindings(declaration, known), minLane: dataQualityMinLane(this.config.dataQuality, declaration.officeId), lists },
         }),
       );
     }
