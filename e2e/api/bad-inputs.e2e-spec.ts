@@ -41,10 +41,28 @@ interface BadInput {
   expect: { status: number; message: string };
 }
 
+/**
+ * A declaration that is not bad, only ahead of the reference lists: a well-formed code missing
+ * from them (`screened-with-finding.json`). It used to be refused; it is screened now, with the
+ * code named as a data-quality finding and at least YELLOW (issue 14).
+ */
+interface ScreenedWithFinding {
+  name: string;
+  category: string;
+  as: string;
+  method: 'POST';
+  path: '/api/declarations';
+  base: 'declaration';
+  patch: Record<string, string>;
+  expect: { status: 201; finding: { field: string; value: string; finding: 'UNKNOWN_CODE' } };
+}
+
 const DIR = path.resolve(__dirname, '../fixtures/bad-inputs');
+const SCREENED_FILE = 'screened-with-finding.json';
+const screenedWithFinding = JSON.parse(fs.readFileSync(path.join(DIR, SCREENED_FILE), 'utf8')) as ScreenedWithFinding[];
 const corpus: Array<BadInput & { file: string }> = fs
   .readdirSync(DIR)
-  .filter((f) => f.endsWith('.json') && f !== 'csv.json')
+  .filter((f) => f.endsWith('.json') && f !== 'csv.json' && f !== SCREENED_FILE)
   .sort()
   .flatMap((file) => (JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as BadInput[]).map((e) => ({ ...e, file })));
 
@@ -218,4 +236,27 @@ describe('hostile and broken input (e2e corpus)', () => {
     }
     expect(failures).toEqual([]);
   }, 600_000);
+
+  it('screens every declaration of the "screened with a data-quality finding" list: 201, at least YELLOW, the code named in its trace', async () => {
+    expect(screenedWithFinding.length).toBeGreaterThanOrEqual(8);
+    const fields = new Set(screenedWithFinding.map((e) => e.expect.finding.field));
+    for (const f of ['officeId', 'taxType', 'hsCode', 'departureCountry', 'transportMode', 'importType']) expect(fields.has(f)).toBe(true);
+    const failures: string[] = [];
+    const reader = await loginAs(stack, 'analyst-kim');
+    for (const entry of screenedWithFinding) {
+      const body = { ...validBody('declaration'), ...entry.patch };
+      const who = await loginAs(stack, entry.as);
+      const res = await who.post(entry.path).send(body);
+      const trace = res.status === 201 ? await reader.get(`/api/declarations/${body.declarationId}/selection`) : null;
+      const problems = [
+        res.status !== entry.expect.status ? `status ${res.status}, expected ${entry.expect.status}: ${JSON.stringify(res.body).slice(0, 300)}` : null,
+        res.status === 201 && res.body.lane === 'GREEN' ? 'lane GREEN, expected at least YELLOW' : null,
+        trace && trace.status !== 200 ? `selection answered ${trace.status}` : null,
+        trace && JSON.stringify(trace.body.dataQuality) !== JSON.stringify([entry.expect.finding]) ? `dataQuality ${JSON.stringify(trace.body.dataQuality)}` : null,
+        trace && trace.body.dataQualityMinLane !== 'YELLOW' ? `dataQualityMinLane ${trace.body.dataQualityMinLane}` : null,
+      ].filter((p): p is string => p !== null);
+      if (problems.length > 0) failures.push(`${entry.name}: ${problems.join('; ')}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 });

@@ -146,7 +146,8 @@ describe('screening (e2e)', () => {
 
   describe('bad input', () => {
     it('names each invalid field', async () => {
-      const d = { ...weapons(), hsCode: '999999', netMassKg: -5, taxRate: '8' };
+      // a malformed HS code (an unknown but well-formed one is screened: reference-data.e2e-spec.ts)
+      const d = { ...weapons(), hsCode: '99999X', netMassKg: -5, taxRate: '8' };
       const res = await svc.post('/api/declarations').send(d).expect(400);
       expect(res.body.message).toMatch(/hsCode/);
       expect(res.body.message).toMatch(/netMassKg/);
@@ -162,7 +163,7 @@ describe('screening (e2e)', () => {
       const good = weapons();
       const res = await svc
         .post('/api/declarations/batch')
-        .send({ declarations: [good, { ...weapons(), officeId: '999' }] })
+        .send({ declarations: [good, { ...weapons(), officeId: '0999' }] })
         .expect(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ index: 1, message: expect.stringMatching(/officeId/) })]);
       await analyst.get(`/api/declarations/${good.declarationId}/selection`).expect(404);

@@ -9,6 +9,7 @@ import { HealthModule } from './app/health/health.module';
 import { IntelligenceModule } from './app/intelligence/intelligence.module';
 import { ModelsModule } from './app/models/models.module';
 import { InspectionResultsModule } from './app/inspection-results/inspection-results.module';
+import { ReferenceModule } from './app/reference/reference.module';
 import { RiskAlertsModule } from './app/risk-alerts/risk-alerts.module';
 import { RiskCasesModule } from './app/risk-cases/risk-cases.module';
 import { RiskPolicyModule } from './app/risk-policy/risk-policy.module';
@@ -50,6 +51,7 @@ export class AppModule implements NestModule {
         CaseStartModule,
         ScreeningModule,
         DecisionsModule,
+        ReferenceModule,
         CasesModule,
         StatsModule,
         IntelligenceModule,

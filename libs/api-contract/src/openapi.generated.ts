@@ -625,6 +625,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reference/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a reference list (the newest by default) with its codes and labels */
+        get: operations["ReferenceController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/risk-alerts": {
         parameters: {
             query?: never;
@@ -1195,6 +1212,11 @@ export interface components {
             /** @description The analyst’s conclusion: revised, extended or retired criteria, and why */
             note: string;
         };
+        /**
+         * @description A Declaration field that holds a reference code: the KCS code fields (`KcsCodeField`), the HS code and the two countries. Spelled out (not derived from `KCS_CODE_LISTS`) so the OpenAPI generator can read it; `CODE_FORMATS` fails to compile when the two disagree.
+         * @enum {string}
+         */
+        CodeField: "officeId" | "processType" | "importType" | "importUse" | "paymentType" | "transportMode" | "taxType" | "originIndicator" | "hsCode" | "departureCountry" | "originCountry";
         /** @description A node of a json-rules-engine style condition tree. */
         ConditionNode: components["schemas"]["LeafCondition"] | components["schemas"]["AllCondition"] | components["schemas"]["AnyCondition"] | components["schemas"]["NotCondition"];
         /** @description One leaf condition of a fired criterion as evaluated, for the audit trail. */
@@ -1447,6 +1469,13 @@ export interface components {
             criterionId: string;
             /** @example Glue gun, not a firearm: keyword too broad */
             note?: string | null;
+        };
+        /** @description One data-quality finding on a screened declaration: `field` holds `value`, which is well formed but not in the reference list in force (`UNKNOWN_CODE`). */
+        DataQualityFinding: {
+            field: components["schemas"]["CodeField"];
+            /** @enum {string} */
+            finding: "UNKNOWN_CODE";
+            value: string;
         };
         /** @description One side of a replay comparison: what a decision came to. */
         DecisionOutline: {
@@ -2007,6 +2036,7 @@ export interface components {
             decidedBy: {
                 CONTROL: number;
                 CRITERION: number;
+                DATA_QUALITY: number;
                 EXPLORATION: number;
                 MODEL: number;
                 NONE: number;
@@ -2214,6 +2244,32 @@ export interface components {
             outcome: "NO_FINDING" | "DISCREPANCY" | "SEIZURE";
             /** @description One verdict per fired criterion */
             verdicts: components["schemas"]["CriterionVerdictDto"][];
+        };
+        /** @description One code of a reference list. */
+        ReferenceCodeEntry: {
+            code: string;
+            label: string | null;
+        };
+        /** @description `GET /api/reference/{list}`: one version of a reference list. */
+        ReferenceList: {
+            /** @description The codes, sorted, each with its label (null when the source gave none). */
+            codes: components["schemas"]["ReferenceCodeEntry"][];
+            /** @description What the list holds, e.g. "KCS tax types". */
+            description: string;
+            /** @description The Declaration fields whose codes it holds, e.g. `["taxType"]`. */
+            fields: string[];
+            /** @description ISO timestamp of the import that wrote the version. */
+            importedAt: string;
+            /** @description The list's name, e.g. `tax-type`. */
+            list: string;
+            /** @description The newest version of the list. */
+            newestVersion: number;
+            /** @description Where the codes came from (the imported file's name). */
+            source: string;
+            /** @description First day the version applies, ISO `YYYY-MM-DD`. */
+            validFrom: string;
+            /** @description The version served (1 = the compiled-in lists the database was seeded with). */
+            version: number;
         };
         /** @description A registered model version as the API reports it. */
         RegisteredModel: {
@@ -2653,8 +2709,8 @@ export interface components {
             summary: string;
         };
         /** @enum {string} */
-        SelectionBasis: "CRITERION" | "MODEL" | "CONTROL" | "EXPLORATION";
-        /** @description Every reason a declaration had to be selected (a control draw is recorded even when a criterion selected it anyway: the draw is independent of everything else, so all drawn declarations form a random sample of the office's declarations) and the one that decided its lane (null for GREEN). Precedence for the decider: CRITERION, MODEL, CONTROL, EXPLORATION. */
+        SelectionBasis: "CRITERION" | "MODEL" | "DATA_QUALITY" | "CONTROL" | "EXPLORATION";
+        /** @description Every reason a declaration had to be selected (a control draw is recorded even when a criterion selected it anyway: the draw is independent of everything else, so all drawn declarations form a random sample of the office's declarations) and the one that decided its lane (null for GREEN). Precedence for the decider: CRITERION, MODEL, DATA_QUALITY, CONTROL, EXPLORATION. */
         SelectionBasisRecord: {
             decidedBy: components["schemas"]["SelectionBasis"] | null;
             reasons: components["schemas"]["SelectionBasis"][];
@@ -2689,6 +2745,12 @@ export interface components {
             criteriaLane: components["schemas"]["Lane"];
             /** @description The set of criterion versions in force when the decision was made (what a replay evaluates): the SHA-256 fingerprint of its sorted `id@version` list, which is stored once per distinct set in `criteria_set` (see `CriteriaSetService`). */
             criteriaSet?: string;
+            /** @description Codes of the declaration that were not in the reference lists in force (data-quality findings, `dataQualityFindings`); absent when every code was known. */
+            dataQuality?: components["schemas"]["DataQualityFinding"][];
+            /** @description The reference list versions the codes were looked up in (`list@version,...`, e.g. `office@1,tax-type@2`; present with `dataQuality` when screening read stored lists), so an auditor sees which versions lacked the code. */
+            dataQualityLists?: string;
+            /** @description The data-quality rule's minimum lane at the declaration's office when it was decided (present with `dataQuality`; replay uses it). */
+            dataQualityMinLane?: components["schemas"]["Lane"];
             /** @description ISO timestamp of the decision. */
             decidedAt: string;
             /** @description Snapshot of the declaration as screened. */
@@ -4091,15 +4153,14 @@ export interface operations {
                      */
                     declarationId: string;
                     /**
-                     * @description Country of departure, ISO 3166-1 alpha-2 (ZZ: unknown)
+                     * @description Country of departure (ZZ: unknown): an ISO 3166-1 alpha-2 country code (2 capital letters). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                      * @example CN
-                     * @enum {string}
                      */
-                    departureCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ";
+                    departureCountry: string;
                     /** @description Goods description; filled from HS 2022 when absent */
                     goodsDescription?: string;
                     /**
-                     * @description HS 6-digit code: an HS 2022 subheading, or an HS 2017 code whose heading exists
+                     * @description HS 6-digit code (HS 2022, or HS 2017 whose heading exists): exactly 6 digits, of an HS chapter 01-99. A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                      * @example 760711
                      */
                     hsCode: string;
@@ -4109,17 +4170,15 @@ export interface operations {
                      */
                     importerId: string;
                     /**
-                     * @description Import type code (KCS reference list)
+                     * @description Import type code: a KCS import type (2-3 digits, no leading zero). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                      * @example 11
-                     * @enum {string}
                      */
-                    importType: "100" | "11" | "12" | "13" | "15" | "21" | "22" | "29" | "49" | "51" | "53" | "54" | "55" | "59" | "71" | "80" | "83" | "84" | "85" | "86" | "87" | "88" | "89" | "90" | "92" | "93" | "94" | "96";
+                    importType: string;
                     /**
-                     * @description Import use code (KCS reference list)
+                     * @description Import use code: a KCS import use (2 digits, no leading zero). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                      * @example 21
-                     * @enum {string}
                      */
-                    importUse: "11" | "12" | "13" | "14" | "15" | "17" | "21" | "23" | "24" | "26" | "27" | "28" | "30" | "31";
+                    importUse: string;
                     /**
                      * @description Item price, KRW
                      * @example 415092.72
@@ -4131,35 +4190,30 @@ export interface operations {
                      */
                     netMassKg: number;
                     /**
-                     * @description Customs office code (KCS reference list)
+                     * @description Customs office code: a customs office code (2-3 digits, no leading zero). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                      * @example 40
-                     * @enum {string}
                      */
-                    officeId: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
+                    officeId: string;
                     /**
-                     * @description Country of origin, ISO 3166-1 alpha-2 (ZZ: unknown)
+                     * @description Country of origin (ZZ: unknown): an ISO 3166-1 alpha-2 country code (2 capital letters). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                      * @example CN
-                     * @enum {string}
                      */
-                    originCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ";
+                    originCountry: string;
                     /**
-                     * @description Country-of-origin indicator (KCS reference list)
+                     * @description Country-of-origin indicator: a KCS origin indicator (one capital letter). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                      * @example E
-                     * @enum {string}
                      */
-                    originIndicator: "B" | "E" | "G" | "N" | "S" | "Y";
+                    originIndicator: string;
                     /**
-                     * @description Payment type code (KCS reference list)
+                     * @description Payment type code: a KCS payment type (1-2 digits). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                      * @example 11
-                     * @enum {string}
                      */
-                    paymentType: "0" | "1" | "11" | "12" | "13" | "14" | "18" | "21" | "33" | "43";
+                    paymentType: string;
                     /**
-                     * @description Process type code (KCS reference list)
+                     * @description Process type code: a KCS process type (one capital letter). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                      * @example B
-                     * @enum {string}
                      */
-                    processType: "A" | "B" | "D";
+                    processType: string;
                     /**
                      * @description Seller id, null when none
                      * @example 249LO7A
@@ -4171,17 +4225,15 @@ export interface operations {
                      */
                     taxRate: number;
                     /**
-                     * @description Tax type code (KCS reference list)
+                     * @description Tax type code: a KCS tax type (a capital letter, then up to 4 capitals or digits). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                      * @example FCN1
-                     * @enum {string}
                      */
-                    taxType: "A" | "C" | "C1" | "C2" | "C3" | "CIT" | "CIT1" | "CIT2" | "E1" | "F" | "FAS1" | "FAS2" | "FAS4" | "FAU1" | "FAU8" | "FCA1" | "FCA6" | "FCL1" | "FCN1" | "FCN2" | "FCN3" | "FCN4" | "FCN6" | "FCO1" | "FEF1" | "FEF2" | "FEU1" | "FEU2" | "FEU6" | "FGB1" | "FIN1" | "FNZ1" | "FPE1" | "FSG1" | "FTR1" | "FUS1" | "FUS2" | "FUS4" | "FUS5" | "FVN1" | "FVN2" | "FVN4" | "L" | "P1" | "P3" | "R" | "W1" | "W2";
+                    taxType: string;
                     /**
-                     * @description Mode of transport: 10 sea, 40 air, 50 post, ... (KCS reference list)
+                     * @description Mode of transport: 10 sea, 40 air, 50 post, ...: a KCS mode of transport (2 digits, no leading zero). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                      * @example 40
-                     * @enum {string}
                      */
-                    transportMode: "10" | "20" | "30" | "40" | "50" | "90";
+                    transportMode: string;
                 };
             };
         };
@@ -4418,15 +4470,14 @@ export interface operations {
                          */
                         declarationId: string;
                         /**
-                         * @description Country of departure, ISO 3166-1 alpha-2 (ZZ: unknown)
+                         * @description Country of departure (ZZ: unknown): an ISO 3166-1 alpha-2 country code (2 capital letters). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                          * @example CN
-                         * @enum {string}
                          */
-                        departureCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ";
+                        departureCountry: string;
                         /** @description Goods description; filled from HS 2022 when absent */
                         goodsDescription?: string;
                         /**
-                         * @description HS 6-digit code: an HS 2022 subheading, or an HS 2017 code whose heading exists
+                         * @description HS 6-digit code (HS 2022, or HS 2017 whose heading exists): exactly 6 digits, of an HS chapter 01-99. A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                          * @example 760711
                          */
                         hsCode: string;
@@ -4436,17 +4487,15 @@ export interface operations {
                          */
                         importerId: string;
                         /**
-                         * @description Import type code (KCS reference list)
+                         * @description Import type code: a KCS import type (2-3 digits, no leading zero). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                          * @example 11
-                         * @enum {string}
                          */
-                        importType: "100" | "11" | "12" | "13" | "15" | "21" | "22" | "29" | "49" | "51" | "53" | "54" | "55" | "59" | "71" | "80" | "83" | "84" | "85" | "86" | "87" | "88" | "89" | "90" | "92" | "93" | "94" | "96";
+                        importType: string;
                         /**
-                         * @description Import use code (KCS reference list)
+                         * @description Import use code: a KCS import use (2 digits, no leading zero). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                          * @example 21
-                         * @enum {string}
                          */
-                        importUse: "11" | "12" | "13" | "14" | "15" | "17" | "21" | "23" | "24" | "26" | "27" | "28" | "30" | "31";
+                        importUse: string;
                         /**
                          * @description Item price, KRW
                          * @example 415092.72
@@ -4458,35 +4507,30 @@ export interface operations {
                          */
                         netMassKg: number;
                         /**
-                         * @description Customs office code (KCS reference list)
+                         * @description Customs office code: a customs office code (2-3 digits, no leading zero). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                          * @example 40
-                         * @enum {string}
                          */
-                        officeId: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
+                        officeId: string;
                         /**
-                         * @description Country of origin, ISO 3166-1 alpha-2 (ZZ: unknown)
+                         * @description Country of origin (ZZ: unknown): an ISO 3166-1 alpha-2 country code (2 capital letters). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                          * @example CN
-                         * @enum {string}
                          */
-                        originCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ";
+                        originCountry: string;
                         /**
-                         * @description Country-of-origin indicator (KCS reference list)
+                         * @description Country-of-origin indicator: a KCS origin indicator (one capital letter). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                          * @example E
-                         * @enum {string}
                          */
-                        originIndicator: "B" | "E" | "G" | "N" | "S" | "Y";
+                        originIndicator: string;
                         /**
-                         * @description Payment type code (KCS reference list)
+                         * @description Payment type code: a KCS payment type (1-2 digits). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                          * @example 11
-                         * @enum {string}
                          */
-                        paymentType: "0" | "1" | "11" | "12" | "13" | "14" | "18" | "21" | "33" | "43";
+                        paymentType: string;
                         /**
-                         * @description Process type code (KCS reference list)
+                         * @description Process type code: a KCS process type (one capital letter). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                          * @example B
-                         * @enum {string}
                          */
-                        processType: "A" | "B" | "D";
+                        processType: string;
                         /**
                          * @description Seller id, null when none
                          * @example 249LO7A
@@ -4498,17 +4542,15 @@ export interface operations {
                          */
                         taxRate: number;
                         /**
-                         * @description Tax type code (KCS reference list)
+                         * @description Tax type code: a KCS tax type (a capital letter, then up to 4 capitals or digits). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                          * @example FCN1
-                         * @enum {string}
                          */
-                        taxType: "A" | "C" | "C1" | "C2" | "C3" | "CIT" | "CIT1" | "CIT2" | "E1" | "F" | "FAS1" | "FAS2" | "FAS4" | "FAU1" | "FAU8" | "FCA1" | "FCA6" | "FCL1" | "FCN1" | "FCN2" | "FCN3" | "FCN4" | "FCN6" | "FCO1" | "FEF1" | "FEF2" | "FEU1" | "FEU2" | "FEU6" | "FGB1" | "FIN1" | "FNZ1" | "FPE1" | "FSG1" | "FTR1" | "FUS1" | "FUS2" | "FUS4" | "FUS5" | "FVN1" | "FVN2" | "FVN4" | "L" | "P1" | "P3" | "R" | "W1" | "W2";
+                        taxType: string;
                         /**
-                         * @description Mode of transport: 10 sea, 40 air, 50 post, ... (KCS reference list)
+                         * @description Mode of transport: 10 sea, 40 air, 50 post, ...: a KCS mode of transport (2 digits, no leading zero). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                          * @example 40
-                         * @enum {string}
                          */
-                        transportMode: "10" | "20" | "30" | "40" | "50" | "90";
+                        transportMode: string;
                     }[];
                 };
             };
@@ -5721,6 +5763,68 @@ export interface operations {
             };
         };
     };
+    ReferenceController_list: {
+        parameters: {
+            query?: {
+                /** @description Version of the list; the newest when omitted */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description reference list name */
+                list: "country" | "hs" | "import-type" | "import-use" | "office" | "origin-indicator" | "payment-type" | "process-type" | "tax-type" | "transport-mode";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version of the list, its codes and where they came from */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceList"];
+                };
+            };
+            /** @description Unknown list name or malformed version */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The list has no such version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     RiskAlertsController_list: {
         parameters: {
             query?: never;
@@ -6705,15 +6809,14 @@ export interface operations {
                              */
                             declarationId: string;
                             /**
-                             * @description Country of departure, ISO 3166-1 alpha-2 (ZZ: unknown)
+                             * @description Country of departure (ZZ: unknown): an ISO 3166-1 alpha-2 country code (2 capital letters). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                              * @example CN
-                             * @enum {string}
                              */
-                            departureCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ";
+                            departureCountry: string;
                             /** @description Goods description; filled from HS 2022 when absent */
                             goodsDescription?: string;
                             /**
-                             * @description HS 6-digit code: an HS 2022 subheading, or an HS 2017 code whose heading exists
+                             * @description HS 6-digit code (HS 2022, or HS 2017 whose heading exists): exactly 6 digits, of an HS chapter 01-99. A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                              * @example 760711
                              */
                             hsCode: string;
@@ -6723,17 +6826,15 @@ export interface operations {
                              */
                             importerId: string;
                             /**
-                             * @description Import type code (KCS reference list)
+                             * @description Import type code: a KCS import type (2-3 digits, no leading zero). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                              * @example 11
-                             * @enum {string}
                              */
-                            importType: "100" | "11" | "12" | "13" | "15" | "21" | "22" | "29" | "49" | "51" | "53" | "54" | "55" | "59" | "71" | "80" | "83" | "84" | "85" | "86" | "87" | "88" | "89" | "90" | "92" | "93" | "94" | "96";
+                            importType: string;
                             /**
-                             * @description Import use code (KCS reference list)
+                             * @description Import use code: a KCS import use (2 digits, no leading zero). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                              * @example 21
-                             * @enum {string}
                              */
-                            importUse: "11" | "12" | "13" | "14" | "15" | "17" | "21" | "23" | "24" | "26" | "27" | "28" | "30" | "31";
+                            importUse: string;
                             /**
                              * @description Item price, KRW
                              * @example 415092.72
@@ -6745,35 +6846,30 @@ export interface operations {
                              */
                             netMassKg: number;
                             /**
-                             * @description Customs office code (KCS reference list)
+                             * @description Customs office code: a customs office code (2-3 digits, no leading zero). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                              * @example 40
-                             * @enum {string}
                              */
-                            officeId: "10" | "100" | "102" | "110" | "12" | "120" | "121" | "122" | "13" | "130" | "131" | "14" | "140" | "150" | "151" | "152" | "153" | "154" | "16" | "17" | "20" | "21" | "23" | "30" | "33" | "37" | "39" | "40" | "41" | "50" | "51" | "53" | "54" | "56" | "60" | "62" | "70" | "71" | "80" | "81" | "82" | "90";
+                            officeId: string;
                             /**
-                             * @description Country of origin, ISO 3166-1 alpha-2 (ZZ: unknown)
+                             * @description Country of origin (ZZ: unknown): an ISO 3166-1 alpha-2 country code (2 capital letters). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                              * @example CN
-                             * @enum {string}
                              */
-                            originCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | "ZZ";
+                            originCountry: string;
                             /**
-                             * @description Country-of-origin indicator (KCS reference list)
+                             * @description Country-of-origin indicator: a KCS origin indicator (one capital letter). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                              * @example E
-                             * @enum {string}
                              */
-                            originIndicator: "B" | "E" | "G" | "N" | "S" | "Y";
+                            originIndicator: string;
                             /**
-                             * @description Payment type code (KCS reference list)
+                             * @description Payment type code: a KCS payment type (1-2 digits). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                              * @example 11
-                             * @enum {string}
                              */
-                            paymentType: "0" | "1" | "11" | "12" | "13" | "14" | "18" | "21" | "33" | "43";
+                            paymentType: string;
                             /**
-                             * @description Process type code (KCS reference list)
+                             * @description Process type code: a KCS process type (one capital letter). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                              * @example B
-                             * @enum {string}
                              */
-                            processType: "A" | "B" | "D";
+                            processType: string;
                             /**
                              * @description Seller id, null when none
                              * @example 249LO7A
@@ -6785,17 +6881,15 @@ export interface operations {
                              */
                             taxRate: number;
                             /**
-                             * @description Tax type code (KCS reference list)
+                             * @description Tax type code: a KCS tax type (a capital letter, then up to 4 capitals or digits). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                              * @example FCN1
-                             * @enum {string}
                              */
-                            taxType: "A" | "C" | "C1" | "C2" | "C3" | "CIT" | "CIT1" | "CIT2" | "E1" | "F" | "FAS1" | "FAS2" | "FAS4" | "FAU1" | "FAU8" | "FCA1" | "FCA6" | "FCL1" | "FCN1" | "FCN2" | "FCN3" | "FCN4" | "FCN6" | "FCO1" | "FEF1" | "FEF2" | "FEU1" | "FEU2" | "FEU6" | "FGB1" | "FIN1" | "FNZ1" | "FPE1" | "FSG1" | "FTR1" | "FUS1" | "FUS2" | "FUS4" | "FUS5" | "FVN1" | "FVN2" | "FVN4" | "L" | "P1" | "P3" | "R" | "W1" | "W2";
+                            taxType: string;
                             /**
-                             * @description Mode of transport: 10 sea, 40 air, 50 post, ... (KCS reference list)
+                             * @description Mode of transport: 10 sea, 40 air, 50 post, ...: a KCS mode of transport (2 digits, no leading zero). A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review
                              * @example 40
-                             * @enum {string}
                              */
-                            transportMode: "10" | "20" | "30" | "40" | "50" | "90";
+                            transportMode: string;
                         };
                         /** @enum {integer} */
                         fraud: 0 | 1;

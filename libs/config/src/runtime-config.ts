@@ -1,4 +1,5 @@
 import { bool, cleanEnv, num, port, str, url } from 'envalid';
+import { parseOfficeMinLanes, type DataQualityRule } from '@customs/decision';
 
 /** Items per batch request (`MAX_BATCH_SIZE`) unless configured: declarations, past outcomes. */
 export const DEFAULT_MAX_BATCH_SIZE = 1000;
@@ -50,6 +51,12 @@ export interface RuntimeConfig {
   yellowTopShare: number;
   /** Share (0..1) of otherwise-GREEN declarations selected at random as control sample (YELLOW). */
   controlShare: number;
+  /**
+   * The built-in data-quality rule: a declaration with a code not in the reference lists gets at
+   * least `minLane` (`DATA_QUALITY_MIN_LANE`, default YELLOW; GREEN turns it off), or its office's
+   * lane from `DATA_QUALITY_OFFICE_MIN_LANES` (`"<office>:<lane>,..."`, e.g. `"101:RED,40:GREEN"`).
+   */
+  dataQuality: DataQualityRule;
   /**
    * Share (0..1) of declarations the critical-fraud (public safety) model sends to RED on
    * its own (`CRITICAL_RED_TOP_SHARE`, default 0.01): its score quantile at 1 - share.
@@ -199,6 +206,8 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       YELLOW_TOP_SHARE: num({ default: 0.1 }),
       CONTROL_SHARE: num({ default: 0.01 }),
       CONTROL_SEED: str({ default: 'control-v1' }),
+      DATA_QUALITY_MIN_LANE: str({ default: 'YELLOW', choices: ['GREEN', 'YELLOW', 'RED'], desc: 'least lane of a declaration with a code not in the reference lists' }),
+      DATA_QUALITY_OFFICE_MIN_LANES: str({ default: '', desc: 'per-office overrides of DATA_QUALITY_MIN_LANE: <office>:<lane>,...' }),
       CRITICAL_RED_TOP_SHARE: num({ default: 0.01 }),
       RISK_MODEL_CHAMPION: str({ default: '' }),
       HISTORY_REFRESH_MS: num({ default: 2000 }),
@@ -249,6 +258,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     yellowTopShare: e.YELLOW_TOP_SHARE,
     controlShare: e.CONTROL_SHARE,
     controlSeed: e.CONTROL_SEED,
+    dataQuality: { minLane: e.DATA_QUALITY_MIN_LANE as DataQualityRule['minLane'], officeMinLanes: parseOfficeMinLanes(e.DATA_QUALITY_OFFICE_MIN_LANES) },
     criticalRedTopShare: e.CRITICAL_RED_TOP_SHARE,
     championModel: e.RISK_MODEL_CHAMPION,
     historyRefreshMs: e.HISTORY_REFRESH_MS,

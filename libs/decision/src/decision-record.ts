@@ -1,4 +1,5 @@
-import type { Declaration, Lane } from '@customs/domain';
+import type { DataQualityFinding, Declaration, Lane } from '@customs/domain';
+import { dataQualityLane } from './data-quality-rule';
 import type { FiredCriterion } from '@customs/selectivity';
 import { drawsFor } from './draws';
 import { decideLane, type SelectionBasisRecord } from './lane-decision';
@@ -34,6 +35,19 @@ export interface DecisionRecordBody {
   /** True when the declaration was drawn at random for the control sample and that decided its lane. */
   controlSample: boolean;
   control: ControlSettings;
+  /**
+   * Codes of the declaration that were not in the reference lists in force (data-quality
+   * findings, `dataQualityFindings`); absent when every code was known.
+   */
+  dataQuality?: DataQualityFinding[];
+  /** The data-quality rule's minimum lane at the declaration's office when it was decided (present with `dataQuality`; replay uses it). */
+  dataQualityMinLane?: Lane;
+  /**
+   * The reference list versions the codes were looked up in (`list@version,...`, e.g.
+   * `office@1,tax-type@2`; present with `dataQuality` when screening read stored lists), so an
+   * auditor sees which versions lacked the code.
+   */
+  dataQualityLists?: string;
   /** Every reason for selecting it and the deciding one (absent on decisions before risk policies). */
   selectionBasis?: SelectionBasisRecord;
   /**
@@ -85,6 +99,8 @@ function englishReason(reason: SummaryReason): string {
       return 'it was drawn at random for the control sample';
     case 'exploration':
       return 'it was drawn at random from the exploration band just below the YELLOW threshold';
+    case 'dataQuality':
+      return `the data-quality rule asks for at least ${reason.params.minLane} because ${reason.params.codes} ${reason.params.count === 1 ? 'is' : 'are'} not in the reference lists`;
   }
 }
 
@@ -119,11 +135,18 @@ export interface DecisionInput {
   criteriaSet: string;
   /** ISO timestamp of the decision. */
   decidedAt: string;
+  /**
+   * The declaration's data-quality findings (`dataQualityFindings` against the reference lists in
+   * force) and the data-quality rule's minimum lane at its office (`dataQualityMinLane`); absent
+   * or no findings: the rule asks for nothing.
+   */
+  dataQuality?: { findings: DataQualityFinding[]; minLane: Lane; lists?: string };
 }
 
 /**
  * The decision on one declaration, as the append-only record stores it: the declaration's draws
- * (`drawsFor` with the control seed in force), the lane and its basis (`decideLane`), the lane
+ * (`drawsFor` with the control seed in force), the lane and its basis (`decideLane`, with the
+ * data-quality rule's lane when the declaration has findings), the lane
  * each shadow model would have asked for, and the one-sentence summary. Pure: the same input
  * gives the same record.
  */
@@ -134,7 +157,9 @@ export function decide(input: DecisionInput): DecisionRecordBody {
     scores: champion,
     policy: { thresholds: policy.thresholds, controlShare: policy.control.share },
     draws: drawsFor(declaration.declarationId, policy.control.seed),
+    dataQualityLane: dataQualityLane(input.dataQuality?.findings, input.dataQuality?.minLane),
   });
+  const findings = input.dataQuality?.findings ?? [];
   const body: Omit<DecisionRecordBody, 'summary'> = {
     declarationId: declaration.declarationId,
     declaration,
@@ -159,6 +184,9 @@ export function decide(input: DecisionInput): DecisionRecordBody {
     })),
     controlSample: decision.controlSample,
     control: policy.control,
+    ...(findings.length > 0
+      ? { dataQuality: findings, dataQualityMinLane: input.dataQuality!.minLane, ...(input.dataQuality!.lists ? { dataQualityLists: input.dataQuality!.lists } : {}) }
+      : {}),
     selectionBasis: decision.selectionBasis,
     criteriaSet: input.criteriaSet,
     decidedAt: input.decidedAt,

@@ -18,6 +18,8 @@ export interface SummarySource {
   };
   controlSample: boolean;
   selectionBasis?: { decidedBy: string | null } | null;
+  dataQuality?: ReadonlyArray<{ field: string; value: string }> | null;
+  dataQualityMinLane?: string | null;
 }
 
 /** One reason of the summary: what it says (`key`) and the values it names (`params`). */
@@ -26,12 +28,14 @@ export type SummaryReason =
   | { key: 'noCriterion'; params: Record<string, never> }
   | { key: 'modelCritical'; params: { model: string; score: string; threshold: string } }
   | { key: 'modelRed' | 'modelYellow' | 'modelGreen'; params: { model: string; score: string; threshold: string } }
-  | { key: 'control' | 'exploration'; params: Record<string, never> };
+  | { key: 'control' | 'exploration'; params: Record<string, never> }
+  | { key: 'dataQuality'; params: { count: number; codes: string; minLane: string } };
 
 /**
  * Why a declaration got its lane, as reasons in the order the summary gives them: the criteria
  * that fired (or none), the deciding model's score against the recorded threshold that applied,
- * and a random draw for the control sample or the exploration band. Reads the record only (the
+ * the data-quality rule when it decided the lane (the unknown codes, `field value`), and a random
+ * draw for the control sample or the exploration band. Reads the record only (the
  * lanes, scores and thresholds it recorded); decides nothing. Scores and thresholds are written
  * with three decimals. The server's English sentence (`summarise`) and the web app's translated
  * one are both made from these.
@@ -52,6 +56,11 @@ export function summaryReasons(r: SummarySource): SummaryReason[] {
     const key = m.lane === 'RED' ? 'modelRed' : m.lane === 'YELLOW' ? 'modelYellow' : 'modelGreen';
     const threshold = m.lane === 'RED' ? m.thresholds.red : m.thresholds.yellow;
     reasons.push({ key, params: { model, score: m.score.toFixed(3), threshold: threshold.toFixed(3) } });
+  }
+  const findings = r.dataQuality ?? [];
+  if (r.selectionBasis?.decidedBy === 'DATA_QUALITY' && findings.length > 0) {
+    const codes = findings.map((f) => `${f.field} ${f.value}`).join(', ');
+    reasons.push({ key: 'dataQuality', params: { count: findings.length, codes, minLane: r.dataQualityMinLane ?? 'YELLOW' } });
   }
   if (r.controlSample) reasons.push({ key: 'control', params: {} });
   else if (r.selectionBasis?.decidedBy === 'EXPLORATION') reasons.push({ key: 'exploration', params: {} });

@@ -18,3 +18,4 @@ export * from './decision-record';
 export * from './replay-comparison';
 export * from './policy-preview';
 export * from './decision-summary';
+export * from './data-quality-rule';

@@ -19,12 +19,12 @@ describe('decideLane', () => {
 
   it('takes the most severe of the criteria and the model, and records the criterion as decider ahead of the model', () => {
     expect(run(['RED'], 0.95)).toEqual({
-      lane: 'RED', criteriaLane: 'RED', scoreLane: 'RED', controlSample: false, selectionBasis: { reasons: ['CRITERION', 'MODEL'], decidedBy: 'CRITERION' },
+      lane: 'RED', criteriaLane: 'RED', scoreLane: 'RED', dataQualityLane: 'GREEN', controlSample: false, selectionBasis: { reasons: ['CRITERION', 'MODEL'], decidedBy: 'CRITERION' },
     });
     expect(run(['YELLOW'], 0.95)).toMatchObject({ lane: 'RED', selectionBasis: { reasons: ['CRITERION', 'MODEL'], decidedBy: 'MODEL' } });
     expect(run(['GREEN', 'YELLOW'], 0.1)).toMatchObject({ lane: 'YELLOW', criteriaLane: 'YELLOW', selectionBasis: { reasons: ['CRITERION'], decidedBy: 'CRITERION' } });
     expect(run([], 0.7)).toMatchObject({ lane: 'YELLOW', criteriaLane: 'GREEN', selectionBasis: { reasons: ['MODEL'], decidedBy: 'MODEL' } });
-    expect(run([], 0.1)).toEqual({ lane: 'GREEN', criteriaLane: 'GREEN', scoreLane: 'GREEN', controlSample: false, selectionBasis: { reasons: [], decidedBy: null } });
+    expect(run([], 0.1)).toEqual({ lane: 'GREEN', criteriaLane: 'GREEN', scoreLane: 'GREEN', dataQualityLane: 'GREEN', controlSample: false, selectionBasis: { reasons: [], decidedBy: null } });
   });
 
   it('sends a critical-fraud score at its cut-off to RED', () => {
@@ -35,7 +35,7 @@ describe('decideLane', () => {
 
   it('sends a drawn otherwise-GREEN declaration to YELLOW as control, and records the draw on a selected one without deciding', () => {
     expect(run([], 0.1, draws(true, false))).toEqual({
-      lane: 'YELLOW', criteriaLane: 'GREEN', scoreLane: 'GREEN', controlSample: true, selectionBasis: { reasons: ['CONTROL'], decidedBy: 'CONTROL' },
+      lane: 'YELLOW', criteriaLane: 'GREEN', scoreLane: 'GREEN', dataQualityLane: 'GREEN', controlSample: true, selectionBasis: { reasons: ['CONTROL'], decidedBy: 'CONTROL' },
     });
     expect(run(['RED'], 0.1, draws(true, false))).toMatchObject({ lane: 'RED', controlSample: false, selectionBasis: { reasons: ['CRITERION', 'CONTROL'], decidedBy: 'CRITERION' } });
     expect(run([], 0.1, { control: 0.1, exploration: 0.9 }).controlSample).toBe(false);
@@ -44,7 +44,7 @@ describe('decideLane', () => {
 
   it('draws exploration only in the band [floor, yellow), with its own draw; control decides when both draw', () => {
     expect(run([], 0.4, draws(false, true))).toEqual({
-      lane: 'YELLOW', criteriaLane: 'GREEN', scoreLane: 'GREEN', controlSample: false, selectionBasis: { reasons: ['EXPLORATION'], decidedBy: 'EXPLORATION' },
+      lane: 'YELLOW', criteriaLane: 'GREEN', scoreLane: 'GREEN', dataQualityLane: 'GREEN', controlSample: false, selectionBasis: { reasons: ['EXPLORATION'], decidedBy: 'EXPLORATION' },
     });
     expect(run([], 0.33, draws(false, true)).selectionBasis.decidedBy).toBe('EXPLORATION');
     expect(run([], 0.3299, draws(false, true))).toMatchObject({ lane: 'GREEN', selectionBasis: { reasons: [], decidedBy: null } });

@@ -27,8 +27,8 @@ describe('policy preview', () => {
     expect(p.decisions).toBe(5);
     expect(p.current.lanes).toEqual({ GREEN: 1, YELLOW: 3, RED: 1 });
     expect(p.proposed.lanes).toEqual({ GREEN: 2, YELLOW: 1, RED: 2 });
-    expect(p.current.decidedBy).toEqual({ CRITERION: 1, MODEL: 3, CONTROL: 0, EXPLORATION: 0, NONE: 1 });
-    expect(p.proposed.decidedBy).toEqual({ CRITERION: 1, MODEL: 2, CONTROL: 0, EXPLORATION: 0, NONE: 2 });
+    expect(p.current.decidedBy).toEqual({ CRITERION: 1, MODEL: 3, DATA_QUALITY: 0, CONTROL: 0, EXPLORATION: 0, NONE: 1 });
+    expect(p.proposed.decidedBy).toEqual({ CRITERION: 1, MODEL: 2, DATA_QUALITY: 0, CONTROL: 0, EXPLORATION: 0, NONE: 2 });
     expect(p.changed).toBe(2);
     expect(p.moves).toEqual({ 'YELLOW->RED': 1, 'YELLOW->GREEN': 1 });
   });

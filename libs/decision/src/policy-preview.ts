@@ -1,5 +1,6 @@
 import { LANES, type Lane } from '@customs/domain';
 import type { DecisionRecordBody } from './decision-record';
+import { dataQualityLane } from './data-quality-rule';
 import { drawsFor } from './draws';
 import { decideLane, SELECTION_BASES, type LaneDecision, type SelectionBasis } from './lane-decision';
 import type { PolicyThresholds } from './office-policy';
@@ -30,17 +31,23 @@ export interface PolicyPreview {
 
 /**
  * A recorded decision decided again under another policy: the same fired criteria, the same
- * recorded scores, the same draws (`drawsFor` with the recorded control seed), through `decideLane`.
+ * recorded scores, the same draws (`drawsFor` with the recorded control seed) and the recorded
+ * data-quality findings under the recorded data-quality minimum lane, through `decideLane`.
  * The scores are only comparable with cut-offs derived for the model version that produced them.
  */
-export function redecide(record: Pick<DecisionRecordBody, 'declarationId' | 'firedCriteria' | 'model' | 'control'>, policy: PolicyUnderTest): LaneDecision {
+export function redecide(record: RedecidedRecord, policy: PolicyUnderTest): LaneDecision {
   return decideLane({
     firedCriteria: record.firedCriteria,
     scores: { score: record.model.score, criticalScore: record.model.criticalScore ?? null },
     policy,
     draws: drawsFor(record.declarationId, record.control.seed),
+    dataQualityLane: dataQualityLane(record.dataQuality, record.dataQualityMinLane),
   });
 }
+
+/** The parts of a decision record {@link redecide} reads (the data-quality ones absent on records without findings). */
+export type RedecidedRecord = Pick<DecisionRecordBody, 'declarationId' | 'firedCriteria' | 'model' | 'control'> &
+  Partial<Pick<DecisionRecordBody, 'dataQuality' | 'dataQualityMinLane'>>;
 
 const emptyOutcome = (): PolicyOutcome => ({
   lanes: Object.fromEntries(LANES.map((l) => [l, 0])) as Record<Lane, number>,
@@ -52,7 +59,7 @@ const emptyOutcome = (): PolicyOutcome => ({
  * the proposed policy, counted by lane and deciding basis, with the lane moves between them.
  * Pass only records scored by the model version both policies' cut-offs were derived for.
  */
-export function previewPolicy(records: ReadonlyArray<Pick<DecisionRecordBody, 'declarationId' | 'firedCriteria' | 'model' | 'control'>>, current: PolicyUnderTest, proposed: PolicyUnderTest): PolicyPreview {
+export function previewPolicy(records: ReadonlyArray<RedecidedRecord>, current: PolicyUnderTest, proposed: PolicyUnderTest): PolicyPreview {
   const preview: PolicyPreview = { decisions: records.length, current: emptyOutcome(), proposed: emptyOutcome(), changed: 0, moves: {} };
   for (const r of records) {
     const a = redecide(r, current);

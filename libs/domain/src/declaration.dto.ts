@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import { ValidateBy, ValidationArguments, ValidationError, validateSync } from 'class-validator';
 import { DECLARATION_FIELDS, type Declaration } from './declaration';
-import { HsNomenclature } from './hs-nomenclature';
-import { isCustomsCountryCode } from './reference/countries';
-import { KCS_CODE_LISTS, KcsCodeField } from './reference/kcs-codes';
+import { CODE_FORMATS, type CodeField } from './reference/data-quality';
 
 /** Earliest acceptance date a declaration may carry (ISO `YYYY-MM-DD`, inclusive). */
 export const MIN_DECLARATION_DATE = '1990-01-01';
@@ -20,7 +18,6 @@ export const MAX_GOODS_DESCRIPTION_LENGTH = 2000;
 
 const ID = /^[A-Za-z0-9]{1,20}$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const HS6 = /^\d{6}$/;
 
 /** Short printable form of a rejected value for error messages (never the whole of a long string). */
 function show(value: unknown): string {
@@ -83,10 +80,14 @@ function IsNullableIdentifier(): PropertyDecorator {
   });
 }
 
-/** A value of the KCS code list behind `field`. */
-function IsKcsCode(field: KcsCodeField, what: string): PropertyDecorator {
-  const known = KCS_CODE_LISTS[field];
-  return Check('isKcsCode', (v) => stringTypeProblem(v) ?? (known.has(v as string) ? null : `must be a known ${what}: ${show(v)}`));
+/**
+ * A well-formed value of the code field `field` (`CODE_FORMATS`). Whether the code is in the
+ * reference list is not a validation rule: an unknown well-formed code is screened with a
+ * data-quality finding (`dataQualityFindings`), never refused.
+ */
+function IsKcsCode(field: CodeField): PropertyDecorator {
+  const { pattern, what } = CODE_FORMATS[field];
+  return Check('isKcsCode', (v) => stringTypeProblem(v) ?? (pattern.test(v as string) ? null : `must be ${what}: ${show(v)}`));
 }
 
 /** A real calendar date `YYYY-MM-DD` between MIN_ and MAX_DECLARATION_DATE. */
@@ -109,19 +110,14 @@ function IsDeclarationDate(): PropertyDecorator {
   });
 }
 
-/** Exactly 6 digits, known to the HS nomenclature (HS 2022, or HS 2017 with a known heading). */
+/** Exactly 6 digits of a chapter 01-99 (whether the HS nomenclature knows it is a data-quality finding). */
 function IsHsCode(): PropertyDecorator {
-  return Check('isHsCode', (v) => {
-    const typeProblem = stringTypeProblem(v);
-    if (typeProblem !== null) return typeProblem;
-    if (!HS6.test(v as string)) return `must be exactly 6 digits: ${show(v)}`;
-    return HsNomenclature.default().isKnown(v as string) ? null : `must be a known HS 2022 code: ${v}`;
-  });
+  return IsKcsCode('hsCode');
 }
 
-/** An ISO 3166-1 alpha-2 country code (upper case) or a documented customs exception (ZZ). */
-function IsCountryCode(): PropertyDecorator {
-  return Check('isCountryCode', (v) => stringTypeProblem(v) ?? (isCustomsCountryCode(v) ? null : `must be an ISO 3166-1 alpha-2 country code: ${show(v)}`));
+/** Two capital letters, the shape of ISO 3166-1 alpha-2 (an unassigned pair is a data-quality finding). */
+function IsCountryCode(field: 'departureCountry' | 'originCountry'): PropertyDecorator {
+  return IsKcsCode(field);
 }
 
 /** A finite number (no NaN, no Infinity, no numeric string) in `[min, max]`. */
@@ -149,30 +145,30 @@ function IsOptionalText(max: number): PropertyDecorator {
  * works with NestJS's `ValidationPipe({ whitelist: true, forbidNonWhitelisted: true })`.
  *
  * Units: `taxRate` percent (0..1000), `netMassKg` kilograms (0..1e9), `itemPriceKrw`
- * Korean won (0..1e15). Codes are checked against the KCS reference lists (`reference/`),
- * `hsCode` against the HS nomenclature, countries against ISO 3166-1 alpha-2 (+ `ZZ`).
- * Every error message starts with the field name, e.g.
- * `hsCode must be a known HS 2022 code: 999999`.
+ * Korean won (0..1e15). Code fields are checked for their shape only (`CODE_FORMATS`): a
+ * well-formed code missing from the reference lists is accepted and screened with a data-quality
+ * finding (`dataQualityFindings`). Every error message starts with the field name, e.g.
+ * `hsCode must be exactly 6 digits, of an HS chapter 01-99: 9302`.
  */
 export class DeclarationDto implements Declaration {
   @IsIdentifier() declarationId!: string;
   @IsDeclarationDate() date!: string;
-  @IsKcsCode('officeId', 'customs office code') officeId!: string;
-  @IsKcsCode('processType', 'KCS process type') processType!: string;
-  @IsKcsCode('importType', 'KCS import type') importType!: string;
-  @IsKcsCode('importUse', 'KCS import use') importUse!: string;
-  @IsKcsCode('paymentType', 'KCS payment type') paymentType!: string;
-  @IsKcsCode('transportMode', 'KCS mode of transport') transportMode!: string;
+  @IsKcsCode('officeId') officeId!: string;
+  @IsKcsCode('processType') processType!: string;
+  @IsKcsCode('importType') importType!: string;
+  @IsKcsCode('importUse') importUse!: string;
+  @IsKcsCode('paymentType') paymentType!: string;
+  @IsKcsCode('transportMode') transportMode!: string;
   @IsIdentifier() declarantId!: string;
   @IsIdentifier() importerId!: string;
   @IsNullableIdentifier() sellerId!: string | null;
   @IsNullableIdentifier() courierId!: string | null;
   @IsHsCode() hsCode!: string;
-  @IsCountryCode() departureCountry!: string;
-  @IsCountryCode() originCountry!: string;
+  @IsCountryCode('departureCountry') departureCountry!: string;
+  @IsCountryCode('originCountry') originCountry!: string;
   @IsNumberBetween(0, MAX_TAX_RATE_PERCENT, '%') taxRate!: number;
-  @IsKcsCode('taxType', 'KCS tax type') taxType!: string;
-  @IsKcsCode('originIndicator', 'KCS origin indicator') originIndicator!: string;
+  @IsKcsCode('taxType') taxType!: string;
+  @IsKcsCode('originIndicator') originIndicator!: string;
   @IsNumberBetween(0, MAX_NET_MASS_KG, 'kg') netMassKg!: number;
   @IsNumberBetween(0, MAX_ITEM_PRICE_KRW, 'KRW') itemPriceKrw!: number;
   @IsOptionalText(MAX_GOODS_DESCRIPTION_LENGTH) goodsDescription?: string;

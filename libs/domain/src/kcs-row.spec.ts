@@ -80,11 +80,11 @@ describe('kcsRowToDeclaration', () => {
     expect(errorOf(() => kcsRowToDeclaration(r)).errors).toEqual(['unknown column "Remarks"', 'missing column "Office ID"']);
   });
 
-  it('validates the mapped declaration (unknown HS code, negative price, bad date)', () => {
-    const e = errorOf(() => kcsRowToDeclaration(row({ 'HS6 Code': '999999', 'Item Price': '-5', Date: '2020-02-30' }), { rowNumber: 3 }));
+  it('validates the mapped declaration (malformed HS code, negative price, bad date)', () => {
+    const e = errorOf(() => kcsRowToDeclaration(row({ 'HS6 Code': '00000', 'Item Price': '-5', Date: '2020-02-30' }), { rowNumber: 3 }));
     expect(e.errors).toEqual([
       'date must be a real calendar date: 2020-02-30',
-      'hsCode must be a known HS 2022 code: 999999',
+      'hsCode must be exactly 6 digits, of an HS chapter 01-99: 00000',
       'itemPriceKrw must be between 0 and 1000000000000000 KRW: -5',
     ]);
     expect(e.message).toMatch(/^row 3: date must be/);

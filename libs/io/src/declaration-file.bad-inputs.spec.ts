@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
+import { dataQualityFindings, type DataQualityFinding } from '@customs/domain';
 import { DeclarationFileError, readDeclarationStream, type DeclarationFileRecord } from './declaration-file';
 
 /** The CSV part of the hostile-input corpus (`e2e/fixtures/bad-inputs/csv.json`; the API takes no CSV, the ingest CLI reads it with this reader). */
@@ -7,6 +8,8 @@ interface CsvCorpus {
   header: string;
   validRow: string;
   rows: Array<{ name: string; category: string; row?: string; rowBase64?: string; expect: { message: string } }>;
+  /** Rows with a well-formed code missing from the reference lists: read, and screened with a data-quality finding. */
+  screenedRows: Array<{ name: string; category: string; row: string; expect: { finding: DataQualityFinding } }>;
   files: Array<{ name: string; category: string; file?: string; fileBase64?: string; expect: { fileError: string } }>;
 }
 
@@ -32,6 +35,13 @@ describe('declaration CSV reader against the hostile-input corpus', () => {
     expect(records).toHaveLength(2);
     expect(records[0]).toMatchObject({ rowNumber: 1, error: expect.stringContaining(entry.expect.message) });
     expect(records[1]).toMatchObject({ rowNumber: 2, declaration: { declarationId: '97061800' } });
+  });
+
+  it.each(corpus.screenedRows.map((e) => [e.name, e] as const))('reads the row with a code missing from the lists, naming it as a finding: %s', async (_name, entry) => {
+    const records = await read(Buffer.from(`${corpus.header}\n${entry.row}\n`));
+    expect(records).toHaveLength(1);
+    const r = records[0];
+    expect('declaration' in r ? dataQualityFindings(r.declaration) : r).toEqual([entry.expect.finding]);
   });
 
   it.each(corpus.files.map((e) => [e.name, e] as const))('refuses the whole file: %s', async (_name, entry) => {

@@ -4,3 +4,4 @@
  */
 export * from './declaration-file';
 export { loadCriteriaFromDir, CriteriaLoadError } from './criteria-loader';
+export * from './reference-file';

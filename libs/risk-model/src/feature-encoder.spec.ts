@@ -175,6 +175,17 @@ describe('encodeFeatures', () => {
     expect(names.some((n) => /fraud/i.test(n))).toBe(false);
   });
 
+  it('encodes the codes missing from the reference lists (tax type FUS6, office 101) as unseen, like any new category', () => {
+    const spec = loadFeatureSpec(path.join(MODELS_DIR, '1.0.0', 'feature-spec.json'));
+    const names = featureNames(spec);
+    const x = encodeFeatures([{ ...base, taxType: 'FUS6', officeId: '101' }], spec);
+    expect(Array.from(x).every(Number.isFinite)).toBe(true);
+    expect(x[names.indexOf('ord_officeId')]).toBe(-1);
+    expect(x[names.indexOf('ord_taxType')]).toBe(-1);
+    expect(x[names.indexOf('te_count_taxType')]).toBe(0);
+    expect(x[names.indexOf('te_rate_taxType')]).toBe(Math.fround(spec.tables['taxType'].prior));
+  });
+
   it('2.0.0: a party with no history gets count 0, the prior rates and no unit-price deviation', () => {
     const spec = loadFeatureSpec(path.join(MODELS_DIR, '2.0.0', 'feature-spec.json'));
     expect(() => encodeFeatures([base], spec)).toThrow(/needs the supply-chain history/);

@@ -26,3 +26,17 @@ describe('DECLARATION_SCHEMA', () => {
     }
   });
 });
+
+describe('DECLARATION_SCHEMA code fields', () => {
+  it('states the shape validateDeclaration checks, and admits well-formed codes not in the lists (FUS6, 101)', () => {
+    const props = DECLARATION_SCHEMA.properties as Record<string, { pattern?: string; enum?: unknown }>;
+    for (const [field, value, ok] of [
+      ['taxType', 'FUS6', true], ['officeId', '101', true], ['hsCode', '999999', true], ['originCountry', 'XX', true],
+      ['taxType', 'fus6', false], ['officeId', '0101', false], ['hsCode', '00000A', false], ['originCountry', 'BEL', false],
+    ] as const) {
+      expect(props[field].enum).toBeUndefined();
+      expect([field, value, new RegExp(props[field].pattern!).test(value)]).toEqual([field, value, ok]);
+      expect([field, value, validateDeclaration(sampleDeclaration({ [field]: value })).ok]).toEqual([field, value, ok]);
+    }
+  });
+});

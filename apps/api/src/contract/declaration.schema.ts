@@ -1,9 +1,8 @@
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import {
-  HsNomenclature, KCS_CODE_LISTS, MAX_DECLARATION_DATE, MAX_ITEM_PRICE_KRW, MAX_NET_MASS_KG, MAX_TAX_RATE_PERCENT, MIN_DECLARATION_DATE, type KcsCodeField,
+  CODE_FORMATS, MAX_DECLARATION_DATE, MAX_ITEM_PRICE_KRW, MAX_NET_MASS_KG, MAX_TAX_RATE_PERCENT, MIN_DECLARATION_DATE, type CodeField,
 } from '@customs/domain';
 import { DEFAULT_MAX_BATCH_SIZE } from '@customs/config';
-import { countryCodes } from '../services/http/code-validators';
 
 /** Identifiers: 1-20 ASCII letters or digits (`IsIdentifier` of `DeclarationDto`). */
 const IDENTIFIER = '^[A-Za-z0-9]{1,20}$';
@@ -17,10 +16,14 @@ export const DECLARATION_DATE_PATTERN =
   '^(?:(?:199[0-9]|20[0-9]{2}|2100)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))' +
   '|(?:199[26]|20(?:[02468][048]|[13579][26]))-02-29)$';
 
-const code = (field: KcsCodeField, description: string, example: string): SchemaObject => ({
+/**
+ * A code field: its shape as a pattern (`CODE_FORMATS`), not the reference list as an enum. A
+ * well-formed code missing from the reference lists is screened with a data-quality finding.
+ */
+const code = (field: CodeField, description: string, example: string): SchemaObject => ({
   type: 'string',
-  enum: [...KCS_CODE_LISTS[field]].sort(),
-  description: `${description} (KCS reference list)`,
+  pattern: CODE_FORMATS[field].pattern.source,
+  description: `${description}: ${CODE_FORMATS[field].what}. A well-formed code not in the reference lists (GET /api/reference/{list}) is screened with a data-quality finding and sent at least to document review`,
   example,
 });
 const identifier = (description: string, example: string | null, nullable = false): SchemaObject => ({
@@ -29,8 +32,8 @@ const identifier = (description: string, example: string | null, nullable = fals
 
 /**
  * OpenAPI schema of a declaration, stating every rule `validateDeclaration` (`DeclarationDto`,
- * `@customs/domain`) checks: identifiers, the KCS code lists, the HS nomenclature (as a pattern
- * of the known headings), ISO country codes, the date range and the numeric bounds
+ * `@customs/domain`) checks: identifiers, the shapes of the code fields (office, KCS codes, HS,
+ * countries; membership of the reference lists is a data-quality finding, not a rule), the date range and the numeric bounds
  * (`taxRate` %, `netMassKg` kg, `itemPriceKrw` KRW).
  */
 export const DECLARATION_SCHEMA: SchemaObject = {
@@ -58,12 +61,9 @@ export const DECLARATION_SCHEMA: SchemaObject = {
     importerId: identifier('Importer (consignee) id', 'SHHZGSL'),
     sellerId: identifier('Seller id, null when none', '249LO7A', true),
     courierId: identifier('Express courier id, null when none', null, true),
-    hsCode: {
-      type: 'string', pattern: HsNomenclature.default().knownCodePattern(),
-      description: 'HS 6-digit code: an HS 2022 subheading, or an HS 2017 code whose heading exists', example: '760711',
-    },
-    departureCountry: { type: 'string', enum: countryCodes(), description: 'Country of departure, ISO 3166-1 alpha-2 (ZZ: unknown)', example: 'CN' },
-    originCountry: { type: 'string', enum: countryCodes(), description: 'Country of origin, ISO 3166-1 alpha-2 (ZZ: unknown)', example: 'CN' },
+    hsCode: code('hsCode', 'HS 6-digit code (HS 2022, or HS 2017 whose heading exists)', '760711'),
+    departureCountry: code('departureCountry', 'Country of departure (ZZ: unknown)', 'CN'),
+    originCountry: code('originCountry', 'Country of origin (ZZ: unknown)', 'CN'),
     taxRate: { type: 'number', minimum: 0, maximum: MAX_TAX_RATE_PERCENT, description: 'Duty rate, %', example: 7.2 },
     taxType: code('taxType', 'Tax type code', 'FCN1'),
     originIndicator: code('originIndicator', 'Country-of-origin indicator', 'E'),

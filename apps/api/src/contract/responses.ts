@@ -19,6 +19,7 @@ export type { AttachmentList, AttachmentUpload, IntelligenceInbox } from '../app
 export type { IntakeResult } from '../app/intelligence/intelligence.service';
 export type { ModelComparison } from '../app/models/model-comparison.service';
 export type { ModelEventList, ModelList } from '../app/models/model-registry.service';
+export type { ReferenceList } from '../app/reference/reference.responses';
 export type { RiskAlertAcknowledgement, RiskAlertList } from '../app/risk-alerts/risk-alerts.responses';
 export type { RiskCaseCriterionDraft, RiskCaseDetail, RiskCaseList } from '../app/risk-cases/risk-cases.responses';
 export type { RiskPolicyHistory, RiskPolicyView, RiskPolicyWrite } from '../app/risk-policy/risk-policy.responses';

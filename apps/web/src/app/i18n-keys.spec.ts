@@ -62,13 +62,17 @@ function keysInUse(): string[] {
     return label ? [label.key, ...(label.partKey ? [label.partKey] : [])] : [];
   });
   const reasonCheck = checkPromoteReason('');
-  // Every summary a record can have: each lane, one or two criteria or none, each model lane, critical, control, exploration.
+  // Every summary a record can have: each lane, one or two criteria or none, each model lane, critical, control, exploration, data quality.
   const model = (lane: string, score: number, criticalScore: number | null = null) =>
     ({ name: 'm', version: '1', score, criticalScore, lane, thresholds: { yellow: 0.5, red: 0.9, criticalRed: 0.8 } });
   const records = LANES.flatMap((lane) =>
     [[], [{ id: 'A', version: 1, lane: 'RED' }], [{ id: 'A', version: 1, lane: 'RED' }, { id: 'B', version: 1, lane: 'YELLOW' }]].flatMap((firedCriteria) =>
       [model('GREEN', 0.1), model('YELLOW', 0.6), model('RED', 0.95), model('RED', 0.6, 0.85)].flatMap((m) =>
-        [{ controlSample: true, selectionBasis: null }, { controlSample: false, selectionBasis: { decidedBy: 'EXPLORATION' } }].map(
+        [
+          { controlSample: true, selectionBasis: null },
+          { controlSample: false, selectionBasis: { decidedBy: 'EXPLORATION' } },
+          { controlSample: false, selectionBasis: { decidedBy: 'DATA_QUALITY' }, dataQuality: [{ field: 'taxType', value: 'FUS6' }], dataQualityMinLane: 'YELLOW' },
+        ].map(
           (draw) => ({ declarationId: 'D', lane, firedCriteria, model: m, ...draw }) as unknown as DecisionRecord,
         ),
       ),

@@ -12,3 +12,4 @@ export * from './reporting.repository';
 export * from './risk-alert.repository';
 export * from './risk-case.repository';
 export * from './risk-case-handoff.repository';
+export * from './reference-code.repository';

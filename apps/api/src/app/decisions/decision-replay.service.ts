@@ -28,7 +28,7 @@ export interface ReplayResult {
  * Replays a stored decision for an auditor: the declaration snapshot against exactly the
  * criterion versions that were in force, the model itself when the same version is loaded, and
  * the lane decided again (`redecide` in @customs/decision) under the recorded thresholds, control
- * share and draws. Writes nothing.
+ * share, draws and data-quality findings (not re-checked against today's reference lists). Writes nothing.
  */
 @Injectable()
 export class DecisionReplayService {
@@ -71,7 +71,11 @@ export class DecisionReplayService {
     }
     // The recorded thresholds (with the exploration band and critical cut-off, when recorded) and control draw settings.
     const { lane, controlSample } = redecide(
-      { declarationId, firedCriteria: selection.fired, model: { ...record.model, score, criticalScore }, control: record.control },
+      {
+        declarationId, firedCriteria: selection.fired, model: { ...record.model, score, criticalScore }, control: record.control,
+        // the recorded findings and minimum lane: the reference lists may have changed since
+        dataQuality: record.dataQuality, dataQualityMinLane: record.dataQualityMinLane,
+      },
       { thresholds: record.model.thresholds, controlShare: record.control.share },
     );
     const recorded: DecisionOutline = {

@@ -1,15 +1,18 @@
-import { ConflictException, Injectable, Logger } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { decide, type DecisionRecordBody } from '@customs/decision';
-import { HsNomenclature, type Declaration, type Lane } from '@customs/domain';
+import type { RuntimeConfig } from '@customs/config';
+import { dataQualityMinLane, decide, type DecisionRecordBody } from '@customs/decision';
+import { dataQualityFindings, HsNomenclature, type Declaration, type Lane } from '@customs/domain';
 import { DecisionRecordRepository, type CaseStartStatus, type RecordedDecisions, type StoredDecision } from '@customs/persistence';
 import { CaseStartOutbox } from '../case-start/case-start-outbox.service';
 import { CaseStarterService } from '../case-start/case-starter.service';
 import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
 import { RiskScoringService } from '../models/risk-scoring.service';
+import { KnownCodesService } from '../reference/known-codes.service';
 import { RiskPolicyService } from '../risk-policy/risk-policy.service';
 import { CustomsMetrics } from '../../services/metrics/customs-metrics';
+import { RUNTIME_CONFIG } from '../../services/config/config.module';
 
 /** What screening answers for one declaration. */
 export interface ScreeningOutcome {
@@ -92,6 +95,8 @@ export class ScreeningService {
     private readonly outbox: CaseStartOutbox,
     private readonly criteriaSets: CriteriaSetService,
     private readonly metrics: CustomsMetrics,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly knownCodes: KnownCodesService,
   ) {}
 
   /**
@@ -183,7 +188,9 @@ export class ScreeningService {
 
   /**
    * Decides each declaration (`decide` in @customs/decision): the criteria in force, every
-   * model's scores, and the office's policy for the deciding model.
+   * model's scores, the office's policy for the deciding model, and its data-quality findings
+   * (codes not in the newest reference lists, `KnownCodesService`) with the data-quality rule's
+   * minimum lane at its office.
    */
   private async decide(declarations: Declaration[]): Promise<DecisionRecordBody[]> {
     if (declarations.length === 0) return [];
@@ -192,6 +199,7 @@ export class ScreeningService {
     const decidedAt = new Date().toISOString();
     const policies = await this.riskPolicy.policiesFor(new Set(declarations.map((d) => d.officeId)), this.scoring.model);
     const criteriaSet = this.criteriaSets.fingerprint(versions);
+    const { known, lists } = await this.knownCodes.current();
     const out: DecisionRecordBody[] = [];
     for (const [i, declaration] of declarations.entries()) {
       const selection = await engine.evaluate(declaration);
@@ -205,6 +213,7 @@ export class ScreeningService {
           policy: policies.get(declaration.officeId)!,
           criteriaSet,
           decidedAt,
+          dataQuality: { findings: dataQualityFindings(declaration, known), minLane: dataQualityMinLane(this.config.dataQuality, declaration.officeId), lists },
         }),
       );
     }

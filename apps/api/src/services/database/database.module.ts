@@ -14,6 +14,7 @@ import {
   IntelligenceRepository,
   ModelRegistryRepository,
   OfficeRiskPolicyRepository,
+  ReferenceCodeRepository,
   ReportingRepository,
   RiskAlertRepository,
   RiskCaseHandoffRepository,
@@ -40,6 +41,7 @@ const REPOSITORIES = [
   IdempotencyKeyRepository,
   ReportingRepository,
   AuditTrailRepository,
+  ReferenceCodeRepository,
 ];
 
 /** The TypeORM connection to PostgreSQL and the repositories over it, for every feature (global). */

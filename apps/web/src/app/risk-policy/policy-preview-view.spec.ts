@@ -30,7 +30,7 @@ describe('risk-policy preview view', () => {
       { key: 'GREEN', current: 210, proposed: 203, currentPerDay: 7.5, proposedPerDay: 7.3, changePerDay: -0.2 },
     ]);
     expect(basisRows(preview).map((r) => [r.key, r.current, r.proposed])).toEqual([
-      ['CRITERION', 7, 7], ['MODEL', 60, 70], ['CONTROL', 3, 0], ['EXPLORATION', 0, 0], ['NONE', 210, 203],
+      ['CRITERION', 7, 7], ['MODEL', 60, 70], ['DATA_QUALITY', 0, 0], ['CONTROL', 3, 0], ['EXPLORATION', 0, 0], ['NONE', 210, 203],
     ]);
   });
 

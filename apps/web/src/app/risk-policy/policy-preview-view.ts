@@ -5,7 +5,7 @@ export const PREVIEW_LANES = ['RED', 'YELLOW', 'GREEN'] as const;
 export type PreviewLane = (typeof PREVIEW_LANES)[number];
 
 /** Deciding bases in the order the preview lists them (NONE: nothing selected, GREEN). */
-export const PREVIEW_BASES = ['CRITERION', 'MODEL', 'CONTROL', 'EXPLORATION', 'NONE'] as const;
+export const PREVIEW_BASES = ['CRITERION', 'MODEL', 'DATA_QUALITY', 'CONTROL', 'EXPLORATION', 'NONE'] as const;
 
 /** A cut-off at or above this score selects nothing (the API gives 1.01 for a share of 0). */
 export const NO_CUTOFF = 1;
