@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadRuntimeConfig } from '@customs/config';
+import { runningStackEnv } from '../stack/running-stack';
 import { parseReferenceCsv } from '@customs/io';
 import { dataSourceOptions, ReferenceCodeRepository } from '@customs/persistence';
 
@@ -11,7 +12,7 @@ const USAGE = 'usage: npm run reference:import -- <file.csv> [--valid-from YYYY-
 /**
  * `npm run reference:import -- <file.csv> [--valid-from YYYY-MM-DD]`: writes a new version of each
  * reference list the file names (`parseReferenceCsv`: header `list,code,label`, a list's complete
- * codes) into `reference_code` of `DATABASE_URL`, in one transaction. A list whose codes and labels
+ * codes) into `reference_code` of `DATABASE_URL` (default: the running `npm start` stack's, `runningStackEnv`), in one transaction. A list whose codes and labels
  * equal its newest version is left alone (re-importing a file writes nothing). `--valid-from`:
  * first day the versions apply (default today, UTC). A file with any bad row writes nothing and
  * exits 1, naming every bad row; exit 2 on a usage or database error.
@@ -30,7 +31,7 @@ async function main(args: string[]): Promise<number> {
     console.error(`reference: ${read.errors.length} problem(s); nothing was imported`);
     return 1;
   }
-  const db = new DataSource(dataSourceOptions(loadRuntimeConfig().databaseUrl, 2));
+  const db = new DataSource(dataSourceOptions(loadRuntimeConfig(runningStackEnv()).databaseUrl, 2));
   await db.initialize();
   try {
     await db.transaction(async (tx) => {
