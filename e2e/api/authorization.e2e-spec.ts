@@ -85,6 +85,8 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   // Criteria: everyone reads; analysts and the office's people write; analysts and supervisors approve.
   'GET /api/criteria': () => [{ path: '/api/criteria', allow: readers(200) }],
   'GET /api/criteria/meta': () => [{ path: '/api/criteria/meta', allow: readers(200) }],
+  // Reference lists: every signed-in role reads them, the ingest service included.
+  'GET /api/reference/:list': () => [{ path: '/api/reference/tax-type', allow: everyone(200) }],
   'GET /api/criteria/:id': () => [{ path: '/api/criteria/CEN-WPN-001', allow: readers(200) }],
   'POST /api/criteria': () => [
     { path: '/api/criteria', body: [], allow: { 'analyst-kim': 400, 'officer-40-01': 400, 'officer-40-02': 400, 'officer-20-01': 400, 'supervisor-40': 400, 'supervisor-20': 400 } },
