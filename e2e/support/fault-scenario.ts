@@ -3,15 +3,17 @@ import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import type { Declaration } from '@customs/domain';
 import { getCaseState, inspectionCaseId, type InspectionCaseState } from '@customs/workflows/messages';
-import { startFaultStack, type ServiceName } from './fault-stack';
+import { startFaultStack, type FaultStack } from './fault-stack';
 import { RetryingClient } from './retrying-client';
 
 /** What the fault-injection scenario is asked to do. */
 export interface FaultScenarioOptions {
   /** The declarations to ingest (distinct ids). */
   declarations: readonly Declaration[];
-  /** Kill rounds; each round kills the worker, the API, Temporal and Postgres in turn (kill -9, then restart). */
+  /** Kill rounds; each round kills the stack's kill targets in turn (kill -9, then restart): the worker, the API, Temporal and Postgres. */
   rounds: number;
+  /** Starts the stack to run against (default `startFaultStack`, the development topology). */
+  startStack?: () => Promise<FaultStack>;
   /** How long a killed service stays down before it is started again, ms (default 1000). */
   downtimeMs?: number;
   /** Progress lines (default: none). */
@@ -20,7 +22,7 @@ export interface FaultScenarioOptions {
 
 /** One kill -9 and restart. */
 export interface KillRecord {
-  service: ServiceName;
+  service: string;
   /** Declarations acknowledged when the kill happened. */
   atDeclaration: number;
   /** From the kill until the restarted process served again, ms. */
@@ -47,7 +49,6 @@ const OFFICERS: ReadonlyArray<{ officeId: string; officer: string }> = [
   { officeId: '40', officer: 'officer-40-01' },
   { officeId: '20', officer: 'officer-20-01' },
 ];
-const KILL_ORDER: readonly ServiceName[] = ['worker', 'api', 'temporal', 'postgres'];
 /** An officer's pause after each action (people are slower than scripts), so work queues up across the faults. */
 const OFFICER_PAUSE_MS = 150;
 
@@ -103,7 +104,9 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
   const violations: string[] = [];
   const t0 = Date.now();
   const stamp = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
-  const stack = await startFaultStack();
+  const stack = await (options.startStack ?? startFaultStack)();
+  const KILL_ORDER = stack.killOrder;
+  const ALL = Object.keys(stack.services);
   log(`${stamp()} stack up: API ${stack.baseUrl}, Temporal ${stack.temporalAddress}`);
   const connection = await Connection.connect({ address: stack.temporalAddress });
   const temporal = new Client({ connection });
@@ -121,7 +124,7 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     const killCount = options.rounds * KILL_ORDER.length;
     const thresholds = Array.from({ length: killCount }, (_, i) => Math.floor(((i + 1) * declarations.length) / (killCount + 1)));
     const killDone = Array.from({ length: killCount }, deferred);
-    const restarting = new Set<ServiceName>();
+    const restarting = new Set<string>();
     let acknowledged = 0;
     let ingestDone = false;
     let casesStartedByResend = 0;
@@ -197,7 +200,7 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     // A supervisor, as a real deployment has: restarts a process that exits on its own.
     const supervise = async () => {
       while (supervising) {
-        for (const service of KILL_ORDER) {
+        for (const service of ALL) {
           const proc = stack.services[service];
           if (!proc.running && !restarting.has(service)) {
             log(`${stamp()} ${service} exited on its own; restarting it:\n${proc.output().slice(-1500)}`);
@@ -409,8 +412,8 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     counts.casesOpenedOnlyByResend = casesStartedByResend;
     counts.ingestRetries = (client.retries.get('POST /api/declarations') ?? 0) + (client.retries.get('POST /api/declarations/batch') ?? 0);
     counts.clientRetriesTotal = client.totalRetries;
-    counts.unplannedExits = KILL_ORDER.reduce((n, s) => n + stack.services[s].unplannedExits, 0);
-    for (const s of KILL_ORDER) counts[`unplannedExits_${s}`] = stack.services[s].unplannedExits;
+    counts.unplannedExits = ALL.reduce((n, s) => n + stack.services[s].unplannedExits, 0);
+    for (const s of ALL) counts[`unplannedExits_${s}`] = stack.services[s].unplannedExits;
     counts.seconds = Math.round((Date.now() - t0) / 1000);
     return { counts, kills, violations };
   } finally {

