@@ -5,6 +5,7 @@ module.exports = {
     '<rootDir>/libs/io',
     '<rootDir>/libs/config',
     '<rootDir>/libs/logging',
+    '<rootDir>/libs/local-stack',
     '<rootDir>/libs/selectivity',
     '<rootDir>/libs/decision',
     '<rootDir>/libs/api-contract',

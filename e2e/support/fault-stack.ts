@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runMigrations } from '@customs/migrations';
-import { freePort, serviceReady, ServiceProcess } from '../../tools/stack/service-process';
+import { freePort, serviceReady, ServiceProcess } from '@customs/local-stack';
 
 export { ServiceProcess };
 

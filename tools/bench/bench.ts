@@ -29,41 +29,20 @@
  * Environment: BENCH_SECONDS (minimum seconds per measurement), BENCH_SIZES (comma list),
  * BENCH_FULL=0 to skip the full validation split even when present.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadRuntimeConfig } from '@customs/config';
-import { Declaration, HsNomenclature } from '@customs/domain';
-import { readDeclarationFile } from '@customs/io';
-import { historyKeyDefinitions, labelledOutcome, OutcomeHistory, RiskScorer, type LabelledOutcome } from '@customs/risk-model';
+import { Declaration } from '@customs/domain';
+import { historyKeyDefinitions, OutcomeHistory, RiskScorer } from '@customs/risk-model';
 import { RulesEngineReference, SelectivityEngine } from '@customs/selectivity';
 import { generateCriteria } from './generate-criteria';
+import { fullSplit, readLabelled, SAMPLE } from './declarations';
 import { measureBacktest, type BacktestFigures } from './backtest';
-import { measureEndToEnd, type EndToEndFigures, type EndToEndRun } from './end-to-end';
+import { measureEndToEnd, type EndToEndFigures } from './end-to-end';
+import { endToEndReport, round, runJson } from './end-to-end-report';
 
-const ROOT = join(__dirname, '../..');
-const SAMPLE = join(ROOT, 'e2e/fixtures/kcs-valid-sample.csv');
-const FULL = join(ROOT, '../shared/data/kcs-import-declarations/valid.csv');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000,10000').split(',').map(Number);
-
-/** The declarations of a KCS file, goods descriptions filled from the HS nomenclature. */
-async function readDeclarations(file: string): Promise<Declaration[]> {
-  return (await readLabelled(file)).map((r) => r.declaration);
-}
-
-/** The rows of a KCS file with their inspection results (when the file has them). */
-async function readLabelled(file: string): Promise<Array<LabelledOutcome & { declaration: Declaration }>> {
-  const hs = HsNomenclature.default();
-  const out: Array<LabelledOutcome & { declaration: Declaration }> = [];
-  for await (const rec of readDeclarationFile(file)) {
-    if (!('declaration' in rec)) throw new Error(`${file} row ${rec.rowNumber}: ${rec.error}`);
-    const d = rec.declaration;
-    const declaration = d.goodsDescription === undefined ? { ...d, goodsDescription: hs.describe(d.hsCode) ?? undefined } : d;
-    out.push(labelledOutcome(declaration, rec.labels ?? { fraud: 0, criticalFraud: 0 }));
-  }
-  return out;
-}
 
 /** Runs `one` over the declarations, cycling, for at least `seconds` and `minCount` calls; declarations per second. */
 async function rate(decls: readonly Declaration[], seconds: number, minCount: number, one: (d: Declaration) => unknown): Promise<{ perSec: number; count: number }> {
@@ -78,27 +57,6 @@ async function rate(decls: readonly Declaration[], seconds: number, minCount: nu
   return { perSec: n / ((performance.now() - start) / 1000), count: n };
 }
 
-/**
- * Where the CPU went in an end-to-end run, per declaration and per started case, and the
- * throughput that CPU cost allows when every core of the machine does nothing else:
- * cores / (stack CPU seconds per declaration). The run's own rate is below it when the
- * pipeline waits (case starts in flight) or the hypervisor steals time.
- */
-function cpuReport(name: string, r: EndToEndRun): string[] {
-  const stack = Object.entries(r.cpuSeconds).filter(([p]) => p !== 'bench client');
-  const total = stack.reduce((a, [, s]) => a + s, 0);
-  const perDecl = (s: number) => ((s / r.declarations) * 1000).toFixed(2);
-  const cores = r.machine.cpuSeconds / r.seconds;
-  const temporal = r.cpuSeconds.temporal;
-  return [
-    `CPU, ${name} run: ${perDecl(total)} ms of stack CPU per declaration (${stack.map(([p, s]) => `${p} ${perDecl(s)}`).join(', ')})` +
-      (temporal !== undefined && r.casesOpened > 0 ? `; Temporal ${((temporal / r.casesOpened) * 1000).toFixed(1)} ms per case started` : ''),
-    `     ceiling on ${cores.toFixed(0)} cores at that cost: ${round((cores * r.declarations) / total)} decl/s; machine busy ${r.machine.busy.toFixed(1)} of ${r.machine.cpuSeconds.toFixed(1)} CPU-s, ` +
-      `of which stolen by the hypervisor ${r.machine.steal.toFixed(1)} CPU-s`,
-  ];
-}
-
-const round = (x: number) => (x >= 100 ? Math.round(x) : Math.round(x * 10) / 10);
 
 async function main(): Promise<void> {
   const labelled = await readLabelled(SAMPLE);
@@ -175,56 +133,32 @@ async function main(): Promise<void> {
   let e2e: EndToEndFigures | null = null;
   let backtest: BacktestFigures | null = null;
   if (api) {
-    // Fresh ids (V + KCS id) so the longer run does not re-send the sample's declarations.
-    const full = process.env.BENCH_FULL !== '0' && existsSync(FULL) ? (await readDeclarations(FULL)).map((d) => ({ ...d, declarationId: `V${d.declarationId}`.slice(0, 20) })) : null;
-    e2e = await measureEndToEnd(api, loadRuntimeConfig(process.env).databaseUrl, decls, full);
+    e2e = await measureEndToEnd(api, loadRuntimeConfig(process.env).databaseUrl, decls, await fullSplit());
     const { databaseUrl, databaseOwnerUrl } = loadRuntimeConfig(process.env);
     backtest = await measureBacktest(api, databaseUrl, databaseOwnerUrl);
   }
   if (e2e) {
-    const line = (name: string, r: EndToEndRun) =>
-      `${pad(name, 26)} ${pad(String(r.declarations), 6)} ${pad(String(round(r.declPerSec)), 8)} ${pad(r.seconds.toFixed(2), 8)} ${pad(r.decidedSeconds.toFixed(2), 8)}` +
-      ` ${pad(String(r.casesOpened), 6)} ${pad(`${(r.caseRate * 100).toFixed(1)}%`, 7)} ${pad(`${(r.criteriaSelectionRate * 100).toFixed(1)}%`, 9)}`;
-    console.log(`End to end: HTTP batches of ${e2e.batchSize} (${e2e.inFlight} in flight) -> decisions in Postgres -> case starts in Temporal, ${e2e.criteria} active criteria;`);
-    console.log('the clock stops when the last case is started (case-start outbox drained)');
-    console.log(`${pad('run', 26)} ${pad('decl.', 6)} ${pad('decl/s', 8)} ${pad('seconds', 8)} ${pad('decided', 8)} ${pad('cases', 6)} ${pad('case %', 7)} ${pad('criteria%', 9)}`);
-    console.log(line('KCS sample', e2e.sample));
-    if (e2e.full) console.log(line('KCS valid split (full)', e2e.full));
-    else console.log('(full KCS valid split not found at ../shared/data: sample only)');
-    for (const [name, r] of [['sample', e2e.sample], ['full split', e2e.full]] as const) {
-      if (r) for (const line of cpuReport(name, r)) console.log(line);
-    }
-    console.log(`Single-declaration HTTP decision latency (${e2e.latencyRuns} sequential requests, worker caught up): p50 ${e2e.p50.toFixed(1)} ms, p99 ${e2e.p99.toFixed(1)} ms`);
+    for (const line of endToEndReport(e2e)) console.log(line);
   } else {
     console.log('End to end and latency: not measured (no API_URL; `npm run bench` starts a stack and sets it)');
   }
   if (backtest) {
     console.log(`Backtest: one criterion over ${backtest.decisions.toLocaleString('en')} stored decisions (last 28 days) through HTTP: ${backtest.seconds.toFixed(2)} s (${backtest.selected} selected)`);
   }
-  const runJson = (r: EndToEndRun) => ({
-    declarations: r.declarations,
-    declPerSec: round(r.declPerSec),
-    seconds: Math.round(r.seconds * 100) / 100,
-    decidedSeconds: Math.round(r.decidedSeconds * 100) / 100,
-    casesOpened: r.casesOpened,
-    caseRate: Math.round(r.caseRate * 1000) / 1000,
-    criteriaSelectionRate: Math.round(r.criteriaSelectionRate * 1000) / 1000,
-    cpuSeconds: r.cpuSeconds,
-    machine: r.machine,
-  });
-  console.log(
-    JSON.stringify({
-      criteria: criteriaJson,
-      model: { batch1: round(m1.perSec), batch256: round(m256) },
-      endToEnd: {
-        declPerSec: e2e ? round(e2e.sample.declPerSec) : null,
-        criteria: e2e?.criteria ?? 1000,
-        ...(e2e ? { sample: runJson(e2e.sample), full: e2e.full ? runJson(e2e.full) : null } : {}),
-      },
-      latencyMs: { p50: e2e ? Math.round(e2e.p50 * 10) / 10 : null, p99: e2e ? Math.round(e2e.p99 * 10) / 10 : null },
-      backtest: backtest ? { decisions: backtest.decisions, seconds: Math.round(backtest.seconds * 100) / 100 } : null,
-    }),
-  );
+  const result = {
+    criteria: criteriaJson,
+    model: { batch1: round(m1.perSec), batch256: round(m256) },
+    endToEnd: {
+      declPerSec: e2e ? round(e2e.sample.declPerSec) : null,
+      criteria: e2e?.criteria ?? 1000,
+      ...(e2e ? { sample: runJson(e2e.sample), full: e2e.full ? runJson(e2e.full) : null } : {}),
+    },
+    latencyMs: { p50: e2e ? Math.round(e2e.p50 * 10) / 10 : null, p99: e2e ? Math.round(e2e.p99 * 10) / 10 : null },
+    backtest: backtest ? { decisions: backtest.decisions, seconds: Math.round(backtest.seconds * 100) / 100 } : null,
+  };
+  console.log(JSON.stringify(result));
+  // for the side-by-side with the production topology (tools/bench/cluster-bench.ts)
+  if (process.env.BENCH_JSON_FILE) writeFileSync(process.env.BENCH_JSON_FILE, `${JSON.stringify(result)}\n`);
 }
 
 main().catch((e) => {

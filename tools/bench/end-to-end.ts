@@ -57,6 +57,7 @@ const IN_FLIGHT = 2;
  * workflow starts, not only the decisions.
  * Meant for a fresh database (`npm run bench` starts one): the generated criteria become
  * central criteria `CEN-BENCH-000`...
+ * @param processes the stack's processes whose CPU is measured (default: `BENCH_PIDS`, `name=pid,...`)
  * @param api base URL of the API, e.g. `http://127.0.0.1:41234`
  * @throws Error naming the request that failed, or when the outbox is not drained within 10 minutes.
  */
@@ -67,9 +68,9 @@ export async function measureEndToEnd(
   full: readonly Declaration[] | null,
   criteriaCount = 1000,
   latencyRuns = 1000,
+  processes: Array<{ name: string; pid: number }> = parsePidList(process.env.BENCH_PIDS ?? ''),
 ): Promise<EndToEndFigures> {
   const db = new Pool({ connectionString: databaseUrl, max: 1 });
-  const processes = parsePidList(process.env.BENCH_PIDS ?? '');
   try {
     const [maker, checker, service] = await Promise.all(['analyst-kim', 'analyst-lee', 'svc-ingest'].map((u) => login(api, DEMO(u).username, DEMO(u).password)));
     const call = async (token: string, method: string, path: string, body?: unknown) => {

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startClusterStack, type ClusterStack } from './cluster-stack';
+import { startClusterStack, type ClusterStack } from '@customs/local-stack';
+import { runMigrations } from '@customs/migrations';
+import { temporalBin } from '../stack/temporal-bin.cjs';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { supervise } = require('../stack/supervisor.cjs') as {
   supervise: (
     name: string,
@@ -25,8 +26,7 @@ const ROOT = path.resolve(__dirname, '../..');
  *                              .data/cluster); other ports from CLUSTER_PORT_BASE (default 7300, 20 ports).
  *                              Every process is supervised (restarted with back-off, as `npm start`).
  *
- * The fault scenario against the same topology is `npm run cluster:fault` (e2e/soak/soak.ts
- * `--topology cluster`); its bench is the second half of `npm run bench` (tools/bench/bench.ts).
+ * The fault scenario against the same topology is `npm run cluster:fault` (e2e/soak/cluster-soak.ts); its bench is the second half of `npm run bench` (tools/bench/bench.ts).
  */
 async function main(): Promise<number> {
   const [command] = process.argv.slice(2);
@@ -43,6 +43,8 @@ async function up(): Promise<number> {
   say(`starting the production topology in ${path.relative(ROOT, dir)}`);
   const prefixed = new Map<string, string>();
   const stack = await startClusterStack({
+    migrate: runMigrations,
+    temporalCli: temporalBin(),
     dir,
     port,
     portBase: Number(process.env.CLUSTER_PORT_BASE || 7300),

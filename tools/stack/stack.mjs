@@ -17,7 +17,7 @@
  *                                     Postgres, Temporal, worker and API and kills them in turn.
  *   node tools/stack/stack.mjs cluster        the production topology (tools/cluster/main.ts): Temporal server on
  *                                     PostgreSQL, two workers, two APIs behind HAProxy; serves until Ctrl-C.
- *   node tools/stack/stack.mjs cluster-fault  the soak's fault scenario against that topology (e2e/soak --topology cluster).
+ *   node tools/stack/stack.mjs cluster-fault  the soak's fault scenario against that topology (e2e/soak/cluster-soak.ts).
  *   node tools/stack/stack.mjs stop   stops a stack started with `up` elsewhere (or left behind).
  *   node tools/stack/stack.mjs backup [file] | restore <file>   tools/db/backup.ts / restore.ts (DATABASE_OWNER_URL).
  *   node tools/stack/stack.mjs test   fresh Postgres + Temporal in a temporary folder on free ports,
@@ -302,10 +302,16 @@ function runTs(script, args, env) {
   return r.status ?? 1;
 }
 
-async function shutdown(code) {
-  for (const c of cleanups.reverse()) {
+/** Stops everything started so far, last started first. */
+async function stopAll() {
+  for (const c of cleanups.splice(0).reverse()) {
     try { await c(); } catch (e) { console.error(`stack: cleanup failed: ${e.message}`); }
   }
+  children.splice(0);
+}
+
+async function shutdown(code) {
+  await stopAll();
   process.exit(code);
 }
 
@@ -479,12 +485,21 @@ async function measuredStack(name) {
 /**
  * `npm run bench`: a fresh stack (`measuredStack`), then tools/bench/bench.ts with API_URL set,
  * so the end-to-end and latency figures go through HTTP into Postgres and Temporal like
- * production traffic.
+ * production traffic. Then, that stack stopped, the same end-to-end measurement on the
+ * production topology (tools/bench/cluster-bench.ts: Temporal server on PostgreSQL, two workers,
+ * two APIs behind HAProxy) and both side by side; `BENCH_CLUSTER=0` skips the cluster half.
  */
 async function bench(args) {
   const { env, port, dataDir } = await measuredStack('bench');
   log(`benchmark against the API on :${port}`);
-  return runTs('tools/bench/bench.ts', args, { ...env, API_URL: `http://127.0.0.1:${port}`, BENCH_PIDS: stackPids(dataDir) });
+  const devJson = path.join(ROOT, 'tmp', `bench-dev-${process.pid}.json`);
+  const status = runTs('tools/bench/bench.ts', args, { ...env, API_URL: `http://127.0.0.1:${port}`, BENCH_PIDS: stackPids(dataDir), BENCH_JSON_FILE: devJson });
+  if (status !== 0 || process.env.BENCH_CLUSTER === '0') return status;
+  log('stopping the development stack; the same measurement on the production topology');
+  await stopAll();
+  const clusterStatus = runTs('tools/bench/cluster-bench.ts', ['--compare', devJson], { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') });
+  fs.rmSync(devJson, { force: true });
+  return clusterStatus;
 }
 
 /**
@@ -548,7 +563,7 @@ try {
   else if (command === 'load') stop(await load(rest));
   else if (command === 'soak') stop(soak(rest));
   else if (command === 'cluster') process.exit(cluster());
-  else if (command === 'cluster-fault') stop(soak(['--topology', 'cluster', ...rest]));
+  else if (command === 'cluster-fault') stop(runTs('e2e/soak/cluster-soak.ts', rest, { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), TZ: 'UTC' }));
   else if (command === 'test') stop(await test(rest));
   else if (command === 'contract') stop(await contract());
   else {

