@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { startClusterStack, type ClusterStack } from '@customs/local-stack';
 import { runMigrations } from '@customs/migrations';
 import { temporalBin } from '../stack/temporal-bin.cjs';
@@ -85,11 +85,13 @@ async function up(): Promise<number> {
   writeState(stack, path.join(dir, 'stack.json'));
   if (process.env.SKIP_SAMPLE_INGEST !== '1') {
     say('ingesting the bundled sample of the KCS valid split through the load balancer');
-    spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/ingest/ingest.ts', 'e2e/fixtures/kcs-valid-sample.csv'], {
+    // not spawnSync: this process must keep reading the services' output meanwhile (their log writes stall on a full pipe)
+    const ingest = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/ingest/ingest.ts', 'e2e/fixtures/kcs-valid-sample.csv'], {
       cwd: ROOT,
       env: { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), API_URL: stack.baseUrl },
       stdio: 'inherit',
     });
+    await new Promise((resolve) => ingest.once('exit', resolve));
   }
   say(`serving through HAProxy: ${stack.baseUrl}/ (APIs ${stack.apiUrls.join(', ')}); Temporal ${stack.temporalAddress} (metrics ${stack.temporalMetricsUrl})`);
   say(`processes: ${Object.values(stack.services).map((p) => `${p.name} ${p.pid}`).join(', ')}`);

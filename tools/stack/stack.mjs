@@ -297,9 +297,24 @@ function buildWeb(env) {
   if (r.status !== 0) throw new Error('the web app did not build: run `npx nx build web` to see why');
 }
 
+/** Runs a TypeScript entry point to its end (blocking this process's event loop meanwhile); its exit status. */
 function runTs(script, args, env) {
   const r = spawnSync(process.execPath, [...TS_NODE, script, ...args], { cwd: ROOT, env, stdio: 'inherit' });
   return r.status ?? 1;
+}
+
+/**
+ * `runTs` without blocking: for commands that run while the stack's API and worker write to
+ * pipes this process reads (a blocked event loop stops draining them, their pipe buffers fill,
+ * and their synchronous log writes then stall the services themselves).
+ * @returns a promise of the exit status.
+ */
+function runTsAsync(script, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...TS_NODE, script, ...args], { cwd: ROOT, env, stdio: 'inherit' });
+    child.once('exit', (code) => resolve(code ?? 1));
+    child.once('error', () => resolve(1));
+  });
 }
 
 /** Stops everything started so far, last started first. */
@@ -388,9 +403,9 @@ async function up() {
     const historyFiles = ['train.csv', 'valid.csv'].map((f) => path.join(shared, f)).filter((f) => fs.existsSync(f));
     const history = historyFiles.length > 0 ? historyFiles : ['e2e/fixtures/kcs-valid-sample.csv'];
     log(`importing past inspection outcomes into the supply-chain history (${history.map((f) => path.relative(ROOT, f)).join(', ')})`);
-    runTs('tools/history/import-history.ts', history, { ...env, API_URL: `http://127.0.0.1:${port}` });
+    await runTsAsync('tools/history/import-history.ts', history, { ...env, API_URL: `http://127.0.0.1:${port}` });
     log('ingesting the bundled sample of the KCS valid split (e2e/fixtures/kcs-valid-sample.csv)');
-    runTs('tools/ingest/ingest.ts', ['e2e/fixtures/kcs-valid-sample.csv'], { ...env, API_URL: `http://127.0.0.1:${port}` });
+    await runTsAsync('tools/ingest/ingest.ts', ['e2e/fixtures/kcs-valid-sample.csv'], { ...env, API_URL: `http://127.0.0.1:${port}` });
   }
   log(`serving; open http://127.0.0.1:${port}/ and sign in as officer-40-01 / officer-40-01-demo, or:`);
   log(`  curl -H "authorization: Bearer $(npm run -s token -- officer-40-01)" 'http://127.0.0.1:${port}/api/cases?status=QUEUED&limit=5'`);
@@ -493,7 +508,7 @@ async function bench(args) {
   const { env, port, dataDir } = await measuredStack('bench');
   log(`benchmark against the API on :${port}`);
   const devJson = path.join(ROOT, 'tmp', `bench-dev-${process.pid}.json`);
-  const status = runTs('tools/bench/bench.ts', args, { ...env, API_URL: `http://127.0.0.1:${port}`, BENCH_PIDS: stackPids(dataDir), BENCH_JSON_FILE: devJson });
+  const status = await runTsAsync('tools/bench/bench.ts', args, { ...env, API_URL: `http://127.0.0.1:${port}`, BENCH_PIDS: stackPids(dataDir), BENCH_JSON_FILE: devJson });
   if (status !== 0 || process.env.BENCH_CLUSTER === '0') return status;
   log('stopping the development stack; the same measurement on the production topology');
   await stopAll();
@@ -511,7 +526,7 @@ async function load(args) {
   const { env, port, api, dataDir } = await measuredStack('load');
   log(`load test against the API on :${port} (pid ${api.pid})`);
   const seconds = process.env.LOAD_SECONDS || '300';
-  return runTs('tools/load/load.ts', ['--api', `http://127.0.0.1:${port}`, '--api-pid', String(api.pid), '--seconds', seconds, '--pids', stackPids(dataDir), ...args], env);
+  return runTsAsync('tools/load/load.ts', ['--api', `http://127.0.0.1:${port}`, '--api-pid', String(api.pid), '--seconds', seconds, '--pids', stackPids(dataDir), ...args], env);
 }
 
 /** `name=pid,...` of the stack's processes (Postgres by its postmaster), for CPU accounting. */
