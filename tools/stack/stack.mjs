@@ -578,7 +578,7 @@ try {
   else if (command === 'load') stop(await load(rest));
   else if (command === 'soak') stop(soak(rest));
   else if (command === 'cluster') process.exit(cluster());
-  else if (command === 'cluster-fault') stop(runTs('e2e/soak/cluster-soak.ts', rest, { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), TZ: 'UTC' }));
+  else if (command === 'cluster-fault') stop(runTs('e2e/soak/cluster-soak.ts', rest, { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'), TZ: 'UTC', TEMPORAL_BIN: temporalBin() }));
   else if (command === 'test') stop(await test(rest));
   else if (command === 'contract') stop(await contract());
   else {
