@@ -541,9 +541,12 @@ function soak(args) {
   return runTs('e2e/soak/soak.ts', args, env);
 }
 
-/** `npm run stack:cluster`: the production topology (tools/cluster/main.ts up), serving until Ctrl-C. */
+/** `npm run stack:cluster`: builds the web app, then the production topology (tools/cluster/main.ts up), serving until Ctrl-C. */
 function cluster() {
-  return runTs('tools/cluster/main.ts', ['up'], { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') });
+  const env = { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') };
+  // the web app the APIs serve, as `npm start` builds it (SKIP_WEB_BUILD=1 skips)
+  if (process.env.SKIP_WEB_BUILD !== '1') buildWeb(env);
+  return runTs('tools/cluster/main.ts', ['up'], env);
 }
 
 /** Stops a stack started with `up` in another terminal (or left behind by a killed launcher). */
