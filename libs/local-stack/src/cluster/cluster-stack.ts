@@ -131,22 +131,37 @@ export async function startClusterStack(options: ClusterOptions): Promise<Cluste
     const configFile = path.join(dir, 'temporal', 'server.yaml');
     const dynamicConfigFile = path.join(dir, 'temporal', 'dynamicconfig.yaml');
     writeFileIn(dynamicConfigFile, temporalDynamicConfig());
-    writeFileIn(configFile, temporalServerConfig(db, ports.temporal, dynamicConfigFile));
-    const temporalAddress = `127.0.0.1:${ports.temporal.frontend}`;
-    const temporal = new ServiceProcess(
-      'temporal',
-      ['--config-file', configFile, '--allow-no-auth', 'start'],
-      baseEnv,
-      async (_out, proc, live) => {
-        while (live()) {
-          if (await frontendServes(temporalAddress)) return proc.pid!;
-          await new Promise((r) => setTimeout(r, 250));
-        }
-        throw new Error('Temporal server start abandoned');
-      },
-      { command: bins.server, ...show('temporal') },
-    );
-    await add(temporal);
+    // Free ports found free can be taken before the server binds them (other processes start
+    // meanwhile): with free ports, two more tries on fresh ones. Fixed ports get one try.
+    let temporalAddress = '';
+    for (let attempt = 1; ; attempt++) {
+      writeFileIn(configFile, temporalServerConfig(db, ports.temporal, dynamicConfigFile));
+      temporalAddress = `127.0.0.1:${ports.temporal.frontend}`;
+      const address = temporalAddress;
+      const temporal = new ServiceProcess(
+        'temporal',
+        ['--config-file', configFile, '--allow-no-auth', 'start'],
+        baseEnv,
+        async (_out, proc, live) => {
+          while (live()) {
+            if (await frontendServes(address)) return proc.pid!;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+          throw new Error('Temporal server start abandoned');
+        },
+        { command: bins.server, ...show('temporal') },
+      );
+      try {
+        await add(temporal);
+        break;
+      } catch (err) {
+        started.splice(started.indexOf(temporal), 1);
+        const why = fatalLine(temporal.output()) ?? (err as Error).message.slice(0, 2000);
+        if (options.portBase !== undefined || attempt === 3) throw new Error(`the Temporal server did not start: ${why}`);
+        log(`the Temporal server did not start (${why}); trying other ports`);
+        ports.temporal = await allocateTemporalPorts(undefined);
+      }
+    }
     await registerNamespace(options.temporalCli, temporalAddress);
     log(`Temporal server ${path.relative(ROOT, bins.server)} on ${temporalAddress}, namespace default registered`);
 
@@ -243,13 +258,12 @@ async function freeLowPort(): Promise<number> {
   throw new Error('no free port found in 20000-32767');
 }
 
-async function allocatePorts(base: number | undefined): Promise<ClusterPorts> {
+/** The Temporal server's ten ports: from `base` on (consecutive), or free ones (membership ports below 32768). */
+async function allocateTemporalPorts(base: number | undefined): Promise<TemporalServerPorts> {
   let next = base;
   const port = async () => (next === undefined ? freePort() : next++);
   const lowPort = async () => (next === undefined ? freeLowPort() : next++);
-  const appPostgres = await port();
-  const temporalPostgres = await port();
-  const temporal: TemporalServerPorts = {
+  return {
     frontend: await port(),
     frontendHttp: await port(),
     frontendMembership: await lowPort(),
@@ -261,6 +275,29 @@ async function allocatePorts(base: number | undefined): Promise<ClusterPorts> {
     workerMembership: await lowPort(),
     metrics: await port(),
   };
+}
+
+/** The `msg` and `error` of the first fatal line the Temporal server logged, if any. */
+function fatalLine(output: string): string | null {
+  for (const line of output.split('\n')) {
+    if (!line.includes('"level":"fatal"')) continue;
+    try {
+      const entry = JSON.parse(line) as { msg?: string; error?: string };
+      return `${entry.msg ?? 'fatal'}${entry.error ? `: ${entry.error}` : ''}`;
+    } catch {
+      return line.slice(0, 500);
+    }
+  }
+  return null;
+}
+
+async function allocatePorts(base: number | undefined): Promise<ClusterPorts> {
+  let next = base;
+  const port = async () => (next === undefined ? freePort() : next++);
+  const appPostgres = await port();
+  const temporalPostgres = await port();
+  const temporal = await allocateTemporalPorts(next);
+  if (next !== undefined) next += 10;
   const api = [];
   for (let i = 0; i < API_PROCESSES; i++) api.push(await port());
   const workerMetrics = [];
