@@ -903,6 +903,7 @@ export interface components {
         AnyCondition: {
             any: components["schemas"]["ConditionNode"][];
         };
+        AnyCriterionFact: components["schemas"]["CriterionFact"] | components["schemas"]["ExpressFact"] | components["schemas"]["PassengerFact"];
         /** @enum {string} */
         AssessmentDecision: "DISMISS" | "SHARE" | "TARGET";
         AssessmentScores: {
@@ -1411,6 +1412,8 @@ export interface components {
             riskArea: components["schemas"]["RiskArea"];
             scope: components["schemas"]["CriterionScope"];
             status?: components["schemas"]["CriterionStatus"];
+            /** @description The document it screens: import declarations (the default when absent, as for every criterion written before the express and passenger streams), express manifest waybills, or passengers. Its conditions name that document's facts (`FACT_SPECS_BY_DOCUMENT`). */
+            targetDocument?: components["schemas"]["TargetDocument"];
             /**
              * Format: date
              * @description First day of validity, ISO `YYYY-MM-DD`, inclusive.
@@ -1624,6 +1627,8 @@ export interface components {
             riskArea: components["schemas"]["RiskArea"];
             scope: components["schemas"]["CriterionScope"];
             status: components["schemas"]["CriterionStatus"];
+            /** @description The document it screens: import declarations (the default when absent, as for every criterion written before the express and passenger streams), express manifest waybills, or passengers. Its conditions name that document's facts (`FACT_SPECS_BY_DOCUMENT`). */
+            targetDocument?: components["schemas"]["TargetDocument"];
             /**
              * Format: date
              * @description First day of validity, ISO `YYYY-MM-DD`, inclusive.
@@ -1653,6 +1658,11 @@ export interface components {
             /** @description The policy's exploration share (expected share of all declarations). */
             share: number;
         };
+        /**
+         * @description A fact of an express waybill; of a passenger; of any target document.
+         * @enum {string}
+         */
+        ExpressFact: "waybillNumber" | "manifestId" | "voyage" | "transportMode" | "arrivalDate" | "logisticsCentreId" | "courierId" | "shipperName" | "shipperCountry" | "consigneeName" | "consigneeId" | "consigneeKind" | "consigneeAddress" | "goodsDescription" | "quantity" | "grossWeightKg" | "declaredValueUsd" | "valuePerKgUsd" | "originCountry" | "consigneeWaybillsInManifest" | "consigneeValueInManifestUsd";
         /** @description One feature that pushed a score, for explanations. */
         FeatureContribution: {
             /** @description Signed contribution to the raw score, log-odds (> 0 pushes towards the positive class). */
@@ -1881,7 +1891,8 @@ export interface components {
         };
         /** @description A leaf condition: `fact operator value`, e.g. `{ fact: 'taxRate', operator: 'greaterThanInclusive', value: 27 }`. */
         LeafCondition: {
-            fact: components["schemas"]["CriterionFact"];
+            /** @description A fact of the criterion's target document. */
+            fact: components["schemas"]["AnyCriterionFact"];
             operator: components["schemas"]["CriterionOperator"];
             value: unknown;
         };
@@ -2031,6 +2042,8 @@ export interface components {
             /** @description Outcomes in the request. */
             received: number;
         };
+        /** @enum {string} */
+        PassengerFact: "passengerRecordId" | "flightNumber" | "flightDate" | "arrivalOfficeId" | "departureAirport" | "nationality" | "sex" | "ageYears" | "ageBand" | "documentType" | "documentIssuingCountry" | "pnrReceived" | "originCountry" | "transitCountries" | "transitCount" | "bookingDaysBeforeDeparture" | "formOfPayment" | "companions" | "lengthOfStayDays" | "bags";
         /** @description What a policy does to a set of declarations: how many per lane and per deciding basis (null basis = GREEN). */
         PolicyOutcome: {
             decidedBy: {
@@ -2328,6 +2341,8 @@ export interface components {
             riskArea: components["schemas"]["RiskArea"];
             scope: components["schemas"]["CriterionScope"];
             status: components["schemas"]["CriterionStatus"];
+            /** @description The document it screens: import declarations (the default when absent, as for every criterion written before the express and passenger streams), express manifest waybills, or passengers. Its conditions name that document's facts (`FACT_SPECS_BY_DOCUMENT`). */
+            targetDocument?: components["schemas"]["TargetDocument"];
             /**
              * Format: date
              * @description First day of validity, ISO `YYYY-MM-DD`, inclusive.
@@ -2794,6 +2809,8 @@ export interface components {
         };
         /** @enum {string} */
         SmugglingSubtype: "DRUGS" | "WEAPONS" | "CULTURAL_PROPERTY" | "ENDANGERED_SPECIES" | "COUNTERFEIT" | "OTHER";
+        /** @enum {string} */
+        TargetDocument: "IMPORT_DECLARATION" | "EXPRESS_MANIFEST" | "PASSENGER";
         /** @description The cut-offs derived from a policy for the deciding model: RED / YELLOW scores, shares, exploration band, expected selections. */
         ThresholdsInForce: {
             /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */

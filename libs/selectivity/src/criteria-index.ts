@@ -1,5 +1,5 @@
 import { ConditionNode, SelectivityCriterion, isLeaf } from './criterion';
-import { DeclarationFacts } from './facts';
+import type { ScreenedFacts } from './selectivity-engine';
 import { keywordTokens } from './operators/contains-any-keyword.operator';
 
 /**
@@ -196,7 +196,7 @@ export class CriteriaIndex {
    * The criteria that may fire for `facts`, each once, in evaluation order.
    * Not re-entrant (synchronous, so safe under concurrent async callers).
    */
-  candidates(facts: DeclarationFacts): SelectivityCriterion[] {
+  candidates(facts: ScreenedFacts): SelectivityCriterion[] {
     const stamp = ++this.stamp;
     const found: IndexedCriterion[] = [];
     const take = (list: IndexedCriterion[] | undefined) => {

@@ -1,4 +1,5 @@
-import { CRITERION_FACT_SPECS, CRITERION_FACTS, CriterionFact } from './facts';
+import { CRITERION_FACTS } from './facts';
+import { FACT_SPECS_BY_DOCUMENT, TARGET_DOCUMENTS, type AnyCriterionFact, type FactSpec, type TargetDocument } from './target-documents';
 import { CRITERION_OPERATORS, CriterionOperator, OPERATOR_SPECS } from './operators/criterion-operators';
 
 export { CRITERION_FACTS, CRITERION_OPERATORS };
@@ -50,7 +51,8 @@ export const MAX_CRITERION_TEXT_LENGTH = 4000;
 
 /** A leaf condition: `fact operator value`, e.g. `{ fact: 'taxRate', operator: 'greaterThanInclusive', value: 27 }`. */
 export interface LeafCondition {
-  fact: CriterionFact;
+  /** A fact of the criterion's target document. */
+  fact: AnyCriterionFact;
   operator: CriterionOperator;
   value: unknown;
 }
@@ -133,6 +135,12 @@ export interface SelectivityCriterion {
    */
   validTo: string;
   status: CriterionStatus;
+  /**
+   * The document it screens: import declarations (the default when absent, as for every
+   * criterion written before the express and passenger streams), express manifest waybills, or
+   * passengers. Its conditions name that document's facts (`FACT_SPECS_BY_DOCUMENT`).
+   */
+  targetDocument?: TargetDocument;
   conditions: TopLevelConditions;
 }
 
@@ -151,7 +159,7 @@ const ID_PATTERN = /^(CEN-[A-Z]{2,5}-\d{3}|LOC-[0-9A-Z]{1,6}-\d{3})$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const KNOWN_KEYS = new Set([
   'id', 'version', 'scope', 'officeId', 'lane', 'riskArea', 'reason', 'pointsOfInterest',
-  'keywords', 'validFrom', 'validTo', 'status', 'conditions',
+  'keywords', 'validFrom', 'validTo', 'status', 'conditions', 'targetDocument',
 ]);
 /** Facts `hsStartsWithAny` may be applied to. */
 const HS_FACTS: readonly string[] = ['hsCode', 'hsHeading', 'hsChapter'];
@@ -178,7 +186,7 @@ function oneOf<T extends string>(list: readonly T[], x: unknown): x is T {
  * Checks the condition tree and appends `path: message` problems.
  * @returns the number of leaves under `node`.
  */
-function checkConditions(node: unknown, path: string, depth: number, problems: string[]): number {
+function checkConditions(node: unknown, path: string, depth: number, problems: string[], facts: Readonly<Record<string, FactSpec>>): number {
   if (!isObject(node)) {
     problems.push(`${path}: must be an object`);
     return 0;
@@ -194,19 +202,19 @@ function checkConditions(node: unknown, path: string, depth: number, problems: s
     }
     const op = bools[0];
     const children = node[op];
-    if (op === 'not') return checkConditions(children, `${path}.not`, depth + 1, problems);
+    if (op === 'not') return checkConditions(children, `${path}.not`, depth + 1, problems, facts);
     if (!Array.isArray(children) || children.length === 0) {
       problems.push(`${path}.${op}: must be a non-empty array`);
       return 0;
     }
-    return children.reduce<number>((n, c, i) => n + checkConditions(c, `${path}.${op}[${i}]`, depth + 1, problems), 0);
+    return children.reduce<number>((n, c, i) => n + checkConditions(c, `${path}.${op}[${i}]`, depth + 1, problems, facts), 0);
   }
   // A leaf.
   const extra = Object.keys(node).filter((k) => !['fact', 'operator', 'value'].includes(k));
   if (extra.length > 0) problems.push(`${path}: unexpected key(s) ${extra.join(', ')}`);
   const { fact, operator, value } = node;
   let factOk = false;
-  if (!oneOf(CRITERION_FACTS, fact)) problems.push(`${path}.fact: unknown fact ${JSON.stringify(fact)}`);
+  if (typeof fact !== 'string' || !Object.prototype.hasOwnProperty.call(facts, fact)) problems.push(`${path}.fact: unknown fact ${JSON.stringify(fact)}`);
   else factOk = true;
   if (!oneOf(CRITERION_OPERATORS, operator)) {
     problems.push(`${path}.operator: unknown operator ${JSON.stringify(operator)}`);
@@ -217,7 +225,7 @@ function checkConditions(node: unknown, path: string, depth: number, problems: s
     return 1;
   }
   if (!factOk) return 1;
-  const factSpec = CRITERION_FACT_SPECS[fact as CriterionFact];
+  const factSpec = facts[fact as string];
   const opSpec = OPERATOR_SPECS[operator];
   if (!opSpec.factTypes.includes(factSpec.type)) {
     problems.push(`${path}.operator: "${operator}" does not apply to ${factSpec.type} fact "${fact}"`);
@@ -283,11 +291,15 @@ export function validateCriterion(input: unknown, context?: string): Selectivity
     problems.push(`validTo: ${c.validTo} is before validFrom ${c.validFrom}`);
   }
   if (!oneOf(CRITERION_STATUSES, c.status)) problems.push(`status: must be one of ${CRITERION_STATUSES.join(', ')}`);
+  if ('targetDocument' in c && !oneOf(TARGET_DOCUMENTS, c.targetDocument)) {
+    problems.push(`targetDocument: must be one of ${TARGET_DOCUMENTS.join(', ')}, got ${JSON.stringify(c.targetDocument)}`);
+  }
+  const facts = FACT_SPECS_BY_DOCUMENT[oneOf(TARGET_DOCUMENTS, c.targetDocument) ? c.targetDocument : 'IMPORT_DECLARATION'];
 
   if (!isObject(c.conditions) || !['all', 'any', 'not'].some((k) => k in (c.conditions as object))) {
     problems.push('conditions: must be an object with all, any or not at the top');
   } else {
-    const leaves = checkConditions(c.conditions, 'conditions', 1, problems);
+    const leaves = checkConditions(c.conditions, 'conditions', 1, problems, facts);
     if (leaves > MAX_CONDITION_LEAVES) problems.push(`conditions: too many leaf conditions (${leaves} > ${MAX_CONDITION_LEAVES})`);
   }
 

@@ -11,6 +11,10 @@ import {
 } from './criterion';
 import { CriteriaIndex } from './criteria-index';
 import { DeclarationFacts, declarationFacts } from './facts';
+import { documentOf, type TargetDocument } from './target-documents';
+
+/** The facts of one screened document: a declaration's (`declarationFacts`), a waybill's or a passenger's (`FACT_SPECS_BY_DOCUMENT`). */
+export type ScreenedFacts = DeclarationFacts | Readonly<Record<string, unknown>>;
 import { findKeyword } from './operators/contains-any-keyword.operator';
 import { OPERATOR_SPECS, customOperators } from './operators/criterion-operators';
 
@@ -86,7 +90,7 @@ function evaluateLeaf(operator: string, factValue: unknown, value: unknown): boo
  */
 function walk(
   node: ConditionNode,
-  facts: DeclarationFacts,
+  facts: ScreenedFacts,
   path: string,
   negated: boolean,
   skip: boolean,
@@ -125,7 +129,7 @@ function walk(
  */
 export function traceConditions(
   criterion: Pick<SelectivityCriterion, 'conditions'>,
-  facts: DeclarationFacts,
+  facts: ScreenedFacts,
 ): { result: boolean; conditions: ConditionTrace[] } {
   const conditions: ConditionTrace[] = [];
   const result = walk(criterion.conditions, facts, '', false, false, conditions);
@@ -147,7 +151,7 @@ function judge(node: ConditionNode, facts: Record<string, unknown>): boolean {
  * The verdict of a criterion's conditions on a declaration's facts (pure): the same
  * short-circuit walk and operators as {@link traceConditions}, without building the trace.
  */
-export function criterionHolds(criterion: Pick<SelectivityCriterion, 'conditions'>, facts: DeclarationFacts): boolean {
+export function criterionHolds(criterion: Pick<SelectivityCriterion, 'conditions'>, facts: ScreenedFacts): boolean {
   return judge(criterion.conditions, facts as unknown as Record<string, unknown>);
 }
 
@@ -204,7 +208,7 @@ export class SelectivityEngine {
       if (seen.has(name)) throw new Error(`duplicate criterion ${c.id} version ${c.version}`);
       seen.add(name);
       if (c.status !== 'ACTIVE') continue;
-      const key = groupKey(c.scope, c.officeId);
+      const key = groupKey(documentOf(c), c.scope, c.officeId);
       let list = groups.get(key);
       if (!list) groups.set(key, (list = []));
       list.push(c);
@@ -231,13 +235,22 @@ export class SelectivityEngine {
 
   /** {@link evaluate}, synchronously (for batch loops and benchmarks). */
   evaluateNow(decl: Declaration): SelectivityResult {
-    const facts = declarationFacts(decl);
+    return this.evaluateFacts('IMPORT_DECLARATION', declarationFacts(decl), decl.date, decl.officeId);
+  }
+
+  /**
+   * Screens one document of any target document by its facts: the ACTIVE criteria of that
+   * document, CENTRAL and those LOCAL to `officeId`, valid on `date` (`YYYY-MM-DD`).
+   * @param facts the document's facts, as `FACT_SPECS_BY_DOCUMENT[document]` names them
+   * @returns the fired criteria with their traces, and the lane (as {@link evaluateNow}).
+   */
+  evaluateFacts(document: TargetDocument, facts: ScreenedFacts, date: string, officeId: string): SelectivityResult {
     const fired: FiredCriterion[] = [];
-    for (const key of [groupKey('CENTRAL', null), groupKey('LOCAL', decl.officeId)]) {
+    for (const key of [groupKey(document, 'CENTRAL', null), groupKey(document, 'LOCAL', officeId)]) {
       const index = this.index(key);
       if (!index) continue;
       for (const c of index.candidates(facts)) {
-        if (c.validFrom > decl.date || decl.date > c.validTo) continue;
+        if (c.validFrom > date || date > c.validTo) continue;
         if (!criterionHolds(c, facts)) continue;
         const trace = traceConditions(c, facts);
         fired.push({
@@ -267,8 +280,8 @@ export class SelectivityEngine {
   }
 }
 
-function groupKey(scope: CriterionScope, officeId: string | null): string {
-  return scope === 'CENTRAL' ? 'CENTRAL' : `LOCAL:${officeId}`;
+function groupKey(document: TargetDocument, scope: CriterionScope, officeId: string | null): string {
+  return scope === 'CENTRAL' ? `${document}|CENTRAL` : `${document}|LOCAL:${officeId}`;
 }
 
 function fmt(v: unknown): string {
