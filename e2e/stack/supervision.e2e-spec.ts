@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { readDeclarationFile } from '@customs/io';
 import { type Declaration } from '@customs/domain';
+import { freePort } from '@customs/local-stack';
 import { RetryingClient } from '../support/retrying-client';
 
 /**
@@ -17,17 +17,6 @@ import { RetryingClient } from '../support/retrying-client';
 const ROOT = path.resolve(__dirname, '../..');
 const STACK = path.join(ROOT, 'tools', 'stack', 'stack.mjs');
 const SERVICES = ['worker', 'api', 'temporal', 'postgres'] as const;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const alive = (pid: number) => {
   try {
