@@ -1,0 +1,2 @@
+export * from './apis';
+export * from './pnr';
