@@ -1,6 +1,6 @@
 import {
   arrayProblem, checkFields, countryCode, type DocumentValidation, type FieldCheck, isoUtcDateTime, matching,
-  numberBetween, officeCode, oneOf, pick, text,
+  numberBetween, officeCode, oneOf, pick, show, stringTypeProblem, text,
 } from './field-checks';
 
 /**
@@ -77,7 +77,8 @@ const WAYBILL_RULES: Readonly<Record<keyof ExpressWaybill, FieldCheck>> = {
   shipperName: text(200),
   shipperCountry: countryCode,
   consigneeName: text(200),
-  consigneeId: matching(/^(?:P[0-9]{12}|[0-9]{10})$/, 'a personal customs clearance code (P and 12 digits) or a business registration number (10 digits)'),
+  consigneeId: (v) => stringTypeProblem(v) ?? (PERSONAL_CLEARANCE_CODE.test(v as string) || BUSINESS_REGISTRATION_NUMBER.test(v as string) ? null
+    : `must be a personal customs clearance code (P and 12 digits) or a business registration number (10 digits): ${show(v)}`),
   consigneeAddress: text(400),
   goodsDescription: text(2000),
   quantity: numberBetween(1, MAX_WAYBILL_QUANTITY, 'pieces', { integer: true }),

@@ -150,6 +150,10 @@ export function numberBetween(min: number, max: number, unit: string, opts: { in
  */
 export function checkFields(input: unknown, what: string, path: string, rules: Readonly<Record<string, FieldCheck>>, errors: string[]): input is Record<string, unknown> {
   const self = path === '' ? what : path.replace(/\.$/, '');
+  if (input === undefined && path !== '') {
+    errors.push(`${self} is required`);
+    return false;
+  }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     errors.push(`${self} must be an object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`);
     return false;

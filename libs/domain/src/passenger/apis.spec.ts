@@ -52,6 +52,7 @@ describe('validateApisPassenger', () => {
     expect(errorsOf({ ...sampleApisPassenger(), travelDocument: { ...sampleApisPassenger().travelDocument, mrz: 'x' } }))
       .toEqual(['property travelDocument.mrz should not exist']);
     expect(errorsWith({ travelDocument: 'AB1234567' })).toEqual(['travelDocument must be an object, got string']);
+    expect(errorsWith({ travelDocument: undefined })).toEqual(['travelDocument is required']);
   });
 
   it.each([
