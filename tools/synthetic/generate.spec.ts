@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, run, SYNTHETIC_NOTICE } from './generate';
+import { formatRecords, parseArgs, run, SYNTHETIC_NOTICE } from './generate';
 
 const FIXTURES = join(__dirname, '../../e2e/fixtures');
 
@@ -22,6 +22,13 @@ describe('generate CLI', () => {
   it('writes passengers', () => {
     const out = join(dir, 'passengers.json');
     expect(run(['passengers', '--seed', '7', '--flights', '2', '--per-flight', '50', '--out', out])).toMatchObject({ kind: 'passengers', apis: 100, planted: { 'drug-courier': 2, 'companion-link': 2 } });
+  });
+
+  it('formats one record a line, as JSON that parses back to the value', () => {
+    const value = { notice: 'x', list: [{ a: 1, b: [1, 2] }, { a: 2, b: [] }], nested: { rows: [{ c: null }], n: 3 }, empty: [] };
+    const text = formatRecords(value);
+    expect(JSON.parse(text)).toEqual(value);
+    expect(text.split('\n')).toContain('  {"a":1,"b":[1,2]},');
   });
 
   it('rejects bad arguments', () => {

@@ -61,16 +61,32 @@ export function run(argv: readonly string[]): Record<string, unknown> {
       transportMode: mode,
     } as const;
     const generated = generateExpressManifest(seed, options);
-    writeFileSync(out, JSON.stringify({ notice: SYNTHETIC_NOTICE, generator: { kind, seed, options }, ...generated }, null, 1) + '\n');
+    writeFileSync(out, formatRecords({ notice: SYNTHETIC_NOTICE, generator: { kind, seed, options }, ...generated }) + '\n');
     return { kind, seed, out, waybills: generated.manifest.waybills.length, planted: countBy(generated.planted.map((p) => p.pattern)), ms: Math.round(performance.now() - started) };
   }
   if (kind === 'passengers') {
     const options = { flights: intFlag(flags, 'flights'), passengersPerFlight: intFlag(flags, 'per-flight'), date: flags.get('date') ?? '2026-12-01' };
     const generated = generatePassengers(seed, options);
-    writeFileSync(out, JSON.stringify({ notice: SYNTHETIC_NOTICE, generator: { kind, seed, options }, ...generated }, null, 1) + '\n');
+    writeFileSync(out, formatRecords({ notice: SYNTHETIC_NOTICE, generator: { kind, seed, options }, ...generated }) + '\n');
     return { kind, seed, out, apis: generated.apis.length, pnrs: generated.pnrs.length, planted: countBy(generated.planted.map((p) => p.pattern)), ms: Math.round(performance.now() - started) };
   }
   throw new Error(`kind must be express or passengers, got ${kind || '(none)'}`);
+}
+
+/**
+ * JSON with one record a line: an array of objects puts each element on its own line, an object
+ * holding arrays puts each property on its own line, everything else is compact. Diffs of a
+ * regenerated fixture then show the records that changed.
+ */
+export function formatRecords(value: unknown, depth = 0): string {
+  const pad = ' '.repeat(depth);
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
+    return `[\n${value.map((v) => `${pad} ${JSON.stringify(v)}`).join(',\n')}\n${pad}]`;
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).some((v) => typeof v === 'object' && v !== null)) {
+    return `{\n${Object.entries(value).map(([k, v]) => `${pad} ${JSON.stringify(k)}: ${formatRecords(v, depth + 1)}`).join(',\n')}\n${pad}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function countBy(xs: readonly string[]): Record<string, number> {
