@@ -98,6 +98,9 @@ const NAMES: Readonly<Record<string, { surnames: readonly string[]; male: readon
   CN: { surnames: ['WANG', 'LI', 'ZHANG', 'LIU', 'CHEN'], male: ['WEI', 'HAO', 'JUN', 'YONG'], female: ['FANG', 'JING', 'YAN', 'XIU YING'] },
 };
 
+/** Nationalities where marriage does not change the surname (for the spouse in a family booking). */
+const KEEPS_SURNAME: ReadonlySet<string> = new Set(['KR', 'CN', 'HK', 'TW', 'VN']);
+
 const LOCATOR_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const SEAT_LETTERS = 'ABCDEFGHJK';
 
@@ -260,10 +263,18 @@ export function generatePassengers(seed: number, options: PassengerGeneratorOpti
       const size = Math.min(wanted, perFlight - seats);
       const nationality = r.chance(0.45) ? 'KR' : r.chance(0.8) ? origin.country : r.pick(Object.keys(NAMES));
       const surname = r.pick((NAMES[nationality] ?? NAMES.US).surnames);
-      const group: Traveller[] = Array.from({ length: size }, (_, i) => {
+      const group: Traveller[] = [];
+      for (let i = 0; i < size; i++) {
         const age = kind === 'family' ? (i < 2 ? r.int(32, 55) : r.int(2, 17)) : r.int(22, 75);
-        return { apis: d.person(flight, nationality, age, kind === 'family' || kind === 'couple' ? surname : undefined), pattern: null };
-      });
+        // Family members share a surname, except a spouse where marriage does not change it (KR, CN, HK, TW, VN).
+        const shared = (kind === 'family' || kind === 'couple') && !(i === 1 && KEEPS_SURNAME.has(nationality));
+        let person = d.person(flight, nationality, age, shared ? surname : undefined);
+        // Avoid namesakes within a booking where the small name lists allow (a large tour group may keep one).
+        for (let retry = 0; retry < 5 && group.some((t) => t.apis.surname === person.surname && t.apis.givenNames === person.givenNames); retry++) {
+          person = { ...person, givenNames: r.pick((NAMES[nationality] ?? NAMES.US)[person.sex === 'M' ? 'male' : 'female']) };
+        }
+        group.push({ apis: person, pattern: null });
+      }
       const resident = nationality === 'KR';
       const tripDays = r.int(3, 20);
       const firstDeparture = resident ? addDays(date, -tripDays) : date;
