@@ -142,17 +142,12 @@ class ExpressDraws {
     return `P${this.r.int(1, 9)}${this.r.digits(11)}`;
   }
 
-  consignee(): { name: string; id: string; address: string; surname: string; base: AddressParts } {
-    const surname = this.r.pick(SURNAMES);
-    const business = this.r.chance(0.06);
-    const base = this.addressParts();
-    return {
-      surname,
-      name: business ? `${this.r.pick(COMPANY_WORDS)} KOREA CO LTD` : `${surname} ${this.r.pick(GIVEN_NAMES)}`,
-      id: business ? `${this.r.int(1, 9)}${this.r.digits(9)}` : this.personalCode(),
-      address: formatAddress(base, 0),
-      base,
-    };
+  /** A consignee: a person with a personal customs clearance code, or (6 %, unless `personOnly`) a company with a business number. */
+  consignee(personOnly = false): { name: string; id: string; address: string } {
+    const business = !personOnly && this.r.chance(0.06);
+    const name = business ? `${this.r.pick(COMPANY_WORDS)} KOREA CO LTD` : `${this.r.pick(SURNAMES)} ${this.r.pick(GIVEN_NAMES)}`;
+    const id = business ? `${this.r.int(1, 9)}${this.r.digits(9)}` : this.personalCode();
+    return { name, id, address: formatAddress(this.addressParts(), 0) };
   }
 
   addressParts(): AddressParts {
@@ -235,11 +230,11 @@ class ExpressDraws {
   drugConcealment(): ExpressWaybill {
     const r = this.r;
     const origin = r.weighted(DRUG_ORIGINS);
-    const c = this.consignee();
+    const c = this.consignee(true);
     return this.waybill({
       shipperName: r.chance(0.6) ? r.pick(PRIVATE_SENDERS[origin]) : this.shipper(origin),
       shipperCountry: origin,
-      consigneeName: c.name, consigneeId: c.id.startsWith('P') ? c.id : this.personalCode(), consigneeAddress: c.address,
+      consigneeName: c.name, consigneeId: c.id, consigneeAddress: c.address,
       goodsDescription: r.pick(DRUG_COVER_GOODS), quantity: r.int(1, 3),
       // Heavy for what it claims to be and nearly worthless: under USD 6 per kg.
       grossWeightKg: r.between(1.5, 6, 2),
