@@ -63,6 +63,7 @@ describe('generateExpressManifest', () => {
       expect(w.goodsDescription).toMatch(/POWDER|TEA|CANDLE|COFFEE|BATH SALT|CAPSULES/);
       expect(['US', 'TH', 'VN', 'LA', 'NL', 'CA', 'MX', 'DE']).toContain(w.originCountry);
       expect(w.declaredValueUsd / w.grossWeightKg).toBeLessThan(6);
+      expect(w.consigneeId).toMatch(/^P\d{12}$/);
     }
   });
 
