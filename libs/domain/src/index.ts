@@ -5,6 +5,8 @@
  */
 export * from './declaration';
 export * from './declaration.dto';
+export * from './express';
 export * from './hs-nomenclature';
 export * from './kcs-row';
+export * from './passenger';
 export * from './reference';

@@ -1,0 +1,5 @@
+export {
+  type ApisPassenger, MAX_PASSENGER_AGE_YEARS, passengerRecordIdOf, SEXES, type TravelDocument, TRAVEL_DOCUMENT_TYPES,
+  validateApisPassenger,
+} from './apis';
+export * from './pnr';

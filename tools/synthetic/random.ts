@@ -1,0 +1,96 @@
+/**
+ * A seeded source of randomness for the synthetic generators: mulberry32 (32-bit state,
+ * period 2^32, uniform in [0, 1)) and the draws the generators need. Same seed, same sequence,
+ * on every platform: only 32-bit integer arithmetic and one division.
+ */
+export class SeededRandom {
+  private state: number;
+
+  /** @param seed any number; its low 32 bits are the state. */
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [min, max] (both inclusive). */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** A number in [min, max), rounded to `decimals` places. */
+  between(min: number, max: number, decimals: number): number {
+    const f = 10 ** decimals;
+    return Math.round((min + this.next() * (max - min)) * f) / f;
+  }
+
+  /** Whether an event of probability `p` happens. */
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** One element of a non-empty list, uniformly. */
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
+
+  /** One key of `weights`, with probability proportional to its weight. */
+  weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
+    const keys = Object.keys(weights) as K[];
+    const total = keys.reduce((s, k) => s + weights[k], 0);
+    let x = this.next() * total;
+    for (const k of keys) {
+      x -= weights[k];
+      if (x < 0) return k;
+    }
+    return keys[keys.length - 1];
+  }
+
+  /** `n` random decimal digits as a string. */
+  digits(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += String(Math.floor(this.next() * 10));
+    return s;
+  }
+
+  /** `n` random characters of `alphabet`. */
+  chars(n: number, alphabet: string): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += alphabet[Math.floor(this.next() * alphabet.length)];
+    return s;
+  }
+
+  /** Shuffles `xs` in place (Fisher-Yates) and returns it. */
+  shuffle<T>(xs: T[]): T[] {
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [xs[i], xs[j]] = [xs[j], xs[i]];
+    }
+    return xs;
+  }
+}
+
+/** The ISO date `days` after the ISO date `date` (negative: before). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(date + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from ISO date `from` to ISO date `to`. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000);
+}
+
+/** Age in whole years on `onDate` of someone born on `dateOfBirth` (ISO dates). */
+export function ageOn(dateOfBirth: string, onDate: string): number {
+  const years = Number(onDate.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return onDate.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+}
