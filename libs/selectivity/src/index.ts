@@ -5,6 +5,7 @@
 export * from './criterion';
 export * from './facts';
 export * from './target-documents';
+export * from './document-facts';
 export * from './operators/criterion-operators';
 export * from './operators/hs-starts-with-any.operator';
 export * from './operators/contains-any-keyword.operator';

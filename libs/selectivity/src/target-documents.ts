@@ -24,8 +24,9 @@ export interface FactSpec {
 /**
  * Facts of one house waybill of an express manifest (the unit an express criterion selects).
  * Derived ones: `valuePerKgUsd`, `consigneeKind` and the split-shipment facts
- * `consigneeWaybillsInManifest` / `consigneeValueInManifestUsd` (several parcels to one
- * consignee, each under the USD 150 duty-free threshold, is a pattern KCS names).
+ * `consigneeWaybillsInManifest` / `consigneeValueInManifestUsd` and the same per delivery
+ * address (several parcels to one consignee or address, each under the USD 150 duty-free
+ * threshold, is a pattern KCS names).
  */
 export const EXPRESS_FACT_SPECS = {
   waybillNumber: { type: 'string', nullable: false, unit: null, description: 'House air waybill number' },
@@ -49,6 +50,8 @@ export const EXPRESS_FACT_SPECS = {
   originCountry: { type: 'string', nullable: false, unit: 'ISO 3166-1 alpha-2', description: 'Country of origin' },
   consigneeWaybillsInManifest: { type: 'number', nullable: false, unit: 'waybills', description: 'Waybills to the same consignee id in this manifest, derived' },
   consigneeValueInManifestUsd: { type: 'number', nullable: false, unit: 'USD', description: 'Their declared value together, derived' },
+  addressWaybillsInManifest: { type: 'number', nullable: false, unit: 'waybills', description: 'Waybills to the same delivery address (its numbers) in this manifest, derived' },
+  addressValueInManifestUsd: { type: 'number', nullable: false, unit: 'USD', description: 'Their declared value together, derived' },
 } as const satisfies Record<string, FactSpec>;
 
 /**

@@ -1,0 +1,103 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ApisPassenger, ExpressManifest, PnrRecord } from '@customs/domain';
+import { addressKey, ageOn, passengerFacts, waybillFacts } from './document-facts';
+import { SelectivityEngine } from './selectivity-engine';
+import { mockCriterion } from './testing/declaration.mock';
+
+const FIXTURES = path.resolve(__dirname, '../../../e2e/fixtures');
+const express = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'express-manifest-sample.json'), 'utf8')) as { manifest: ExpressManifest; planted: Array<{ waybillNumber: string; pattern: string }> };
+const passengers = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'passenger-sample.json'), 'utf8')) as {
+  apis: ApisPassenger[];
+  pnrs: PnrRecord[];
+  planted: Array<{ passengerRecordId: string; pattern: string }>;
+};
+
+/** Split shipments: two or more parcels to one delivery address in a manifest, each under the USD 150 duty-free threshold, together over it. */
+const splitShipment = mockCriterion({
+  id: 'CEN-EXP-001',
+  lane: 'YELLOW',
+  riskArea: 'TAX_EVASION',
+  targetDocument: 'EXPRESS_MANIFEST',
+  conditions: {
+    all: [
+      { fact: 'consigneeKind', operator: 'equal', value: 'PERSONAL' },
+      { fact: 'declaredValueUsd', operator: 'lessThan', value: 150 },
+      { fact: 'addressWaybillsInManifest', operator: 'greaterThanInclusive', value: 2 },
+      { fact: 'addressValueInManifestUsd', operator: 'greaterThan', value: 150 },
+    ],
+  },
+});
+/** The drug-courier pattern of KCS detection cases: booked days before boarding, travelling alone, a short stay, paid in cash. */
+const courier = mockCriterion({
+  id: 'CEN-DRG-101',
+  lane: 'RED',
+  riskArea: 'SMUGGLING_DRUGS',
+  targetDocument: 'PASSENGER',
+  conditions: {
+    all: [
+      { fact: 'bookingDaysBeforeDeparture', operator: 'lessThanInclusive', value: 4 },
+      { fact: 'companions', operator: 'equal', value: 0 },
+      { fact: 'lengthOfStayDays', operator: 'lessThanInclusive', value: 4 },
+      { fact: 'formOfPayment', operator: 'equal', value: 'CASH' },
+    ],
+  },
+});
+
+describe('document facts', () => {
+  it("derive a waybill's split-shipment facts from its manifest", () => {
+    const facts = waybillFacts(express.manifest);
+    expect(facts).toHaveLength(express.manifest.waybills.length);
+    const planted = express.planted.filter((p) => p.pattern === 'split-shipment').map((p) => p.waybillNumber);
+    const one = facts.find((f) => f.waybillNumber === planted[0])!;
+    expect(one.consigneeKind).toBe('PERSONAL');
+    expect(one.consigneeWaybillsInManifest).toBeGreaterThanOrEqual(3);
+    const siblings = facts.filter((f) => f.consigneeId === one.consigneeId);
+    expect(one.consigneeWaybillsInManifest).toBe(siblings.length);
+    expect(one.consigneeValueInManifestUsd).toBeCloseTo(siblings.reduce((a, f) => a + (f.declaredValueUsd as number), 0), 1);
+    expect(one.arrivalDate).toBe(express.manifest.arrivalAt.slice(0, 10));
+    expect(addressKey('Apt 111-503, 221, Gyeongin-ro')).toBe(addressKey('#111-503 221, GYEONGIN-RO, Songpa-gu'));
+  });
+
+  it('let a split-shipment criterion select the planted split shipments of the synthetic manifest', () => {
+    const engine = SelectivityEngine.compile([splitShipment]);
+    const selected = new Set(
+      waybillFacts(express.manifest)
+        .filter((f) => engine.evaluateFacts('EXPRESS_MANIFEST', f, f.arrivalDate as string, f.logisticsCentreId as string).fired.length > 0)
+        .map((f) => f.waybillNumber),
+    );
+    const planted = express.planted.filter((p) => p.pattern === 'split-shipment').map((p) => p.waybillNumber);
+    expect(planted.every((w) => selected.has(w))).toBe(true);
+    // few ordinary parcels besides them (precision at least 0.8)
+    expect(planted.length / selected.size).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('give a passenger the PNR facts only once the PNR is there, and count transits and companions', () => {
+    const apis = passengers.apis[0];
+    const pnr = passengers.pnrs.find((p) => p.passengers.some((x) => x.travelDocumentNumber === apis.travelDocument.number))!;
+    const before = passengerFacts(apis, null);
+    expect(before).toMatchObject({ pnrReceived: 'NO', bookingDaysBeforeDeparture: null, companions: null });
+    const after = passengerFacts(apis, pnr);
+    expect(after.pnrReceived).toBe('YES');
+    expect(after.companions).toBe(pnr.passengers.length - 1);
+    expect(after.originCountry).toBe(pnr.itinerary[0].fromCountry);
+    expect(after.ageYears).toBe(ageOn(apis.dateOfBirth, apis.flightDate));
+  });
+
+  it('let the drug-courier criterion select the planted couriers once their PNR arrives, and none on APIS alone', () => {
+    const engine = SelectivityEngine.compile([courier]);
+    const pnrOf = (a: ApisPassenger) => passengers.pnrs.find((p) => p.passengers.some((x) => x.travelDocumentNumber === a.travelDocument.number)) ?? null;
+    const fires = (a: ApisPassenger, pnr: PnrRecord | null) => engine.evaluateFacts('PASSENGER', passengerFacts(a, pnr), a.flightDate, a.arrivalOfficeId).fired.length > 0;
+    expect(passengers.apis.filter((a) => fires(a, null))).toEqual([]);
+    const selected = passengers.apis.filter((a) => fires(a, pnrOf(a))).map((a) => a.passengerRecordId);
+    const planted = passengers.planted.filter((p) => p.pattern === 'drug-courier').map((p) => p.passengerRecordId);
+    expect(planted.length).toBeGreaterThan(0);
+    expect(planted.every((id) => selected.includes(id))).toBe(true);
+    expect(planted.length / selected.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('compute age in completed years', () => {
+    expect(ageOn('2000-12-07', '2026-12-06')).toBe(25);
+    expect(ageOn('2000-12-06', '2026-12-06')).toBe(26);
+  });
+});
