@@ -40,6 +40,7 @@ import { fullSplit, readLabelled, SAMPLE } from './declarations';
 import { measureBacktest, type BacktestFigures } from './backtest';
 import { measureEndToEnd, type EndToEndFigures } from './end-to-end';
 import { endToEndReport, round, runJson } from './end-to-end-report';
+import { measureExpressStage } from './express-stage';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000,10000').split(',').map(Number);
@@ -129,6 +130,12 @@ async function main(): Promise<void> {
   console.log(`${pad('batch 1', 9)} ${pad(String(round(m1.perSec)), 10)}`);
   console.log(`${pad('batch 256', 9)} ${pad(String(round(m256)), 10)}`);
   console.log('');
+  const express = measureExpressStage();
+  console.log(
+    `Express manifest stage (library: facts + criteria, no HTTP): ${express.waybills.toLocaleString('en')} synthetic waybills, ${express.criteria} criteria, ` +
+      `${express.ms} ms (${express.waybillsPerSec.toLocaleString('en')} waybills/s), ${express.selected} selected`,
+  );
+  console.log('');
   const api = process.env.API_URL;
   let e2e: EndToEndFigures | null = null;
   let backtest: BacktestFigures | null = null;
@@ -148,6 +155,7 @@ async function main(): Promise<void> {
   const result = {
     criteria: criteriaJson,
     model: { batch1: round(m1.perSec), batch256: round(m256) },
+    expressManifest: express,
     endToEnd: {
       declPerSec: e2e ? round(e2e.sample.declPerSec) : null,
       criteria: e2e?.criteria ?? 1000,
