@@ -98,4 +98,34 @@ describe('criteria authoring, replay and stats (e2e)', () => {
     for (const o of own.body.offices) expect(o.officeId).toBe('40');
     await officer.get('/api/stats/lanes').query({ from: 'yesterday' }).expect(400);
   });
+  it('offers each target document with its facts, stores a passenger criterion, and never screens declarations with it', async () => {
+    const analyst = await loginAs(stack, 'analyst-kim');
+    const meta = await analyst.get('/api/criteria/meta').expect(200);
+    expect(meta.body.targetDocuments).toEqual(['IMPORT_DECLARATION', 'EXPRESS_MANIFEST', 'PASSENGER']);
+    expect(meta.body.factsByDocument.PASSENGER.bookingDaysBeforeDeparture).toMatchObject({ type: 'number', nullable: true, unit: 'days' });
+    expect(meta.body.factsByDocument.EXPRESS_MANIFEST.declaredValueUsd).toMatchObject({ type: 'number', unit: 'USD' });
+    expect(meta.body.factsByDocument.IMPORT_DECLARATION).toEqual(meta.body.facts);
+
+    const id = `CEN-DRG-${String(100 + Math.floor(Math.random() * 900))}`;
+    const courier = {
+      id, scope: 'CENTRAL', officeId: null, lane: 'RED', riskArea: 'SMUGGLING_DRUGS', targetDocument: 'PASSENGER',
+      reason: 'Drug couriers: booked days before boarding, alone, short stay', pointsOfInterest: 'Baggage and body search in the arrival hall',
+      keywords: ['courier', 'drugs', 'passenger'], validFrom: '2021-01-01', validTo: '2021-12-31',
+      // importerId would make it fire on every declaration of this importer, were it screened as a declaration criterion
+      conditions: { all: [{ fact: 'companions', operator: 'equal', value: 0 }, { fact: 'lengthOfStayDays', operator: 'lessThanInclusive', value: 4 }] },
+    };
+    const created = await analyst.post('/api/criteria').send(courier).expect(201);
+    expect(created.body).toMatchObject({ id, targetDocument: 'PASSENGER', approved: false });
+    await (await loginAs(stack, 'analyst-lee')).post(`/api/criteria/${id}/versions/${created.body.version}/approve`).expect(200);
+
+    // A declaration fact in a passenger criterion is refused, naming the fact.
+    const wrong = await analyst.post('/api/criteria').send({ ...courier, id: `${id.slice(0, -3)}999`, conditions: { all: [{ fact: 'importerId', operator: 'equal', value: importerId }] } }).expect(400);
+    expect(JSON.stringify(wrong.body)).toMatch(/conditions.all\[0\].fact: unknown fact \\?"importerId\\?"/);
+
+    // Declarations are screened with import-declaration criteria only.
+    const svc = await loginAs(stack, 'svc-ingest');
+    await new Promise((r) => setTimeout(r, 2500)); // the engine refreshes within 2 s
+    const screened = await svc.post('/api/declarations').send(declaration()).expect(201);
+    expect(screened.body.firedCriteria).not.toContain(id);
+  });
 });

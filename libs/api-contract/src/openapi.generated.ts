@@ -289,7 +289,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a criterion may use: facts (with type and unit), operators, risk areas, default validity */
+        /** What a criterion may use: target documents and their facts (with type and unit), operators, risk areas, default validity */
         get: operations["CriteriaController_meta"];
         put?: never;
         post?: never;
@@ -1295,7 +1295,7 @@ export interface components {
         CriteriaMeta: {
             /** @description Days a new criterion is valid when `validTo` is not given. */
             defaultValidityDays: number;
-            /** @description Every fact by name, in display order. */
+            /** @description Every fact of an import declaration by name, in display order (the default target document). */
             facts: {
                 [key: string]: {
                     description: string;
@@ -1305,8 +1305,40 @@ export interface components {
                     unit: string | null;
                 };
             };
+            /** @description The facts of each target document by name, in display order: what the builder offers once a document is chosen. */
+            factsByDocument: {
+                EXPRESS_MANIFEST: {
+                    [key: string]: {
+                        description: string;
+                        nullable: boolean;
+                        /** @enum {string} */
+                        type: "string" | "number";
+                        unit: string | null;
+                    };
+                };
+                IMPORT_DECLARATION: {
+                    [key: string]: {
+                        description: string;
+                        nullable: boolean;
+                        /** @enum {string} */
+                        type: "string" | "number";
+                        unit: string | null;
+                    };
+                };
+                PASSENGER: {
+                    [key: string]: {
+                        description: string;
+                        nullable: boolean;
+                        /** @enum {string} */
+                        type: "string" | "number";
+                        unit: string | null;
+                    };
+                };
+            };
             operators: components["schemas"]["CriterionOperator"][];
             riskAreas: components["schemas"]["RiskArea"][];
+            /** @description The documents a criterion can target (`targetDocument`; absent means IMPORT_DECLARATION). */
+            targetDocuments: components["schemas"]["TargetDocument"][];
         };
         /** @description `GET /api/criteria/overlaps`: the overlaps at or above the configured share over the last 28 days. */
         CriteriaOverlaps: {
@@ -1662,7 +1694,7 @@ export interface components {
          * @description A fact of an express waybill; of a passenger; of any target document.
          * @enum {string}
          */
-        ExpressFact: "waybillNumber" | "manifestId" | "voyage" | "transportMode" | "arrivalDate" | "logisticsCentreId" | "courierId" | "shipperName" | "shipperCountry" | "consigneeName" | "consigneeId" | "consigneeKind" | "consigneeAddress" | "goodsDescription" | "quantity" | "grossWeightKg" | "declaredValueUsd" | "valuePerKgUsd" | "originCountry" | "consigneeWaybillsInManifest" | "consigneeValueInManifestUsd";
+        ExpressFact: "waybillNumber" | "manifestId" | "voyage" | "transportMode" | "arrivalDate" | "logisticsCentreId" | "courierId" | "shipperName" | "shipperCountry" | "consigneeName" | "consigneeId" | "consigneeKind" | "consigneeAddress" | "goodsDescription" | "quantity" | "grossWeightKg" | "declaredValueUsd" | "valuePerKgUsd" | "originCountry" | "consigneeWaybillsInManifest" | "consigneeValueInManifestUsd" | "addressWaybillsInManifest" | "addressValueInManifestUsd";
         /** @description One feature that pushed a score, for explanations. */
         FeatureContribution: {
             /** @description Signed contribution to the raw score, log-odds (> 0 pushes towards the positive class). */

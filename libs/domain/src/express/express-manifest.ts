@@ -117,21 +117,21 @@ const MANIFEST_RULES: Readonly<Record<keyof ExpressManifest, FieldCheck>> = {
 export function validateExpressManifest(input: unknown): DocumentValidation<ExpressManifest> {
   const errors: string[] = [];
   if (!checkFields(input, 'manifest', '', MANIFEST_RULES, errors)) return { ok: false, errors };
-  if (input.transportMode === 'AIR' && typeof input.voyage === 'string' && VESSEL_VOYAGE.test(input.voyage) && !FLIGHT.test(input.voyage)) {
-    errors.push(`voyage must be a flight number when transportMode is AIR: ${input.voyage}`);
+  if (input['transportMode'] === 'AIR' && typeof input['voyage'] === 'string' && VESSEL_VOYAGE.test(input['voyage']) && !FLIGHT.test(input['voyage'])) {
+    errors.push(`voyage must be a flight number when transportMode is AIR: ${input['voyage']}`);
   }
   const waybills: ExpressWaybill[] = [];
-  if (Array.isArray(input.waybills) && input.waybills.length <= MAX_WAYBILLS_PER_MANIFEST) {
+  if (Array.isArray(input['waybills']) && input['waybills'].length <= MAX_WAYBILLS_PER_MANIFEST) {
     const firstIndex = new Map<string, number>();
-    input.waybills.forEach((w: unknown, i: number) => {
+    input['waybills'].forEach((w: unknown, i: number) => {
       const path = `waybills[${i}].`;
       if (!checkFields(w, 'waybill', path, WAYBILL_RULES, errors)) return;
       waybills.push(pick<ExpressWaybill>(w, WAYBILL_RULES));
-      if (typeof w.waybillNumber !== 'string') return;
-      const key = w.waybillNumber.toUpperCase();
+      if (typeof w['waybillNumber'] !== 'string') return;
+      const key = w['waybillNumber'].toUpperCase();
       const first = firstIndex.get(key);
       if (first === undefined) firstIndex.set(key, i);
-      else errors.push(`${path}waybillNumber duplicates waybills[${first}]: ${w.waybillNumber}`);
+      else errors.push(`${path}waybillNumber duplicates waybills[${first}]: ${w['waybillNumber']}`);
     });
   }
   if (errors.length > 0) {

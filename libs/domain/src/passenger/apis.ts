@@ -125,7 +125,7 @@ function yearsBefore(date: string, years: number): string {
 export function validateApisPassenger(input: unknown): DocumentValidation<ApisPassenger> {
   const errors: string[] = [];
   if (!checkFields(input, 'APIS passenger', '', APIS_RULES, errors)) return { ok: false, errors };
-  checkFields(input.travelDocument, 'travelDocument', 'travelDocument.', DOCUMENT_RULES, errors);
+  checkFields(input['travelDocument'], 'travelDocument', 'travelDocument.', DOCUMENT_RULES, errors);
   // Cross-field checks only make sense on well-formed fields.
   if (errors.length > 0) return { ok: false, errors };
   const p = input as unknown as ApisPassenger;
@@ -137,6 +137,6 @@ export function validateApisPassenger(input: unknown): DocumentValidation<ApisPa
   if (p.passengerRecordId !== expectedId) errors.push(`passengerRecordId must be flight-date-document (${expectedId}): ${p.passengerRecordId}`);
   if (errors.length > 0) return { ok: false, errors };
   const value = pick<ApisPassenger>(input, APIS_RULES);
-  value.travelDocument = pick<TravelDocument>(input.travelDocument as Record<string, unknown>, DOCUMENT_RULES);
+  value.travelDocument = pick<TravelDocument>(input['travelDocument'] as Record<string, unknown>, DOCUMENT_RULES);
   return { ok: true, value };
 }

@@ -103,13 +103,13 @@ export function validatePnrRecord(input: unknown): DocumentValidation<PnrRecord>
   if (!checkFields(input, 'PNR', '', PNR_RULES, errors)) return { ok: false, errors };
   const passengers: PnrPassenger[] = [];
   const itinerary: PnrSegment[] = [];
-  if (Array.isArray(input.passengers) && input.passengers.length <= MAX_PNR_PASSENGERS) {
-    input.passengers.forEach((p: unknown, i: number) => {
+  if (Array.isArray(input['passengers']) && input['passengers'].length <= MAX_PNR_PASSENGERS) {
+    input['passengers'].forEach((p: unknown, i: number) => {
       if (checkFields(p, 'passenger', `passengers[${i}].`, PASSENGER_RULES, errors)) passengers.push(pick<PnrPassenger>(p, PASSENGER_RULES));
     });
   }
-  if (Array.isArray(input.itinerary) && input.itinerary.length <= MAX_PNR_SEGMENTS) {
-    input.itinerary.forEach((s: unknown, i: number) => {
+  if (Array.isArray(input['itinerary']) && input['itinerary'].length <= MAX_PNR_SEGMENTS) {
+    input['itinerary'].forEach((s: unknown, i: number) => {
       if (checkFields(s, 'segment', `itinerary[${i}].`, SEGMENT_RULES, errors)) itinerary.push(pick<PnrSegment>(s, SEGMENT_RULES));
     });
   }
@@ -121,7 +121,7 @@ export function validatePnrRecord(input: unknown): DocumentValidation<PnrRecord>
       errors.push(`itinerary[${i}].departureDate must not be before the previous segment's ${itinerary[i - 1].departureDate}: ${s.departureDate}`);
     }
   });
-  const bookingDate = input.bookingDate as string;
+  const bookingDate = input['bookingDate'] as string;
   if (bookingDate > itinerary[0].departureDate) errors.push(`bookingDate must not be after the first departure ${itinerary[0].departureDate}: ${bookingDate}`);
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: { ...pick<PnrRecord>(input, PNR_RULES), passengers, itinerary } };

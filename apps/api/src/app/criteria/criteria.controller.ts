@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CRITERION_FACT_SPECS, CRITERION_OPERATORS, CriterionValidationError, RISK_AREAS } from '@customs/selectivity';
+import { CRITERION_FACT_SPECS, CRITERION_OPERATORS, CriterionValidationError, FACT_SPECS_BY_DOCUMENT, RISK_AREAS, TARGET_DOCUMENTS } from '@customs/selectivity';
 import { CurrentUser, Roles } from '../../services/auth/auth.decorators';
 import type { AuthUser } from '../../services/auth/auth-user';
 import { CriterionIdPipe, CriterionVersionPipe } from '../../services/http/id-params.pipe';
@@ -89,10 +89,17 @@ export class CriteriaController {
 
   @Get('meta')
   @Roles('cbtc_analyst', 'supervisor', 'local_officer', 'auditor')
-  @ApiOperation({ summary: 'What a criterion may use: facts (with type and unit), operators, risk areas, default validity' })
+  @ApiOperation({ summary: 'What a criterion may use: target documents and their facts (with type and unit), operators, risk areas, default validity' })
   @Responds(200, 'CriteriaMeta', 'Facts, operators and risk areas a criterion may use')
   meta(): CriteriaMeta {
-    return { facts: CRITERION_FACT_SPECS, operators: CRITERION_OPERATORS, riskAreas: RISK_AREAS, defaultValidityDays: DEFAULT_VALIDITY_DAYS };
+    return {
+      facts: CRITERION_FACT_SPECS,
+      targetDocuments: TARGET_DOCUMENTS,
+      factsByDocument: FACT_SPECS_BY_DOCUMENT,
+      operators: CRITERION_OPERATORS,
+      riskAreas: RISK_AREAS,
+      defaultValidityDays: DEFAULT_VALIDITY_DAYS,
+    };
   }
 
   @Get(':id')

@@ -1,4 +1,4 @@
-import type { CriterionOperator, RiskArea, SelectivityCriterion } from '@customs/selectivity';
+import type { CriterionOperator, RiskArea, SelectivityCriterion, TargetDocument } from '@customs/selectivity';
 import type { CriterionVersionView } from './criteria.service';
 
 /** One criterion version as the API shows it: its definition and its maker-checker fields. */
@@ -38,8 +38,12 @@ export interface CriterionHistory {
 
 /** `GET /api/criteria/meta`: what a criterion may use. */
 export interface CriteriaMeta {
-  /** Every fact by name, in display order. */
+  /** Every fact of an import declaration by name, in display order (the default target document). */
   facts: Record<string, { type: 'string' | 'number'; nullable: boolean; unit: string | null; description: string }>;
+  /** The documents a criterion can target (`targetDocument`; absent means IMPORT_DECLARATION). */
+  targetDocuments: readonly TargetDocument[];
+  /** The facts of each target document by name, in display order: what the builder offers once a document is chosen. */
+  factsByDocument: Record<TargetDocument, Record<string, { type: 'string' | 'number'; nullable: boolean; unit: string | null; description: string }>>;
   operators: readonly CriterionOperator[];
   riskAreas: readonly RiskArea[];
   /** Days a new criterion is valid when `validTo` is not given. */

@@ -47,7 +47,14 @@ export const META_RISK_AREAS: CriteriaMeta['riskAreas'] = [
   'SMUGGLING_DRUGS', 'SMUGGLING_WEAPONS', 'SMUGGLING_OTHER', 'ORIGIN_FRAUD', 'UNDERVALUATION',
 ];
 
-/** The whole meta answer (default validity 15 days). */
+/** The whole meta answer (default validity 15 days; the express and passenger documents' facts left out: the builder offers import declarations only so far). */
 export function criteriaMetaMock(): CriteriaMeta {
-  return { facts: { ...META_FACTS }, operators: [...META_OPERATORS], riskAreas: [...META_RISK_AREAS], defaultValidityDays: 15 };
+  return {
+    facts: { ...META_FACTS },
+    targetDocuments: ['IMPORT_DECLARATION', 'EXPRESS_MANIFEST', 'PASSENGER'],
+    factsByDocument: { IMPORT_DECLARATION: { ...META_FACTS }, EXPRESS_MANIFEST: {}, PASSENGER: {} },
+    operators: [...META_OPERATORS],
+    riskAreas: [...META_RISK_AREAS],
+    defaultValidityDays: 15,
+  };
 }
