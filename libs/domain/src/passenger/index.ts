@@ -3,3 +3,4 @@ export {
   validateApisPassenger,
 } from './apis';
 export * from './pnr';
+export * from './privacy';
