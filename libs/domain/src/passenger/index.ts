@@ -4,3 +4,4 @@ export {
 } from './apis';
 export * from './pnr';
 export * from './privacy';
+export * from './companion-links';
