@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { ApisPassenger, ExpressManifest, PnrRecord } from '@customs/domain';
 import { addressKey, ageOn, passengerFacts, waybillFacts } from './document-facts';
 import { SelectivityEngine } from './selectivity-engine';
-import { mockCriterion } from './testing/declaration.mock';
+import { drugCourierCriterion, splitShipmentCriterion } from './testing/document-criteria.mock';
 
 const FIXTURES = path.resolve(__dirname, '../../../e2e/fixtures');
 const express = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'express-manifest-sample.json'), 'utf8')) as { manifest: ExpressManifest; planted: Array<{ waybillNumber: string; pattern: string }> };
@@ -13,36 +13,8 @@ const passengers = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'passenger-sam
   planted: Array<{ passengerRecordId: string; pattern: string }>;
 };
 
-/** Split shipments: two or more parcels to one delivery address in a manifest, each under the USD 150 duty-free threshold, together over it. */
-const splitShipment = mockCriterion({
-  id: 'CEN-EXP-001',
-  lane: 'YELLOW',
-  riskArea: 'TAX_EVASION',
-  targetDocument: 'EXPRESS_MANIFEST',
-  conditions: {
-    all: [
-      { fact: 'consigneeKind', operator: 'equal', value: 'PERSONAL' },
-      { fact: 'declaredValueUsd', operator: 'lessThan', value: 150 },
-      { fact: 'addressWaybillsInManifest', operator: 'greaterThanInclusive', value: 2 },
-      { fact: 'addressValueInManifestUsd', operator: 'greaterThan', value: 150 },
-    ],
-  },
-});
-/** The drug-courier pattern of KCS detection cases: booked days before boarding, travelling alone, a short stay, paid in cash. */
-const courier = mockCriterion({
-  id: 'CEN-DRG-101',
-  lane: 'RED',
-  riskArea: 'SMUGGLING_DRUGS',
-  targetDocument: 'PASSENGER',
-  conditions: {
-    all: [
-      { fact: 'bookingDaysBeforeDeparture', operator: 'lessThanInclusive', value: 4 },
-      { fact: 'companions', operator: 'equal', value: 0 },
-      { fact: 'lengthOfStayDays', operator: 'lessThanInclusive', value: 4 },
-      { fact: 'formOfPayment', operator: 'equal', value: 'CASH' },
-    ],
-  },
-});
+const splitShipment = splitShipmentCriterion;
+const courier = drugCourierCriterion;
 
 describe('document facts', () => {
   it("derive a waybill's split-shipment facts from its manifest", () => {

@@ -2,43 +2,17 @@ import { validateCriterion, CriterionValidationError } from './criterion';
 import { SelectivityEngine } from './selectivity-engine';
 import { ageBand, documentOf, FACT_SPECS_BY_DOCUMENT } from './target-documents';
 import { mockCriterion, mockDeclaration } from './testing/declaration.mock';
+import { drugCourierCriterion, splitShipmentCriterion } from './testing/document-criteria.mock';
 
-/** Split shipment under the USD 150 threshold: several parcels to one personal consignee in one manifest. */
-const splitShipment = mockCriterion({
-  id: 'CEN-EXP-001',
-  lane: 'YELLOW',
-  riskArea: 'TAX_EVASION',
-  targetDocument: 'EXPRESS_MANIFEST',
-  conditions: {
-    all: [
-      { fact: 'consigneeKind', operator: 'equal', value: 'PERSONAL' },
-      { fact: 'declaredValueUsd', operator: 'lessThan', value: 150 },
-      { fact: 'consigneeWaybillsInManifest', operator: 'greaterThanInclusive', value: 3 },
-    ],
-  },
-});
-/** The drug-courier pattern of KCS detection cases, on the PNR's facts. */
-const courier = mockCriterion({
-  id: 'CEN-DRG-101',
-  lane: 'RED',
-  riskArea: 'SMUGGLING_DRUGS',
-  targetDocument: 'PASSENGER',
-  conditions: {
-    all: [
-      { fact: 'bookingDaysBeforeDeparture', operator: 'lessThanInclusive', value: 4 },
-      { fact: 'ageBand', operator: 'in', value: ['18-24', '25-34'] },
-      { fact: 'lengthOfStayDays', operator: 'lessThanInclusive', value: 4 },
-      { fact: 'companions', operator: 'equal', value: 0 },
-    ],
-  },
-});
+const splitShipment = splitShipmentCriterion;
+const courier = drugCourierCriterion;
 const anyImport = mockCriterion({ id: 'CEN-TAX-009', lane: 'YELLOW', conditions: { all: [{ fact: 'taxRate', operator: 'greaterThanInclusive', value: 0 }] } });
 
 const waybill = {
   waybillNumber: 'EX1000000001', manifestId: 'M1', voyage: 'KE0852', transportMode: 'AIR', arrivalDate: '2026-12-06', logisticsCentreId: '40',
   courierId: 'DHL', shipperName: 'Shop', shipperCountry: 'CN', consigneeName: 'Kim', consigneeId: 'P123456789012', consigneeKind: 'PERSONAL',
   consigneeAddress: 'Seoul', goodsDescription: 't-shirt', quantity: 1, grossWeightKg: 0.4, declaredValueUsd: 140, valuePerKgUsd: 350, originCountry: 'CN',
-  consigneeWaybillsInManifest: 4, consigneeValueInManifestUsd: 560,
+  consigneeWaybillsInManifest: 4, consigneeValueInManifestUsd: 560, addressWaybillsInManifest: 4, addressValueInManifestUsd: 560,
 };
 const passengerBeforePnr = {
   passengerRecordId: 'P1', flightNumber: 'TG656', flightDate: '2026-12-06', arrivalOfficeId: '40', departureAirport: 'BKK', nationality: 'TH', sex: 'F',
@@ -71,7 +45,7 @@ describe('target documents', () => {
     const onWaybill = engine.evaluateFacts('EXPRESS_MANIFEST', waybill, '2026-12-06', '40');
     expect(onWaybill.fired.map((f) => f.id)).toEqual(['CEN-EXP-001']);
     expect(onWaybill.lane).toBe('YELLOW');
-    expect(engine.evaluateFacts('EXPRESS_MANIFEST', { ...waybill, consigneeWaybillsInManifest: 1 }, '2026-12-06', '40').fired).toEqual([]);
+    expect(engine.evaluateFacts('EXPRESS_MANIFEST', { ...waybill, addressWaybillsInManifest: 1, addressValueInManifestUsd: 140 }, '2026-12-06', '40').fired).toEqual([]);
   });
 
   it('fires a PNR criterion only once the PNR has arrived', () => {
@@ -81,9 +55,9 @@ describe('target documents', () => {
     expect(withPnr.lane).toBe('RED');
     expect(withPnr.fired[0].conditions.map((c) => [c.fact, c.actual, c.result])).toEqual([
       ['bookingDaysBeforeDeparture', 2, true],
-      ['ageBand', '25-34', true],
-      ['lengthOfStayDays', 3, true],
       ['companions', 0, true],
+      ['lengthOfStayDays', 3, true],
+      ['formOfPayment', 'CASH', true],
     ]);
   });
 

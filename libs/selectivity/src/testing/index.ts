@@ -1,2 +1,3 @@
 /** @customs/selectivity/testing: fixtures for tests only (never imported by production code). */
 export * from './declaration.mock';
+export * from './document-criteria.mock';
