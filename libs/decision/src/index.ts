@@ -19,3 +19,4 @@ export * from './replay-comparison';
 export * from './policy-preview';
 export * from './decision-summary';
 export * from './data-quality-rule';
+export * from './stream-selection';
