@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ApisPassenger, ExpressManifest, PnrRecord } from '@customs/domain';
+import { pnrsOfPassengers, type ApisPassenger, type ExpressManifest, type PnrRecord } from '@customs/domain';
 import { addressKey, ageOn, passengerFacts, waybillFacts } from './document-facts';
 import { SelectivityEngine } from './selectivity-engine';
 import { drugCourierCriterion, splitShipmentCriterion } from './testing/document-criteria.mock';
@@ -52,13 +52,16 @@ describe('document facts', () => {
     const after = passengerFacts(apis, pnr);
     expect(after.pnrReceived).toBe('YES');
     expect(after.companions).toBe(pnr.passengers.length - 1);
-    expect(after.originCountry).toBe(pnr.itinerary[0].fromCountry);
+    // a round trip from Korea: the return journey began abroad, not at the outbound departure
+    const arriving = pnr.itinerary.findIndex((s) => s.flightNumber === apis.flightNumber);
+    expect(after.originCountry).toBe(pnr.itinerary[arriving].fromCountry);
     expect(after.ageYears).toBe(ageOn(apis.dateOfBirth, apis.flightDate));
   });
 
   it('let the drug-courier criterion select the planted couriers once their PNR arrives, and none on APIS alone', () => {
     const engine = SelectivityEngine.compile([courier]);
-    const pnrOf = (a: ApisPassenger) => passengers.pnrs.find((p) => p.passengers.some((x) => x.travelDocumentNumber === a.travelDocument.number)) ?? null;
+    const matched = pnrsOfPassengers(passengers.apis, passengers.pnrs);
+    const pnrOf = (a: ApisPassenger) => matched.get(a.passengerRecordId)?.pnr ?? null;
     const fires = (a: ApisPassenger, pnr: PnrRecord | null) => engine.evaluateFacts('PASSENGER', passengerFacts(a, pnr), a.flightDate, a.arrivalOfficeId).fired.length > 0;
     expect(passengers.apis.filter((a) => fires(a, null))).toEqual([]);
     const selected = passengers.apis.filter((a) => fires(a, pnrOf(a))).map((a) => a.passengerRecordId);
@@ -66,6 +69,22 @@ describe('document facts', () => {
     expect(planted.length).toBeGreaterThan(0);
     expect(planted.every((id) => selected.includes(id))).toBe(true);
     expect(planted.length / selected.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('follow connections of at most a day back from the arriving flight for origin and transits', () => {
+    const apis = passengers.apis[0];
+    const seg = (flightNumber: string, from: string, fromCountry: string, to: string, toCountry: string, departureDate: string) => ({ flightNumber, from, fromCountry, to, toCountry, departureDate });
+    const pnr: PnrRecord = {
+      bookingReference: 'ABC123', bookingDate: '2026-11-18', formOfPayment: 'CASH', lengthOfStayDays: 3, bags: 1,
+      passengers: [{ surname: 'X', givenNames: 'Y', travelDocumentNumber: apis.travelDocument.number }],
+      itinerary: [
+        seg('KE0651', 'ICN', 'KR', 'BKK', 'TH', '2026-11-20'),
+        seg('VN0612', 'BKK', 'TH', 'SGN', 'VN', '2026-11-30'),
+        seg(apis.flightNumber, 'SGN', 'VN', 'ICN', 'KR', apis.flightDate),
+      ],
+    };
+    // BKK -> SGN on 30 Nov connects (1 day) to the 1 Dec flight; the 20 Nov outbound does not
+    expect(passengerFacts(apis, pnr)).toMatchObject({ originCountry: 'TH', transitCountries: 'VN', transitCount: 1, bookingDaysBeforeDeparture: 2 });
   });
 
   it('compute age in completed years', () => {

@@ -68,12 +68,33 @@ export function ageOn(birthDate: string, onDate: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/** Most days between two segments for the second to be a connection of the first, not a new journey after a stay. */
+const MAX_CONNECTION_DAYS = 1;
+
+/**
+ * The segments of the journey that ends with the arriving flight: walking back from it while the
+ * previous segment lands where the next one leaves, at most a day before (a connection). A round
+ * trip's outbound half is not part of the return journey: its origin is where the return began.
+ */
+function inboundJourney(pnr: PnrRecord, flightNumber: string): PnrRecord['itinerary'] {
+  let end = pnr.itinerary.findIndex((s) => s.flightNumber === flightNumber);
+  if (end < 0) end = pnr.itinerary.length - 1;
+  let start = end;
+  while (start > 0) {
+    const previous = pnr.itinerary[start - 1];
+    const next = pnr.itinerary[start];
+    if (previous.to !== next.from || daysBetween(previous.departureDate, next.departureDate) > MAX_CONNECTION_DAYS) break;
+    start -= 1;
+  }
+  return pnr.itinerary.slice(start, end + 1);
+}
+
 /**
  * The facts of one arriving passenger (pure), as `PASSENGER_FACT_SPECS` names them: from the APIS
  * record, and from the PNR when it has arrived (else every PNR fact is `null` and `pnrReceived`
- * is `NO`). From the PNR: the origin country (the itinerary's first departure), the transit
- * countries (arrival countries of the segments before the one of this flight, space-separated,
- * the origin and the destination excluded), days from booking to the first departure, companions
+ * is `NO`). From the PNR: the origin country (where the journey ending with this flight began:
+ * connections of at most a day, see `inboundJourney`), the transit countries (arrival countries
+ * of that journey's earlier segments, space-separated, the origin and the destination excluded), days from booking to the first departure, companions
  * (other travellers on the booking; 0 = alone), stay and bags.
  */
 export function passengerFacts(apis: ApisPassenger, pnr: PnrRecord | null): Record<string, string | number | null> {
@@ -94,11 +115,10 @@ export function passengerFacts(apis: ApisPassenger, pnr: PnrRecord | null): Reco
   if (!pnr) {
     return { ...base, pnrReceived: 'NO', originCountry: null, transitCountries: null, transitCount: null, bookingDaysBeforeDeparture: null, formOfPayment: null, companions: null, lengthOfStayDays: null, bags: null };
   }
-  const arriving = pnr.itinerary.findIndex((s) => s.flightNumber === apis.flightNumber);
-  const upTo = arriving >= 0 ? pnr.itinerary.slice(0, arriving + 1) : pnr.itinerary;
-  const origin = upTo[0].fromCountry;
-  const destination = upTo[upTo.length - 1].toCountry;
-  const transits = [...new Set(upTo.slice(0, -1).map((s) => s.toCountry))].filter((c) => c !== origin && c !== destination);
+  const journey = inboundJourney(pnr, apis.flightNumber);
+  const origin = journey[0].fromCountry;
+  const destination = journey[journey.length - 1].toCountry;
+  const transits = [...new Set(journey.slice(0, -1).map((s) => s.toCountry))].filter((c) => c !== origin && c !== destination);
   return {
     ...base,
     pnrReceived: 'YES',

@@ -5,3 +5,4 @@ export {
 export * from './pnr';
 export * from './privacy';
 export * from './companion-links';
+export * from './pnr-matching';
