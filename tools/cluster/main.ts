@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { startClusterStack, type ClusterStack } from '@customs/local-stack';
 import { runMigrations } from '@customs/migrations';
 import { temporalBin } from '../stack/temporal-bin.cjs';
+import type { StackState } from '../stack/running-stack';
 
 const { supervise } = require('../stack/supervisor.cjs') as {
   supervise: (
@@ -101,7 +102,7 @@ async function up(): Promise<number> {
 
 /** How to reach the cluster, for commands run beside it (see tools/stack/running-stack.ts); mode 0600. */
 function writeState(stack: ClusterStack, file: string): void {
-  const state = { pid: process.pid, databaseUrl: stack.databaseAppUrl, databaseOwnerUrl: stack.databaseOwnerUrl, temporalAddress: stack.temporalAddress, apiUrl: stack.baseUrl };
+  const state: StackState = { pid: process.pid, databaseUrl: stack.databaseAppUrl, databaseOwnerUrl: stack.databaseOwnerUrl, temporalAddress: stack.temporalAddress, apiUrl: stack.baseUrl };
   fs.writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   process.on('exit', () => fs.rmSync(file, { force: true }));
 }

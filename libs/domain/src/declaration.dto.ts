@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ValidateBy, ValidationArguments, ValidationError, validateSync } from 'class-validator';
 import { DECLARATION_FIELDS, type Declaration } from './declaration';
 import { CODE_FORMATS, type CodeField } from './reference/data-quality';
+import { show } from './field-checks';
 
 /** Earliest acceptance date a declaration may carry (ISO `YYYY-MM-DD`, inclusive). */
 export const MIN_DECLARATION_DATE = '1990-01-01';
@@ -18,17 +19,6 @@ export const MAX_GOODS_DESCRIPTION_LENGTH = 2000;
 
 const ID = /^[A-Za-z0-9]{1,20}$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Short printable form of a rejected value for error messages (never the whole of a long string). */
-function show(value: unknown): string {
-  if (typeof value === 'string') {
-    if (value.length > 40) return JSON.stringify(value.slice(0, 40) + '...');
-    return /^[\x21-\x7e]+$/.test(value) ? value : JSON.stringify(value); // quote "", spaces, non-ASCII
-  }
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
-}
 
 /** `null` when `value` is a string; else the reason (required / wrong type). */
 function stringTypeProblem(value: unknown): string | null {

@@ -8,5 +8,6 @@ export * from './declaration.dto';
 export * from './express';
 export * from './hs-nomenclature';
 export * from './kcs-row';
+export * from './calendar-days';
 export * from './passenger';
 export * from './reference';

@@ -1,5 +1,5 @@
-import { CRITERION_FACTS } from './facts';
-import { FACT_SPECS_BY_DOCUMENT, TARGET_DOCUMENTS, type AnyCriterionFact, type FactSpec, type TargetDocument } from './target-documents';
+import { CRITERION_FACTS, type FactSpec } from './facts';
+import { FACT_SPECS_BY_DOCUMENT, TARGET_DOCUMENTS, type AnyCriterionFact, type TargetDocument } from './target-documents';
 import { CRITERION_OPERATORS, CriterionOperator, OPERATOR_SPECS } from './operators/criterion-operators';
 
 export { CRITERION_FACTS, CRITERION_OPERATORS };

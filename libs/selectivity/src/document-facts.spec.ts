@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pnrsOfPassengers, type ApisPassenger, type ExpressManifest, type PnrRecord } from '@customs/domain';
-import { addressKey, ageOn, passengerFacts, waybillFacts } from './document-facts';
+import { ageOn, pnrsOfPassengers, type ApisPassenger, type ExpressManifest, type PnrRecord } from '@customs/domain';
+import { addressKey, passengerFacts, waybillFacts } from './document-facts';
 import { SelectivityEngine } from './selectivity-engine';
 import { drugCourierCriterion, splitShipmentCriterion } from './testing/document-criteria.mock';
 

@@ -1,4 +1,4 @@
-import type { ApisPassenger, ExpressManifest, PnrRecord } from '@customs/domain';
+import { ageOn, daysBetween, type ApisPassenger, type ExpressManifest, type PnrRecord } from '@customs/domain';
 import { ageBand } from './target-documents';
 
 /**
@@ -54,18 +54,6 @@ export function waybillFacts(manifest: ExpressManifest): Array<Record<string, st
 export function addressKey(address: string): string {
   const numbers = address.match(/\d+/g);
   return numbers ? numbers.join('-') : address.trim().toLowerCase();
-}
-
-/** Whole days from `from` to `to` (`YYYY-MM-DD`, UTC); negative when `to` is earlier. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Completed years of age on `onDate` of a person born on `birthDate` (`YYYY-MM-DD`). */
-export function ageOn(birthDate: string, onDate: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = onDate.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 /** Most days between two segments for the second to be a connection of the first, not a new journey after a stay. */

@@ -22,6 +22,14 @@ export interface DeclarationFacts extends Omit<Declaration, 'goodsDescription'> 
 /** Value type of a fact, used by criterion validation to check operator/value compatibility. */
 export type FactType = 'string' | 'number';
 
+/** What a criterion may say about one fact: its type, whether it may be `null`, its unit, one line for a picker. */
+export interface FactSpec {
+  type: FactType;
+  nullable: boolean;
+  unit: string | null;
+  description: string;
+}
+
 /**
  * Metadata of every fact a criterion may reference, in display order: type, whether
  * it may be `null`, unit, and a one-line description (for an API or UI picker).
@@ -51,7 +59,7 @@ export const CRITERION_FACT_SPECS = {
   itemPriceKrw: { type: 'number', nullable: false, unit: 'KRW', description: 'Item price' },
   unitPriceKrwPerKg: { type: 'number', nullable: true, unit: 'KRW/kg', description: 'Item price per kg, derived (null if mass 0)' },
   goodsDescription: { type: 'string', nullable: false, unit: null, description: 'Goods description (HS 2022 text)' },
-} as const satisfies Record<keyof DeclarationFacts, { type: FactType; nullable: boolean; unit: string | null; description: string }>;
+} as const satisfies Record<keyof DeclarationFacts, FactSpec>;
 
 /** A fact name a criterion may reference. */
 export type CriterionFact = keyof typeof CRITERION_FACT_SPECS;

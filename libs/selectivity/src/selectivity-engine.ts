@@ -11,7 +11,7 @@ import {
 } from './criterion';
 import { CriteriaIndex } from './criteria-index';
 import { DeclarationFacts, declarationFacts } from './facts';
-import { documentOf, type TargetDocument } from './target-documents';
+import { documentOf, TARGET_DOCUMENTS, type TargetDocument } from './target-documents';
 
 /** The facts of one screened document: a declaration's (`declarationFacts`), a waybill's or a passenger's (`FACT_SPECS_BY_DOCUMENT`). */
 export type ScreenedFacts = DeclarationFacts | Readonly<Record<string, unknown>>;
@@ -280,8 +280,11 @@ export class SelectivityEngine {
   }
 }
 
+/** The CENTRAL group's key of each document, made once: screening asks for it per declaration. */
+const CENTRAL_KEYS = Object.fromEntries(TARGET_DOCUMENTS.map((d) => [d, `${d}|CENTRAL`])) as Record<TargetDocument, string>;
+
 function groupKey(document: TargetDocument, scope: CriterionScope, officeId: string | null): string {
-  return scope === 'CENTRAL' ? `${document}|CENTRAL` : `${document}|LOCAL:${officeId}`;
+  return scope === 'CENTRAL' ? CENTRAL_KEYS[document] : `${document}|LOCAL:${officeId}`;
 }
 
 function fmt(v: unknown): string {

@@ -1,4 +1,4 @@
-import { CRITERION_FACT_SPECS, type CriterionFact, type FactType } from './facts';
+import { CRITERION_FACT_SPECS, type CriterionFact, type FactSpec } from './facts';
 
 /**
  * The documents a selectivity criterion can target, one per KCS screening stream (DESIGN.md,
@@ -12,14 +12,6 @@ export type TargetDocument = (typeof TARGET_DOCUMENTS)[number];
 
 /** The document of a criterion that names none: criteria written before the other streams existed screen import declarations. */
 export const DEFAULT_TARGET_DOCUMENT: TargetDocument = 'IMPORT_DECLARATION';
-
-/** What a criterion may say about one fact: its type, whether it may be `null`, its unit, one line for a picker. */
-export interface FactSpec {
-  type: FactType;
-  nullable: boolean;
-  unit: string | null;
-  description: string;
-}
 
 /**
  * Facts of one house waybill of an express manifest (the unit an express criterion selects).

@@ -1,7 +1,7 @@
 import {
   arrayProblem, checkFields, countryCode, type DocumentValidation, type FieldCheck, isoUtcDateTime, matching,
   numberBetween, officeCode, oneOf, pick, show, stringTypeProblem, text,
-} from './field-checks';
+} from '../field-checks';
 
 /**
  * One house air waybill of an express cargo manifest: a parcel a courier brings in for one

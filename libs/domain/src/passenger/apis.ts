@@ -1,7 +1,7 @@
 import {
   checkFields, countryCode, type DocumentValidation, type FieldCheck, flightNumber, iataAirport, isoDate, matching,
   nullable, officeCode, oneOf, pick, show, stringTypeProblem,
-} from '../express/field-checks';
+} from '../field-checks';
 
 /** Travel document types of an APIS record: P passport, I identity card, O other. */
 export const TRAVEL_DOCUMENT_TYPES = ['P', 'I', 'O'] as const;

@@ -1,7 +1,7 @@
 import {
   arrayProblem, checkFields, countryCode, type DocumentValidation, type FieldCheck, flightNumber, iataAirport, isoDate,
   matching, nullable, numberBetween, oneOf, pick,
-} from '../express/field-checks';
+} from '../field-checks';
 import { personName, travelDocumentNumber } from './apis';
 
 /** Forms of payment of a booking, as reduced from the PNR's FOP element. */

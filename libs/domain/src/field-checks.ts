@@ -1,5 +1,5 @@
-import { isCustomsCountryCode } from '../reference/countries';
-import { CODE_FORMATS } from '../reference/data-quality';
+import { isCustomsCountryCode } from './reference/countries';
+import { CODE_FORMATS } from './reference/data-quality';
 
 /**
  * Field checks shared by the validators of the express manifest and of the passenger
