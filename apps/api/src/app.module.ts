@@ -5,6 +5,7 @@ import { CaseStartModule } from './app/case-start/case-start.module';
 import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
 import { DecisionsModule } from './app/decisions/decisions.module';
+import { ExpressModule } from './app/express/express.module';
 import { HealthModule } from './app/health/health.module';
 import { IntelligenceModule } from './app/intelligence/intelligence.module';
 import { ModelsModule } from './app/models/models.module';
@@ -50,6 +51,7 @@ export class AppModule implements NestModule {
         RiskPolicyModule,
         CaseStartModule,
         ScreeningModule,
+        ExpressModule,
         DecisionsModule,
         ReferenceModule,
         CasesModule,

@@ -384,6 +384,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/express/manifests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screen an express cargo manifest: every house waybill gets RELEASE, XRAY_FLAGGED or INTRUSIVE_INSPECTION (idempotent per waybill) */
+        post: operations["ExpressController_screenManifest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/express/waybills/{waybillNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A screened waybill: manifest data, selection with the criteria traces, and every X-ray interpretation */
+        get: operations["ExpressController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/express/waybills/{waybillNumber}/interpretation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the X-ray interpreter’s decision: RELEASE, INSPECT (queues an inspection case, document type EXPRESS_WAYBILL) or HOLD */
+        post: operations["ExpressController_interpret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/express/xray-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A logistics centre’s X-ray interpretation queue in conveyor order (officers and supervisors: their office, the default) */
+        get: operations["ExpressController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1101,7 +1169,13 @@ export interface components {
             caseId: string;
             closedAt: string | null;
             controlSample: boolean;
+            /** @description The inspected document's id: a declaration id, or `EXP-<waybill number>` for an express waybill. */
             declarationId: string;
+            /**
+             * @description What the case inspects: IMPORT_DECLARATION or EXPRESS_WAYBILL.
+             * @enum {string}
+             */
+            documentType: "IMPORT_DECLARATION" | "EXPRESS_WAYBILL";
             escalated: boolean;
             events: components["schemas"]["CaseEventView"][];
             findings: string | null;
@@ -1157,7 +1231,13 @@ export interface components {
             caseId: string;
             closedAt: string | null;
             controlSample: boolean;
+            /** @description The inspected document's id: a declaration id, or `EXP-<waybill number>` for an express waybill. */
             declarationId: string;
+            /**
+             * @description What the case inspects: IMPORT_DECLARATION or EXPRESS_WAYBILL.
+             * @enum {string}
+             */
+            documentType: "IMPORT_DECLARATION" | "EXPRESS_WAYBILL";
             escalated: boolean;
             findings: string | null;
             firedCriteria: {
@@ -1695,6 +1775,114 @@ export interface components {
          * @enum {string}
          */
         ExpressFact: "waybillNumber" | "manifestId" | "voyage" | "transportMode" | "arrivalDate" | "logisticsCentreId" | "courierId" | "shipperName" | "shipperCountry" | "consigneeName" | "consigneeId" | "consigneeKind" | "consigneeAddress" | "goodsDescription" | "quantity" | "grossWeightKg" | "declaredValueUsd" | "valuePerKgUsd" | "originCountry" | "consigneeWaybillsInManifest" | "consigneeValueInManifestUsd" | "addressWaybillsInManifest" | "addressValueInManifestUsd";
+        /** @description `POST /api/express/manifests`: the selection of every waybill, in input order, and the counts. */
+        ExpressManifestScreening: {
+            manifestId: string;
+            results: components["schemas"]["ExpressWaybillOutcome"][];
+            summary: {
+                /** @description Inspection cases this call queued (INTRUSIVE_INSPECTION waybills screened now). */
+                casesStarted: number;
+                /** @description Waybills screened before (re-sent). */
+                duplicates: number;
+                intrusiveInspection: number;
+                /** @description Waybills in the manifest. */
+                received: number;
+                release: number;
+                xrayFlagged: number;
+            };
+        };
+        /**
+         * @description What happens to a house waybill of an express manifest. Every waybill passes an X-ray scanner at its logistics centre (KCS: 13 % of the items are selected automatically, 87 % by the X-ray interpreters): RELEASE leaves it to the interpreter's judgement, XRAY_FLAGGED tells the interpreter why selection flagged it, INTRUSIVE_INSPECTION sends it to be opened whatever the image shows.
+         * @enum {string}
+         */
+        ExpressOutcome: "RELEASE" | "XRAY_FLAGGED" | "INTRUSIVE_INSPECTION";
+        /** @description One house air waybill of an express cargo manifest: a parcel a courier brings in for one consignee, X-rayed at the express logistics centre before list clearance. */
+        ExpressWaybill: {
+            /** @description Consignee delivery address, free text (1-400 characters). */
+            consigneeAddress: string;
+            /** @description Consignee id: a Korean personal customs clearance code (`P` + 12 digits) for an individual, or a 10-digit business registration number for a company. */
+            consigneeId: string;
+            /** @description Consignee name, free text (1-200 characters). */
+            consigneeName: string;
+            /** @description Express courier id (1-20 letters or digits), as in `Declaration.courierId`. */
+            courierId: string;
+            /** @description Declared value in US dollars (0..10,000,000). */
+            declaredValueUsd: number;
+            /** @description Goods description as declared by the shipper (1-2000 characters). */
+            goodsDescription: string;
+            /** @description Gross weight in kilograms (> 0, <= 70,000). */
+            grossWeightKg: number;
+            /** @description Country of origin of the goods, ISO 3166-1 alpha-2. */
+            originCountry: string;
+            /** @description Number of pieces (integer, 1..1,000,000). */
+            quantity: number;
+            /** @description Shipper's country, ISO 3166-1 alpha-2. */
+            shipperCountry: string;
+            /** @description Shipper (seller or sender) name, free text (1-200 characters). */
+            shipperName: string;
+            /** @description House waybill number: 8-20 ASCII letters or digits, unique within its manifest. */
+            waybillNumber: string;
+        };
+        /** @description `GET /api/express/waybills/:waybillNumber`: a waybill, its selection with the criteria traces, and every interpretation. */
+        ExpressWaybillDetail: {
+            /** @description ISO date-time of arrival. */
+            arrivalAt: string;
+            /** @description The inspection case of the waybill, when one exists; null otherwise. */
+            caseId: string | null;
+            centreId: string;
+            /** @description Fingerprint of the criteria set in force at screening; null when none was. */
+            criteriaSet: string | null;
+            /** @description ISO date-time of the selection. */
+            decidedAt: string;
+            firedCriteria: components["schemas"]["XrayFlag"][];
+            /** @description The latest interpretation (a HOLD in the held list), or null. */
+            interpretation: components["schemas"]["XrayInterpretation"] | null;
+            /** @description Every interpretation, oldest first. */
+            interpretations: components["schemas"]["XrayInterpretation"][];
+            lane: components["schemas"]["Lane"];
+            manifestId: string;
+            outcome: components["schemas"]["ExpressOutcome"];
+            /** @description Why selection flagged it, one line per fired criterion (empty for RELEASE). */
+            reasons: string[];
+            /** @description Model score 0..1; null: no model is trained for express cargo yet. */
+            riskScore: number | null;
+            summary: string;
+            /** @description The fired criteria with each condition as evaluated (fact, operator, expected, actual). */
+            trace: {
+                conditions: {
+                    actual: unknown;
+                    fact: string;
+                    operator: string;
+                    result: boolean | null;
+                    value: unknown;
+                }[];
+                id: string;
+                lane: components["schemas"]["Lane"];
+                reason: string;
+                version: number;
+            }[];
+            /** @enum {string} */
+            transportMode: "AIR" | "SEA";
+            /** @description Flight or voyage number. */
+            voyage: string;
+            waybill: components["schemas"]["ExpressWaybill"];
+            waybillNumber: string;
+        };
+        /** @description What screening answered for one house waybill of a manifest. */
+        ExpressWaybillOutcome: {
+            /** @description The inspection case queued for an INTRUSIVE_INSPECTION waybill; null otherwise. */
+            caseId: string | null;
+            /** @description True when the waybill had been screened before: the stored selection is returned. */
+            duplicate: boolean;
+            /** @description Ids of the express criteria that fired. */
+            firedCriteria: string[];
+            lane: components["schemas"]["Lane"];
+            outcome: components["schemas"]["ExpressOutcome"];
+            /** @description The selection in one sentence, for the interpreter. */
+            summary: string;
+            /** @description Upper-cased house waybill number. */
+            waybillNumber: string;
+        };
         /** @description One feature that pushed a score, for explanations. */
         FeatureContribution: {
             /** @description Signed contribution to the raw score, log-odds (> 0 pushes towards the positive class). */
@@ -1899,6 +2087,19 @@ export interface components {
             kind?: "IDENTIFIER";
             value: string;
         });
+        InterpretWaybillDto: {
+            /**
+             * @description RELEASE, INSPECT (opens an inspection case) or HOLD (decide later)
+             * @example RELEASE
+             * @enum {string}
+             */
+            decision: "RELEASE" | "INSPECT" | "HOLD";
+            /**
+             * @description What the image showed (at most 2000 characters)
+             * @example organic mass behind the shoe soles
+             */
+            note?: string | null;
+        };
         /** @description `GET /api/auth/jwks`: the development identity provider's public keys (RFC 7517 JWK Set). */
         Jwks: {
             /** @description The signing key; empty when the development identity provider is off. */
@@ -2898,6 +3099,68 @@ export interface components {
             "precision@10%"?: number;
             "precision@20%"?: number;
             rocAuc?: number;
+        };
+        /**
+         * @description An X-ray interpreter's decision on a waybill.
+         * @enum {string}
+         */
+        XrayDecision: "RELEASE" | "INSPECT" | "HOLD";
+        /** @description A fired express criterion as the X-ray page shows it. */
+        XrayFlag: {
+            id: string;
+            lane: components["schemas"]["Lane"];
+            /** @description What the criterion is about (its reason, as written by the analyst). */
+            name: string;
+            version: number;
+        };
+        /** @description One X-ray interpreter's decision on a waybill, with who and when. */
+        XrayInterpretation: {
+            /** @description The inspection case an INSPECT opened (or found); null otherwise. */
+            caseId: string | null;
+            decision: components["schemas"]["XrayDecision"];
+            /** @description ISO date-time. */
+            interpretedAt: string;
+            /** @description The interpreter's user id. */
+            interpretedBy: string;
+            note: string | null;
+            waybillNumber: string;
+        };
+        /** @description One waybill in a logistics centre's X-ray queue: manifest data, the selection's flags and score. */
+        XrayItem: {
+            /** @description ISO date-time of arrival. */
+            arrivalAt: string;
+            /** @description The inspection case of the waybill, when one exists; null otherwise. */
+            caseId: string | null;
+            centreId: string;
+            firedCriteria: components["schemas"]["XrayFlag"][];
+            /** @description The latest interpretation (a HOLD in the held list), or null. */
+            interpretation: components["schemas"]["XrayInterpretation"] | null;
+            lane: components["schemas"]["Lane"];
+            manifestId: string;
+            outcome: components["schemas"]["ExpressOutcome"];
+            /** @description Why selection flagged it, one line per fired criterion (empty for RELEASE). */
+            reasons: string[];
+            /** @description Model score 0..1; null: no model is trained for express cargo yet. */
+            riskScore: number | null;
+            summary: string;
+            /** @enum {string} */
+            transportMode: "AIR" | "SEA";
+            /** @description Flight or voyage number. */
+            voyage: string;
+            waybill: components["schemas"]["ExpressWaybill"];
+            waybillNumber: string;
+        };
+        /** @description `GET /api/express/xray-queue`: the next items of a centre's queue and its counts. */
+        XrayQueue: {
+            centreId: string;
+            /** @description Waybills on hold. */
+            held: number;
+            /** @description In conveyor order (arrival, manifest, position in the manifest). */
+            items: components["schemas"]["XrayItem"][];
+            /** @description Waybills nobody has interpreted yet. */
+            pending: number;
+            /** @enum {string} */
+            state: "PENDING" | "HELD";
         };
     };
     responses: never;
@@ -4670,6 +4933,389 @@ export interface operations {
             };
             /** @description Rate limit reached; retry after Retry-After-<limit> seconds */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ExpressController_screenManifest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description Arrival, ISO 8601 UTC date-time ending in Z
+                     * @example 2026-12-01T06:30:00Z
+                     */
+                    arrivalAt: string;
+                    /**
+                     * @description Customs office code of the express logistics centre: a customs office code (2-3 digits, no leading zero)
+                     * @example 40
+                     */
+                    logisticsCentreId: string;
+                    /**
+                     * @description Manifest id, 1-35 letters, digits or hyphens
+                     * @example EXAMPLE-MANIFEST-1
+                     */
+                    manifestId: string;
+                    /** @enum {string} */
+                    transportMode: "AIR" | "SEA";
+                    /**
+                     * @description Flight number (AIR, e.g. KE0852) or vessel voyage number (SEA)
+                     * @example KE0852
+                     */
+                    voyage: string;
+                    waybills: {
+                        /**
+                         * @description Consignee delivery address
+                         * @example Seoul, Gangnam-gu
+                         */
+                        consigneeAddress: string;
+                        /**
+                         * @description Personal customs clearance code (P and 12 digits) or business registration number (10 digits)
+                         * @example P123456789012
+                         */
+                        consigneeId: string;
+                        /**
+                         * @description Consignee name
+                         * @example KIM MINSU
+                         */
+                        consigneeName: string;
+                        /**
+                         * @description Express courier id
+                         * @example DHL01
+                         */
+                        courierId: string;
+                        /**
+                         * @description Declared value, USD
+                         * @example 85
+                         */
+                        declaredValueUsd: number;
+                        /**
+                         * @description Goods description as declared by the shipper
+                         * @example sports shoes
+                         */
+                        goodsDescription: string;
+                        /**
+                         * @description Gross weight, kg
+                         * @example 1.4
+                         */
+                        grossWeightKg: number;
+                        /**
+                         * @description ISO 3166-1 alpha-2 country code (ZZ: unknown)
+                         * @example CN
+                         */
+                        originCountry: string;
+                        /**
+                         * @description Pieces
+                         * @example 2
+                         */
+                        quantity: number;
+                        /**
+                         * @description ISO 3166-1 alpha-2 country code (ZZ: unknown)
+                         * @example CN
+                         */
+                        shipperCountry: string;
+                        /**
+                         * @description Shipper name
+                         * @example Shenzhen Trading Co.
+                         */
+                        shipperName: string;
+                        /**
+                         * @description House waybill number, 8-20 letters or digits, unique in the manifest
+                         * @example EXAMPLE00001
+                         */
+                        waybillNumber: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Every waybill was screened before: the stored selections (`duplicate: true`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpressManifestScreening"];
+                };
+            };
+            /** @description At least one waybill screened now: the selection of every waybill in input order */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpressManifestScreening"];
+                };
+            };
+            /** @description Invalid manifest; `errors` names each field by its path (`waybills[3].grossWeightKg ...`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The manifest id was received with another header, or waybill numbers with other content */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ExpressController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waybillNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The waybill and its interpretations, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpressWaybillDetail"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An officer or supervisor asking for another centre’s waybill */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such waybill has been screened */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ExpressController_interpret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waybillNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterpretWaybillDto"];
+            };
+        };
+        responses: {
+            /** @description The same final decision was recorded before: that one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XrayInterpretation"];
+                };
+            };
+            /** @description Recorded now, with who and when */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XrayInterpretation"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another centre’s waybill */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such waybill has been screened */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another final decision was recorded, or RELEASE of a waybill selected for intrusive inspection */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ExpressController_queue: {
+        parameters: {
+            query?: {
+                /** @description Customs office code of the logistics centre (officers and supervisors: their own office, the default) */
+                centre?: string;
+                /** @description Items to return */
+                limit?: number;
+                /** @description PENDING: not yet interpreted; HELD: on hold */
+                state?: "PENDING" | "HELD";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The next items of the list and the sizes of both lists */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XrayQueue"];
+                };
+            };
+            /** @description A user bound to no office named no centre */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An officer or supervisor asking for another centre */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,3 +20,4 @@ export * from './policy-preview';
 export * from './decision-summary';
 export * from './data-quality-rule';
 export * from './stream-selection';
+export * from './express-decision-record';

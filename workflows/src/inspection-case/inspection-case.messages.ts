@@ -24,10 +24,24 @@ export function inspectionCaseId(declarationId: string): string {
   return `inspection-case-${declarationId}`;
 }
 
+/**
+ * What a case inspects: an import declaration, or an express cargo house waybill sent to
+ * inspection (its `declarationId` is then `EXP-<waybill number>`, see {@link expressDocumentId}).
+ */
+export type CaseDocumentType = 'IMPORT_DECLARATION' | 'EXPRESS_WAYBILL';
+
+/** The document id under which an express waybill's case is kept (`EXP-` + the upper-cased waybill number). */
+export function expressDocumentId(waybillNumber: string): string {
+  return `EXP-${waybillNumber.toUpperCase()}`;
+}
+
 /** Start argument of the inspection-case workflow. */
 export interface InspectionCaseInput {
   caseId: string;
+  /** The inspected document's id: a declaration id, or `EXP-<waybill number>`. */
   declarationId: string;
+  /** Absent for an import declaration (cases started before express cargo existed have none). */
+  documentType?: CaseDocumentType;
   officeId: string;
   /** YELLOW (document review) or RED (physical inspection). */
   lane: Exclude<Lane, 'GREEN'>;
@@ -92,7 +106,7 @@ export interface CaseEvent {
   /** Case state after the event. */
   state: InspectionCaseState;
   /** Present on OPENED only: what the read model needs beyond the state. */
-  opened?: { riskScore: number; controlSample: boolean; firedCriteria: Array<{ id: string; version: number }> };
+  opened?: { riskScore: number; controlSample: boolean; firedCriteria: Array<{ id: string; version: number }>; documentType?: CaseDocumentType };
 }
 
 /** Activities the workflow calls; implemented in `apps/worker`. */

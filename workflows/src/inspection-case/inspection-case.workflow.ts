@@ -74,7 +74,10 @@ export async function inspectionCaseWorkflow(input: InspectionCaseInput): Promis
   const openedFirst = patched('opening-event-before-handlers');
   const open = () =>
     emit('OPENED', 'system', { lane: input.lane, riskScore: input.riskScore, controlSample: input.controlSample }, {
-      opened: { riskScore: input.riskScore, controlSample: input.controlSample, firedCriteria: input.firedCriteria },
+      opened: {
+        riskScore: input.riskScore, controlSample: input.controlSample, firedCriteria: input.firedCriteria,
+        ...(input.documentType ? { documentType: input.documentType } : {}),
+      },
     });
   const opening = openedFirst ? open() : undefined;
 

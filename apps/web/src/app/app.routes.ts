@@ -89,6 +89,12 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./risk-policy/risk-policy.page').then((m) => m.RiskPolicyPage),
     title: 'Risk policy',
   },
+  {
+    path: 'xray',
+    canActivate: [requireRole(...PAGE_ROLES.xray)],
+    loadComponent: () => import('./xray/xray.page').then((m) => m.XrayPage),
+    title: 'X-ray interpretation',
+  },
   { path: '', pathMatch: 'full', loadComponent: () => import('./home.redirect').then((m) => m.HomeRedirect) },
   { path: '**', redirectTo: '' },
 ];

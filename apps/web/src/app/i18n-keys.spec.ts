@@ -24,6 +24,7 @@ import { QUEUE_SORTS } from './queue/queue-filters';
 import { checkPolicyToSave } from './risk-policy/policy-form';
 import { PREVIEW_BASES, PREVIEW_LANES, cutoffRows } from './risk-policy/policy-preview-view';
 import type { DerivedThresholds } from './risk-policy/risk-policy.types';
+import { xrayComposedKeys } from './xray/xray-view';
 
 /** Every key of a nested i18n file, dotted (`builder.error.number`). */
 function keysOf(texts: Record<string, unknown>, prefix = ''): string[] {
@@ -117,6 +118,7 @@ function keysInUse(): string[] {
     ...intelligenceBody({ ...blankIntelligenceForm(), smugglingSubtype: '', goods: [{ hsCode: 'x', description: '' }], routes: [{ originCountry: 'x', departureCountry: '' }], portOfficeId: 'x' }).problems,
     ...QUEUE_SORTS.map((s) => `queue.sortKey.${s}`),
     ...policyKeys(),
+    ...xrayComposedKeys(),
   ];
 }
 
@@ -151,6 +153,7 @@ describe('i18n texts', () => {
     expect(used).toContain('feature.history.critical');
     expect(used).toContain('policy.error.sumAboveExpected');
     expect(used).toContain('policy.error.physicalAboveExpected');
+    expect(used).toContain('xray.outcome.INTRUSIVE_INSPECTION');
     for (const lang of LANGUAGES) {
       expect({ lang, missing: used.filter((k) => !dictionaries[lang].has(k)) }).toEqual({ lang, missing: [] });
     }

@@ -6,8 +6,8 @@ const PEOPLE: Role[] = ['cbtc_analyst', 'local_officer', 'supervisor', 'auditor'
 
 describe('navFor', () => {
   it('shows each role the pages of its work, in the bar order', () => {
-    expect(navFor('local_officer').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/intelligence', '/criteria', '/audit', '/dashboard', '/risk-policy']);
-    expect(navFor('supervisor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/intelligence', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models', '/risk-policy']);
+    expect(navFor('local_officer').map((n) => n.path)).toEqual(['/queue', '/xray', '/risk-cases', '/intelligence', '/criteria', '/audit', '/dashboard', '/risk-policy']);
+    expect(navFor('supervisor').map((n) => n.path)).toEqual(['/queue', '/xray', '/risk-cases', '/intelligence', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models', '/risk-policy']);
     expect(navFor('cbtc_analyst').map((n) => n.path)).toEqual(['/risk-cases', '/intelligence', '/criteria', '/criteria/approvals', '/audit', '/dashboard', '/models', '/risk-policy']);
     expect(navFor('auditor').map((n) => n.path)).toEqual(['/queue', '/risk-cases', '/intelligence', '/criteria', '/audit', '/dashboard', '/models', '/risk-policy']);
   });
@@ -43,6 +43,11 @@ describe('PAGE_ROLES', () => {
 
   it('opens the risk-policy page to the roles that may read an office policy (GET /api/offices/:officeId/risk-policy)', () => {
     expect([...PAGE_ROLES.riskPolicy].sort()).toEqual(['auditor', 'cbtc_analyst', 'local_officer', 'supervisor']);
+  });
+
+  it('opens the X-ray interpretation page to the centre\'s officers and supervisors only', () => {
+    expect(PAGE_ROLES.xray).toEqual(['local_officer', 'supervisor']);
+    expect(activeNavPath('/xray', NAV)).toBe('/xray');
   });
 
   it('opens no page to the service role', () => {

@@ -1,7 +1,7 @@
 import type { Role } from './core/api.types';
 
 /**
- * Which roles open which page (DESIGN.md): officers and supervisors work the queue and cases,
+ * Which roles open which page (DESIGN.md): officers and supervisors work the queue and cases (and, at an express logistics centre, the X-ray interpretation),
  * analysts intelligence, risk cases, criteria (and their approval) and the risk models, auditors the decision lookup. The route guards
  * (`app.routes.ts`) and the top bar read this one table; it only hides pages, the API enforces
  * every permission itself. The `service` role has no pages.
@@ -25,6 +25,8 @@ export const PAGE_ROLES = {
   approvals: ['cbtc_analyst', 'supervisor'],
   /** `GET /api/offices/:officeId/risk-policy` (and its history): analysts, auditors, the office's supervisors and officers; preview and PUT narrower (the page hides what the API refuses). */
   riskPolicy: ['cbtc_analyst', 'supervisor', 'auditor', 'local_officer'],
+  /** `GET /api/express/xray-queue` and `POST .../interpretation`: the X-ray interpreters (officers) of an express logistics centre and its supervisors (the API keeps each to their own centre). */
+  xray: ['local_officer', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** One entry of the top bar: route, i18n key of its label, and the roles that see it. */
@@ -37,6 +39,7 @@ export interface NavItem {
 /** The top bar's pages in order, each shown to the roles that may open it. */
 export const NAV: readonly NavItem[] = [
   { path: '/queue', label: 'nav.queue', roles: PAGE_ROLES.queue },
+  { path: '/xray', label: 'nav.xray', roles: PAGE_ROLES.xray },
   { path: '/risk-cases', label: 'nav.riskCases', roles: PAGE_ROLES.riskCases },
   { path: '/intelligence', label: 'nav.intelligence', roles: PAGE_ROLES.intelligenceInbox },
   { path: '/criteria', label: 'nav.criteria', roles: PAGE_ROLES.criteria },

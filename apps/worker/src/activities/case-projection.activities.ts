@@ -43,6 +43,7 @@ export function createCaseProjectionActivities(dataSource: DataSource): Inspecti
           riskScore: opened.riskScore,
           controlSample: opened.controlSample,
           firedCriteria: opened.firedCriteria,
+          documentType: opened.documentType,
         });
         return;
       }

@@ -12,7 +12,7 @@ export interface AuditChainSpec {
 
 /**
  * The hash chains as migration 1764200000000 (audit-chain) created them, frozen with it: a change
- * needs a new migration that installs it. The verifier (`verifyAuditChains`) reads the same spec. Each row's `row_hash` is
+ * needs a new migration that installs it. The verifier (`verifyAuditChains`) reads `AUDIT_CHAINS`. Each row's `row_hash` is
  *
  *     hex(SHA-256(UTF-8(prev_hash || canonical)))
  *
@@ -26,7 +26,7 @@ export interface AuditChainSpec {
  * escapes them (PostgreSQL's `to_json(text)` agrees).
  * `chain_seq` is itself covered, so a row cannot be moved within the chain.
  */
-export const AUDIT_CHAINS: readonly AuditChainSpec[] = [
+export const FIRST_AUDIT_CHAINS: readonly AuditChainSpec[] = [
   chain('decision_record', 724_101, {
     id: 'integer', chain_seq: 'integer', declaration_id: 'text', declaration_hash: 'text', office_id: 'text', lane: 'text',
     risk_score: 'float', control_sample: 'boolean', record: 'jsonb', decided_at: 'timestamptz',
@@ -34,6 +34,24 @@ export const AUDIT_CHAINS: readonly AuditChainSpec[] = [
   chain('case_event', 724_102, caseEventColumns('case_id')),
   chain('risk_case_event', 724_103, caseEventColumns('risk_case_id')),
 ];
+
+/**
+ * The express stream's hash chains (migration 1765000000000-express-stream, frozen with it):
+ * the decision of every house waybill, and every X-ray interpreter's decision.
+ */
+export const EXPRESS_AUDIT_CHAINS: readonly AuditChainSpec[] = [
+  chain('express_decision', 724_104, {
+    id: 'integer', chain_seq: 'integer', waybill_number: 'text', waybill_hash: 'text', manifest_id: 'text', position: 'integer', centre_id: 'text',
+    outcome: 'text', lane: 'text', record: 'jsonb', decided_at: 'timestamptz',
+  }),
+  chain('xray_interpretation', 724_105, {
+    id: 'integer', chain_seq: 'integer', waybill_number: 'text', decision: 'text', note: 'text', interpreted_by: 'text',
+    case_id: 'text', interpreted_at: 'timestamptz',
+  }),
+];
+
+/** Every hash chain, in the order the verifier reports them. */
+export const AUDIT_CHAINS: readonly AuditChainSpec[] = [...FIRST_AUDIT_CHAINS, ...EXPRESS_AUDIT_CHAINS];
 
 /** The columns of a case's event history, keyed by the case column. */
 function caseEventColumns(caseColumn: string): Record<string, AuditColumnKind> {

@@ -13,6 +13,7 @@ import { IntelligenceReportEntity, RiskCaseCriterionEntity, RiskCaseEntity, Risk
 import { RiskCaseHandoffEntity } from './risk-case-handoff.entity';
 import { RiskAlertAcknowledgementEntity } from './risk-alert-acknowledgement.entity';
 import { SelectivityCriterionEntity } from './selectivity-criterion.entity';
+import { ExpressDecisionEntity, ExpressManifestEntity, XrayInterpretationEntity } from './express.entity';
 
 export { CaseEventEntity, CriterionApprovalEntity, DecisionRecordEntity, InspectionCaseEntity, SelectivityCriterionEntity };
 export { OfficeRiskPolicyEntity };
@@ -20,10 +21,11 @@ export { AuditChained } from './audit-chained';
 export { IdempotencyKeyEntity, IntelligenceAttachmentEntity, IntelligenceReportEntity, RiskCaseCriterionEntity, RiskCaseEntity, RiskCaseEventEntity };
 export { InspectionOutcomeEntity, ModelEventEntity, ModelRegistrationEntity };
 export { CaseStartOutboxEntity, CriteriaSetEntity, RiskAlertAcknowledgementEntity, RiskCaseHandoffEntity };
+export { ExpressDecisionEntity, ExpressManifestEntity, XrayInterpretationEntity };
 export type { RiskCaseHandoffKind, RiskCaseHandoffOutcome } from './risk-case-handoff.entity';
 
 /** Every TypeORM entity of the system, for `DataSource` and `TypeOrmModule` options. */
 export const ENTITIES = [DecisionRecordEntity, SelectivityCriterionEntity, CriterionApprovalEntity, InspectionCaseEntity, CaseEventEntity,
   RiskCaseEntity, RiskCaseEventEntity, RiskCaseCriterionEntity, IntelligenceReportEntity, IntelligenceAttachmentEntity, IdempotencyKeyEntity,
   InspectionOutcomeEntity, ModelRegistrationEntity, ModelEventEntity, OfficeRiskPolicyEntity, CriteriaSetEntity, CaseStartOutboxEntity,
-  RiskCaseHandoffEntity, RiskAlertAcknowledgementEntity];
+  RiskCaseHandoffEntity, RiskAlertAcknowledgementEntity, ExpressManifestEntity, ExpressDecisionEntity, XrayInterpretationEntity];

@@ -17,6 +17,10 @@ export class InspectionCaseEntity {
   @Column({ name: 'declaration_id', type: 'varchar', length: 40 })
   declarationId!: string;
 
+  /** IMPORT_DECLARATION, or EXPRESS_WAYBILL (then `declarationId` is `EXP-<waybill number>`). */
+  @Column({ name: 'document_type', type: 'varchar', length: 24, default: 'IMPORT_DECLARATION' })
+  documentType!: string;
+
   @Column({ name: 'office_id', type: 'varchar', length: 8 })
   officeId!: string;
 

@@ -13,3 +13,4 @@ export * from './risk-alert.repository';
 export * from './risk-case.repository';
 export * from './risk-case-handoff.repository';
 export * from './reference-code.repository';
+export * from './express.repository';

@@ -5,7 +5,10 @@ import { selectProperties } from './select-properties';
 /** A case as the queue serves it: the `inspection_case` read model without its bookkeeping (`lastSeq`). */
 export interface InspectionCaseView {
   caseId: string;
+  /** The inspected document's id: a declaration id, or `EXP-<waybill number>` for an express waybill. */
   declarationId: string;
+  /** What the case inspects: IMPORT_DECLARATION or EXPRESS_WAYBILL. */
+  documentType: 'IMPORT_DECLARATION' | 'EXPRESS_WAYBILL';
   officeId: string;
   lane: string;
   status: string;
@@ -77,6 +80,8 @@ export interface OpenedCase {
   riskScore: number;
   controlSample: boolean;
   firedCriteria: Array<{ id: string; version: number }>;
+  /** IMPORT_DECLARATION (default) or EXPRESS_WAYBILL. */
+  documentType?: string;
 }
 
 /** The read model's columns a later event may change (see {@link InspectionCaseRepository.applyState}). */
@@ -91,7 +96,7 @@ export interface CaseProgress {
 }
 
 /** The read model's properties a view shows (all but `lastSeq`). */
-const VIEW_PROPERTIES = ['caseId', 'declarationId', 'officeId', 'lane', 'status', 'riskScore', 'controlSample', 'firedCriteria', 'assigneeId',
+const VIEW_PROPERTIES = ['caseId', 'declarationId', 'documentType', 'officeId', 'lane', 'status', 'riskScore', 'controlSample', 'firedCriteria', 'assigneeId',
   'escalated', 'outcome', 'findings', 'verdicts', 'openedAt', 'updatedAt', 'closedAt'] as const;
 
 type ViewRow = Pick<InspectionCaseEntity, (typeof VIEW_PROPERTIES)[number]>;
@@ -99,6 +104,7 @@ type ViewRow = Pick<InspectionCaseEntity, (typeof VIEW_PROPERTIES)[number]>;
 const view = (e: ViewRow): InspectionCaseView => ({
   caseId: e.caseId,
   declarationId: e.declarationId,
+  documentType: e.documentType === 'EXPRESS_WAYBILL' ? 'EXPRESS_WAYBILL' : 'IMPORT_DECLARATION',
   officeId: e.officeId,
   lane: e.lane,
   status: e.status,
@@ -146,11 +152,11 @@ export class InspectionCaseRepository {
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ON CONSTRAINT uq_case_event_case_seq DO NOTHING
        )
        INSERT INTO ${this.cases.metadata.tableName} (case_id, declaration_id, office_id, lane, status, risk_score, control_sample,
-         fired_criteria, assignee_id, escalated, last_seq, opened_at, updated_at)
-       VALUES ($1, $7, $8, $9, $10, $11, $12, $13, NULL, false, $2, $6, $6)
+         fired_criteria, assignee_id, escalated, last_seq, opened_at, updated_at, document_type)
+       VALUES ($1, $7, $8, $9, $10, $11, $12, $13, NULL, false, $2, $6, $6, $14)
        ON CONFLICT (case_id) DO NOTHING`,
       [event.caseId, event.seq, event.type, event.actor, JSON.stringify(event.payload), event.occurredAt,
-        c.declarationId, c.officeId, c.lane, c.status, c.riskScore, c.controlSample, JSON.stringify(c.firedCriteria)],
+        c.declarationId, c.officeId, c.lane, c.status, c.riskScore, c.controlSample, JSON.stringify(c.firedCriteria), c.documentType ?? 'IMPORT_DECLARATION'],
     );
   }
 

@@ -33,7 +33,7 @@ describe('InspectionCaseRepository', () => {
   it('reads a case raw, without its bookkeeping, and serves ISO timestamps', async () => {
     const at = new Date('2026-12-01T08:00:00Z');
     const stored = {
-      caseId: 'inspection-case-D1', declarationId: 'D1', officeId: '40', lane: 'RED', status: 'CLOSED', riskScore: 0.9, controlSample: false,
+      caseId: 'inspection-case-D1', declarationId: 'D1', documentType: 'IMPORT_DECLARATION', officeId: '40', lane: 'RED', status: 'CLOSED', riskScore: 0.9, controlSample: false,
       firedCriteria: [], assigneeId: 'o', escalated: false, outcome: 'SEIZURE', findings: 'x', verdicts: null, openedAt: at, updatedAt: at, closedAt: at,
     };
     const { dataSource, statements } = await recordingDataSource((sql) => (sql.startsWith('SELECT') ? [stored] : undefined));

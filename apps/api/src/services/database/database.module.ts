@@ -8,6 +8,7 @@ import {
   CriterionRepository,
   dataSourceOptions,
   DecisionRecordRepository,
+  ExpressRepository,
   IdempotencyKeyRepository,
   InspectionCaseRepository,
   InspectionOutcomeRepository,
@@ -42,6 +43,7 @@ const REPOSITORIES = [
   ReportingRepository,
   AuditTrailRepository,
   ReferenceCodeRepository,
+  ExpressRepository,
 ];
 
 /** The TypeORM connection to PostgreSQL and the repositories over it, for every feature (global). */

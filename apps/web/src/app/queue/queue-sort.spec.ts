@@ -3,7 +3,7 @@ import { sortQueue } from './queue-sort';
 
 function kase(caseId: string, riskScore: number, openedAt: string): InspectionCase {
   return {
-    caseId, declarationId: caseId.replace('case', 'decl'), officeId: '40', lane: 'RED', status: 'QUEUED', riskScore, controlSample: false,
+    caseId, declarationId: caseId.replace('case', 'decl'), officeId: '40', documentType: 'IMPORT_DECLARATION', lane: 'RED', status: 'QUEUED', riskScore, controlSample: false,
     firedCriteria: [], assigneeId: null, escalated: false, outcome: null, findings: null, verdicts: null, openedAt, updatedAt: openedAt, closedAt: null,
   };
 }

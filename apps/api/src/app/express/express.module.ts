@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CaseStartModule } from '../case-start/case-start.module';
+import { CriteriaModule } from '../criteria/criteria.module';
+import { ExpressController } from './express.controller';
+import { ExpressScreeningService } from './express-screening.service';
+import { XrayService } from './xray.service';
+
+/**
+ * The express cargo stream: manifest screening against the express criteria, the X-ray
+ * interpretation queues, and the inspection cases of the waybills sent to inspection (queued in
+ * the case-start outbox, run by the same inspection-case workflow as declarations).
+ */
+@Module({
+  imports: [CriteriaModule, CaseStartModule],
+  controllers: [ExpressController],
+  providers: [ExpressScreeningService, XrayService],
+})
+export class ExpressModule {}

@@ -1,0 +1,82 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { ExpressDecisionRecord } from '@customs/decision';
+import { AuditChained } from './audit-chained';
+
+/**
+ * The header of an express cargo manifest as first received (migration 1765000000000); append-only.
+ * Its waybills' selections are `express_decision` rows.
+ */
+@Entity({ name: 'express_manifest' })
+export class ExpressManifestEntity {
+  @PrimaryColumn({ name: 'manifest_id', type: 'varchar', length: 35 })
+  manifestId!: string;
+  /** AIR or SEA. */
+  @Column({ name: 'transport_mode', type: 'varchar', length: 3 })
+  transportMode!: string;
+  /** Flight or vessel voyage number. */
+  @Column({ type: 'varchar', length: 17 })
+  voyage!: string;
+  @Column({ name: 'arrival_at', type: 'timestamptz' })
+  arrivalAt!: Date;
+  /** Customs office code of the logistics centre. */
+  @Column({ name: 'centre_id', type: 'varchar', length: 8 })
+  centreId!: string;
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  receivedAt!: Date;
+}
+
+/**
+ * The selection of one house waybill (RELEASE / XRAY_FLAGGED / INTRUSIVE_INSPECTION) with its
+ * replayable record: append-only (trigger) and hash-chained (`AuditChained`), one per waybill.
+ */
+@Entity({ name: 'express_decision' })
+@Unique('uq_express_decision_waybill', ['waybillNumber'])
+export class ExpressDecisionEntity extends AuditChained {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+  /** Upper-cased house waybill number. */
+  @Column({ name: 'waybill_number', type: 'varchar', length: 20 })
+  waybillNumber!: string;
+  /** SHA-256 (hex) of the canonical waybill and manifest header: tells a re-send from a conflicting one. */
+  @Column({ name: 'waybill_hash', type: 'char', length: 64 })
+  waybillHash!: string;
+  @Column({ name: 'manifest_id', type: 'varchar', length: 35 })
+  manifestId!: string;
+  /** 0-based position in the manifest (conveyor order). */
+  @Column({ type: 'integer' })
+  position!: number;
+  @Column({ name: 'centre_id', type: 'varchar', length: 8 })
+  centreId!: string;
+  @Column({ type: 'varchar', length: 24 })
+  outcome!: string;
+  @Column({ type: 'varchar', length: 6 })
+  lane!: string;
+  @Column({ type: 'jsonb' })
+  record!: ExpressDecisionRecord;
+  @Column({ name: 'decided_at', type: 'timestamptz' })
+  decidedAt!: Date;
+}
+
+/**
+ * One X-ray interpreter's decision on a waybill (RELEASE / INSPECT / HOLD), with who and when:
+ * append-only and hash-chained; at most one final (non-HOLD) decision per waybill (unique index).
+ */
+@Entity({ name: 'xray_interpretation' })
+export class XrayInterpretationEntity extends AuditChained {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+  @Column({ name: 'waybill_number', type: 'varchar', length: 20 })
+  waybillNumber!: string;
+  @Column({ type: 'varchar', length: 8 })
+  decision!: string;
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+  /** The interpreter's user id. */
+  @Column({ name: 'interpreted_by', type: 'varchar', length: 64 })
+  interpretedBy!: string;
+  /** The inspection case an INSPECT decision opened (or found); null otherwise. */
+  @Column({ name: 'case_id', type: 'varchar', length: 80, nullable: true })
+  caseId!: string | null;
+  @Column({ name: 'interpreted_at', type: 'timestamptz' })
+  interpretedAt!: Date;
+}
