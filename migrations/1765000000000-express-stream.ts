@@ -36,7 +36,7 @@ export class ExpressStream1765000000000 implements MigrationInterface {
         "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
         "waybill_number" character varying(20) NOT NULL,
         "waybill_hash" character(64) NOT NULL,
-        "manifest_id" character varying(35) NOT NULL REFERENCES "express_manifest" ("manifest_id"),
+        "manifest_id" character varying(35) NOT NULL,
         "position" integer NOT NULL,
         "centre_id" character varying(8) NOT NULL,
         "outcome" character varying(24) NOT NULL,
@@ -45,20 +45,22 @@ export class ExpressStream1765000000000 implements MigrationInterface {
         "decided_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "ck_express_decision_outcome" CHECK ("outcome" IN ('RELEASE', 'XRAY_FLAGGED', 'INTRUSIVE_INSPECTION')),
         CONSTRAINT "uq_express_decision_waybill" UNIQUE ("waybill_number"),
-        CONSTRAINT "PK_express_decision" PRIMARY KEY ("id")
+        CONSTRAINT "PK_express_decision" PRIMARY KEY ("id"),
+        CONSTRAINT "fk_express_decision_manifest" FOREIGN KEY ("manifest_id") REFERENCES "express_manifest" ("manifest_id") ON DELETE NO ACTION ON UPDATE NO ACTION
       )`);
     await q.query(`CREATE INDEX "ix_express_decision_centre" ON "express_decision" ("centre_id", "manifest_id", "position")`);
     await q.query(`
       CREATE TABLE "xray_interpretation" (
         "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
-        "waybill_number" character varying(20) NOT NULL REFERENCES "express_decision" ("waybill_number"),
+        "waybill_number" character varying(20) NOT NULL,
         "decision" character varying(8) NOT NULL,
         "note" text,
         "interpreted_by" character varying(64) NOT NULL,
         "case_id" character varying(80),
         "interpreted_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "ck_xray_interpretation_decision" CHECK ("decision" IN ('RELEASE', 'INSPECT', 'HOLD')),
-        CONSTRAINT "PK_xray_interpretation" PRIMARY KEY ("id")
+        CONSTRAINT "PK_xray_interpretation" PRIMARY KEY ("id"),
+        CONSTRAINT "fk_xray_interpretation_waybill" FOREIGN KEY ("waybill_number") REFERENCES "express_decision" ("waybill_number") ON DELETE NO ACTION ON UPDATE NO ACTION
       )`);
     await q.query(`CREATE INDEX "ix_xray_interpretation_waybill" ON "xray_interpretation" ("waybill_number", "id")`);
     await q.query(`CREATE UNIQUE INDEX "uq_xray_interpretation_final" ON "xray_interpretation" ("waybill_number") WHERE "decision" <> 'HOLD'`);

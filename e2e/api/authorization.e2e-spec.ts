@@ -71,6 +71,17 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   'POST /api/declarations/batch': () => [{ path: '/api/declarations/batch', body: { declarations: [] }, allow: { 'svc-ingest': 400, 'analyst-kim': 400 } }],
   'GET /api/declarations/:id/selection': (f) => [{ path: `/api/declarations/${f.declarationId}/selection`, allow: office40Readers(200) }],
   'GET /api/declarations/:id/replay': (f) => [{ path: `/api/declarations/${f.declarationId}/replay`, allow: { 'auditor-han': 'allowed', 'analyst-kim': 'allowed' } }],
+  // Express cargo: manifests from the ingest service and analysts; the X-ray queues for the centre's officers and
+  // supervisors (their own office), analysts and auditors naming a centre. A well-formed waybill number that does not exist: 404.
+  'POST /api/express/manifests': () => [{ path: '/api/express/manifests', body: {}, allow: { 'svc-ingest': 400, 'analyst-kim': 400 } }],
+  'GET /api/express/xray-queue': () => [
+    { path: '/api/express/xray-queue', allow: { 'officer-40-01': 200, 'officer-40-02': 200, 'officer-20-01': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'analyst-kim': 400, 'auditor-han': 400 } },
+    { label: '?centre=40', path: '/api/express/xray-queue', query: { centre: '40' }, allow: office40Readers(200) },
+  ],
+  'GET /api/express/waybills/:waybillNumber': () => [{ path: '/api/express/waybills/NOSUCHWAYBILL1', allow: readers(404) }],
+  'POST /api/express/waybills/:waybillNumber/interpretation': () => [
+    { path: '/api/express/waybills/NOSUCHWAYBILL1/interpretation', body: { decision: 'HOLD' }, allow: { 'officer-40-01': 404, 'officer-40-02': 404, 'officer-20-01': 404, 'supervisor-40': 404, 'supervisor-20': 404 } },
+  ],
   'GET /api/cases': () => [
     { path: '/api/cases', allow: readers(200) },
     { label: '?officeId=40', path: '/api/cases', query: { officeId: '40' }, allow: office40Readers(200) },

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { ExpressDecisionRecord } from '@customs/decision';
 import { AuditChained } from './audit-chained';
 
@@ -7,6 +7,7 @@ import { AuditChained } from './audit-chained';
  * Its waybills' selections are `express_decision` rows.
  */
 @Entity({ name: 'express_manifest' })
+@Check('ck_express_manifest_mode', `"transport_mode" IN ('AIR', 'SEA')`)
 export class ExpressManifestEntity {
   @PrimaryColumn({ name: 'manifest_id', type: 'varchar', length: 35 })
   manifestId!: string;
@@ -21,7 +22,7 @@ export class ExpressManifestEntity {
   /** Customs office code of the logistics centre. */
   @Column({ name: 'centre_id', type: 'varchar', length: 8 })
   centreId!: string;
-  @Column({ name: 'received_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
 }
 
@@ -31,6 +32,9 @@ export class ExpressManifestEntity {
  */
 @Entity({ name: 'express_decision' })
 @Unique('uq_express_decision_waybill', ['waybillNumber'])
+@Unique('uq_express_decision_chain_seq', ['chainSeq'])
+@Index('ix_express_decision_centre', ['centreId', 'manifestId', 'position'])
+@Check('ck_express_decision_outcome', `"outcome" IN ('RELEASE', 'XRAY_FLAGGED', 'INTRUSIVE_INSPECTION')`)
 export class ExpressDecisionEntity extends AuditChained {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
@@ -42,6 +46,9 @@ export class ExpressDecisionEntity extends AuditChained {
   waybillHash!: string;
   @Column({ name: 'manifest_id', type: 'varchar', length: 35 })
   manifestId!: string;
+  @ManyToOne(() => ExpressManifestEntity, { onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+  @JoinColumn({ name: 'manifest_id', referencedColumnName: 'manifestId', foreignKeyConstraintName: 'fk_express_decision_manifest' })
+  manifest?: ExpressManifestEntity;
   /** 0-based position in the manifest (conveyor order). */
   @Column({ type: 'integer' })
   position!: number;
@@ -53,7 +60,7 @@ export class ExpressDecisionEntity extends AuditChained {
   lane!: string;
   @Column({ type: 'jsonb' })
   record!: ExpressDecisionRecord;
-  @Column({ name: 'decided_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'decided_at', type: 'timestamptz' })
   decidedAt!: Date;
 }
 
@@ -62,11 +69,18 @@ export class ExpressDecisionEntity extends AuditChained {
  * append-only and hash-chained; at most one final (non-HOLD) decision per waybill (unique index).
  */
 @Entity({ name: 'xray_interpretation' })
+@Unique('uq_xray_interpretation_chain_seq', ['chainSeq'])
+@Index('ix_xray_interpretation_waybill', ['waybillNumber', 'id'])
+@Index('uq_xray_interpretation_final', ['waybillNumber'], { unique: true, where: `"decision" <> 'HOLD'` })
+@Check('ck_xray_interpretation_decision', `"decision" IN ('RELEASE', 'INSPECT', 'HOLD')`)
 export class XrayInterpretationEntity extends AuditChained {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
   @Column({ name: 'waybill_number', type: 'varchar', length: 20 })
   waybillNumber!: string;
+  @ManyToOne(() => ExpressDecisionEntity, { onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+  @JoinColumn({ name: 'waybill_number', referencedColumnName: 'waybillNumber', foreignKeyConstraintName: 'fk_xray_interpretation_waybill' })
+  decisionRow?: ExpressDecisionEntity;
   @Column({ type: 'varchar', length: 8 })
   decision!: string;
   @Column({ type: 'text', nullable: true })
@@ -77,6 +91,6 @@ export class XrayInterpretationEntity extends AuditChained {
   /** The inspection case an INSPECT decision opened (or found); null otherwise. */
   @Column({ name: 'case_id', type: 'varchar', length: 80, nullable: true })
   caseId!: string | null;
-  @Column({ name: 'interpreted_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'interpreted_at', type: 'timestamptz' })
   interpretedAt!: Date;
 }
