@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE, EXPRESS_AUDIT_CHAINS } from '@customs/persistence';
-import { installAuditChain, removeAuditChain } from './audit-chain-install';
+import { EXPRESS_AUDIT_CHAINS } from '@customs/persistence';
+import { installAuditChain, makeAppendOnly, removeAuditChain } from './audit-chain-install';
 
 const APPEND_ONLY = ['express_manifest', 'express_decision', 'xray_interpretation'];
 
@@ -64,11 +64,7 @@ export class ExpressStream1765000000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX "ix_xray_interpretation_waybill" ON "xray_interpretation" ("waybill_number", "id")`);
     await q.query(`CREATE UNIQUE INDEX "uq_xray_interpretation_final" ON "xray_interpretation" ("waybill_number") WHERE "decision" <> 'HOLD'`);
-    for (const table of APPEND_ONLY) {
-      await q.query(`CREATE TRIGGER "${table}_no_change" BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
-      await q.query(`CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`);
-      await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "${table}" FROM PUBLIC, ${APP_ROLE}`);
-    }
+    for (const table of APPEND_ONLY) await makeAppendOnly(q, table);
     for (const chain of EXPRESS_AUDIT_CHAINS) await installAuditChain(q, chain);
     await q.query(`ALTER TABLE "inspection_case" ADD "document_type" character varying(24) NOT NULL DEFAULT 'IMPORT_DECLARATION'`);
   }

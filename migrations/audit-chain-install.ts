@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { AUDIT_GENESIS_HASH, auditColumnJson, type AuditChainSpec } from '@customs/persistence';
+import { APP_ROLE, AUDIT_GENESIS_HASH, auditColumnJson, type AuditChainSpec } from '@customs/persistence';
 
 /**
  * Makes an append-only table a hash chain (see `AUDIT_CHAINS`): adds `chain_seq`, `prev_hash` and
@@ -51,4 +51,15 @@ export async function removeAuditChain(q: QueryRunner, { table }: AuditChainSpec
   await q.query(`DROP FUNCTION "audit_canonical_${table}"("${table}")`);
   await q.query(`ALTER TABLE "${table}" DROP CONSTRAINT "uq_${table}_chain_seq"`);
   await q.query(`ALTER TABLE "${table}" DROP COLUMN "chain_seq", DROP COLUMN "prev_hash", DROP COLUMN "row_hash"`);
+}
+
+/**
+ * Makes a table append-only: triggers refusing UPDATE, DELETE (per row) and TRUNCATE (function
+ * `refuse_change`, migration 1764200000000), and no UPDATE, DELETE or TRUNCATE privilege for the
+ * application role. Used by the migrations that add append-only tables from 1765000000000 on.
+ */
+export async function makeAppendOnly(q: QueryRunner, table: string): Promise<void> {
+  await q.query(`CREATE TRIGGER "${table}_no_change" BEFORE UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
+  await q.query(`CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`);
+  await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "${table}" FROM PUBLIC, ${APP_ROLE}`);
 }

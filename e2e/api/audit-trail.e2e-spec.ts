@@ -43,7 +43,7 @@ describe('audit trail (e2e)', () => {
     expect(rows[0]).toEqual({ n: 100, seqs: 100, links: 100 });
     const reports = await verifyChainsAt(stack.config.databaseUrl);
     console.log(`audit chains after concurrent batches: ${reports.map((r) => `${r.table} ${r.rows} rows ${r.ok ? 'intact' : 'BROKEN'}`).join(', ')}`);
-    expect(reports.map((r) => [r.table, r.ok])).toEqual([['decision_record', true], ['case_event', true], ['risk_case_event', true], ['express_decision', true], ['xray_interpretation', true]]);
+    expect(reports.map((r) => [r.table, r.ok])).toEqual([['decision_record', true], ['case_event', true], ['risk_case_event', true], ['express_decision', true], ['xray_interpretation', true], ['passenger_decision', true], ['passenger_read', true]]);
     expect(reports[0].rows).toBeGreaterThanOrEqual(100);
     expect(reports[1].rows).toBeGreaterThanOrEqual(20);
 
@@ -55,8 +55,8 @@ describe('audit trail (e2e)', () => {
   });
 
   it('refuses the app role UPDATE, DELETE and TRUNCATE by privilege, and the owner by trigger', async () => {
-    for (const table of ['decision_record', 'case_event', 'risk_case_event', 'express_manifest', 'express_decision', 'xray_interpretation']) {
-      for (const statement of [`UPDATE ${table} SET ${table === 'express_manifest' ? 'voyage = voyage' : 'row_hash = row_hash'}`, `DELETE FROM ${table}`, `TRUNCATE ${table}`]) {
+    for (const table of ['decision_record', 'case_event', 'risk_case_event', 'express_manifest', 'express_decision', 'xray_interpretation', 'passenger_apis', 'passenger_decision', 'passenger_read']) {
+      for (const statement of [`UPDATE ${table} SET ${{ express_manifest: 'voyage = voyage', passenger_apis: 'record_hash = record_hash' }[table] ?? 'row_hash = row_hash'}`, `DELETE FROM ${table}`, `TRUNCATE ${table}`]) {
         await expect(stack.db.query(statement)).rejects.toThrow(`permission denied for table ${table}`);
       }
     }
@@ -114,7 +114,7 @@ describe('audit trail (e2e)', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/audit: decision_record\s+5 rows verified {2}intact, head chain_seq 5 [0-9a-f]{64}/);
       expect(run.stdout).toMatch(/audit: case_event\s+3 rows verified {2}intact/);
-      expect(run.stdout).toMatch(/audit: all 5 chains intact \(11 rows\)/);
+      expect(run.stdout).toMatch(/audit: all 7 chains intact \(11 rows\)/);
     });
 
     it('finds the database of the running stack (`npm start`) without DATABASE_URL, and says so when none runs', async () => {
@@ -126,7 +126,7 @@ describe('audit trail (e2e)', () => {
         const found = await runTool('tools/audit/verify.ts', [], { DATABASE_URL: '', DATABASE_OWNER_URL: '', STACK_STATE_FILE: file });
         expect(found.stderr).not.toMatch(/Invalid environment/);
         expect(found.code).toBe(0);
-        expect(found.stdout).toMatch(/audit: all 5 chains intact \(11 rows\)/);
+        expect(found.stdout).toMatch(/audit: all 7 chains intact \(11 rows\)/);
         const none = await runTool('tools/audit/verify.ts', [], { DATABASE_URL: '', DATABASE_OWNER_URL: '', STACK_STATE_FILE: path.join(dir, 'missing.json') });
         expect(none.code).toBe(2);
         expect(none.stderr).toMatch(/no running stack found .*npm start.*DATABASE_URL/);
@@ -159,10 +159,10 @@ describe('audit trail (e2e)', () => {
       expect(run.stdout).toMatch(/audit: decision_record\s+3 rows verified {2}BROKEN: decision_record chain_seq 4 \(id \d+\) was altered: its content hashes to [0-9a-f]{64}, the chain recorded [0-9a-f]{64}/);
       expect(run.stdout).toMatch(/audit: case_event\s+1 rows verified {2}BROKEN: case_event: chain_seq 2 is missing \(deleted\?\); the next row present is case_event chain_seq 3/);
       expect(run.stdout).toMatch(/audit: risk_case_event\s+1 rows verified {2}BROKEN: risk_case_event chain_seq 2 \(id \d+\): prev_hash [0-9a-f]{64} is not the previous row's hash/);
-      expect(run.stdout).toMatch(/audit: 3 of 5 chains broken/);
+      expect(run.stdout).toMatch(/audit: 3 of 7 chains broken/);
 
       const json = await runTool('tools/audit/verify.ts', ['--json'], { DATABASE_URL: scratch.appUrl });
-      expect(JSON.parse(json.stdout).map((r: { problem: { kind: string } | null }) => r.problem?.kind ?? null)).toEqual(['altered', 'missing', 'relinked', null, null]);
+      expect(JSON.parse(json.stdout).map((r: { problem: { kind: string } | null }) => r.problem?.kind ?? null)).toEqual(['altered', 'missing', 'relinked', null, null, null, null]);
     });
   });
 });

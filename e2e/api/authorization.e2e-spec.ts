@@ -6,7 +6,7 @@ import { DEMO_USERS, type AuthUser } from '@customs/identity';
 import { eventually, loginAs, startE2eStack, uniqueDeclarationId, type E2eStack } from '../support/e2e-stack';
 
 /** The identities every route is tried with: one demo user per role, and the office and ownership variants. */
-const USERS = ['analyst-kim', 'officer-40-01', 'officer-40-02', 'officer-20-01', 'supervisor-40', 'supervisor-20', 'auditor-han', 'svc-ingest'] as const;
+const USERS = ['analyst-kim', 'officer-40-01', 'officer-40-02', 'officer-20-01', 'supervisor-40', 'supervisor-20', 'auditor-han', 'paxdesk-40', 'svc-ingest'] as const;
 type UserName = (typeof USERS)[number];
 
 /** Tokens that must be refused with 401 on every non-public route, and the message each gets. */
@@ -82,6 +82,15 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   'POST /api/express/waybills/:waybillNumber/interpretation': () => [
     { path: '/api/express/waybills/NOSUCHWAYBILL1/interpretation', body: { decision: 'HOLD' }, allow: { 'officer-40-01': 404, 'officer-40-02': 404, 'officer-20-01': 404, 'supervisor-40': 404, 'supervisor-20': 404 } },
   ],
+  // Passengers: lists and bookings from the ingest service and analysts; the arrival-hall queue and records for the
+  // office's desk, officers and supervisors (their own office), analysts and auditors naming an office. Unknown passenger: 404.
+  'POST /api/passengers/apis': () => [{ path: '/api/passengers/apis', body: {}, allow: { 'svc-ingest': 400, 'analyst-kim': 400 } }],
+  'POST /api/passengers/pnr': () => [{ path: '/api/passengers/pnr', body: {}, allow: { 'svc-ingest': 400, 'analyst-kim': 400 } }],
+  'GET /api/passengers/queue': () => [
+    { path: '/api/passengers/queue', allow: { 'paxdesk-40': 200, 'officer-40-01': 200, 'officer-40-02': 200, 'officer-20-01': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'analyst-kim': 400, 'auditor-han': 400 } },
+    { label: '?office=40', path: '/api/passengers/queue', query: { office: '40' }, allow: { ...office40Readers(200), 'paxdesk-40': 200 } },
+  ],
+  'GET /api/passengers/:passengerId': () => [{ path: '/api/passengers/PAX-0000000000000000', allow: { ...readers(404), 'paxdesk-40': 404 } }],
   'GET /api/cases': () => [
     { path: '/api/cases', allow: readers(200) },
     { label: '?officeId=40', path: '/api/cases', query: { officeId: '40' }, allow: office40Readers(200) },

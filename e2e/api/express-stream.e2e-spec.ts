@@ -56,7 +56,7 @@ describe('express cargo stream (e2e)', () => {
     };
     const plantedNumbers = new Set(sample.planted.map((p) => p.waybillNumber));
     const plain = sample.manifest.waybills.filter((w) => !plantedNumbers.has(w.waybillNumber) && !/NIKE|ROLEX/.test(w.goodsDescription));
-    const waybills = wb.map((number, i) => ({ ...plain[i], waybillNumber: number }));
+    const waybills: Waybill[] = wb.map((number, i) => ({ ...plain[i], waybillNumber: number }));
     COUNTERFEIT.forEach((i, k) => (waybills[i] = { ...waybills[i], goodsDescription: k === 0 ? 'NIKE AIR MAX SHOES 2 PAIRS' : 'ROLEX SUBMARINER WATCH', declaredValueUsd: 60 }));
     // Three parcels to one personal consignee at one address, each under USD 150, together above it.
     SPLIT.forEach((i) => (waybills[i] = { ...waybills[i], consigneeId: 'P900000000001', consigneeAddress: '12, Split-ro, Jung-gu, Incheon 22300', declaredValueUsd: 120 }));
@@ -201,9 +201,9 @@ describe('express cargo stream (e2e)', () => {
     expect(rows[0].document_type).toBe('EXPRESS_WAYBILL');
 
     const rates = await eventually('hit rates of the express criteria', async () => {
-      const body = (await (await loginAs(stack, 'analyst-kim')).get('/api/stats/criteria').expect(200)).body as { criteria: Array<{ criterionId: string }> };
+      const body = (await (await loginAs(stack, 'analyst-kim')).get('/api/stats/criteria').expect(200)).body as { criteria: Array<{ criterionId: string; inspected: number }> };
       const red = body.criteria.find((c) => c.criterionId === redId);
-      return red && (red as { inspected: number }).inspected === 2 ? body : undefined;
+      return red && red.inspected === 2 ? body : undefined;
     });
     expect(rates.criteria.find((c) => c.criterionId === redId)).toEqual({
       criterionId: redId, selections: 2, inspected: 2, hits: 1, hitRatePct: 50, appropriate: 1, notAppropriate: 1,

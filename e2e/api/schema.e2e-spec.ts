@@ -9,11 +9,12 @@ const ROOT = path.resolve(__dirname, '../..');
 /** The migrated schema is exactly what the entities describe, and append-only tables stay so. */
 describe('database schema (e2e)', () => {
   it('has no drift between the TypeORM entities and the migrations (npm run db:check)', async () => {
-    const { stdout } = await promisify(execFile)(
+    // On drift the CLI exits non-zero and prints the statements that would remove it: shown in the failure.
+    const stdout = await promisify(execFile)(
       process.execPath,
       ['-r', '@swc-node/register', 'node_modules/typeorm/cli.js', 'migration:generate', '--check', '-d', 'migrations/data-source.ts', 'migrations/drift'],
       { cwd: ROOT, env: { ...process.env, SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') }, timeout: 60_000 },
-    );
+    ).then((r) => r.stdout, (err: { stdout?: string; message: string }) => `${err.message}\n${err.stdout ?? ''}`);
     expect(stdout).toMatch(/No changes in database schema were found/);
   });
 

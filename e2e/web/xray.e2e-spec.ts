@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { splitShipmentCriterion } from '@customs/selectivity/testing';
 import type { Browser, Page } from 'playwright-core';
 import { eventually, loginAs, startE2eStack, type AuthorisedHttp, type E2eStack } from '../support/e2e-stack';
+import { layoutProblems, switchToKorean } from './support/layout';
 import { launchChromium, onUserPage, shot, signIn } from './support/browser';
 
 /** The parts of an express waybill the test reads and rewrites. */
@@ -129,42 +130,12 @@ describe('X-ray interpretation page in a real browser (e2e)', () => {
     eventually(`${waybill} to leave the pending list`, async () => ((await queue('PENDING')).items.some((i) => i.waybillNumber === waybill) ? undefined : true));
 
   const item = (page: Page, waybill: string) => page.locator(`[data-testid="xray-item"][data-waybill="${waybill}"]`);
-  const korean = (page: Page) => page.getByRole('radio', { name: '한국어' }).or(page.getByRole('button', { name: '한국어' })).first().click();
 
-  /**
-   * What sticks out: the page wider than the window, the top bar or any element of the item card
-   * past the card's edges, an element whose text is cut (scrollWidth above its width), or the
-   * decision buttons below the fold.
-   */
-  async function layoutProblems(page: Page): Promise<string[]> {
-    return page.evaluate(() => {
-      const problems: string[] = [];
-      const doc = document.documentElement;
-      if (doc.scrollWidth > doc.clientWidth) problems.push(`page ${doc.scrollWidth}px wide in ${doc.clientWidth}px`);
-      const bar = document.querySelector('mat-toolbar');
-      if (bar && bar.scrollWidth > bar.clientWidth + 1) problems.push(`top bar ${bar.scrollWidth}px in ${bar.clientWidth}px`);
-      const card = document.querySelector('[data-testid="xray-item"]');
-      if (card) {
-        const edge = card.getBoundingClientRect();
-        for (const el of Array.from(card.querySelectorAll<HTMLElement>('*'))) {
-          // A `display: contents` wrapper has no box of its own (its rectangle is all zeros at the origin).
-          if (getComputedStyle(el).display === 'contents') continue;
-          const b = el.getBoundingClientRect();
-          const name = `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
-          if (b.right > edge.right + 1 || b.left < edge.left - 1) problems.push(`${name} past the card`);
-          if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') problems.push(`${name} cut`);
-        }
-      }
-      for (const b of Array.from(document.querySelectorAll<HTMLElement>('button.act'))) {
-        if (b.getBoundingClientRect().bottom > window.innerHeight) problems.push(`button "${b.textContent?.trim()}" below the fold`);
-      }
-      return problems;
-    });
-  }
+
   /** Saves the screenshot of `step` after checking the layout. */
   async function check(page: Page, step: string): Promise<void> {
     await shot(page, 'xray', step);
-    expect({ step, problems: await layoutProblems(page) }).toEqual({ step, problems: [] });
+    expect({ step, problems: await layoutProblems(page, '[data-testid="xray-item"]', 'button.act') }).toEqual({ step, problems: [] });
   }
 
   it('an interpreter decides parcel after parcel by keyboard only; every decision reaches the API; R is refused on a parcel selected for intrusive inspection', async () => {
@@ -260,7 +231,7 @@ describe('X-ray interpretation page in a real browser (e2e)', () => {
       await page.setViewportSize({ width: 1280, height: 800 });
       await signIn(page, stack.baseUrl, 'officer-40-01');
       await page.goto(`${stack.baseUrl}/xray`);
-      await korean(page);
+      await switchToKorean(page);
       await page.getByRole('heading', { name: 'X-ray 판독' }).waitFor();
       await item(page, wb[6]).getByText('선별 없음').waitFor();
       await item(page, wb[6]).getByText('모델 없음').waitFor();

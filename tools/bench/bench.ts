@@ -26,8 +26,17 @@
  *   stops when the case-start outbox is drained, so case starts are included
  *   (see `measureEndToEnd`). Printed as `null` without `API_URL`.
  *
+ * - express manifest end to end (with `API_URL`, after the declarations): a 10,000-waybill
+ *   synthetic manifest sent as one `POST /api/express/manifests` with the three express criteria
+ *   of the library stage written and approved through the API (see `measureExpressEndToEnd`);
+ *   `expressEndToEnd` in the JSON line (seconds, waybills/s; the issue's target is under 10 s).
+ *
  * Environment: BENCH_SECONDS (minimum seconds per measurement), BENCH_SIZES (comma list),
- * BENCH_FULL=0 to skip the full validation split even when present.
+ * BENCH_FULL=0 to skip the full validation split even when present, BENCH_STAGES (comma list of
+ * `criteria`, `model`, `express`, `end-to-end`; default all: `express` is the express library
+ * stage and, with API_URL, the express end-to-end line; `end-to-end` the declarations' end to
+ * end, latency and backtest). Stages left out print `null`. E.g. only the express lines:
+ * `BENCH_STAGES=express BENCH_CLUSTER=0 npm run bench`.
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -41,9 +50,15 @@ import { measureBacktest, type BacktestFigures } from './backtest';
 import { measureEndToEnd, type EndToEndFigures } from './end-to-end';
 import { endToEndReport, round, runJson } from './end-to-end-report';
 import { measureExpressStage } from './express-stage';
+import { expressEndToEndLine, measureExpressEndToEnd, type ExpressEndToEndFigures } from './express-end-to-end';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000,10000').split(',').map(Number);
+const STAGE_NAMES = ['criteria', 'model', 'express', 'end-to-end'] as const;
+const STAGES = new Set((process.env.BENCH_STAGES ?? STAGE_NAMES.join(',')).split(',').map((x) => x.trim()).filter((x) => x !== ''));
+for (const stage of STAGES) {
+  if (!(STAGE_NAMES as readonly string[]).includes(stage)) throw new Error(`BENCH_STAGES: unknown stage ${stage} (known: ${STAGE_NAMES.join(', ')})`);
+}
 
 /** Runs `one` over the declarations, cycling, for at least `seconds` and `minCount` calls; declarations per second. */
 async function rate(decls: readonly Declaration[], seconds: number, minCount: number, one: (d: Declaration) => unknown): Promise<{ perSec: number; count: number }> {
@@ -58,13 +73,38 @@ async function rate(decls: readonly Declaration[], seconds: number, minCount: nu
   return { perSec: n / ((performance.now() - start) / 1000), count: n };
 }
 
+/** The model stage: `RiskScorer.scoreDetailed` at batches of 1 and 256, declarations per second. */
+async function measureModel(labelled: Awaited<ReturnType<typeof readLabelled>>): Promise<{ m1: number; m256: number; modelName: string }> {
+  const decls = labelled.map((r) => r.declaration);
+  // Model stage as serving runs it: the deciding model (fraud + critical-fraud scores) reading
+  // the supply-chain history, here the sample's own inspection results (as `npm start` imports
+  // them when ../shared is absent), so every history lookup finds real keys.
+  const scorer = await RiskScorer.load();
+  const history = new OutcomeHistory(historyKeyDefinitions([scorer.spec]));
+  history.add(labelled);
+  const lookup = scorer.needsHistory ? history : undefined;
+  await scorer.scoreDetailed(decls.slice(0, 256), lookup); // warm-up
+  const m1 = await rate(decls, SECONDS, 100, (d) => scorer.scoreDetailed([d], lookup));
+  const batches: Declaration[][] = [];
+  for (let i = 0; i + 256 <= decls.length; i += 256) batches.push(decls.slice(i, i + 256));
+  const start = performance.now();
+  let scored = 0;
+  while (scored < 2560 || performance.now() - start < SECONDS * 1000) {
+    await scorer.scoreDetailed(batches[(scored / 256) % batches.length], lookup);
+    scored += 256;
+  }
+  const m256 = scored / ((performance.now() - start) / 1000);
+  const modelName = `${scorer.name} ${scorer.version}${scorer.hasCriticalModel ? ' + critical-fraud model' : ''}`;
+  await scorer.close();
+  return { m1: m1.perSec, m256, modelName };
+}
 
 async function main(): Promise<void> {
   const labelled = await readLabelled(SAMPLE);
   const decls = labelled.map((r) => r.declaration);
   const criteriaJson: Record<string, { fast: number; plain: number; ratio: number; firedPerDecl: number; selectionRate: number }> = {};
   const rows: string[][] = [];
-  for (const size of SIZES) {
+  for (const size of STAGES.has('criteria') ? SIZES : []) {
     const criteria = generateCriteria(size, decls, 42);
     const fast = SelectivityEngine.compile(criteria);
     for (const d of decls) fast.evaluateNow(d); // warm-up: builds the indexes, JIT
@@ -100,62 +140,57 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${size} criteria done\n`);
   }
 
-  // Model stage as serving runs it: the deciding model (fraud + critical-fraud scores) reading
-  // the supply-chain history, here the sample's own inspection results (as `npm start` imports
-  // them when ../shared is absent), so every history lookup finds real keys.
-  const scorer = await RiskScorer.load();
-  const history = new OutcomeHistory(historyKeyDefinitions([scorer.spec]));
-  history.add(labelled);
-  const lookup = scorer.needsHistory ? history : undefined;
-  await scorer.scoreDetailed(decls.slice(0, 256), lookup); // warm-up
-  const m1 = await rate(decls, SECONDS, 100, (d) => scorer.scoreDetailed([d], lookup));
-  const batches: Declaration[][] = [];
-  for (let i = 0; i + 256 <= decls.length; i += 256) batches.push(decls.slice(i, i + 256));
-  const start = performance.now();
-  let scored = 0;
-  while (scored < 2560 || performance.now() - start < SECONDS * 1000) {
-    await scorer.scoreDetailed(batches[(scored / 256) % batches.length], lookup);
-    scored += 256;
-  }
-  const m256 = scored / ((performance.now() - start) / 1000);
-  const modelName = `${scorer.name} ${scorer.version}${scorer.hasCriticalModel ? ' + critical-fraud model' : ''}`;
-  await scorer.close();
+  const model = STAGES.has('model') ? await measureModel(labelled) : null;
 
   const pad = (s: string, n: number) => s.padStart(n);
-  console.log('Criteria stage (declarations/s, one core, KCS sample of 1,000 rows)');
-  console.log(`${pad('criteria', 9)} ${pad('fast', 10)} ${pad('plain json-rules-engine', 26)} ${pad('ratio', 9)} ${pad('fired/decl', 11)} ${pad('selected', 9)}`);
-  for (const r of rows) console.log(`${pad(r[0], 9)} ${pad(r[1], 10)} ${pad(r[2], 26)} ${pad(r[3], 9)} ${pad(r[4], 11)} ${pad(r[5], 9)}`);
-  console.log('');
-  console.log(`Model stage (declarations/s, ${modelName}, features + supply-chain history + onnxruntime-node)`);
-  console.log(`${pad('batch 1', 9)} ${pad(String(round(m1.perSec)), 10)}`);
-  console.log(`${pad('batch 256', 9)} ${pad(String(round(m256)), 10)}`);
-  console.log('');
-  const express = measureExpressStage();
-  console.log(
-    `Express manifest stage (library: facts + criteria, no HTTP): ${express.waybills.toLocaleString('en')} synthetic waybills, ${express.criteria} criteria, ` +
-      `${express.ms} ms (${express.waybillsPerSec.toLocaleString('en')} waybills/s), ${express.selected} selected`,
-  );
-  console.log('');
+  if (STAGES.has('criteria')) {
+    console.log('Criteria stage (declarations/s, one core, KCS sample of 1,000 rows)');
+    console.log(`${pad('criteria', 9)} ${pad('fast', 10)} ${pad('plain json-rules-engine', 26)} ${pad('ratio', 9)} ${pad('fired/decl', 11)} ${pad('selected', 9)}`);
+    for (const r of rows) console.log(`${pad(r[0], 9)} ${pad(r[1], 10)} ${pad(r[2], 26)} ${pad(r[3], 9)} ${pad(r[4], 11)} ${pad(r[5], 9)}`);
+    console.log('');
+  }
+  if (model) {
+    console.log(`Model stage (declarations/s, ${model.modelName}, features + supply-chain history + onnxruntime-node)`);
+    console.log(`${pad('batch 1', 9)} ${pad(String(round(model.m1)), 10)}`);
+    console.log(`${pad('batch 256', 9)} ${pad(String(round(model.m256)), 10)}`);
+    console.log('');
+  }
+  const express = STAGES.has('express') ? measureExpressStage() : null;
+  if (express) {
+    console.log(
+      `Express manifest stage (library: facts + criteria, no HTTP): ${express.waybills.toLocaleString('en')} synthetic waybills, ${express.criteria} criteria, ` +
+        `${express.ms} ms (${express.waybillsPerSec.toLocaleString('en')} waybills/s), ${express.selected} selected`,
+    );
+    console.log('');
+  }
   const api = process.env.API_URL;
   let e2e: EndToEndFigures | null = null;
   let backtest: BacktestFigures | null = null;
+  let expressE2e: ExpressEndToEndFigures | null = null;
   if (api) {
-    e2e = await measureEndToEnd(api, loadRuntimeConfig(process.env).databaseUrl, decls, await fullSplit());
     const { databaseUrl, databaseOwnerUrl } = loadRuntimeConfig(process.env);
-    backtest = await measureBacktest(api, databaseUrl, databaseOwnerUrl);
+    if (STAGES.has('end-to-end')) {
+      e2e = await measureEndToEnd(api, databaseUrl, decls, await fullSplit());
+      backtest = await measureBacktest(api, databaseUrl, databaseOwnerUrl);
+    }
+    // After the declarations' figures, so that they are measured on a database as fresh as before.
+    if (STAGES.has('express')) expressE2e = await measureExpressEndToEnd(api, databaseUrl);
   }
   if (e2e) {
     for (const line of endToEndReport(e2e)) console.log(line);
-  } else {
+  } else if (STAGES.has('end-to-end')) {
     console.log('End to end and latency: not measured (no API_URL; `npm run bench` starts a stack and sets it)');
   }
   if (backtest) {
     console.log(`Backtest: one criterion over ${backtest.decisions.toLocaleString('en')} stored decisions (last 28 days) through HTTP: ${backtest.seconds.toFixed(2)} s (${backtest.selected} selected)`);
   }
+  if (expressE2e) console.log(expressEndToEndLine(expressE2e));
+  else if (STAGES.has('express')) console.log('Express manifest end to end: not measured (no API_URL; `npm run bench` starts a stack and sets it)');
   const result = {
     criteria: criteriaJson,
-    model: { batch1: round(m1.perSec), batch256: round(m256) },
+    model: model ? { batch1: round(model.m1), batch256: round(model.m256) } : null,
     expressManifest: express,
+    expressEndToEnd: expressE2e,
     endToEnd: {
       declPerSec: e2e ? round(e2e.sample.declPerSec) : null,
       criteria: e2e?.criteria ?? 1000,

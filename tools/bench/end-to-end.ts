@@ -151,8 +151,12 @@ export async function measureEndToEnd(
   }
 }
 
-/** Waits until the case-start outbox has no pending row. */
-async function drained(db: Pool, deadline: number): Promise<void> {
+/**
+ * Waits until the case-start outbox has no pending row (polled every 20 ms).
+ * @param deadline epoch ms
+ * @throws Error with the pending count when the deadline passes first.
+ */
+export async function drained(db: Pool, deadline: number): Promise<void> {
   for (;;) {
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM case_start_outbox WHERE started_at IS NULL`);
     if (rows[0].n === 0) return;

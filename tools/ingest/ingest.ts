@@ -2,11 +2,14 @@ import { SingleBar, Presets } from 'cli-progress';
 import * as fs from 'node:fs';
 import { readDeclarationFile } from '@customs/io';
 import { type Declaration } from '@customs/domain';
-import { DEFAULT_SERVICE_USER, login } from '../auth/login';
+import { Credential } from './credential';
+import { postExpressManifest } from './express-ingest';
+import { annotateErrors, readExpressManifestFile, type ManifestFromFile } from './express-manifest-file';
 import { postWithRetry } from '../http/post-with-retry';
 
 /**
  * `npm run ingest -- <file> [--api URL] [--batch N]`
+ * `npm run ingest -- --express <manifest.json> [--api URL]`
  *
  * Reads a KCS-format CSV (with or without BOM) or NDJSON file of declarations, sends them
  * to `POST /api/declarations/batch` in batches, shows a progress bar on stderr, reports
@@ -21,10 +24,21 @@ import { postWithRetry } from '../http/post-with-retry';
  * a file gives the same decisions and starts no new cases (the API is idempotent on the
  * declaration id). Transient failures (network, 5xx) are retried with back-off.
  *
+ * With `--express`, the file is one express cargo manifest (JSON: the manifest itself, or a file of
+ * tools/synthetic with `{notice, generator, manifest, planted}`), sent to
+ * `POST /api/express/manifests` as one request (up to 20,000 waybills, at most the API's 10 MB
+ * body limit). It ends with exactly one JSON line on stdout:
+ * `{"manifestId":"...","received":N,"release":N,"xrayFlagged":N,"intrusiveInspection":N,"duplicates":N,"casesStarted":N,"seconds":S}`.
+ * Re-ingesting it is harmless: the API is idempotent per waybill (`duplicates` counts the waybills
+ * screened before, `casesStarted` only new cases). A manifest the API refuses writes nothing:
+ * stderr names every problem by its path (`waybills[3].grossWeightKg ... (waybill HX...)`) and
+ * the exit code is 3 (400 invalid, 409 conflicting re-send, 413 too large).
+ *
  * Authentication: the bearer token in `API_TOKEN`, else a login as the service identity
  * `INGEST_USERNAME` / `INGEST_PASSWORD` (default: the demo user `svc-ingest`), renewed
  * once if it expires during a long run.
- * Exits 1 when the API stays unreachable or refuses the login, 2 on bad arguments.
+ * Exits 1 when the API stays unreachable or refuses the login, 2 on bad arguments, 3 when an
+ * express manifest is refused.
  */
 
 interface Totals {
@@ -52,29 +66,10 @@ interface ItemErrors {
 
 const MAX_ATTEMPTS = 8;
 
-/** The bearer credential of the run: a fixed `API_TOKEN`, or a service login that can be renewed. */
-class Credential {
-  private token: string | null = process.env.API_TOKEN || null;
-  private readonly renewable = !process.env.API_TOKEN;
-
-  constructor(private readonly api: string) {}
-
-  async header(): Promise<string> {
-    this.token ??= (await login(this.api, process.env.INGEST_USERNAME || DEFAULT_SERVICE_USER.username, process.env.INGEST_PASSWORD || DEFAULT_SERVICE_USER.password)).accessToken;
-    return `Bearer ${this.token}`;
-  }
-
-  /** Drops an expired token; false when it cannot be renewed (a fixed `API_TOKEN`). */
-  renew(): boolean {
-    if (!this.renewable) return false;
-    this.token = null;
-    return true;
-  }
-}
-
 async function main(): Promise<void> {
-  const { file, api, batchSize } = parseArgs(process.argv.slice(2));
+  const { file, api, batchSize, express } = parseArgs(process.argv.slice(2));
   const credential = new Credential(api);
+  if (express) return ingestExpress(file, api, credential);
   await credential.header(); // fail fast on a refused login, before reading the file
   const started = Date.now();
   const totals: Totals = { received: 0, green: 0, yellow: 0, red: 0, rejected: 0, casesStarted: 0 };
@@ -106,6 +101,29 @@ async function main(): Promise<void> {
   bar.stop();
   const seconds = Math.round((Date.now() - started) / 10) / 100;
   process.stdout.write(JSON.stringify({ ...totals, seconds }) + '\n');
+}
+
+/** `--express`: one manifest, one request; the summary on stdout, or the refusal on stderr and exit code 3. */
+async function ingestExpress(file: string, api: string, credential: Credential): Promise<void> {
+  let read: ManifestFromFile;
+  try {
+    read = readExpressManifestFile(file);
+  } catch (err) {
+    usage((err as Error).message);
+  }
+  await credential.header(); // fail fast on a refused login
+  const started = Date.now();
+  process.stderr.write(`ingest: sending express manifest ${read.manifestId ?? '(no id)'} with ${read.waybillNumbers.length} waybills\n`);
+  const outcome = await postExpressManifest(api, credential, read.manifest);
+  if (outcome.kind === 'refused') {
+    process.stderr.write(`ingest: manifest ${read.manifestId ?? '(no id)'} refused (HTTP ${outcome.status}); nothing was screened\n`);
+    const lines = outcome.errors.length > 0 ? annotateErrors(outcome.errors, read.waybillNumbers) : [outcome.message];
+    for (const line of lines) process.stderr.write(`${line}\n`);
+    process.exitCode = 3;
+    return;
+  }
+  const seconds = Math.round((Date.now() - started) / 10) / 100;
+  process.stdout.write(JSON.stringify({ ...outcome.summary, seconds }) + '\n');
 }
 
 /**
@@ -159,25 +177,31 @@ function countDataRows(file: string): number {
   return /\.(nd)?jsonl?$/i.test(file) ? lines : Math.max(0, lines - 1);
 }
 
-function parseArgs(argv: string[]): { file: string; api: string; batchSize: number } {
+function parseArgs(argv: string[]): { file: string; api: string; batchSize: number; express: boolean } {
   let file = '';
+  let express = false;
+  let batchGiven = false;
   let api = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
   let batchSize = 500;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--api') api = argv[++i] ?? '';
-    else if (a === '--batch') batchSize = Number(argv[++i]);
+    else if (a === '--batch') {
+      batchSize = Number(argv[++i]);
+      batchGiven = true;
+    } else if (a === '--express') express = true;
     else if (!file) file = a;
     else usage(`unexpected argument ${a}`);
   }
   if (!file) usage('missing file');
+  if (express && batchGiven) usage('--batch does not apply to --express (a manifest is sent as one request)');
   if (!fs.existsSync(file)) usage(`no such file: ${file}`);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) usage('--batch must be a whole number from 1 to 10000');
-  return { file, api: api.replace(/\/$/, ''), batchSize };
+  return { file, api: api.replace(/\/$/, ''), batchSize, express };
 }
 
 function usage(problem: string): never {
-  process.stderr.write(`ingest: ${problem}\nusage: npm run ingest -- <file.csv|file.ndjson> [--api http://127.0.0.1:3000] [--batch 500]\n`);
+  process.stderr.write(`ingest: ${problem}\nusage: npm run ingest -- <file.csv|file.ndjson> [--api http://127.0.0.1:3000] [--batch 500]\n       npm run ingest -- --express <manifest.json> [--api http://127.0.0.1:3000]\n`);
   process.exit(2);
 }
 

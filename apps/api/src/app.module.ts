@@ -6,6 +6,7 @@ import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
 import { DecisionsModule } from './app/decisions/decisions.module';
 import { ExpressModule } from './app/express/express.module';
+import { PassengersModule } from './app/passengers/passengers.module';
 import { HealthModule } from './app/health/health.module';
 import { IntelligenceModule } from './app/intelligence/intelligence.module';
 import { ModelsModule } from './app/models/models.module';
@@ -52,6 +53,7 @@ export class AppModule implements NestModule {
         CaseStartModule,
         ScreeningModule,
         ExpressModule,
+        PassengersModule,
         DecisionsModule,
         ReferenceModule,
         CasesModule,

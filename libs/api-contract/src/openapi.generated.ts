@@ -693,6 +693,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/passengers/{passengerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One passenger: the APIS record, the PNR (depersonalised after its retention), every screening and the case (masked for all but the passenger desk; every read recorded) */
+        get: operations["PassengersController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/passengers/apis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screen an APIS passenger list (with each passenger’s PNR when it has arrived); idempotent per passenger record */
+        post: operations["PassengersController_screenApis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/passengers/pnr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive PNR bookings; passengers already on an APIS list whom they match are screened again (linked to the earlier screening) */
+        post: operations["PassengersController_intakePnrs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/passengers/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The arrival-hall inspection queue of an airport office: selected passengers with an open case, RED first (masked for all but the passenger desk; every read recorded) */
+        get: operations["PassengersController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reference/{list}": {
         parameters: {
             query?: never;
@@ -972,6 +1040,38 @@ export interface components {
             any: components["schemas"]["ConditionNode"][];
         };
         AnyCriterionFact: components["schemas"]["CriterionFact"] | components["schemas"]["ExpressFact"] | components["schemas"]["PassengerFact"];
+        /** @description One passenger of an arriving flight as sent by the airline in the Advance Passenger Information (APIS) list, before arrival: the identity from the travel document and the flight. */
+        ApisPassenger: {
+            /** @description IATA code of the arrival airport, e.g. `"ICN"`. */
+            arrivalAirport: string;
+            /** @description Customs office of the arrival airport (shape of `CODE_FORMATS.officeId`, e.g. `"40"` Incheon Airport). */
+            arrivalOfficeId: string;
+            /** @description Date of birth, `YYYY-MM-DD`, not after the flight date and at most 130 years before it. */
+            dateOfBirth: string;
+            /** @description IATA code of the departure airport (different from the arrival airport). */
+            departureAirport: string;
+            /** @description Scheduled date of the flight's departure, `YYYY-MM-DD`. */
+            flightDate: string;
+            /** @description Flight number, e.g. `"KE0652"`. */
+            flightNumber: string;
+            /** @description Given names as on the document (0-100 characters, same alphabet; empty for a mononym). */
+            givenNames: string;
+            /** @description Nationality, ISO 3166-1 alpha-2. */
+            nationality: string;
+            /** @description Stable id of the record:  {@link  passengerRecordIdOf }  of flight, flight date and document. */
+            passengerRecordId: string;
+            /** @description Seat, e.g. `"34C"`, or `null` when not yet assigned. */
+            seat: string | null;
+            /**
+             * @description M, F or X.
+             * @enum {string}
+             */
+            sex: "M" | "F" | "X";
+            /** @description Surname as on the document (1-100 characters: letters, spaces, hyphens, apostrophes, periods). */
+            surname: string;
+            /** @description The travel document. */
+            travelDocument: components["schemas"]["TravelDocument"];
+        };
         /** @enum {string} */
         AssessmentDecision: "DISMISS" | "SHARE" | "TARGET";
         AssessmentScores: {
@@ -1049,7 +1149,7 @@ export interface components {
             id: string;
             /** @description Display name. */
             name: string;
-            /** @description Customs office of officers and supervisors; null for analysts, auditors and services. */
+            /** @description Customs office of officers, supervisors and the passenger desk; null for analysts, auditors and services. */
             officeId: string | null;
             role: components["schemas"]["Role"];
         };
@@ -1131,6 +1231,22 @@ export interface components {
             red: number;
             yellow: number;
         };
+        /** @description The booking facts of a selected passenger, as the arrival hall needs them (no names). */
+        BookingSummary: {
+            bags: number;
+            /** @description `YYYY-MM-DD`. */
+            bookingDate: string;
+            /** @description Days from booking to the first departure. */
+            bookingDaysBeforeDeparture: number;
+            bookingReference: string;
+            /** @description Other travellers on the booking (0: alone). */
+            companions: number;
+            formOfPayment: string;
+            /** @description Days of stay booked; null for one-way. */
+            lengthOfStayDays: number | null;
+            /** @description Airports of the itinerary in travel order, e.g. `["BKK", "ICN", "BKK"]`. */
+            route: string[];
+        };
         BulkAssignDto: {
             /**
              * @description 1 to 100 case ids, each once
@@ -1175,7 +1291,7 @@ export interface components {
              * @description What the case inspects: IMPORT_DECLARATION or EXPRESS_WAYBILL.
              * @enum {string}
              */
-            documentType: "IMPORT_DECLARATION" | "EXPRESS_WAYBILL";
+            documentType: "IMPORT_DECLARATION" | "EXPRESS_WAYBILL" | "PASSENGER";
             escalated: boolean;
             events: components["schemas"]["CaseEventView"][];
             findings: string | null;
@@ -1237,7 +1353,7 @@ export interface components {
              * @description What the case inspects: IMPORT_DECLARATION or EXPRESS_WAYBILL.
              * @enum {string}
              */
-            documentType: "IMPORT_DECLARATION" | "EXPRESS_WAYBILL";
+            documentType: "IMPORT_DECLARATION" | "EXPRESS_WAYBILL" | "PASSENGER";
             escalated: boolean;
             findings: string | null;
             firedCriteria: {
@@ -1298,6 +1414,14 @@ export interface components {
          * @enum {string}
          */
         CodeField: "officeId" | "processType" | "importType" | "importUse" | "paymentType" | "transportMode" | "taxType" | "originIndicator" | "hsCode" | "departureCountry" | "originCountry";
+        /** @description A companion link as shown: the booking shared with a watched person, and why they are watched. */
+        CompanionLinkView: {
+            bookingReference: string;
+            /** @description The seizure's inspection case id or the risk case id. */
+            sourceId: string;
+            /** @description Why the other traveller is watched, in words (an earlier seizure or an open risk case). */
+            watchedReason: string;
+        };
         /** @description A node of a json-rules-engine style condition tree. */
         ConditionNode: components["schemas"]["LeafCondition"] | components["schemas"]["AllCondition"] | components["schemas"]["AnyCondition"] | components["schemas"]["NotCondition"];
         /** @description One leaf condition of a fired criterion as evaluated, for the audit trail. */
@@ -2275,8 +2399,178 @@ export interface components {
             /** @description Outcomes in the request. */
             received: number;
         };
+        /** @description One screening of a passenger, as recorded. */
+        PassengerDecisionView: {
+            companionLinks: components["schemas"]["CompanionLinkView"][];
+            /** @description Fingerprint of the criteria set in force; null when none was. */
+            criteriaSet: string | null;
+            /** @description ISO date-time. */
+            decidedAt: string;
+            decisionId: string;
+            firedCriteria: string[];
+            lane: components["schemas"]["Lane"];
+            outcome: components["schemas"]["PassengerOutcome"];
+            reasons: string[];
+            stage: components["schemas"]["PassengerScreeningStage"];
+            supersedes: string | null;
+        };
+        /** @description `GET /api/passengers/:passengerId`: the records (masked unless passenger desk), every screening, the case. */
+        PassengerDetail: {
+            apis: components["schemas"]["ApisPassenger"];
+            caseId: string | null;
+            /** @description Oldest first. */
+            decisions: components["schemas"]["PassengerDecisionView"][];
+            masked: boolean;
+            passengerId: string;
+            /** @description The matched booking; null before it arrives. Depersonalised after the retention period. */
+            pnr: components["schemas"]["PnrRecord"] | null;
+            /** @description True when the PNR is past its retention and was depersonalised. */
+            pnrDepersonalised: boolean;
+        };
         /** @enum {string} */
         PassengerFact: "passengerRecordId" | "flightNumber" | "flightDate" | "arrivalOfficeId" | "departureAirport" | "nationality" | "sex" | "ageYears" | "ageBand" | "documentType" | "documentIssuingCountry" | "pnrReceived" | "originCountry" | "transitCountries" | "transitCount" | "bookingDaysBeforeDeparture" | "formOfPayment" | "companions" | "lengthOfStayDays" | "bags";
+        /** @description `POST /api/passengers/apis`: one outcome per passenger in input order, and the counts. */
+        PassengerListScreening: {
+            results: components["schemas"]["PassengerScreeningOutcome"][];
+            summary: {
+                casesStarted: number;
+                cleared: number;
+                duplicates: number;
+                received: number;
+                selected: number;
+            };
+        };
+        /**
+         * @description What happens to an arriving passenger: cleared, or selected for the arrival-hall inspection queue of the airport's office.
+         * @enum {string}
+         */
+        PassengerOutcome: "CLEARED" | "SELECTED";
+        /** @description `GET /api/passengers/queue`: an airport office's arrival-hall queue, riskiest and earliest flight first. */
+        PassengerQueue: {
+            items: components["schemas"]["PassengerQueueItem"][];
+            /** @description False only for the passenger desk. */
+            masked: boolean;
+            officeId: string;
+            /** @description Open cases (not yet closed) in the queue. */
+            total: number;
+        };
+        /** @description One selected passenger in the arrival-hall queue of the airport office. Names, the travel document number and the date of birth are masked (initials, last three characters, year) unless the reader has the passenger-desk role (`masked` of the queue says which). */
+        PassengerQueueItem: {
+            /** @description e.g. `30-39`. */
+            ageBand: string;
+            arrivalAirport: string;
+            /** @description Null before the PNR arrives, or when none matched. */
+            booking: components["schemas"]["BookingSummary"] | null;
+            caseId: string;
+            /** @description QUEUED, ASSIGNED, RESULT_RECORDED, ... as the inspection case holds it. */
+            caseStatus: string;
+            companionLinks: components["schemas"]["CompanionLinkView"][];
+            /** @description `YYYY-MM-DD`, or `YYYY-**-**` masked. */
+            dateOfBirth: string;
+            /** @description ISO date-time of the latest screening. */
+            decidedAt: string;
+            departureAirport: string;
+            firedCriteria: string[];
+            /** @description `YYYY-MM-DD`. */
+            flightDate: string;
+            flightNumber: string;
+            givenNames: string;
+            lane: components["schemas"]["Lane"];
+            nationality: string;
+            passengerId: string;
+            reasons: string[];
+            seat: string | null;
+            /** @enum {string} */
+            sex: "M" | "F" | "X";
+            /** @description APIS alone, or APIS with the PNR. */
+            stage: components["schemas"]["PassengerScreeningStage"];
+            surname: string;
+            travelDocument: {
+                issuingCountry: string;
+                number: string;
+                /** @enum {string} */
+                type: "P" | "I" | "O";
+            };
+        };
+        /** @description What one passenger screening answered. */
+        PassengerScreeningOutcome: {
+            /** @description The arrival-hall inspection case of a selected passenger; null when cleared. */
+            caseId: string | null;
+            companionLinks: components["schemas"]["CompanionLinkView"][];
+            /** @description Id of this decision. */
+            decisionId: string;
+            /** @description True when nothing new was screened (the same record was sent before). */
+            duplicate: boolean;
+            /** @description Ids of the passenger criteria that fired. */
+            firedCriteria: string[];
+            lane: components["schemas"]["Lane"];
+            outcome: components["schemas"]["PassengerOutcome"];
+            /** @description Opaque passenger id `PAX-<16 hex>` (a hash of the APIS record id, which embeds the travel document number): safe to show to every role, used in case ids and URLs. */
+            passengerId: string;
+            /** @description Why, one line per fired criterion, companion link, or earlier selection kept. */
+            reasons: string[];
+            stage: components["schemas"]["PassengerScreeningStage"];
+            /** @description The decision this one supersedes (the APIS-only screening of the same passenger), or null. */
+            supersedes: string | null;
+        };
+        /**
+         * @description Which documents a passenger screening saw: the APIS record alone, or with the PNR booking.
+         * @enum {string}
+         */
+        PassengerScreeningStage: "APIS" | "APIS_PNR";
+        /** @description `POST /api/passengers/pnr`: the bookings stored, and the passengers screened again with them. */
+        PnrIntake: {
+            duplicates: number;
+            received: number;
+            /** @description The screenings the new bookings caused (passengers already on an APIS list), each linked to the earlier one. */
+            rescreened: components["schemas"]["PassengerScreeningOutcome"][];
+            /** @description Bookings stored now (the rest were re-sends). */
+            stored: number;
+        };
+        /** @description A traveller named in a PNR. */
+        PnrPassenger: {
+            /** @description Given names (0-100 characters). */
+            givenNames: string;
+            /** @description Surname (1-100 characters). */
+            surname: string;
+            /** @description Travel document number (1-20 capital letters or digits), `null` when the booking carries none. */
+            travelDocumentNumber: string | null;
+        };
+        /** @description A Passenger Name Record: the airline booking behind one or more APIS passengers, as received by the passenger-information unit. */
+        PnrRecord: {
+            /** @description Checked bags of the booking (integer 0..99). */
+            bags: number;
+            /** @description Date the booking was made, `YYYY-MM-DD`, not after the first departure. */
+            bookingDate: string;
+            /** @description Record locator: 6 capital letters or digits. */
+            bookingReference: string;
+            /**
+             * @description Form of payment.
+             * @enum {string}
+             */
+            formOfPayment: "CASH" | "CARD" | "INVOICE" | "MILES" | "OTHER";
+            /** @description The flight segments in travel order: 1..MAX_PNR_SEGMENTS. */
+            itinerary: components["schemas"]["PnrSegment"][];
+            /** @description Days between arrival and the booked return (integer 0..3650), `null` for a one-way booking. */
+            lengthOfStayDays: number | null;
+            /** @description The travellers: 1..MAX_PNR_PASSENGERS. */
+            passengers: components["schemas"]["PnrPassenger"][];
+        };
+        /** @description One flight segment of a PNR itinerary. */
+        PnrSegment: {
+            /** @description Departure date, `YYYY-MM-DD`; the segments are in travel order (dates never decrease). */
+            departureDate: string;
+            /** @description Flight number, e.g. `"TG0658"`. */
+            flightNumber: string;
+            /** @description IATA code of the departure airport. */
+            from: string;
+            /** @description Country of the departure airport, ISO 3166-1 alpha-2. */
+            fromCountry: string;
+            /** @description IATA code of the arrival airport (different from `from`). */
+            to: string;
+            /** @description Country of the arrival airport, ISO 3166-1 alpha-2. */
+            toCountry: string;
+        };
         /** @description What a policy does to a set of declarations: how many per lane and per deciding basis (null basis = GREEN). */
         PolicyOutcome: {
             decidedBy: {
@@ -2929,7 +3223,7 @@ export interface components {
             version: number | null;
         };
         /** @enum {string} */
-        Role: "cbtc_analyst" | "local_officer" | "supervisor" | "auditor" | "service";
+        Role: "cbtc_analyst" | "local_officer" | "supervisor" | "auditor" | "passenger_desk" | "service";
         /** @description `POST /api/declarations/batch`: what screening answers for each declaration, in input order, and the batch's counts. */
         ScreenedBatch: {
             results: components["schemas"]["ScreeningOutcome"][];
@@ -3090,6 +3384,20 @@ export interface components {
             validMetricsOnline?: components["schemas"]["ValidationMetrics"];
         } & {
             [key: string]: unknown;
+        };
+        /** @description The travel document a passenger travels on, as in the APIS record. */
+        TravelDocument: {
+            /** @description Expiry date, `YYYY-MM-DD` (after the date of birth; an expired document is data, not an error). */
+            expiry: string;
+            /** @description Issuing country (or organisation), ISO 3166-1 alpha-2. */
+            issuingCountry: string;
+            /** @description Document number: 1-20 capital letters or digits. */
+            number: string;
+            /**
+             * @description P passport, I identity card, O other.
+             * @enum {string}
+             */
+            type: "P" | "I" | "O";
         };
         /** @description Precision at the top 1/2/5/10/20 % of scores and ROC AUC on a validation split (fractions 0..1), as the model's spec records them. */
         ValidationMetrics: {
@@ -6449,6 +6757,430 @@ export interface operations {
             };
             /** @description Body not JSON (application/json, UTF-8) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PassengersController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                passengerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The passenger’s records and screenings, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassengerDetail"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another office’s passenger */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such passenger has been screened */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PassengersController_screenApis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 1 to MAX_BATCH_SIZE (default 1000) items */
+                    passengers: {
+                        /**
+                         * @description IATA airport code
+                         * @example ICN
+                         */
+                        arrivalAirport: string;
+                        /**
+                         * @description Customs office of the arrival airport: a customs office code (2-3 digits, no leading zero)
+                         * @example 40
+                         */
+                        arrivalOfficeId: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         * @example 1990-05-17
+                         */
+                        dateOfBirth: string;
+                        /**
+                         * @description IATA airport code
+                         * @example BKK
+                         */
+                        departureAirport: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         * @example 2026-12-01
+                         */
+                        flightDate: string;
+                        /**
+                         * @description Flight number
+                         * @example KE0652
+                         */
+                        flightNumber: string;
+                        /**
+                         * @description As on the travel document: letters (any script), spaces, hyphens, apostrophes, periods
+                         * @example KIM
+                         */
+                        givenNames: string;
+                        /**
+                         * @description ISO 3166-1 alpha-2
+                         * @example KR
+                         */
+                        nationality: string;
+                        /**
+                         * @description <flightNumber>-<flightDate>-<issuingCountry><document number>
+                         * @example KE0652-2026-12-01-KRM12345678
+                         */
+                        passengerRecordId: string;
+                        /** @example 34C */
+                        seat: string | null;
+                        /** @enum {string} */
+                        sex: "M" | "F" | "X";
+                        /**
+                         * @description As on the travel document: letters (any script), spaces, hyphens, apostrophes, periods
+                         * @example KIM
+                         */
+                        surname: string;
+                        travelDocument: {
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             * @example 2031-01-01
+                             */
+                            expiry: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2
+                             * @example KR
+                             */
+                            issuingCountry: string;
+                            /** @example M12345678 */
+                            number: string;
+                            /** @enum {string} */
+                            type: "P" | "I" | "O";
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Every passenger was screened before: the stored outcomes (`duplicate: true`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassengerListScreening"];
+                };
+            };
+            /** @description At least one passenger screened now: one outcome per passenger in input order */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassengerListScreening"];
+                };
+            };
+            /** @description Malformed list, or invalid passengers listed in `errors` with their index */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Passenger records re-sent with other content */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PassengersController_intakePnrs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 1 to MAX_BATCH_SIZE (default 1000) items */
+                    pnrs: {
+                        bags: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         * @example 2026-11-28
+                         */
+                        bookingDate: string;
+                        /** @example X7K2QZ */
+                        bookingReference: string;
+                        /** @enum {string} */
+                        formOfPayment: "CASH" | "CARD" | "INVOICE" | "MILES" | "OTHER";
+                        itinerary: {
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             * @example 2026-12-01
+                             */
+                            departureDate: string;
+                            /**
+                             * @description Flight number
+                             * @example KE0652
+                             */
+                            flightNumber: string;
+                            /**
+                             * @description IATA airport code
+                             * @example ICN
+                             */
+                            from: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2
+                             * @example KR
+                             */
+                            fromCountry: string;
+                            /**
+                             * @description IATA airport code
+                             * @example ICN
+                             */
+                            to: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2
+                             * @example KR
+                             */
+                            toCountry: string;
+                        }[];
+                        /** @description Days of stay booked; null for one-way */
+                        lengthOfStayDays: number | null;
+                        passengers: {
+                            /**
+                             * @description As on the travel document: letters (any script), spaces, hyphens, apostrophes, periods
+                             * @example KIM
+                             */
+                            givenNames: string;
+                            /**
+                             * @description As on the travel document: letters (any script), spaces, hyphens, apostrophes, periods
+                             * @example KIM
+                             */
+                            surname: string;
+                            /** @example M12345678 */
+                            travelDocumentNumber: string | null;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Every booking was received before */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PnrIntake"];
+                };
+            };
+            /** @description At least one booking stored now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PnrIntake"];
+                };
+            };
+            /** @description Malformed list, or invalid bookings listed in `errors` with their index */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Booking references re-sent with other content */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not JSON (application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PassengersController_queue: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Customs office of the arrival airport (officers, supervisors, the passenger desk: their own office, the default) */
+                office?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue and its size */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassengerQueue"];
+                };
+            };
+            /** @description A user bound to no office named no office */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another office */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

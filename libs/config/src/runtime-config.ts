@@ -75,6 +75,13 @@ export interface RuntimeConfig {
   /** Milliseconds a case may stay QUEUED before it is escalated (default 4 h). */
   caseEscalateAfterMs: number;
   /**
+   * Months a PNR is kept with the passengers' names and documents before it is depersonalised
+   * (`PNR_RETENTION_MONTHS`, 1-120, default 6: EU PNR Directive (EU) 2016/681, art. 12(2)).
+   */
+  pnrRetentionMonths: number;
+  /** Milliseconds between the API's looks for PNRs past their retention (`PNR_RETENTION_CHECK_MS`, 100 ms-1 day, default 1 h). */
+  pnrRetentionCheckMs: number;
+  /**
    * Share of a criterion's selections that another criterion of the other scope (central vs
    * local) also made, from which the two are flagged as overlapping (`CRITERIA_OVERLAP_SHARE`,
    * 0.5-1, default 0.8: the local one adds little, or the central one already covers it).
@@ -205,6 +212,8 @@ const ENV_SPEC = {
   RISK_MODEL_CHAMPION: str({ default: '' }),
   HISTORY_REFRESH_MS: num({ default: 2000 }),
   CASE_ESCALATE_AFTER_MS: num({ default: 4 * 60 * 60 * 1000 }),
+  PNR_RETENTION_MONTHS: num({ default: 6, desc: 'months a PNR keeps names and documents before it is depersonalised (1-120; EU PNR Directive art. 12)' }),
+  PNR_RETENTION_CHECK_MS: num({ default: 60 * 60 * 1000, desc: 'ms between looks for PNRs past their retention (100-86400000)' }),
   CRITERIA_OVERLAP_SHARE: num({ default: 0.8, desc: 'share of selections from which a central and a local criterion are flagged as overlapping (0.5-1)' }),
   ATTACHMENT_MAX_BYTES: num({ default: 10 * 1024 * 1024, desc: 'largest intelligence attachment, bytes (1 to 100 MiB)' }),
   RISK_WINDOW_DAYS: num({ default: 15, desc: 'default validity window of a risk case, days (1-366)' }),
@@ -269,6 +278,8 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     championModel: e.RISK_MODEL_CHAMPION,
     historyRefreshMs: e.HISTORY_REFRESH_MS,
     caseEscalateAfterMs: e.CASE_ESCALATE_AFTER_MS,
+    pnrRetentionMonths: e.PNR_RETENTION_MONTHS,
+    pnrRetentionCheckMs: e.PNR_RETENTION_CHECK_MS,
     criteriaOverlapShare: e.CRITERIA_OVERLAP_SHARE,
     riskWindowDays: e.RISK_WINDOW_DAYS,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
@@ -323,6 +334,12 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     throw new Error(`CASE_START_POLL_MS must be from 10 to 60000 milliseconds, got ${config.caseStartPollMs}`);
   }
   if (!(config.caseEscalateAfterMs > 0)) throw new Error('CASE_ESCALATE_AFTER_MS must be a positive number of milliseconds');
+  if (!(Number.isInteger(config.pnrRetentionMonths) && config.pnrRetentionMonths >= 1 && config.pnrRetentionMonths <= 120)) {
+    throw new Error(`PNR_RETENTION_MONTHS must be a whole number of months from 1 to 120, got ${config.pnrRetentionMonths}`);
+  }
+  if (!(config.pnrRetentionCheckMs >= 100 && config.pnrRetentionCheckMs <= 86_400_000)) {
+    throw new Error(`PNR_RETENTION_CHECK_MS must be from 100 to 86400000 milliseconds, got ${config.pnrRetentionCheckMs}`);
+  }
   if (!(config.criteriaOverlapShare >= 0.5 && config.criteriaOverlapShare <= 1)) {
     throw new Error(`CRITERIA_OVERLAP_SHARE must be from 0.5 to 1, got ${config.criteriaOverlapShare}`);
   }

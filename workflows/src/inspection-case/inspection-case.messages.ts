@@ -25,10 +25,12 @@ export function inspectionCaseId(declarationId: string): string {
 }
 
 /**
- * What a case inspects: an import declaration, or an express cargo house waybill sent to
- * inspection (its `declarationId` is then `EXP-<waybill number>`, see {@link expressDocumentId}).
+ * What a case inspects: an import declaration, an express cargo house waybill sent to
+ * inspection (its `declarationId` is then `EXP-<waybill number>`, see {@link expressDocumentId}),
+ * or an arriving air passenger selected for the arrival-hall inspection (its `declarationId` is
+ * then the opaque passenger id `PAX-<16 hex>`, never the name or document number).
  */
-export type CaseDocumentType = 'IMPORT_DECLARATION' | 'EXPRESS_WAYBILL';
+export type CaseDocumentType = 'IMPORT_DECLARATION' | 'EXPRESS_WAYBILL' | 'PASSENGER';
 
 /** The document id under which an express waybill's case is kept (`EXP-` + the upper-cased waybill number). */
 export function expressDocumentId(waybillNumber: string): string {

@@ -67,11 +67,11 @@ import { RiskAlertsStore } from './risk-alerts/risk-alerts.store';
     <main id="main" tabindex="-1"><router-outlet /></main>
   `,
   styles: `
-    /* One row at 1366 px even for a supervisor's nine pages: the title gives way first, then the user's name (role, office and sign-out are in its menu). */
+    /* One row at 1280 px even for a supervisor's eleven pages: the title gives way first, then the user's name (role, office and sign-out are in its menu). */
     .bar { gap: 8px; position: sticky; top: 0; z-index: 2; border-bottom: 1px solid var(--mat-sys-outline-variant); }
     .brand { font: var(--mat-sys-title-medium); color: inherit; text-decoration: none; white-space: nowrap; flex: 0 1 auto; min-width: 24px; overflow: hidden; text-overflow: ellipsis; }
     .nav { display: flex; gap: 2px; flex: 0 0 auto; }
-    .nav a { min-width: 0; padding: 0 8px; }
+    .nav a { min-width: 0; padding: 0 6px; }
     .nav a.active { background: var(--mat-sys-secondary-container); }
     .who { flex: 0 0 auto; padding: 0 10px; }
     .who-name { display: inline-block; max-width: 120px; vertical-align: middle; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

@@ -95,6 +95,12 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./xray/xray.page').then((m) => m.XrayPage),
     title: 'X-ray interpretation',
   },
+  {
+    path: 'passengers',
+    canActivate: [requireRole(...PAGE_ROLES.passengers)],
+    loadComponent: () => import('./passengers/passengers.page').then((m) => m.PassengersPage),
+    title: 'Arrival hall',
+  },
   { path: '', pathMatch: 'full', loadComponent: () => import('./home.redirect').then((m) => m.HomeRedirect) },
   { path: '**', redirectTo: '' },
 ];

@@ -24,6 +24,7 @@ import { QUEUE_SORTS } from './queue/queue-filters';
 import { checkPolicyToSave } from './risk-policy/policy-form';
 import { PREVIEW_BASES, PREVIEW_LANES, cutoffRows } from './risk-policy/policy-preview-view';
 import type { DerivedThresholds } from './risk-policy/risk-policy.types';
+import { passengerComposedKeys } from './passengers/passenger-view';
 import { xrayComposedKeys } from './xray/xray-view';
 
 /** Every key of a nested i18n file, dotted (`builder.error.number`). */
@@ -56,7 +57,7 @@ function keysInUse(): string[] {
     { ...broken, officeId: '40', id: 'LOC-41-001' },
   ].flatMap((v) => Object.values(checkCriterionForm(v as CriterionFormValue, meta, false).problems).flat().map((p) => p.key ?? ''));
   const states: CriterionState[] = ['AWAITING', 'IN_FORCE', 'RETIRED', 'DRAFT', 'EXPIRED', 'SCHEDULED'];
-  const roles: Role[] = ['cbtc_analyst', 'local_officer', 'supervisor', 'auditor', 'service'];
+  const roles: Role[] = ['cbtc_analyst', 'local_officer', 'supervisor', 'auditor', 'passenger_desk', 'service'];
   const spec = JSON.parse(readFileSync(join(__dirname, '../../../../libs/risk-model/models/2.0.0/feature-spec.json'), 'utf8')) as { features: { name: string }[] };
   const featureKeys = spec.features.flatMap((f) => {
     const label = featureLabelKey(f.name);
@@ -119,6 +120,7 @@ function keysInUse(): string[] {
     ...QUEUE_SORTS.map((s) => `queue.sortKey.${s}`),
     ...policyKeys(),
     ...xrayComposedKeys(),
+    ...passengerComposedKeys(),
   ];
 }
 
@@ -154,6 +156,8 @@ describe('i18n texts', () => {
     expect(used).toContain('policy.error.sumAboveExpected');
     expect(used).toContain('policy.error.physicalAboveExpected');
     expect(used).toContain('xray.outcome.INTRUSIVE_INSPECTION');
+    expect(used).toContain('pax.booking.stay.other');
+    expect(used).toContain('role.passenger_desk');
     for (const lang of LANGUAGES) {
       expect({ lang, missing: used.filter((k) => !dictionaries[lang].has(k)) }).toEqual({ lang, missing: [] });
     }

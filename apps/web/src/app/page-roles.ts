@@ -1,8 +1,9 @@
-import type { Role } from './core/api.types';
+import { type Role } from './core/api.types';
 
 /**
  * Which roles open which page (DESIGN.md): officers and supervisors work the queue and cases (and, at an express logistics centre, the X-ray interpretation),
- * analysts intelligence, risk cases, criteria (and their approval) and the risk models, auditors the decision lookup. The route guards
+ * analysts intelligence, risk cases, criteria (and their approval) and the risk models, auditors the decision lookup, the passenger desk
+ * only the arrival hall (`/passengers`). The route guards
  * (`app.routes.ts`) and the top bar read this one table; it only hides pages, the API enforces
  * every permission itself. The `service` role has no pages.
  */
@@ -27,6 +28,12 @@ export const PAGE_ROLES = {
   riskPolicy: ['cbtc_analyst', 'supervisor', 'auditor', 'local_officer'],
   /** `GET /api/express/xray-queue` and `POST .../interpretation`: the X-ray interpreters (officers) of an express logistics centre and its supervisors (the API keeps each to their own centre). */
   xray: ['local_officer', 'supervisor'],
+  /**
+   * `GET /api/passengers/queue` and `/:passengerId`: the arrival hall of an airport office. The
+   * passenger desk (names visible), its officers and supervisors (their own office), analysts and
+   * auditors (any office, masked). The passenger desk has no other page.
+   */
+  passengers: ['passenger_desk', 'local_officer', 'supervisor', 'cbtc_analyst', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** One entry of the top bar: route, i18n key of its label, and the roles that see it. */
@@ -40,6 +47,7 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
   { path: '/queue', label: 'nav.queue', roles: PAGE_ROLES.queue },
   { path: '/xray', label: 'nav.xray', roles: PAGE_ROLES.xray },
+  { path: '/passengers', label: 'nav.passengers', roles: PAGE_ROLES.passengers },
   { path: '/risk-cases', label: 'nav.riskCases', roles: PAGE_ROLES.riskCases },
   { path: '/intelligence', label: 'nav.intelligence', roles: PAGE_ROLES.intelligenceInbox },
   { path: '/criteria', label: 'nav.criteria', roles: PAGE_ROLES.criteria },

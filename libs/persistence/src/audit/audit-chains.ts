@@ -50,8 +50,22 @@ export const EXPRESS_AUDIT_CHAINS: readonly AuditChainSpec[] = [
   }),
 ];
 
+/**
+ * The passenger stream's hash chains (migration 1765100000000-passenger-stream, frozen with it):
+ * every screening of a passenger, and every read of a passenger record (privacy by design).
+ */
+export const PASSENGER_AUDIT_CHAINS: readonly AuditChainSpec[] = [
+  chain('passenger_decision', 724_106, {
+    id: 'integer', chain_seq: 'integer', decision_id: 'text', passenger_id: 'text', stage: 'text', booking_reference: 'text', office_id: 'text',
+    outcome: 'text', lane: 'text', supersedes: 'text', record: 'jsonb', decided_at: 'timestamptz',
+  }),
+  chain('passenger_read', 724_107, {
+    id: 'integer', chain_seq: 'integer', passenger_id: 'text', read_by: 'text', role: 'text', masked: 'boolean', via: 'text', read_at: 'timestamptz',
+  }),
+];
+
 /** Every hash chain, in the order the verifier reports them. */
-export const AUDIT_CHAINS: readonly AuditChainSpec[] = [...FIRST_AUDIT_CHAINS, ...EXPRESS_AUDIT_CHAINS];
+export const AUDIT_CHAINS: readonly AuditChainSpec[] = [...FIRST_AUDIT_CHAINS, ...EXPRESS_AUDIT_CHAINS, ...PASSENGER_AUDIT_CHAINS];
 
 /** The columns of a case's event history, keyed by the case column. */
 function caseEventColumns(caseColumn: string): Record<string, AuditColumnKind> {

@@ -14,6 +14,7 @@ import { RiskCaseHandoffEntity } from './risk-case-handoff.entity';
 import { RiskAlertAcknowledgementEntity } from './risk-alert-acknowledgement.entity';
 import { SelectivityCriterionEntity } from './selectivity-criterion.entity';
 import { ExpressDecisionEntity, ExpressManifestEntity, XrayInterpretationEntity } from './express.entity';
+import { PassengerApisEntity, PassengerDecisionEntity, PassengerReadEntity, PnrRecordEntity } from './passenger.entity';
 
 export { CaseEventEntity, CriterionApprovalEntity, DecisionRecordEntity, InspectionCaseEntity, SelectivityCriterionEntity };
 export { OfficeRiskPolicyEntity };
@@ -22,10 +23,12 @@ export { IdempotencyKeyEntity, IntelligenceAttachmentEntity, IntelligenceReportE
 export { InspectionOutcomeEntity, ModelEventEntity, ModelRegistrationEntity };
 export { CaseStartOutboxEntity, CriteriaSetEntity, RiskAlertAcknowledgementEntity, RiskCaseHandoffEntity };
 export { ExpressDecisionEntity, ExpressManifestEntity, XrayInterpretationEntity };
+export { PassengerApisEntity, PassengerDecisionEntity, PassengerReadEntity, PnrRecordEntity };
 export type { RiskCaseHandoffKind, RiskCaseHandoffOutcome } from './risk-case-handoff.entity';
 
 /** Every TypeORM entity of the system, for `DataSource` and `TypeOrmModule` options. */
 export const ENTITIES = [DecisionRecordEntity, SelectivityCriterionEntity, CriterionApprovalEntity, InspectionCaseEntity, CaseEventEntity,
   RiskCaseEntity, RiskCaseEventEntity, RiskCaseCriterionEntity, IntelligenceReportEntity, IntelligenceAttachmentEntity, IdempotencyKeyEntity,
   InspectionOutcomeEntity, ModelRegistrationEntity, ModelEventEntity, OfficeRiskPolicyEntity, CriteriaSetEntity, CaseStartOutboxEntity,
-  RiskCaseHandoffEntity, RiskAlertAcknowledgementEntity, ExpressManifestEntity, ExpressDecisionEntity, XrayInterpretationEntity];
+  RiskCaseHandoffEntity, RiskAlertAcknowledgementEntity, ExpressManifestEntity, ExpressDecisionEntity, XrayInterpretationEntity,
+  PassengerApisEntity, PnrRecordEntity, PassengerDecisionEntity, PassengerReadEntity];

@@ -14,3 +14,4 @@ export * from './risk-case.repository';
 export * from './risk-case-handoff.repository';
 export * from './reference-code.repository';
 export * from './express.repository';
+export * from './passenger.repository';

@@ -8,7 +8,7 @@ export interface InspectionCaseView {
   /** The inspected document's id: a declaration id, or `EXP-<waybill number>` for an express waybill. */
   declarationId: string;
   /** What the case inspects: IMPORT_DECLARATION or EXPRESS_WAYBILL. */
-  documentType: 'IMPORT_DECLARATION' | 'EXPRESS_WAYBILL';
+  documentType: 'IMPORT_DECLARATION' | 'EXPRESS_WAYBILL' | 'PASSENGER';
   officeId: string;
   lane: string;
   status: string;
@@ -104,7 +104,7 @@ type ViewRow = Pick<InspectionCaseEntity, (typeof VIEW_PROPERTIES)[number]>;
 const view = (e: ViewRow): InspectionCaseView => ({
   caseId: e.caseId,
   declarationId: e.declarationId,
-  documentType: e.documentType === 'EXPRESS_WAYBILL' ? 'EXPRESS_WAYBILL' : 'IMPORT_DECLARATION',
+  documentType: e.documentType === 'EXPRESS_WAYBILL' || e.documentType === 'PASSENGER' ? e.documentType : 'IMPORT_DECLARATION',
   officeId: e.officeId,
   lane: e.lane,
   status: e.status,

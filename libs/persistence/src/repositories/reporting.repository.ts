@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Declaration } from '@customs/domain';
 import type { DecisionRecordBody, SelectionBasis } from '@customs/decision';
-import { DecisionRecordEntity, ExpressDecisionEntity, InspectionCaseEntity, InspectionOutcomeEntity } from '../entities';
+import { DecisionRecordEntity, ExpressDecisionEntity, InspectionCaseEntity, InspectionOutcomeEntity, PassengerDecisionEntity } from '../entities';
 import { SELECTION_BASIS_SQL } from '../queries/selection-basis.sql';
 
 /** A period of declaration acceptance dates (`YYYY-MM-DD`, inclusive; null: unbounded), for one office or all (null). */
@@ -142,8 +142,9 @@ export class ReportingRepository {
   }
 
   /**
-   * Feedback per criterion over all time: selections from the decision records (declarations and
-   * express waybills), results and verdicts from the case read model (both document types), and
+   * Feedback per criterion over all time: selections from the decision records (declarations,
+   * express waybills and passenger screenings; a passenger screened on APIS and again with the
+   * PNR counts once per screening that fired), results and verdicts from the case read model (every document type), and
    * the control sample's results as a baseline.
    */
   async criterionFeedback(): Promise<CriterionFeedbackCounts> {
@@ -154,6 +155,8 @@ export class ReportingRepository {
          SELECT f->>'id' AS id, count(*) AS n FROM ${decisions}, jsonb_array_elements(record->'firedCriteria') f GROUP BY 1
          UNION ALL
          SELECT f->>'id', count(*) FROM ${this.table(ExpressDecisionEntity)}, jsonb_array_elements(record->'firedCriteria') f GROUP BY 1
+         UNION ALL
+         SELECT f->>'id', count(*) FROM ${this.table(PassengerDecisionEntity)}, jsonb_array_elements(record->'firedCriteria') f GROUP BY 1
        ) s GROUP BY 1`,
     );
     const results: CriterionFeedbackCounts['results'] = await this.db.query(

@@ -19,7 +19,7 @@ export class ReferenceController {
   constructor(private readonly reference: ReferenceService) {}
 
   @Get(':list')
-  @Roles('cbtc_analyst', 'local_officer', 'supervisor', 'auditor', 'service')
+  @Roles('cbtc_analyst', 'local_officer', 'supervisor', 'auditor', 'passenger_desk', 'service')
   @ApiOperation({ summary: 'One version of a reference list (the newest by default) with its codes and labels' })
   // Stated explicitly: without it the document lacked the path parameter (schemathesis: "Path parameter 'list' is not defined").
   @ApiParam({ name: 'list', enum: REFERENCE_LIST_NAMES, description: 'reference list name' })

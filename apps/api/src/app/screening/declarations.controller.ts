@@ -8,6 +8,7 @@ import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { batchSchema, DECLARATION_SCHEMA } from '../../contract/declaration.schema';
 import { declarationLinks } from '../../contract/links';
 import { Responds } from '../../services/http/responds.decorator';
+import { listItems } from '../../services/http/list-body';
 import { ScreeningService, type ItemError, type ScreenedBatch, type ScreeningOutcome } from './screening.service';
 
 /**
@@ -50,7 +51,7 @@ export class DeclarationsController {
   @ApiResponse({ status: 400, description: 'Malformed batch, or invalid declarations listed in `errors` with their index' })
   @ApiResponse({ status: 409, description: 'Declarations re-sent with different content, listed in `errors`' })
   async screenBatch(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<ScreenedBatch> {
-    const items = this.batchItems(body);
+    const items = listItems(body, 'declarations', this.config.maxBatchSize);
     const declarations: Declaration[] = [];
     const errors: ItemError[] = [];
     items.forEach((item, index) => {
@@ -68,21 +69,6 @@ export class DeclarationsController {
     }
     res.status(200);
     return this.screening.screenBatch(declarations);
-  }
-
-  private batchItems(body: unknown): unknown[] {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new BadRequestException('body must be an object { "declarations": [ ... ] }');
-    }
-    const extra = Object.keys(body).filter((k) => k !== 'declarations');
-    if (extra.length > 0) throw new BadRequestException(`unknown field(s) in batch: ${extra.join(', ')}`);
-    const items = (body as { declarations?: unknown }).declarations;
-    if (!Array.isArray(items)) throw new BadRequestException('declarations must be an array');
-    if (items.length === 0) throw new BadRequestException('declarations must not be empty');
-    if (items.length > this.config.maxBatchSize) {
-      throw new BadRequestException(`declarations holds ${items.length} items; at most ${this.config.maxBatchSize} per batch`);
-    }
-    return items;
   }
 }
 

@@ -6,6 +6,7 @@ import { Roles } from '../../services/auth/auth.decorators';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { batchSchema, DECLARATION_SCHEMA } from '../../contract/declaration.schema';
 import { Responds } from '../../services/http/responds.decorator';
+import { listItems } from '../../services/http/list-body';
 import { SupplyChainHistoryService, type ImportedOutcome, type OutcomesImported } from './supply-chain-history.service';
 
 /** Labelled outcomes of the past, feeding the supply-chain history (`/api/supply-chain`). */
@@ -46,12 +47,7 @@ export class SupplyChainController {
   }
 
   private parse(body: unknown): ImportedOutcome[] {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestException('body must be an object { "outcomes": [ ... ] }');
-    const extra = Object.keys(body).filter((k) => k !== 'outcomes');
-    if (extra.length > 0) throw new BadRequestException(`unknown field(s): ${extra.join(', ')}`);
-    const items = (body as { outcomes?: unknown }).outcomes;
-    if (!Array.isArray(items) || items.length === 0) throw new BadRequestException('outcomes must be a non-empty array');
-    if (items.length > this.config.maxBatchSize) throw new BadRequestException(`outcomes holds ${items.length} items; at most ${this.config.maxBatchSize} per request`);
+    const items = listItems(body, 'outcomes', this.config.maxBatchSize);
     const errors: Array<{ index: number; message: string }> = [];
     const out: ImportedOutcome[] = [];
     items.forEach((item, index) => {

@@ -1,9 +1,9 @@
 import { ForbiddenException } from '@nestjs/common';
 import type { AuthUser } from './auth-user';
 
-/** Officers and supervisors belong to one customs office and see only its data. */
-export function isOfficeBound(user: AuthUser): boolean {
-  return user.role === 'local_officer' || user.role === 'supervisor';
+/** Officers, supervisors and the passenger desk belong to one customs office and see only its data. */
+export function isOfficeBound(user: Pick<AuthUser, 'role'>): boolean {
+  return user.role === 'local_officer' || user.role === 'supervisor' || user.role === 'passenger_desk';
 }
 
 /**

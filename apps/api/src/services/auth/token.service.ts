@@ -14,6 +14,7 @@ import {
   type KeyLike,
 } from 'jose';
 import type { AuthConfig } from '@customs/config';
+import { isOfficeBound } from './office-scope';
 import { ROLES, type AuthUser, type Role } from './auth-user';
 
 /** Leeway in seconds for `exp`/`nbf`/`iat` between our clock and the issuer's. */
@@ -204,11 +205,12 @@ export class TokenService {
     }
     const rawOffice = getPath(payload, this.config.officeClaim);
     const officeId = typeof rawOffice === 'string' || typeof rawOffice === 'number' ? String(rawOffice) : null;
-    if ((role === 'local_officer' || role === 'supervisor') && !officeId) {
+    const officeBound = isOfficeBound({ role });
+    if (officeBound && !officeId) {
       throw new ForbiddenException(`token of ${id} has role ${role} but no customs office in claim "${this.config.officeClaim}"`);
     }
     const rawName = getPath(payload, this.config.nameClaim) ?? payload['preferred_username'];
-    return { id, name: typeof rawName === 'string' ? rawName : id, role, officeId: role === 'local_officer' || role === 'supervisor' ? officeId : null };
+    return { id, name: typeof rawName === 'string' ? rawName : id, role, officeId: officeBound ? officeId : null };
   }
 }
 

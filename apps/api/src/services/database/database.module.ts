@@ -15,6 +15,7 @@ import {
   IntelligenceRepository,
   ModelRegistryRepository,
   OfficeRiskPolicyRepository,
+  PassengerRepository,
   ReferenceCodeRepository,
   ReportingRepository,
   RiskAlertRepository,
@@ -44,6 +45,7 @@ const REPOSITORIES = [
   AuditTrailRepository,
   ReferenceCodeRepository,
   ExpressRepository,
+  PassengerRepository,
 ];
 
 /** The TypeORM connection to PostgreSQL and the repositories over it, for every feature (global). */

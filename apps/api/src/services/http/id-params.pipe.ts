@@ -12,8 +12,13 @@ export interface DocumentedParamPipe {
 
 /** Declaration ids: letters and digits, 1-20 characters (as `validateDeclaration` accepts). */
 const DECLARATION_ID = '^[A-Za-z0-9]{1,20}$';
-/** Case ids: `inspection-case-<declarationId>`, or `inspection-case-EXP-<waybill number>` for an express waybill. */
-const CASE_ID = '^inspection-case-(?:[A-Za-z0-9]{1,20}|EXP-[A-Z0-9]{8,20})$';
+/**
+ * Case ids: `inspection-case-<declarationId>`, `inspection-case-EXP-<waybill number>` for an
+ * express waybill, `inspection-case-PAX-<16 hex>` for a passenger.
+ */
+const CASE_ID = '^inspection-case-(?:[A-Za-z0-9]{1,20}|EXP-[A-Z0-9]{8,20}|PAX-[0-9A-F]{16})$';
+/** Opaque passenger ids: `PAX-` and 16 upper-case hex characters. */
+const PASSENGER_ID = '^PAX-[0-9A-F]{16}$';
 /** House waybill numbers: 8-20 letters or digits (as `validateExpressManifest` accepts). */
 const WAYBILL_NUMBER = '^[A-Za-z0-9]{8,20}$';
 /** Customs office codes such as `40` or `154` (KCS office codes). */
@@ -48,9 +53,11 @@ function idPipe(name: string, pattern: string, shape: string, example: string) {
 /** Refuses (400) a path parameter that cannot be a declaration id, before it reaches SQL. */
 export const DeclarationIdPipe = idPipe('declaration id', DECLARATION_ID, '1-20 letters or digits', '56839011');
 /** Refuses (400) a path parameter that cannot be a case id. */
-export const CaseIdPipe = idPipe('case id', CASE_ID, '"inspection-case-" followed by a declaration id or by "EXP-" and a waybill number', 'inspection-case-56839011');
+export const CaseIdPipe = idPipe('case id', CASE_ID, '"inspection-case-" followed by a declaration id, by "EXP-" and a waybill number, or by a passenger id', 'inspection-case-56839011');
 /** Refuses (400) a path parameter that cannot be a house waybill number. */
 export const WaybillNumberPipe = idPipe('waybill number', WAYBILL_NUMBER, '8-20 letters or digits', 'EXAMPLE00001');
+/** Refuses (400) a path parameter that cannot be a passenger id. */
+export const PassengerIdPipe = idPipe('passenger id', PASSENGER_ID, '"PAX-" followed by 16 upper-case hex characters', 'PAX-0123456789ABCDEF');
 /** Refuses (400) a path parameter that cannot be an intelligence report id. */
 export const ReportIdPipe = idPipe('report id', REPORT_ID, '"intel-" followed by a UUID', 'intel-3f1c2a4e-8d1b-4c6f-9a2e-7b5d0c9e1f23');
 /** Refuses (400) a path parameter that cannot be a risk-case id. */

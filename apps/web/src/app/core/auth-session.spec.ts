@@ -30,6 +30,7 @@ describe('hasAnyRole and homePageFor', () => {
     expect(homePageFor(as('supervisor'))).toBe('/queue');
     expect(homePageFor(as('cbtc_analyst'))).toBe('/criteria');
     expect(homePageFor(as('auditor'))).toBe('/audit');
+    expect(homePageFor(as('passenger_desk'))).toBe('/passengers');
     expect(homePageFor(as('service'))).toBe('/login');
     expect(homePageFor(null)).toBe('/login');
   });

@@ -1,4 +1,4 @@
-import type { AuthUser, Role } from './api.types';
+import { type AuthUser, type Role } from './api.types';
 
 /** What the browser keeps of a sign-in (sessionStorage): the bearer token and who it is for. */
 export interface Session {
@@ -27,8 +27,8 @@ export function hasAnyRole(user: AuthUser | null, roles: readonly Role[]): boole
 
 /**
  * The page a user starts on: the queue for officers and supervisors, the criteria for
- * analysts, the decision lookup for auditors; `/login` for anyone else (the `service` role
- * has no pages) and when signed out.
+ * analysts, the decision lookup for auditors, the arrival hall for the passenger desk; `/login`
+ * for anyone else (the `service` role has no pages) and when signed out.
  */
 export function homePageFor(user: AuthUser | null): string {
   switch (user?.role) {
@@ -39,6 +39,8 @@ export function homePageFor(user: AuthUser | null): string {
       return '/criteria';
     case 'auditor':
       return '/audit';
+    case 'passenger_desk':
+      return '/passengers';
     default:
       return '/login';
   }
