@@ -78,6 +78,7 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
     { path: '/api/express/xray-queue', allow: { 'officer-40-01': 200, 'officer-40-02': 200, 'officer-20-01': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'analyst-kim': 400, 'auditor-han': 400 } },
     { label: '?centre=40', path: '/api/express/xray-queue', query: { centre: '40' }, allow: office40Readers(200) },
   ],
+  'GET /api/express/waybills/:waybillNumber/replay': () => [{ path: '/api/express/waybills/NOSUCHWAYBILL1/replay', allow: { 'analyst-kim': 404, 'auditor-han': 404 } }],
   'GET /api/express/waybills/:waybillNumber': () => [{ path: '/api/express/waybills/NOSUCHWAYBILL1', allow: readers(404) }],
   'POST /api/express/waybills/:waybillNumber/interpretation': () => [
     { path: '/api/express/waybills/NOSUCHWAYBILL1/interpretation', body: { decision: 'HOLD' }, allow: { 'officer-40-01': 404, 'officer-40-02': 404, 'officer-20-01': 404, 'supervisor-40': 404, 'supervisor-20': 404 } },

@@ -161,6 +161,14 @@ describe('express cargo stream (e2e)', () => {
       ['manifestId', true], ['consigneeKind', true], ['declaredValueUsd', true], ['addressWaybillsInManifest', true], ['addressValueInManifestUsd', true],
     ]);
     await auditor.post(`/api/express/waybills/${wb[0]}/interpretation`).send({ decision: 'RELEASE' }).expect(403);
+    // The auditor's replay: the recorded facts against the criterion versions in force then give the same selection.
+    const replay = (await auditor.get(`/api/express/waybills/${wb[3]}/replay`).expect(200)).body;
+    expect(replay).toMatchObject({
+      waybillNumber: wb[3], identical: true,
+      recorded: { outcome: 'XRAY_FLAGGED', lane: 'YELLOW', firedCriteria: [`${yellowId}@1`] },
+      replayed: { outcome: 'XRAY_FLAGGED', lane: 'YELLOW', firedCriteria: [`${yellowId}@1`] },
+    });
+    expect(replay.criteriaVersions).toEqual(expect.arrayContaining([`${redId}@1`, `${yellowId}@1`]));
     await officer.get('/api/express/waybills/NOSUCH0000001').expect(404);
     await officer.get('/api/express/waybills/a-b').expect(400);
   });

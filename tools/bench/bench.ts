@@ -29,7 +29,9 @@
  * - express manifest end to end (with `API_URL`, after the declarations): a 10,000-waybill
  *   synthetic manifest sent as one `POST /api/express/manifests` with the three express criteria
  *   of the library stage written and approved through the API (see `measureExpressEndToEnd`);
- *   `expressEndToEnd` in the JSON line (seconds, waybills/s; the issue's target is under 10 s).
+ *   `expressEndToEnd` in the JSON line (seconds, waybills/s; the issue's target is under 10 s);
+ *   then the X-ray page in Debian's Chromium on that queue: ms from the decision key to the next
+ *   item on screen over 100 waybills (`xrayPage`: p50, p95, max; `tools/bench/xray-page.ts`).
  *
  * Environment: BENCH_SECONDS (minimum seconds per measurement), BENCH_SIZES (comma list),
  * BENCH_FULL=0 to skip the full validation split even when present, BENCH_STAGES (comma list of
@@ -51,6 +53,7 @@ import { measureEndToEnd, type EndToEndFigures } from './end-to-end';
 import { endToEndReport, round, runJson } from './end-to-end-report';
 import { measureExpressStage } from './express-stage';
 import { expressEndToEndLine, measureExpressEndToEnd, type ExpressEndToEndFigures } from './express-end-to-end';
+import { measureXrayPage, xrayPageLine, type XrayPageFigures } from './xray-page';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000,10000').split(',').map(Number);
@@ -167,6 +170,7 @@ async function main(): Promise<void> {
   let e2e: EndToEndFigures | null = null;
   let backtest: BacktestFigures | null = null;
   let expressE2e: ExpressEndToEndFigures | null = null;
+  let xrayPage: XrayPageFigures | null = null;
   if (api) {
     const { databaseUrl, databaseOwnerUrl } = loadRuntimeConfig(process.env);
     if (STAGES.has('end-to-end')) {
@@ -174,7 +178,11 @@ async function main(): Promise<void> {
       backtest = await measureBacktest(api, databaseUrl, databaseOwnerUrl);
     }
     // After the declarations' figures, so that they are measured on a database as fresh as before.
-    if (STAGES.has('express')) expressE2e = await measureExpressEndToEnd(api, databaseUrl);
+    if (STAGES.has('express')) {
+      expressE2e = await measureExpressEndToEnd(api, databaseUrl);
+      // On the 10,000 waybills the manifest just put in centre 40's X-ray queue.
+      xrayPage = await measureXrayPage(api);
+    }
   }
   if (e2e) {
     for (const line of endToEndReport(e2e)) console.log(line);
@@ -185,12 +193,14 @@ async function main(): Promise<void> {
     console.log(`Backtest: one criterion over ${backtest.decisions.toLocaleString('en')} stored decisions (last 28 days) through HTTP: ${backtest.seconds.toFixed(2)} s (${backtest.selected} selected)`);
   }
   if (expressE2e) console.log(expressEndToEndLine(expressE2e));
+  if (expressE2e) console.log(xrayPageLine(xrayPage));
   else if (STAGES.has('express')) console.log('Express manifest end to end: not measured (no API_URL; `npm run bench` starts a stack and sets it)');
   const result = {
     criteria: criteriaJson,
     model: model ? { batch1: round(model.m1), batch256: round(model.m256) } : null,
     expressManifest: express,
     expressEndToEnd: expressE2e,
+    xrayPage,
     endToEnd: {
       declPerSec: e2e ? round(e2e.sample.declPerSec) : null,
       criteria: e2e?.criteria ?? 1000,

@@ -83,9 +83,9 @@ case "${1:-}" in cluster|cluster-fault|bench)
   fi
 esac
 
-# Browser tests drive Debian's Chromium (never a browser downloaded by Playwright); CJK fonts
+# Browser tests and the X-ray page bench drive Debian's Chromium (never a browser downloaded by Playwright); CJK fonts
 # so the Korean UI renders in screenshots.
-if [ "${1:-}" = "test" ] && [ ! -x /usr/bin/chromium ]; then
+if { [ "${1:-}" = "test" ] || [ "${1:-}" = "bench" ]; } && [ ! -x /usr/bin/chromium ]; then
   echo "setup: installing Debian's chromium and fonts-noto-cjk for the browser tests"
   SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo"
   $SUDO apt-get update -qq

@@ -5,7 +5,9 @@ import type { Page } from 'playwright-core';
  * element of `container` (a CSS selector) past the container's left or right edge, an element
  * whose text is cut (scrollWidth above its width where it does not scroll), and any element of
  * `mustBeVisible` (e.g. the decision buttons) below the fold. `display: contents` wrappers are
- * skipped: they have no box of their own (their rectangle is all zeros at the origin).
+ * skipped: they have no box of their own (their rectangle is all zeros at the origin); so are
+ * Material's ripple containers (`.mat-ripple`): the circle of a click or focus ripple is clipped
+ * by them by design, and would read as cut text.
  * @returns one line per problem, naming the element by tag, class and the start of its text; empty when none.
  */
 export async function layoutProblems(page: Page, container: string, mustBeVisible: string | null = null): Promise<string[]> {
@@ -19,7 +21,7 @@ export async function layoutProblems(page: Page, container: string, mustBeVisibl
     if (box) {
       const edge = box.getBoundingClientRect();
       for (const el of Array.from(box.querySelectorAll<HTMLElement>('*'))) {
-        if (getComputedStyle(el).display === 'contents') continue;
+        if (getComputedStyle(el).display === 'contents' || el.closest('.mat-ripple')) continue;
         const b = el.getBoundingClientRect();
         const name = `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
         if (b.right > edge.right + 1 || b.left < edge.left - 1) problems.push(`${name} past ${container}`);

@@ -435,6 +435,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/express/waybills/{waybillNumber}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Replay a waybill’s selection: its recorded facts against the criterion versions in force at the decision (writes nothing) */
+        get: operations["ExpressController_replay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/express/xray-queue": {
         parameters: {
             query?: never;
@@ -1920,6 +1937,22 @@ export interface components {
          * @enum {string}
          */
         ExpressOutcome: "RELEASE" | "XRAY_FLAGGED" | "INTRUSIVE_INSPECTION";
+        /** @description `GET /api/express/waybills/:waybillNumber/replay`: the recorded selection and the same facts screened again. */
+        ExpressReplayResult: {
+            /** @description The criterion versions evaluated (those in force at the decision), `id@version`. */
+            criteriaVersions: string[];
+            /** @description True when outcome, lane and fired criteria are all the same. */
+            identical: boolean;
+            recorded: components["schemas"]["ExpressSelectionOutline"];
+            replayed: components["schemas"]["ExpressSelectionOutline"];
+            waybillNumber: string;
+        };
+        /** @description A waybill's selection in brief: outcome, lane and the fired criteria as `id@version`. */
+        ExpressSelectionOutline: {
+            firedCriteria: string[];
+            lane: components["schemas"]["Lane"];
+            outcome: components["schemas"]["ExpressOutcome"];
+        };
         /** @description One house air waybill of an express cargo manifest: a parcel a courier brings in for one consignee, X-rayed at the express logistics centre before list clearance. */
         ExpressWaybill: {
             /** @description Consignee delivery address, free text (1-400 characters). */
@@ -5570,6 +5603,64 @@ export interface operations {
             };
             /** @description Body not JSON (application/json, UTF-8) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ExpressController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                waybillNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recorded and the replayed selection, and whether they are identical */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpressReplayResult"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such waybill has been screened */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

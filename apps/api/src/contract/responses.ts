@@ -13,7 +13,7 @@ export type { CaseDetail, CaseList } from '../app/cases/cases.service';
 export type { BulkAssignment, OfficeOfficers } from '../app/cases/cases.responses';
 export type { CriteriaList, CriteriaMeta, CriteriaOverlaps, CriterionHistory, CriterionInput, ReviewedCriterion } from '../app/criteria/criteria.responses';
 export type { CriterionBacktestResult } from '../app/criteria/backtest/criterion-backtest.service';
-export type { ExpressManifestScreening, ExpressWaybillDetail, XrayInterpretation, XrayQueue } from '../app/express/express.responses';
+export type { ExpressManifestScreening, ExpressReplayResult, ExpressWaybillDetail, XrayInterpretation, XrayQueue } from '../app/express/express.responses';
 export type { PassengerDetail, PassengerListScreening, PassengerQueue, PnrIntake } from '../app/passengers/passengers.responses';
 export type { SelectionTrace } from '../app/decisions/decision-records.service';
 export type { ReplayResult } from '../app/decisions/decision-replay.service';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CASE_STATUSES, LANES, OUTCOMES, type Role } from './core/api.types';
 import { LANGUAGES } from './core/ui-language';
 import { META_OPERATORS, META_RISK_AREAS, criteriaMetaMock } from './criteria/criteria-meta.mock';
-import { checkCriterionForm, type CriterionFormValue } from './criteria/criterion-form';
+import { checkCriterionForm, documentKey, type CriterionFormValue } from './criteria/criterion-form';
 import type { CriterionState } from './criteria/criterion-review';
 import { CHART_TEXT_KEYS } from './dashboard/dashboard-charts';
 import { checkPromoteReason } from './models/promote-reason';
@@ -40,6 +40,7 @@ const dictionaries = Object.fromEntries(
 function keysInUse(): string[] {
   const meta = criteriaMetaMock();
   const broken: CriterionFormValue = {
+    document: 'IMPORT_DECLARATION',
     combinator: 'all',
     conditions: [
       { fact: 'colour', operator: 'equal', value: '' },
@@ -55,6 +56,7 @@ function keysInUse(): string[] {
     broken,
     { ...broken, conditions: [], scope: 'CENTRAL', id: 'LOC-40-001', validFrom: '2026-03-02', validTo: '2026-03-01' },
     { ...broken, officeId: '40', id: 'LOC-41-001' },
+    { ...broken, document: 'CONTAINER' },
   ].flatMap((v) => Object.values(checkCriterionForm(v as CriterionFormValue, meta, false).problems).flat().map((p) => p.key ?? ''));
   const states: CriterionState[] = ['AWAITING', 'IN_FORCE', 'RETIRED', 'DRAFT', 'EXPIRED', 'SCHEDULED'];
   const roles: Role[] = ['cbtc_analyst', 'local_officer', 'supervisor', 'auditor', 'passenger_desk', 'service'];
@@ -98,6 +100,7 @@ function keysInUse(): string[] {
     ...states.map((s) => `criteria.state.${s}`),
     ...roles.map((r) => `role.${r}`),
     ...META_OPERATORS.map((o) => `op.${o}`),
+    ...meta.targetDocuments.map(documentKey),
     ...META_RISK_AREAS.map((a) => `riskArea.${a}`),
     ...LANES.map((l) => `lane.${l}`),
     ...CASE_STATUSES.map((s) => `status.${s}`),
@@ -152,6 +155,8 @@ describe('i18n texts', () => {
     const used = [...new Set(keysInUse())];
     expect(used).toContain('builder.error.hsPrefix');
     expect(used).toContain('builder.error.idLocal');
+    expect(used).toContain('builder.error.document');
+    expect(used).toContain('builder.documents.EXPRESS_MANIFEST');
     expect(used).toContain('feature.history.critical');
     expect(used).toContain('policy.error.sumAboveExpected');
     expect(used).toContain('policy.error.physicalAboveExpected');

@@ -10,7 +10,8 @@ import { EXPRESS_MANIFEST_SCHEMA } from '../../contract/express-manifest.schema'
 import { InterpretWaybillDto } from './dto/interpret-waybill.dto';
 import { XrayQueueQueryDto } from './dto/xray-queue-query.dto';
 import { ExpressScreeningService } from './express-screening.service';
-import type { ExpressManifestScreening, ExpressWaybillDetail, XrayInterpretation, XrayQueue } from './express.responses';
+import { ExpressReplayService } from './express-replay.service';
+import type { ExpressManifestScreening, ExpressReplayResult, ExpressWaybillDetail, XrayInterpretation, XrayQueue } from './express.responses';
 import { XrayService } from './xray.service';
 
 /**
@@ -25,6 +26,7 @@ export class ExpressController {
   constructor(
     private readonly screening: ExpressScreeningService,
     private readonly xray: XrayService,
+    private readonly replays: ExpressReplayService,
   ) {}
 
   @Post('manifests')
@@ -63,6 +65,15 @@ export class ExpressController {
   @Responds(200, 'ExpressWaybillDetail', 'The waybill and its interpretations, oldest first')
   detail(@Param('waybillNumber', WaybillNumberPipe) waybillNumber: string, @CurrentUser() user: AuthUser): Promise<ExpressWaybillDetail> {
     return this.xray.detail(user, waybillNumber);
+  }
+
+  @Get('waybills/:waybillNumber/replay')
+  @Roles('auditor', 'cbtc_analyst')
+  @ApiOperation({ summary: 'Replay a waybill\u2019s selection: its recorded facts against the criterion versions in force at the decision (writes nothing)' })
+  @ApiResponse({ status: 404, description: 'No such waybill has been screened' })
+  @Responds(200, 'ExpressReplayResult', 'The recorded and the replayed selection, and whether they are identical')
+  replay(@Param('waybillNumber', WaybillNumberPipe) waybillNumber: string): Promise<ExpressReplayResult> {
+    return this.replays.replay(waybillNumber);
   }
 
   @Post('waybills/:waybillNumber/interpretation')

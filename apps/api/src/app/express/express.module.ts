@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CaseStartModule } from '../case-start/case-start.module';
 import { CriteriaModule } from '../criteria/criteria.module';
 import { ExpressController } from './express.controller';
+import { ExpressReplayService } from './express-replay.service';
 import { ExpressScreeningService } from './express-screening.service';
 import { XrayService } from './xray.service';
 
@@ -13,6 +14,6 @@ import { XrayService } from './xray.service';
 @Module({
   imports: [CriteriaModule, CaseStartModule],
   controllers: [ExpressController],
-  providers: [ExpressScreeningService, XrayService],
+  providers: [ExpressScreeningService, XrayService, ExpressReplayService],
 })
 export class ExpressModule {}

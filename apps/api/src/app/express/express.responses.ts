@@ -107,3 +107,21 @@ export interface ExpressWaybillDetail extends XrayItem {
   /** ISO date-time of the selection. */
   decidedAt: string;
 }
+
+/** A waybill's selection in brief: outcome, lane and the fired criteria as `id@version`. */
+export interface ExpressSelectionOutline {
+  outcome: ExpressOutcome;
+  lane: Lane;
+  firedCriteria: string[];
+}
+
+/** `GET /api/express/waybills/:waybillNumber/replay`: the recorded selection and the same facts screened again. */
+export interface ExpressReplayResult {
+  waybillNumber: string;
+  recorded: ExpressSelectionOutline;
+  replayed: ExpressSelectionOutline;
+  /** True when outcome, lane and fired criteria are all the same. */
+  identical: boolean;
+  /** The criterion versions evaluated (those in force at the decision), `id@version`. */
+  criteriaVersions: string[];
+}

@@ -9,10 +9,10 @@ describe('listItems', () => {
   it.each([
     [[], 'body must be an object { "pnrs": [ ... ] }'],
     [null, 'body must be an object { "pnrs": [ ... ] }'],
-    [{ pnrs: [1], extra: 1 }, 'unknown field(s) in body: extra'],
+    [{ pnrs: [1], extra: 1 }, 'unknown field(s) in batch: extra'],
     [{ pnrs: 'x' }, 'pnrs must be an array'],
     [{ pnrs: [] }, 'pnrs must not be empty'],
-    [{ pnrs: [1, 2, 3] }, 'pnrs holds 3 items; at most 2 per request'],
+    [{ pnrs: [1, 2, 3] }, 'pnrs holds 3 items; at most 2 per batch'],
   ])('refuses %j with a 400 naming the problem', (body, message) => {
     expect(() => listItems(body, 'pnrs', 2)).toThrow(new BadRequestException(message));
   });

@@ -10,11 +10,11 @@ export function listItems(body: unknown, field: string, max: number): unknown[] 
     throw new BadRequestException(`body must be an object { "${field}": [ ... ] }`);
   }
   const extra = Object.keys(body).filter((k) => k !== field);
-  if (extra.length > 0) throw new BadRequestException(`unknown field(s) in body: ${extra.join(', ')}`);
+  if (extra.length > 0) throw new BadRequestException(`unknown field(s) in batch: ${extra.join(', ')}`);
   const items = (body as Record<string, unknown>)[field];
   if (!Array.isArray(items)) throw new BadRequestException(`${field} must be an array`);
   if (items.length === 0) throw new BadRequestException(`${field} must not be empty`);
-  if (items.length > max) throw new BadRequestException(`${field} holds ${items.length} items; at most ${max} per request`);
+  if (items.length > max) throw new BadRequestException(`${field} holds ${items.length} items; at most ${max} per batch`);
   return items;
 }
 

@@ -99,6 +99,9 @@ export type CriteriaList = Schema<'CriteriaList'>;
 /** `GET /api/criteria/meta`: what a criterion may use. */
 export type CriteriaMeta = Schema<'CriteriaMeta'>;
 
+/** The document a criterion screens (`targetDocument`; absent means IMPORT_DECLARATION). */
+export type TargetDocument = Schema<'TargetDocument'>;
+
 /** One fact a criterion may test, from `GET /api/criteria/meta`. */
 export type FactSpec = CriteriaMeta['facts'][string];
 
@@ -125,6 +128,8 @@ export interface CriterionInput {
   validFrom: string;
   validTo: string;
   status?: ReviewedCriterion['status'];
+  /** The document it screens; left out for import declarations (the API's default, as every older criterion is stored). */
+  targetDocument?: TargetDocument;
   /** The form's rows, and any nested group a revision carries over unchanged (`criterion-prefill.ts`). */
   conditions: { all: ConditionNodeInput[] } | { any: ConditionNodeInput[] };
 }

@@ -7,16 +7,21 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ApiService } from '../core/api.service';
-import type { CriterionHitRate, CriterionOverlap, ReviewedCriterion } from '../core/api.types';
+import type { CriterionHitRate, CriterionOverlap, ReviewedCriterion, TargetDocument } from '../core/api.types';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
 import { pctLabel } from '../core/format';
 import { overlapsByCriterion } from './criterion-overlaps';
-import { canApprove, criterionState, filterCriteria, validityDay } from './criterion-review';
+import { DEFAULT_DOCUMENT, documentKey } from './criterion-form';
+import { canApprove, criterionDocument, criterionState, filterCriteria, validityDay } from './criterion-review';
+
+/** The documents a criterion can target, in the API's order (the filter's choices). */
+const DOCUMENTS: readonly TargetDocument[] = ['IMPORT_DECLARATION', 'EXPRESS_MANIFEST', 'PASSENGER'];
 
 /**
- * The selectivity criteria (newest version of each), filterable by text: scope, lane, state
+ * The selectivity criteria (newest version of each), filterable by text and by target document
+ * (express-manifest and passenger criteria carry a chip naming theirs): scope, lane, state
  * (awaiting approval / in force / retired), version, author and approver, hit rate so far
  * (`GET /api/stats/criteria`), and "Approve" for whoever may check it (maker-checker: a
  * supervisor of the office for LOCAL, another analyst for CENTRAL; never the author).
@@ -34,10 +39,19 @@ import { canApprove, criterionState, filterCriteria, validityDay } from './crite
           <a mat-flat-button routerLink="/criteria/new">{{ 'criteria.new' | translate }}</a>
         }
       </div>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic" class="filter">
-        <mat-label>{{ 'criteria.filter' | translate }}</mat-label>
-        <input matInput [ngModel]="filter()" (ngModelChange)="filter.set($event)" name="filter" />
-      </mat-form-field>
+      <div class="filters">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="filter">
+          <mat-label>{{ 'criteria.filter' | translate }}</mat-label>
+          <input matInput [ngModel]="filter()" (ngModelChange)="filter.set($event)" name="filter" />
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="doc-filter">
+          <mat-label>{{ 'criteria.document' | translate }}</mat-label>
+          <select matNativeControl [ngModel]="documentFilter()" (ngModelChange)="documentFilter.set($event || null)" name="document">
+            <option value="">{{ 'criteria.allDocuments' | translate }}</option>
+            @for (d of documents; track d) { <option [value]="d">{{ documentKey(d) | translate }}</option> }
+          </select>
+        </mat-form-field>
+      </div>
       @if (created()) {
         <p role="status" class="notice" data-testid="created">{{ 'criteria.created' | translate: { ref: created() } }}</p>
       }
@@ -50,6 +64,9 @@ import { canApprove, criterionState, filterCriteria, validityDay } from './crite
         <ng-container matColumnDef="id">
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.id' | translate }}</th>
           <td mat-cell *matCellDef="let c" class="nowrap"><span class="mono">{{ c.id }} v{{ c.version }}</span>
+            @if (documentOf(c); as d) {
+              @if (d !== defaultDocument) { <div class="doc doc-{{ d }}" data-testid="criterion-document">{{ documentKey(d) | translate }}</div> }
+            }
             @for (o of overlapsOf(c.id); track o.otherId) {
               <div class="overlap small" data-testid="overlap" [title]="'criteria.overlapTitle' | translate: o">{{ 'criteria.overlap' | translate: o }}</div>
             }
@@ -116,7 +133,12 @@ import { canApprove, criterionState, filterCriteria, validityDay } from './crite
     </div>
   `,
   styles: `
-    .filter { width: 320px; margin-bottom: 8px; }
+    .filters { display: flex; gap: 12px; flex-wrap: wrap; margin-bottom: 8px; }
+    .filter { width: 320px; }
+    .doc-filter { width: 220px; }
+    .doc { display: block; width: fit-content; margin-top: 2px; padding: 0 8px; border-radius: 12px; font-size: 12px; font-weight: 600; }
+    .doc-EXPRESS_MANIFEST { background: #dde3ff; color: #1a2c6b; }
+    .doc-PASSENGER { background: #f3dcf5; color: #5a1d63; }
     .small { font: var(--mat-sys-body-small); }
     .nowrap { white-space: nowrap; }
     .criteria { width: 100%; }
@@ -138,6 +160,11 @@ export class CriteriaListPage {
   protected readonly hitRates = signal<Map<string, CriterionHitRate>>(new Map());
   protected readonly control = signal<{ inspected: number; hits: number; hitRatePct: number | null } | null>(null);
   protected readonly filter = signal('');
+  /** The target document to list, or null for every one. */
+  protected readonly documentFilter = signal<TargetDocument | null>(null);
+  protected readonly documents = DOCUMENTS;
+  protected readonly defaultDocument = DEFAULT_DOCUMENT;
+  protected readonly documentKey = documentKey;
   protected readonly loading = signal(true);
   protected readonly busy = signal(false);
   protected readonly error = signal<ApiError | null>(null);
@@ -146,7 +173,7 @@ export class CriteriaListPage {
   protected readonly approvedNow = signal<string | null>(null);
   /** Analysts write any criterion; officers and supervisors local ones of their office. */
   protected readonly canWrite = computed(() => this.auth.hasRole('cbtc_analyst', 'supervisor', 'local_officer'));
-  protected readonly rows = computed(() => filterCriteria(this.criteria(), this.filter()));
+  protected readonly rows = computed(() => filterCriteria(this.criteria(), this.filter(), this.documentFilter()));
 
   private readonly overlaps = signal<Map<string, CriterionOverlap[]>>(new Map());
 
@@ -174,6 +201,10 @@ export class CriteriaListPage {
 
   protected pct(value: number | null): string {
     return pctLabel(value);
+  }
+
+  protected documentOf(c: ReviewedCriterion): TargetDocument {
+    return criterionDocument(c);
   }
 
   protected state(c: ReviewedCriterion) {

@@ -9,15 +9,17 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { forkJoin, startWith } from 'rxjs';
 import { ApiService } from '../core/api.service';
-import type { BacktestDraftBody, ConditionNodeInput, CriteriaMeta, CriterionBacktestResult, ReviewedCriterion } from '../core/api.types';
+import type { BacktestDraftBody, ConditionNodeInput, CriteriaMeta, CriterionBacktestResult, FactSpec, ReviewedCriterion, TargetDocument } from '../core/api.types';
 import { BacktestPanelComponent } from '../backtest/backtest-panel.component';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
 import {
-  authorDefaults, checkCriterionForm, defaultFact, factLabel, initialFormValues, problemsByField, problemsOf, suggestedId, type FieldProblem, type FieldProblems,
+  DEFAULT_DOCUMENT, authorDefaults, canBacktest, checkCriterionForm, defaultFact, documentKey, factLabel, factsOf, initialFormValues, problemsByField, problemsOf,
+  rowsForDocument, suggestedId, type FieldProblem, type FieldProblems,
 } from './criterion-form';
 import { revisionForm, type StoredConditionNode } from './criterion-prefill';
+import { criterionDocument } from './criterion-review';
 import { LIST_OPERATORS, MIN_KEYWORDS, isoDay, operatorsFor } from './criterion-rules';
 
 type ConditionForm = FormGroup<{
@@ -27,12 +29,16 @@ type ConditionForm = FormGroup<{
 }>;
 
 /**
- * The criteria builder, shaped like the field's own form: target document, conditions
+ * The criteria builder, shaped like the field's own form: target document (import declaration,
+ * express manifest waybill or passenger; the field pickers offer that document's facts, and
+ * changing it resets the rows on fields it lacks, saying so), conditions
  * (field with unit, operator valid for the field's type, compare value or comma-separated
  * values; combined with all/any), points of interest, reason, search keywords, scope
  * (central/local + office), lane, risk area and validity window (default 15 days). Checks
  * everything before saving and shows the API's own `errors` next to the same fields.
  * Analysts write any scope; officers and supervisors write local criteria of their office.
+ * Backtests (draft and stored version) run for import-declaration criteria only: the API
+ * replays stored declaration decisions (see `canBacktest`).
  */
 @Component({
   selector: 'cr-criterion-builder-page',
@@ -47,7 +53,11 @@ type ConditionForm = FormGroup<{
         <section aria-labelledby="stored-bt" class="stored">
           <h2 id="stored-bt">{{ 'backtest.ofVersion' | translate: { id: criterion(), version: version() } }}</h2>
           <p class="muted">{{ 'backtest.ofVersionHelp' | translate }}</p>
-          @if (storedBacktest(); as b) { <cr-backtest-panel [result]="b" /> } @else if (!storedError()) { <p class="muted">{{ 'backtest.running' | translate }}</p> }
+          @if (storedDocument(); as d) {
+            @if (!canBacktest(d)) {
+              <p class="muted" data-testid="stored-backtest-unavailable">{{ 'backtest.declarationsOnly' | translate: { document: (documentKey(d) | translate) } }}</p>
+            } @else if (storedBacktest(); as b) { <cr-backtest-panel [result]="b" /> } @else if (!storedError()) { <p class="muted">{{ 'backtest.running' | translate }}</p> }
+          } @else if (!storedError()) { <p class="muted">{{ 'backtest.running' | translate }}</p> }
           <cr-api-error [error]="storedError()" />
           @if (revising(); as r) {
             <p role="status" class="ok" data-testid="revising">{{ 'builder.revising' | translate: { id: criterion(), version: r } }}</p>
@@ -63,11 +73,12 @@ type ConditionForm = FormGroup<{
           <fieldset>
             <legend>{{ 'builder.section.target' | translate }}</legend>
             <div class="row">
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline" subscriptSizing="dynamic" class="document">
                 <mat-label>{{ 'builder.document' | translate }}</mat-label>
                 <select matNativeControl formControlName="document">
-                  <option value="IMPORT_DECLARATION">{{ 'builder.importDeclaration' | translate }}</option>
+                  @for (d of m.targetDocuments; track d) { <option [value]="d">{{ documentKey(d) | translate }}</option> }
                 </select>
+                <mat-hint>{{ 'builder.documentHint' | translate }}</mat-hint>
               </mat-form-field>
               <div class="group" role="radiogroup" [attr.aria-label]="'builder.combinator' | translate">
                 <span class="label">{{ 'builder.combinator' | translate }}</span>
@@ -77,6 +88,13 @@ type ConditionForm = FormGroup<{
                 </mat-radio-group>
               </div>
             </div>
+            @for (p of problemsOf('document'); track $index) { <div class="field-error" role="alert">{{ p.key ? (p.key | translate: p.params) : p.text }}</div> }
+            @if (documentNotice(); as n) {
+              <div role="status" class="notice" data-testid="document-notice">
+                @if (n.reset) { <div>{{ 'builder.documentReset' | translate: { n: n.reset, document: (documentKey(n.document) | translate) } }}</div> }
+                @if (n.dropped) { <div>{{ 'builder.documentDropped' | translate: { n: n.dropped, document: (documentKey(n.document) | translate) } }}</div> }
+              </div>
+            }
             <ol class="conditions">
               @for (c of conditions.controls; track c; let i = $index) {
                 <li [formGroup]="c" class="condition" [attr.data-testid]="'condition-' + i">
@@ -87,7 +105,7 @@ type ConditionForm = FormGroup<{
                         <option [value]="f">{{ factLabel(f) }}</option>
                       }
                     </select>
-                    <mat-hint>{{ m.facts[c.controls.fact.value]?.description }}</mat-hint>
+                    <mat-hint>{{ facts()[c.controls.fact.value]?.description }}</mat-hint>
                   </mat-form-field>
                   <mat-form-field appearance="outline" subscriptSizing="dynamic" class="op">
                     <mat-label>{{ 'builder.operator' | translate }}</mat-label>
@@ -205,10 +223,16 @@ type ConditionForm = FormGroup<{
           @if (saved(); as s) {
             <p role="status" class="saved" data-testid="saved">{{ 'builder.saved' | translate: { id: s.id, version: s.version } }}</p>
           }
-          <cr-api-error [error]="backtestError()" />
-          @if (backtest(); as b) { <cr-backtest-panel [result]="b" /> }
+          @if (canBacktest(document())) {
+            <cr-api-error [error]="backtestError()" />
+            @if (backtest(); as b) { <cr-backtest-panel [result]="b" /> }
+          } @else {
+            <p class="muted" data-testid="backtest-unavailable">{{ 'backtest.declarationsOnly' | translate: { document: (documentKey(document()) | translate) } }}</p>
+          }
           <div class="row">
-            <button mat-stroked-button type="button" (click)="runBacktest()" [disabled]="busy()">{{ 'backtest.run' | translate }}</button>
+            @if (canBacktest(document())) {
+              <button mat-stroked-button type="button" (click)="runBacktest()" [disabled]="busy()">{{ 'backtest.run' | translate }}</button>
+            }
             <button mat-flat-button type="submit" [disabled]="busy()">{{ 'builder.save' | translate }}</button>
             <a mat-stroked-button routerLink="/criteria">{{ 'builder.cancel' | translate }}</a>
           </div>
@@ -234,6 +258,8 @@ type ConditionForm = FormGroup<{
     .area { min-width: 260px; }
     .kept ul { margin: 0 0 8px; padding-left: 20px; } .kept li { margin-bottom: 4px; } .kept code { margin-right: 8px; overflow-wrap: anywhere; }
     .ok { background: #d4f5dc; color: #0a5223; padding: 8px 12px; border-radius: 8px; }
+    .document { min-width: 240px; }
+    .notice { background: #fff0c2; color: #5c4300; padding: 8px 12px; border-radius: 8px; }
     .saved { background: #d4f5dc; color: #0a5223; padding: 8px 12px; border-radius: 8px; }
     @media (max-width: 900px) { .condition { grid-template-columns: 1fr; } }
   `,
@@ -249,6 +275,8 @@ export class CriterionBuilderPage implements OnInit {
   /** Condition groups of the stored version the flat form cannot show, carried over as they are. */
   protected readonly kept = signal<ConditionNodeInput[]>([]);
   protected readonly storedBacktest = signal<CriterionBacktestResult | null>(null);
+  /** The document of the stored version in the URL, once read (its backtest is for declarations only). */
+  protected readonly storedDocument = signal<TargetDocument | null>(null);
   protected readonly storedError = signal<ApiError | null>(null);
   protected readonly backtest = signal<CriterionBacktestResult | null>(null);
   protected readonly backtestError = signal<ApiError | null>(null);
@@ -264,12 +292,22 @@ export class CriterionBuilderPage implements OnInit {
   protected readonly busy = signal(false);
   protected readonly problems = signal<FieldProblems>({});
   protected readonly isAnalyst = computed(() => this.auth.user()?.role === 'cbtc_analyst');
-  protected readonly factNames = computed(() => Object.keys(this.meta()?.facts ?? {}));
+  /** The target document chosen; the field pickers offer its facts. */
+  protected readonly document = signal<TargetDocument>(DEFAULT_DOCUMENT);
+  /** What changing the document did to the conditions, shown until the next change. */
+  protected readonly documentNotice = signal<{ document: TargetDocument; reset: number; dropped: number } | null>(null);
+  protected readonly facts = computed<Record<string, FactSpec>>(() => {
+    const m = this.meta();
+    return m ? factsOf(m, this.document()) : {};
+  });
+  protected readonly factNames = computed(() => Object.keys(this.facts()));
+  protected readonly documentKey = documentKey;
+  protected readonly canBacktest = canBacktest;
   private existingIds: string[] = [];
 
   protected readonly conditions = new FormArray<ConditionForm>([]);
   protected readonly form = new FormGroup({
-    document: new FormControl('IMPORT_DECLARATION', { nonNullable: true }),
+    document: new FormControl<TargetDocument>(DEFAULT_DOCUMENT, { nonNullable: true }),
     combinator: new FormControl<'all' | 'any'>('all', { nonNullable: true }),
     conditions: this.conditions,
     pointsOfInterest: new FormControl('', { nonNullable: true }),
@@ -301,6 +339,7 @@ export class CriterionBuilderPage implements OnInit {
       },
       error: (err: unknown) => this.loadError.set(toApiError(err)),
     });
+    this.form.controls.document.valueChanges.subscribe((d) => this.onDocumentChange(d));
     // Keep the suggested id in step with scope, office and risk area until the user types one.
     for (const name of ['scope', 'officeId', 'riskArea'] as const) {
       this.form.controls[name].valueChanges.subscribe(() => this.suggestId());
@@ -308,17 +347,37 @@ export class CriterionBuilderPage implements OnInit {
   }
 
   protected factLabel(fact: string): string {
-    return factLabel(fact, this.meta()?.facts[fact]);
+    return factLabel(fact, this.facts()[fact]);
   }
 
   protected unitOf(fact: string): string | null {
-    return this.meta()?.facts[fact]?.unit ?? null;
+    return this.facts()[fact]?.unit ?? null;
   }
 
   protected operatorsOf(fact: string): string[] {
     this.formValue();
     const m = this.meta();
-    return m ? operatorsFor(fact, m.facts[fact], m.operators) : [];
+    return m ? operatorsFor(fact, this.facts()[fact], m.operators) : [];
+  }
+
+  /**
+   * A new target document: rows on fields it lacks (or has with another type) start again on its
+   * first field, kept groups naming such fields go, and the notice says how many; a backtest of
+   * the previous document no longer applies.
+   */
+  private onDocumentChange(next: TargetDocument): void {
+    const previous = this.document();
+    const m = this.meta();
+    if (next === previous) return;
+    this.document.set(next);
+    this.backtest.set(null);
+    this.backtestError.set(null);
+    if (!m) return;
+    const moved = rowsForDocument(this.conditions.getRawValue(), this.kept(), factsOf(m, previous), factsOf(m, next), m.operators);
+    moved.rows.forEach((row, i) => this.conditions.at(i).setValue(row));
+    this.kept.set(moved.kept);
+    this.documentNotice.set(moved.reset || moved.dropped ? { document: next, reset: moved.reset, dropped: moved.dropped } : null);
+    this.problems.set({});
   }
 
   protected isList(operator: string): boolean {
@@ -358,6 +417,9 @@ export class CriterionBuilderPage implements OnInit {
     const { value, conditions } = revisionForm(c);
     // The id stays the stored one: no suggestion replaces it.
     this.form.controls.id.markAsDirty();
+    // The stored document comes with its own rows: nothing to reset.
+    this.document.set(value.document);
+    this.documentNotice.set(null);
     this.form.patchValue({ ...value, combinator: conditions.combinator });
     this.conditions.clear();
     for (const row of conditions.rows) {
@@ -399,12 +461,22 @@ export class CriterionBuilderPage implements OnInit {
     if (!ops.includes(c.controls.operator.value)) c.controls.operator.setValue(ops[0] ?? '');
   }
 
+  /** The stored version in the URL: its document first, then its backtest when it screens import declarations. */
   ngOnInit(): void {
     const id = this.criterion();
     const version = Number(this.version());
     if (!id || !Number.isInteger(version)) return;
-    this.api.backtestVersion(id, version).subscribe({
-      next: (b) => this.storedBacktest.set(b),
+    this.api.criterionHistory(id).subscribe({
+      next: (h) => {
+        const stored = h.versions.find((v) => v.version === version);
+        const document = stored ? criterionDocument(stored) : DEFAULT_DOCUMENT;
+        this.storedDocument.set(document);
+        if (!canBacktest(document)) return;
+        this.api.backtestVersion(id, version).subscribe({
+          next: (b) => this.storedBacktest.set(b),
+          error: (err: unknown) => this.storedError.set(toApiError(err)),
+        });
+      },
       error: (err: unknown) => this.storedError.set(toApiError(err)),
     });
   }
@@ -412,7 +484,7 @@ export class CriterionBuilderPage implements OnInit {
   /** Backtests the draft as it stands (`POST /api/criteria/backtest`, the last 28 days): nothing is stored. */
   protected runBacktest(): void {
     const m = this.meta();
-    if (!m) return;
+    if (!m || !canBacktest(this.document())) return;
     this.backtest.set(null);
     this.backtestError.set(null);
     const { body, problems } = checkCriterionForm(this.form.getRawValue(), m, this.isAnalyst(), this.kept());

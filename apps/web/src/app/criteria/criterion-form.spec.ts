@@ -1,8 +1,8 @@
 import type { AuthUser } from '../core/api.types';
 import { criteriaMetaMock } from './criteria-meta.mock';
 import {
-  authorDefaults, checkCriterionForm, defaultFact, factLabel, fieldOfPath, initialFormValues, problemsByField, problemsOf, suggestedId,
-  type CriterionFormValue,
+  authorDefaults, canBacktest, checkCriterionForm, defaultFact, documentKey, factLabel, factsOf, fieldOfPath, initialFormValues, problemsByField, problemsOf,
+  rowsForDocument, suggestedId, type CriterionFormValue,
 } from './criterion-form';
 
 const meta = criteriaMetaMock();
@@ -10,6 +10,7 @@ const meta = criteriaMetaMock();
 /** A form an officer of office 40 could save as it stands. */
 function localForm(over: Partial<CriterionFormValue> = {}): CriterionFormValue {
   return {
+    document: 'IMPORT_DECLARATION',
     combinator: 'all',
     conditions: [
       { fact: 'hsCode', operator: 'hsStartsWithAny', value: '9302, 9303' },
@@ -104,6 +105,72 @@ describe('checkCriterionForm', () => {
       'cond.5.value': [{ key: 'builder.error.list', params: { n: 6 } }],
       'cond.6.value': [{ key: 'builder.error.value', params: { n: 7 } }],
     });
+  });
+
+  it('sends no targetDocument for import declarations (the API default, as older criteria are stored)', () => {
+    expect(checkCriterionForm(localForm(), meta, false).body).not.toHaveProperty('targetDocument');
+  });
+
+  it('builds an express-manifest criterion with a keyword condition on the goods description and carries its document', () => {
+    const { body, problems } = checkCriterionForm(
+      localForm({
+        document: 'EXPRESS_MANIFEST',
+        conditions: [
+          { fact: 'goodsDescription', operator: 'containsAnyKeyword', value: 'ROLEX, NIKE' },
+          { fact: 'declaredValueUsd', operator: 'lessThanInclusive', value: '150' },
+          { fact: 'consigneeKind', operator: 'equal', value: 'PERSONAL' },
+        ],
+      }),
+      meta,
+      false,
+    );
+    expect(problems).toEqual({});
+    expect(body).toMatchObject({
+      targetDocument: 'EXPRESS_MANIFEST',
+      conditions: {
+        all: [
+          { fact: 'goodsDescription', operator: 'containsAnyKeyword', value: ['ROLEX', 'NIKE'] },
+          { fact: 'declaredValueUsd', operator: 'lessThanInclusive', value: 150 },
+          { fact: 'consigneeKind', operator: 'equal', value: 'PERSONAL' },
+        ],
+      },
+    });
+  });
+
+  it("checks each field against the chosen document's facts: an import-declaration field on a passenger criterion is refused", () => {
+    const { body, problems } = checkCriterionForm(
+      localForm({
+        document: 'PASSENGER',
+        conditions: [
+          { fact: 'bookingDaysBeforeDeparture', operator: 'lessThanInclusive', value: '3' },
+          { fact: 'hsCode', operator: 'hsStartsWithAny', value: '9302' },
+          { fact: 'companions', operator: 'equal', value: 'none' },
+        ],
+      }),
+      meta,
+      false,
+    );
+    expect(body).toBeNull();
+    expect(problems).toEqual({
+      'cond.1.fact': [{ key: 'builder.error.fact', params: { n: 2 } }],
+      'cond.2.value': [{ key: 'builder.error.number', params: { n: 3 } }],
+    });
+    const passenger = checkCriterionForm(
+      localForm({ document: 'PASSENGER', conditions: [{ fact: 'bookingDaysBeforeDeparture', operator: 'lessThanInclusive', value: '3' }, { fact: 'ageBand', operator: 'in', value: '18-24, 25-34' }] }),
+      meta,
+      false,
+    );
+    expect(passenger.body).toMatchObject({
+      targetDocument: 'PASSENGER',
+      conditions: { all: [{ fact: 'bookingDaysBeforeDeparture', operator: 'lessThanInclusive', value: 3 }, { fact: 'ageBand', operator: 'in', value: ['18-24', '25-34'] }] },
+    });
+  });
+
+  it('refuses a document the API does not offer', () => {
+    const { body, problems } = checkCriterionForm(localForm({ document: 'CONTAINER' as CriterionFormValue['document'] }), meta, false);
+    expect(body).toBeNull();
+    expect(problems['document']).toEqual([{ key: 'builder.error.document', params: undefined }]);
+    expect(problems['cond.0.fact']).toEqual([{ key: 'builder.error.fact', params: { n: 1 } }]);
   });
 
   it('needs at least one condition', () => {
@@ -220,6 +287,64 @@ describe('suggestedId', () => {
     expect(suggestedId({ scope: 'CENTRAL', officeId: '40', riskArea: 'UNDERVALUATION' }, existing)).toBe('CEN-UVL-008');
     expect(suggestedId({ scope: 'CENTRAL', officeId: '', riskArea: 'ILLEGAL_FOREIGN_EXCHANGE' }, existing)).toBe('CEN-FX-001');
     expect(suggestedId({ scope: 'CENTRAL', officeId: '', riskArea: '' }, existing)).toBe('CEN-GEN-002');
+  });
+});
+
+describe('target documents', () => {
+  const declaration = factsOf(meta, 'IMPORT_DECLARATION');
+  const express = factsOf(meta, 'EXPRESS_MANIFEST');
+  const passenger = factsOf(meta, 'PASSENGER');
+
+  it("offers each document's own facts, import declarations' from facts when an older API sends no factsByDocument", () => {
+    expect(Object.keys(express)).toContain('goodsDescription');
+    expect(Object.keys(express)).toContain('declaredValueUsd');
+    expect(Object.keys(express)).not.toContain('hsCode');
+    expect(Object.keys(passenger)).toContain('bookingDaysBeforeDeparture');
+    expect(Object.keys(passenger)).not.toContain('goodsDescription');
+    expect(declaration).toEqual(meta.facts);
+    const older = { ...meta, factsByDocument: undefined } as unknown as typeof meta;
+    expect(factsOf(older, 'IMPORT_DECLARATION')).toEqual(meta.facts);
+    expect(factsOf(older, 'PASSENGER')).toEqual({});
+  });
+
+  it('keeps the rows whose field the new document has with the same type, and resets the others to its first field', () => {
+    const rows = [
+      { fact: 'goodsDescription', operator: 'containsAnyKeyword', value: 'ROLEX' },
+      { fact: 'hsCode', operator: 'hsStartsWithAny', value: '9102' },
+      { fact: 'originCountry', operator: 'equal', value: 'CN' },
+    ];
+    const moved = rowsForDocument(rows, [], declaration, express, meta.operators);
+    expect(moved.rows).toEqual([rows[0], { fact: 'waybillNumber', operator: 'equal', value: '' }, rows[2]]);
+    expect(moved.reset).toBe(1);
+    const toPassenger = rowsForDocument(rows, [], declaration, passenger, meta.operators);
+    expect(toPassenger.rows.map((r) => r.fact)).toEqual(['passengerRecordId', 'passengerRecordId', 'originCountry']);
+    expect(toPassenger.reset).toBe(2);
+    // Back to import declarations: a new row starts on hsCode, as the builder's first row does.
+    expect(rowsForDocument([{ fact: 'bags', operator: 'greaterThan', value: '3' }], [], passenger, declaration, meta.operators).rows)
+      .toEqual([{ fact: 'hsCode', operator: 'equal', value: '' }]);
+  });
+
+  it('resets a row whose field has another type in the new document, and drops kept groups naming a field it lacks', () => {
+    const from = { n: { type: 'number', nullable: false, unit: null, description: '' } } as const;
+    const to = { n: { type: 'string', nullable: false, unit: null, description: '' } } as const;
+    expect(rowsForDocument([{ fact: 'n', operator: 'greaterThan', value: '1' }], [], from, to, meta.operators)).toMatchObject({ rows: [{ fact: 'n', operator: 'equal', value: '' }], reset: 1 });
+    const kept = [
+      { any: [{ fact: 'originCountry', operator: 'equal', value: 'CN' }, { fact: 'goodsDescription', operator: 'containsAnyKeyword', value: ['NIKE'] }] },
+      { not: { fact: 'hsCode', operator: 'equal', value: '910211' } },
+    ];
+    const moved = rowsForDocument([], kept, declaration, express, meta.operators);
+    expect(moved.kept).toEqual([kept[0]]);
+    expect(moved.dropped).toBe(1);
+  });
+
+  it('backtests import-declaration criteria only (the API replays stored declaration decisions)', () => {
+    expect(canBacktest('IMPORT_DECLARATION')).toBe(true);
+    expect(canBacktest('EXPRESS_MANIFEST')).toBe(false);
+    expect(canBacktest('PASSENGER')).toBe(false);
+  });
+
+  it('names each document with an i18n key', () => {
+    expect(meta.targetDocuments.map(documentKey)).toEqual(['builder.documents.IMPORT_DECLARATION', 'builder.documents.EXPRESS_MANIFEST', 'builder.documents.PASSENGER']);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AuthUser, ConditionNodeInput, CriteriaMeta, CriterionInput, FactSpec, LeafConditionInput } from '../core/api.types';
+import type { AuthUser, ConditionNodeInput, CriteriaMeta, CriterionInput, FactSpec, LeafConditionInput, TargetDocument } from '../core/api.types';
 import { AREA_CODES, CRITERION_ID_PATTERN, MIN_KEYWORDS, addDays, nextId, operatorsFor, parseValue, splitList } from './criterion-rules';
 
 /**
@@ -27,6 +27,8 @@ export interface ConditionRow {
 
 /** The builder's form value (`getRawValue()`): every field as typed, before any checking. */
 export interface CriterionFormValue {
+  /** The document the criterion screens; its conditions may use that document's facts only. */
+  document: TargetDocument;
   combinator: 'all' | 'any';
   conditions: ConditionRow[];
   pointsOfInterest: string;
@@ -45,9 +47,74 @@ export interface CriterionFormValue {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The document of criteria that name none (libs/selectivity `DEFAULT_TARGET_DOCUMENT`). */
+export const DEFAULT_DOCUMENT: TargetDocument = 'IMPORT_DECLARATION';
+
+/** The i18n key naming a target document (`builder.documents.EXPRESS_MANIFEST`: "Express manifest"). */
+export function documentKey(document: TargetDocument): string {
+  return `builder.documents.${document}`;
+}
+
+/**
+ * The facts a criterion on `document` may test, by name in the API's display order
+ * (`meta.factsByDocument`; for import declarations `meta.facts` when an older API answers
+ * without it); none for a document the API does not offer.
+ */
+export function factsOf(meta: CriteriaMeta, document: TargetDocument): Record<string, FactSpec> {
+  return meta.factsByDocument?.[document] ?? (document === DEFAULT_DOCUMENT ? meta.facts : {});
+}
+
+/**
+ * Whether the draft backtest (`POST /api/criteria/backtest`) and a stored version's backtest
+ * mean anything for `document`: the API replays a criterion over the stored import-declaration
+ * decisions only (criterion-backtest.service reads `decision_record`; `CriterionBacktest`
+ * evaluates declaration facts), so a manifest or passenger criterion would be counted against
+ * declarations that happen to share a fact name (`originCountry`, `goodsDescription`).
+ */
+export function canBacktest(document: TargetDocument): boolean {
+  return document === DEFAULT_DOCUMENT;
+}
+
+/**
+ * The condition rows once the target document changes to one whose facts are `facts`: a row
+ * keeps its field when the new document has it with the same type, its operator when still
+ * valid, and its value; any other row starts again on `defaultFact` with its first operator and
+ * no value. A kept group (a revision's nested group) stays only when every field it names is in
+ * the new document.
+ * @returns the new rows, the kept groups that stay, and how many rows were reset and groups
+ *   dropped (for the notice the builder shows).
+ */
+export function rowsForDocument(
+  rows: readonly ConditionRow[],
+  kept: readonly ConditionNodeInput[],
+  from: Record<string, FactSpec>,
+  to: Record<string, FactSpec>,
+  operators: readonly string[],
+): { rows: ConditionRow[]; kept: ConditionNodeInput[]; reset: number; dropped: number } {
+  const first = defaultFact(Object.keys(to));
+  let reset = 0;
+  const next = rows.map((r): ConditionRow => {
+    const spec = to[r.fact];
+    if (spec && from[r.fact]?.type === spec.type) return r;
+    reset += 1;
+    return { fact: first, operator: operatorsFor(first, to[first], operators)[0] ?? '', value: '' };
+  });
+  const stays = kept.filter((n) => factsIn(n).every((f) => f in to));
+  return { rows: next, kept: stays, reset, dropped: kept.length - stays.length };
+}
+
+/** Every field a condition node names. */
+function factsIn(n: ConditionNodeInput): string[] {
+  if ('fact' in n) return [n.fact];
+  if ('not' in n) return factsIn(n.not);
+  return ('all' in n ? n.all : n.any).flatMap(factsIn);
+}
+
 /**
  * Checks the whole form before saving, the way the API's `validateCriterion` would, and builds
- * the `POST /api/criteria` body: conditions (field known, operator valid for its type, value
+ * the `POST /api/criteria` body: a target document the API offers (sent as `targetDocument`
+ * except for import declarations, the API's default), conditions (field one of that document's
+ * facts, operator valid for its type, value
  * parsed for the type: see `parseValue`), points of interest and reason required, at least
  * {@link MIN_KEYWORDS} keywords, an office for LOCAL, CENTRAL only for analysts, a known risk
  * area, an id of the right form and prefix (upper-cased), ISO dates with `validTo >= validFrom`.
@@ -66,8 +133,11 @@ export function checkCriterionForm(
   const problems: FieldProblems = {};
   const add = (field: string, key: string, params?: Record<string, unknown>) => (problems[field] ??= []).push({ key, params });
   const leaves: LeafConditionInput[] = [];
+  const documentOffered = (meta.targetDocuments ?? [DEFAULT_DOCUMENT]).includes(v.document);
+  if (!documentOffered) add('document', 'builder.error.document');
+  const facts = documentOffered ? factsOf(meta, v.document) : {};
   v.conditions.forEach((c, i) => {
-    const spec = meta.facts[c.fact];
+    const spec = facts[c.fact];
     if (!spec) add(`cond.${i}.fact`, 'builder.error.fact', { n: i + 1 });
     else if (!operatorsFor(c.fact, spec, meta.operators).includes(c.operator)) add(`cond.${i}.operator`, 'builder.error.operator', { n: i + 1 });
     else {
@@ -97,6 +167,7 @@ export function checkCriterionForm(
   const conditions = v.combinator === 'any' ? { any: nodes } : { all: nodes };
   return {
     body: {
+      ...(v.document === DEFAULT_DOCUMENT ? {} : { targetDocument: v.document }),
       id, scope: v.scope, officeId, lane: v.lane, riskArea: v.riskArea, reason: v.reason.trim(),
       pointsOfInterest: v.pointsOfInterest.trim(), keywords, validFrom: v.validFrom, validTo: v.validTo, status: 'ACTIVE', conditions,
     },

@@ -51,10 +51,22 @@ describe('revisionForm', () => {
       keywords: ['pistol', 'grip', 'steel'], validFrom: '2026-12-06', validTo: '2026-12-20', conditions: { all: [{ fact: 'importerId', operator: 'equal', value: 'X' }] },
     } as unknown as Parameters<typeof revisionForm>[0]);
     expect(value).toEqual({
-      id: 'CEN-WPN-123', scope: 'CENTRAL', officeId: '', lane: 'RED', riskArea: 'SMUGGLING_WEAPONS', reason: 'tip', pointsOfInterest: 'open cartons',
+      document: 'IMPORT_DECLARATION', id: 'CEN-WPN-123', scope: 'CENTRAL', officeId: '', lane: 'RED', riskArea: 'SMUGGLING_WEAPONS', reason: 'tip', pointsOfInterest: 'open cartons',
       keywords: 'pistol, grip, steel', validFrom: '2026-12-06', validTo: '2026-12-20',
     });
     expect(conditions.rows).toEqual([{ fact: 'importerId', operator: 'equal', value: 'X' }]);
+  });
+
+  it('keeps the target document of an express or passenger criterion, so a revision screens the same stream', () => {
+    const stored = {
+      targetDocument: 'EXPRESS_MANIFEST', id: 'CEN-SMG-201', scope: 'CENTRAL', officeId: null, lane: 'YELLOW', riskArea: 'SMUGGLING_OTHER', reason: 'brands', pointsOfInterest: 'X-ray',
+      keywords: ['rolex', 'nike', 'counterfeit'], validFrom: '2026-12-06', validTo: '2026-12-20',
+      conditions: { all: [{ fact: 'goodsDescription', operator: 'containsAnyKeyword', value: ['ROLEX', 'NIKE'] }] },
+    } as unknown as Parameters<typeof revisionForm>[0];
+    const { value, conditions } = revisionForm(stored);
+    expect(value.document).toBe('EXPRESS_MANIFEST');
+    expect(conditions.rows).toEqual([{ fact: 'goodsDescription', operator: 'containsAnyKeyword', value: 'ROLEX, NIKE' }]);
+    expect(revisionForm({ ...stored, targetDocument: 'PASSENGER' }).value.document).toBe('PASSENGER');
   });
 
   it('types values as the form does', () => {

@@ -1,5 +1,5 @@
 import type { ReviewedCriterion } from '../core/api.types';
-import type { ConditionRow, CriterionFormValue } from './criterion-form';
+import { DEFAULT_DOCUMENT, type ConditionRow, type CriterionFormValue } from './criterion-form';
 
 /** A node of a stored criterion's condition tree (json-rules-engine style, `libs/selectivity` `ConditionNode`). */
 export type StoredConditionNode =
@@ -63,15 +63,17 @@ export function flattenConditions(top: StoredConditionNode): FlatConditions {
 
 /**
  * The builder's form for a revision of a stored version: everything but the conditions as
- * stored (the id kept, so saving writes the next version), the conditions flattened by
- * {@link flattenConditions}. Validity dates are the stored ones (`YYYY-MM-DD`).
+ * stored (the id kept, so saving writes the next version; the target document kept, import
+ * declarations when it names none), the conditions flattened by {@link flattenConditions}.
+ * Validity dates are the stored ones (`YYYY-MM-DD`).
  */
-export function revisionForm(c: Pick<ReviewedCriterion, 'id' | 'scope' | 'officeId' | 'lane' | 'riskArea' | 'reason' | 'pointsOfInterest' | 'keywords' | 'validFrom' | 'validTo' | 'conditions'>): {
+export function revisionForm(c: Pick<ReviewedCriterion, 'targetDocument' | 'id' | 'scope' | 'officeId' | 'lane' | 'riskArea' | 'reason' | 'pointsOfInterest' | 'keywords' | 'validFrom' | 'validTo' | 'conditions'>): {
   value: Omit<CriterionFormValue, 'combinator' | 'conditions'>;
   conditions: FlatConditions;
 } {
   return {
     value: {
+      document: c.targetDocument ?? DEFAULT_DOCUMENT,
       id: c.id,
       scope: c.scope,
       officeId: c.officeId ?? '',

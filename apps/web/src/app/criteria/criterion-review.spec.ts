@@ -1,5 +1,5 @@
 import type { AuthUser, ReviewedCriterion } from '../core/api.types';
-import { canApprove, criterionState, filterCriteria, validityDay } from './criterion-review';
+import { canApprove, criterionDocument, criterionState, filterCriteria, validityDay } from './criterion-review';
 
 function criterion(over: Partial<ReviewedCriterion> = {}): ReviewedCriterion {
   return {
@@ -81,6 +81,23 @@ describe('filterCriteria', () => {
     expect(filterCriteria(list, 'busan').map((c) => c.id)).toEqual(['LOC-40-003']);
     expect(filterCriteria(list, 'ephedrine').map((c) => c.id)).toEqual(['CEN-DRG-001']);
     expect(filterCriteria(list, 'nothing like it')).toEqual([]);
+  });
+
+  it('keeps the criteria of one target document when asked, those naming none being import-declaration criteria', () => {
+    const express = criterion({ id: 'CEN-SMG-201', targetDocument: 'EXPRESS_MANIFEST', keywords: ['rolex', 'nike', 'counterfeit'] });
+    const passenger = criterion({ id: 'CEN-DRG-101', targetDocument: 'PASSENGER', keywords: ['courier', 'drugs', 'short stay'] });
+    const all = [...list, express, passenger];
+    expect(filterCriteria(all, '', 'IMPORT_DECLARATION').map((c) => c.id)).toEqual(['LOC-40-003', 'CEN-DRG-001']);
+    expect(filterCriteria(all, '', 'EXPRESS_MANIFEST').map((c) => c.id)).toEqual(['CEN-SMG-201']);
+    expect(filterCriteria(all, 'drugs', 'PASSENGER').map((c) => c.id)).toEqual(['CEN-DRG-101']);
+    expect(filterCriteria(all, 'drugs', null).map((c) => c.id)).toEqual(['CEN-DRG-001', 'CEN-DRG-101']);
+  });
+});
+
+describe('criterionDocument', () => {
+  it('reads a criterion without targetDocument as an import-declaration criterion', () => {
+    expect(criterionDocument({})).toBe('IMPORT_DECLARATION');
+    expect(criterionDocument({ targetDocument: 'PASSENGER' })).toBe('PASSENGER');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AuthUser, ReviewedCriterion } from '../core/api.types';
+import type { AuthUser, ReviewedCriterion, TargetDocument } from '../core/api.types';
 
 /** Where a criterion version stands: awaiting approval, in force, or out of force. */
 export type CriterionState = 'AWAITING' | 'IN_FORCE' | 'RETIRED' | 'DRAFT' | 'EXPIRED' | 'SCHEDULED';
@@ -29,17 +29,28 @@ export function canApprove(me: AuthUser | null, c: Pick<ReviewedCriterion, 'appr
   return me.role === 'cbtc_analyst';
 }
 
+/** The document a stored criterion screens: its `targetDocument`, import declarations when it names none (as the API reads it). */
+export function criterionDocument(c: Pick<ReviewedCriterion, 'targetDocument'>): TargetDocument {
+  return c.targetDocument ?? 'IMPORT_DECLARATION';
+}
+
 /**
  * The criteria whose id, reason, risk area, lane, scope, office or any keyword contains
- * `text` (trimmed, case-insensitive); all of them when `text` is blank. Keeps the order.
+ * `text` (trimmed, case-insensitive; all of them when blank) and, when `document` is given,
+ * that screen that document (see {@link criterionDocument}). Keeps the order.
  */
-export function filterCriteria<C extends Pick<ReviewedCriterion, 'id' | 'reason' | 'riskArea' | 'lane' | 'scope' | 'officeId' | 'keywords'>>(
+export function filterCriteria<C extends Pick<ReviewedCriterion, 'id' | 'reason' | 'riskArea' | 'lane' | 'scope' | 'officeId' | 'keywords' | 'targetDocument'>>(
   criteria: readonly C[],
   text: string,
+  document: TargetDocument | null = null,
 ): readonly C[] {
   const f = text.trim().toLowerCase();
-  if (!f) return criteria;
-  return criteria.filter((c) => [c.id, c.reason, c.riskArea, c.lane, c.scope, c.officeId ?? '', ...(c.keywords ?? [])].some((s) => s.toLowerCase().includes(f)));
+  if (!f && !document) return criteria;
+  return criteria.filter(
+    (c) =>
+      (!document || criterionDocument(c) === document) &&
+      (!f || [c.id, c.reason, c.riskArea, c.lane, c.scope, c.officeId ?? '', ...(c.keywords ?? [])].some((s) => s.toLowerCase().includes(f))),
+  );
 }
 
 /** A validity bound as `YYYY-MM-DD` (the date part of an ISO date or timestamp), "…" when open. */
