@@ -106,7 +106,7 @@ describe('criteria builder: express-manifest and passenger criteria in a real br
       await page.getByRole('button', { name: '승인 요청으로 저장' }).press('Enter');
       await page.waitForURL(/\/criteria\?created=/);
       const row = page.getByTestId(`criterion-${expressId}`);
-      await row.getByTestId('criterion-document').filter({ hasText: '특송 적하목록' }).waitFor();
+      await row.getByTestId('criterion-document').filter({ hasText: '특송' }).waitFor();
     });
 
     const analyst = await loginAs(stack, 'analyst-kim');
@@ -164,7 +164,7 @@ describe('criteria builder: express-manifest and passenger criteria in a real br
 
       // The list: a chip on express and passenger criteria, none on declaration ones; a filter by document.
       await page.getByTestId(`criterion-${passengerId}`).getByTestId('criterion-document').filter({ hasText: 'Passenger' }).waitFor();
-      await page.getByTestId(`criterion-${expressId}`).getByTestId('criterion-document').filter({ hasText: 'Express manifest' }).waitFor();
+      await page.getByTestId(`criterion-${expressId}`).getByTestId('criterion-document').filter({ hasText: 'Express' }).waitFor();
       expect(await page.getByTestId('criterion-CEN-WPN-001').getByTestId('criterion-document').count()).toBe(0);
       await page.getByLabel('Target document', { exact: true }).selectOption({ label: 'Express manifest' });
       await page.getByTestId(`criterion-${passengerId}`).waitFor({ state: 'detached' });
@@ -172,7 +172,7 @@ describe('criteria builder: express-manifest and passenger criteria in a real br
       expect(await page.getByTestId('criterion-CEN-WPN-001').count()).toBe(0);
       await check(page, 'list', 'cr-criteria-list-page .page');
       await switchToKorean(page);
-      await page.getByTestId(`criterion-${expressId}`).getByTestId('criterion-document').filter({ hasText: '특송 적하목록' }).waitFor();
+      await page.getByTestId(`criterion-${expressId}`).getByTestId('criterion-document').filter({ hasText: '특송' }).waitFor();
       await check(page, 'list-ko', 'cr-criteria-list-page .page');
     });
 

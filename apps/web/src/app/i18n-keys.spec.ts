@@ -4,7 +4,7 @@ import { CASE_STATUSES, LANES, OUTCOMES, type Role } from './core/api.types';
 import { LANGUAGES } from './core/ui-language';
 import { META_OPERATORS, META_RISK_AREAS, criteriaMetaMock } from './criteria/criteria-meta.mock';
 import { checkCriterionForm, documentKey, type CriterionFormValue } from './criteria/criterion-form';
-import type { CriterionState } from './criteria/criterion-review';
+import { documentChipKey, type CriterionState } from './criteria/criterion-review';
 import { CHART_TEXT_KEYS } from './dashboard/dashboard-charts';
 import { checkPromoteReason } from './models/promote-reason';
 import { NAV } from './page-roles';
@@ -101,6 +101,7 @@ function keysInUse(): string[] {
     ...roles.map((r) => `role.${r}`),
     ...META_OPERATORS.map((o) => `op.${o}`),
     ...meta.targetDocuments.map(documentKey),
+    ...meta.targetDocuments.map((d) => documentChipKey(d) ?? 'common.none'),
     ...META_RISK_AREAS.map((a) => `riskArea.${a}`),
     ...LANES.map((l) => `lane.${l}`),
     ...CASE_STATUSES.map((s) => `status.${s}`),

@@ -13,8 +13,8 @@ import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
 import { pctLabel } from '../core/format';
 import { overlapsByCriterion } from './criterion-overlaps';
-import { DEFAULT_DOCUMENT, documentKey } from './criterion-form';
-import { canApprove, criterionDocument, criterionState, filterCriteria, validityDay } from './criterion-review';
+import { documentKey } from './criterion-form';
+import { canApprove, criterionDocument, criterionState, documentChipKey, filterCriteria, validityDay } from './criterion-review';
 
 /** The documents a criterion can target, in the API's order (the filter's choices). */
 const DOCUMENTS: readonly TargetDocument[] = ['IMPORT_DECLARATION', 'EXPRESS_MANIFEST', 'PASSENGER'];
@@ -64,8 +64,8 @@ const DOCUMENTS: readonly TargetDocument[] = ['IMPORT_DECLARATION', 'EXPRESS_MAN
         <ng-container matColumnDef="id">
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.id' | translate }}</th>
           <td mat-cell *matCellDef="let c" class="nowrap"><span class="mono">{{ c.id }} v{{ c.version }}</span>
-            @if (documentOf(c); as d) {
-              @if (d !== defaultDocument) { <div class="doc doc-{{ d }}" data-testid="criterion-document">{{ documentKey(d) | translate }}</div> }
+            @if (chipOf(c); as chip) {
+              <div class="doc doc-{{ documentOf(c) }}" data-testid="criterion-document" [title]="documentKey(documentOf(c)) | translate">{{ chip | translate }}</div>
             }
             @for (o of overlapsOf(c.id); track o.otherId) {
               <div class="overlap small" data-testid="overlap" [title]="'criteria.overlapTitle' | translate: o">{{ 'criteria.overlap' | translate: o }}</div>
@@ -163,7 +163,6 @@ export class CriteriaListPage {
   /** The target document to list, or null for every one. */
   protected readonly documentFilter = signal<TargetDocument | null>(null);
   protected readonly documents = DOCUMENTS;
-  protected readonly defaultDocument = DEFAULT_DOCUMENT;
   protected readonly documentKey = documentKey;
   protected readonly loading = signal(true);
   protected readonly busy = signal(false);
@@ -205,6 +204,11 @@ export class CriteriaListPage {
 
   protected documentOf(c: ReviewedCriterion): TargetDocument {
     return criterionDocument(c);
+  }
+
+  /** The chip's i18n key: a short document name for express and passenger criteria, none for declarations. */
+  protected chipOf(c: ReviewedCriterion): string | null {
+    return documentChipKey(criterionDocument(c));
   }
 
   protected state(c: ReviewedCriterion) {

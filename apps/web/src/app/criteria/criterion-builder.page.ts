@@ -52,11 +52,13 @@ type ConditionForm = FormGroup<{
       @if (criterion() && version()) {
         <section aria-labelledby="stored-bt" class="stored">
           <h2 id="stored-bt">{{ 'backtest.ofVersion' | translate: { id: criterion(), version: version() } }}</h2>
-          <p class="muted">{{ 'backtest.ofVersionHelp' | translate }}</p>
           @if (storedDocument(); as d) {
             @if (!canBacktest(d)) {
               <p class="muted" data-testid="stored-backtest-unavailable">{{ 'backtest.declarationsOnly' | translate: { document: (documentKey(d) | translate) } }}</p>
-            } @else if (storedBacktest(); as b) { <cr-backtest-panel [result]="b" /> } @else if (!storedError()) { <p class="muted">{{ 'backtest.running' | translate }}</p> }
+            } @else {
+              <p class="muted">{{ 'backtest.ofVersionHelp' | translate }}</p>
+              @if (storedBacktest(); as b) { <cr-backtest-panel [result]="b" /> } @else if (!storedError()) { <p class="muted">{{ 'backtest.running' | translate }}</p> }
+            }
           } @else if (!storedError()) { <p class="muted">{{ 'backtest.running' | translate }}</p> }
           <cr-api-error [error]="storedError()" />
           @if (revising(); as r) {

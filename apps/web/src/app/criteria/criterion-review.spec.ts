@@ -1,5 +1,5 @@
 import type { AuthUser, ReviewedCriterion } from '../core/api.types';
-import { canApprove, criterionDocument, criterionState, filterCriteria, validityDay } from './criterion-review';
+import { canApprove, criterionDocument, criterionState, documentChipKey, filterCriteria, validityDay } from './criterion-review';
 
 function criterion(over: Partial<ReviewedCriterion> = {}): ReviewedCriterion {
   return {
@@ -98,6 +98,12 @@ describe('criterionDocument', () => {
   it('reads a criterion without targetDocument as an import-declaration criterion', () => {
     expect(criterionDocument({})).toBe('IMPORT_DECLARATION');
     expect(criterionDocument({ targetDocument: 'PASSENGER' })).toBe('PASSENGER');
+  });
+
+  it('gives express and passenger criteria a chip, import-declaration ones none', () => {
+    expect(documentChipKey('IMPORT_DECLARATION')).toBeNull();
+    expect(documentChipKey('EXPRESS_MANIFEST')).toBe('criteria.documentChip.EXPRESS_MANIFEST');
+    expect(documentChipKey('PASSENGER')).toBe('criteria.documentChip.PASSENGER');
   });
 });
 

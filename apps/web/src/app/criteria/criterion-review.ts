@@ -35,6 +35,14 @@ export function criterionDocument(c: Pick<ReviewedCriterion, 'targetDocument'>):
 }
 
 /**
+ * The i18n key of the chip the criteria list shows for a criterion's document (a short name:
+ * "Express", "Passenger"), or null for import declarations, which carry none.
+ */
+export function documentChipKey(document: TargetDocument): string | null {
+  return document === 'IMPORT_DECLARATION' ? null : `criteria.documentChip.${document}`;
+}
+
+/**
  * The criteria whose id, reason, risk area, lane, scope, office or any keyword contains
  * `text` (trimmed, case-insensitive; all of them when blank) and, when `document` is given,
  * that screen that document (see {@link criterionDocument}). Keeps the order.
