@@ -10,7 +10,7 @@ interface Outcome {
   lane: string;
   reasons: string[];
   firedCriteria: string[];
-  companionLinks: Array<{ bookingReference: string; watchedReason: string; sourceId: string }>;
+  companionLinks: Array<{ bookingReference: string; watchedReason: string; sourceId: string; watchedKind: string; watchedSince: string | null; watchedRiskArea: string | null }>;
   caseId: string | null;
   supersedes: string | null;
   decisionId: string;
@@ -189,7 +189,10 @@ describe('air passenger stream (e2e)', () => {
     const res = await svc.post('/api/passengers/apis').send({ passengers: [companion] }).expect(201);
     const linked: Outcome = res.body.results[0];
     expect(linked).toMatchObject({ stage: 'APIS_PNR', outcome: 'SELECTED', lane: 'YELLOW', firedCriteria: [], supersedes: null });
-    expect(linked.companionLinks).toEqual([{ bookingReference: ref(3), watchedReason: expect.stringMatching(/^a seizure on arrival \(\d{4}-\d{2}-\d{2}\)$/), sourceId: caseId }]);
+    expect(linked.companionLinks).toEqual([{
+      bookingReference: ref(3), watchedReason: expect.stringMatching(/^a seizure on arrival \(\d{4}-\d{2}-\d{2}\)$/), sourceId: caseId,
+      watchedKind: 'SEIZURE', watchedSince: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), watchedRiskArea: null,
+    }]);
     expect(linked.reasons).toEqual([expect.stringContaining(`shares booking ${ref(3)} with a person watched for a seizure on arrival`)]);
     await eventually('the companion in the arrival-hall queue', async () => {
       const q = (await desk.get('/api/passengers/queue?limit=200').expect(200)).body;

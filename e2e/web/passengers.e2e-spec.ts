@@ -35,7 +35,7 @@ interface Outcome {
   supersedes: string | null;
   decisionId: string;
   firedCriteria: string[];
-  companionLinks: Array<{ bookingReference: string; watchedReason: string; sourceId: string }>;
+  companionLinks: Array<{ bookingReference: string; watchedReason: string; sourceId: string; watchedKind: string }>;
 }
 
 /**
@@ -292,6 +292,8 @@ describe('arrival-hall passenger queue in a real browser (e2e)', () => {
       await row(page, COURIER).getByTestId('criterion-reason').getByText(`${criterionId} v1`).waitFor();
       await row(page, COMPANION).getByTestId('companion-link').getByText(`감시 대상자와 예약 ${sharedBooking()}을(를) 공유`, { exact: false }).waitFor();
       await row(page, COMPANION).getByTestId('companion-link').getByText('동반자', { exact: true }).waitFor();
+      // Why the other traveller is watched, in Korean too (the risk area's Korean name).
+      await row(page, COMPANION).getByTestId('companion-link').getByText('진행 중인 위험 사례', { exact: false }).waitFor();
       await check(page, 'ko');
     });
   }, 120_000);

@@ -1436,8 +1436,17 @@ export interface components {
             bookingReference: string;
             /** @description The seizure's inspection case id or the risk case id. */
             sourceId: string;
+            /**
+             * @description What makes the other traveller watched (for the UI's own words): a seizure on arrival, or an open risk case.
+             * @enum {string}
+             */
+            watchedKind: "SEIZURE" | "OPEN_RISK_CASE";
             /** @description Why the other traveller is watched, in words (an earlier seizure or an open risk case). */
             watchedReason: string;
+            /** @description The risk case's risk area; null for a seizure or when unknown. */
+            watchedRiskArea: string | null;
+            /** @description Day of the seizure, `YYYY-MM-DD`; null for a risk case. */
+            watchedSince: string | null;
         };
         /** @description A node of a json-rules-engine style condition tree. */
         ConditionNode: components["schemas"]["LeafCondition"] | components["schemas"]["AllCondition"] | components["schemas"]["AnyCondition"] | components["schemas"]["NotCondition"];

@@ -8,6 +8,12 @@ export interface WatchedPerson {
   reason: string;
   /** The seizure's or risk case's id, for a link. */
   sourceId: string;
+  /** What makes them watched, for a translated text: a seizure on arrival, or an open risk case naming them. */
+  kind?: 'SEIZURE' | 'OPEN_RISK_CASE';
+  /** Day of the seizure (`YYYY-MM-DD`), when `kind` is SEIZURE. */
+  since?: string;
+  /** The risk case's risk area, when `kind` is OPEN_RISK_CASE. */
+  riskArea?: string;
 }
 
 /** A passenger linked to a watched person by a shared booking. */

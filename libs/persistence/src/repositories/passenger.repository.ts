@@ -40,7 +40,7 @@ export interface PassengerDecisionBody {
   /** The facts screened, `passengerRecordId` replaced by the passenger id. */
   facts: Record<string, string | number | null>;
   firedCriteria: Array<{ id: string; version: number; lane: string; reason: string; conditions: unknown[] }>;
-  companionLinks: Array<{ bookingReference: string; watchedReason: string; sourceId: string }>;
+  companionLinks: Array<{ bookingReference: string; watchedReason: string; sourceId: string; watchedKind: 'SEIZURE' | 'OPEN_RISK_CASE'; watchedSince: string | null; watchedRiskArea: string | null }>;
   supersedes: string | null;
   criteriaSet: string | null;
   /** ISO date-time. */
@@ -168,8 +168,14 @@ export class PassengerRepository {
       [documentNumbers.map((d) => `passportNumber:${d}`)],
     );
     return [
-      ...seizures.map((s) => ({ travelDocumentNumber: s.doc, reason: `a seizure on arrival (${new Date(s.at).toISOString().slice(0, 10)})`, sourceId: s.case_id })),
-      ...risk.map((r) => ({ travelDocumentNumber: r.key.slice('passportNumber:'.length), reason: `an open risk case${r.risk_area ? ` (${r.risk_area})` : ''}`, sourceId: r.risk_case_id })),
+      ...seizures.map((s): WatchedPerson => {
+        const since = new Date(s.at).toISOString().slice(0, 10);
+        return { travelDocumentNumber: s.doc, reason: `a seizure on arrival (${since})`, sourceId: s.case_id, kind: 'SEIZURE', since };
+      }),
+      ...risk.map((r): WatchedPerson => ({
+        travelDocumentNumber: r.key.slice('passportNumber:'.length), reason: `an open risk case${r.risk_area ? ` (${r.risk_area})` : ''}`, sourceId: r.risk_case_id,
+        kind: 'OPEN_RISK_CASE', ...(r.risk_area ? { riskArea: r.risk_area } : {}),
+      })),
     ];
   }
 

@@ -191,7 +191,10 @@ export class PassengerScreeningService {
       summary: selection.summary,
       facts,
       firedCriteria: fired.map((f) => ({ id: f.id, version: f.version, lane: f.lane, reason: f.reason, conditions: f.conditions })),
-      companionLinks: links.map((l) => ({ bookingReference: l.bookingReference, watchedReason: l.watched.reason, sourceId: l.watched.sourceId })),
+      companionLinks: links.map((l) => ({
+        bookingReference: l.bookingReference, watchedReason: l.watched.reason, sourceId: l.watched.sourceId,
+        watchedKind: l.watched.kind ?? 'SEIZURE', watchedSince: l.watched.since ?? null, watchedRiskArea: l.watched.riskArea ?? null,
+      })),
       supersedes: selection.supersedes,
       criteriaSet,
       decidedAt,

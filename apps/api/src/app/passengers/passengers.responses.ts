@@ -14,6 +14,12 @@ export interface CompanionLinkView {
   watchedReason: string;
   /** The seizure's inspection case id or the risk case id. */
   sourceId: string;
+  /** What makes the other traveller watched (for the UI's own words): a seizure on arrival, or an open risk case. */
+  watchedKind: 'SEIZURE' | 'OPEN_RISK_CASE';
+  /** Day of the seizure, `YYYY-MM-DD`; null for a risk case. */
+  watchedSince: string | null;
+  /** The risk case's risk area; null for a seizure or when unknown. */
+  watchedRiskArea: string | null;
 }
 
 /** What one passenger screening answered. */

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { Role } from '../core/api.types';
 import { reasonRows, sourceLink } from './passenger-view';
 import type { CompanionLinkView } from './passengers.types';
@@ -42,7 +42,7 @@ import type { CompanionLinkView } from './passengers.types';
           <li class="companion" data-testid="companion-link">
             <span class="tag">{{ 'pax.companion.tag' | translate }}</span>
             {{ 'pax.companion.text' | translate: { booking: l.bookingReference } }}
-            <strong class="watched" lang="en">{{ l.watchedReason }}</strong>
+            <strong class="watched">{{ watched(l) }}</strong>
             <span class="source">
               {{ 'pax.companion.source' | translate }}
               @if (link(l.sourceId); as to) {
@@ -78,6 +78,14 @@ export class PassengerReasonsComponent {
   readonly role = input<Role | null>(null);
   protected readonly rows = computed(() => reasonRows(this.decision()));
   protected readonly links = computed(() => this.decision().companionLinks);
+  private readonly i18n = inject(TranslateService);
+
+  /** Why the other traveller is watched, in the UI's language (a seizure and its day, or an open risk case and its area). */
+  protected watched(l: CompanionLinkView): string {
+    if (l.watchedKind === 'SEIZURE') return this.i18n.instant('pax.watched.SEIZURE', { since: l.watchedSince ?? '' });
+    const area = l.watchedRiskArea ? this.i18n.instant(`riskArea.${l.watchedRiskArea}`) : '';
+    return this.i18n.instant(area ? 'pax.watched.OPEN_RISK_CASE_AREA' : 'pax.watched.OPEN_RISK_CASE', { area });
+  }
 
   protected link(sourceId: string): string[] | null {
     return sourceLink(sourceId, this.role());

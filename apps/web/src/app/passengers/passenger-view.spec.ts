@@ -45,7 +45,7 @@ describe('passenger view', () => {
         'selected YELLOW on the passenger list before (pax-decision-1)',
         'a reason in other words',
       ],
-      companionLinks: [{ bookingReference: 'GWLBX7', watchedReason: 'open risk case: drug courier', sourceId: 'risk-case-1' }],
+      companionLinks: [{ bookingReference: 'GWLBX7', watchedReason: 'an open risk case (SMUGGLING)', sourceId: 'risk-case-1', watchedKind: 'OPEN_RISK_CASE', watchedSince: null, watchedRiskArea: 'SMUGGLING' }],
     });
     expect(reasonRows(item)).toEqual([
       { kind: 'text', text: 'shares booking ZZZZZZ with a person watched for seizure 2026-11-02 (inspection-case-PAX-1)' },
