@@ -206,7 +206,11 @@ async function main(): Promise<void> {
       criteria: e2e?.criteria ?? 1000,
       ...(e2e ? { sample: runJson(e2e.sample), full: e2e.full ? runJson(e2e.full) : null } : {}),
     },
-    latencyMs: { p50: e2e ? Math.round(e2e.p50 * 10) / 10 : null, p99: e2e ? Math.round(e2e.p99 * 10) / 10 : null },
+    latencyMs: {
+      p50: e2e ? Math.round(e2e.p50 * 10) / 10 : null,
+      p99: e2e ? Math.round(e2e.p99 * 10) / 10 : null,
+      halfLoad: e2e ? { p50: Math.round(e2e.halfLoad.p50 * 10) / 10, p99: Math.round(e2e.halfLoad.p99 * 10) / 10, declPerSec: round(e2e.halfLoad.sentDeclPerSec) } : null,
+    },
     backtest: backtest ? { decisions: backtest.decisions, seconds: Math.round(backtest.seconds * 100) / 100 } : null,
   };
   console.log(JSON.stringify(result));

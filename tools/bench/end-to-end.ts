@@ -41,18 +41,38 @@ export interface EndToEndFigures {
   p50: number;
   p99: number;
   latencyRuns: number;
+  /**
+   * The same single-declaration latency while batches stream in at half the measured end-to-end
+   * capacity (issue 16): the cases they open start meanwhile and compete for the same cores.
+   */
+  halfLoad: HalfLoadLatency;
+}
+
+/** Single-declaration latency under a background load of batches. */
+export interface HalfLoadLatency {
+  /** The background rate aimed at: half the best end-to-end decl/s of the runs. */
+  targetDeclPerSec: number;
+  /** Background declarations answered per second while measuring. */
+  sentDeclPerSec: number;
+  /** Round trip of `POST /api/declarations`, ms. */
+  p50: number;
+  p99: number;
+  runs: number;
 }
 
 const DEMO = (u: string) => ({ username: u, password: `${u}-demo` });
 const BATCH_SIZE = 500;
 /** Batches in flight at once: one being decided while the next one's JSON is parsed, as an ingest client with two connections would. */
 const IN_FLIGHT = 2;
+/** Background batches of the half-load latency: small, so the load is smooth rather than bursts. */
+const LOAD_BATCH = 50;
 
 /**
  * Loads `criteriaCount` generated criteria through the API (written by one analyst, approved
  * by another: the real maker-checker path), then screens the KCS sample (and the full
  * validation split when given) in batches, and measures single-declaration latency on fresh
- * ids. The clock of a run stops when every batch is answered AND the case-start outbox holds
+ * ids, first on a settled system, then while paced batches of 50 stream in at half the best
+ * run's decl/s (fresh ids; the cases they open start meanwhile). The clock of a run stops when every batch is answered AND the case-start outbox holds
  * no pending row (read from Postgres at `databaseUrl` every 20 ms): the figure includes the
  * workflow starts, not only the decisions.
  * Meant for a fresh database (`npm run bench` starts one): the generated criteria become
@@ -133,19 +153,53 @@ export async function measureEndToEnd(
     const sampleRun = await run(sample);
     const fullRun = full ? await run(full) : null;
 
+    /** `runs` sequential single-declaration round trips on fresh ids (`<prefix><i>X<source id>`), ms, sorted. */
+    const singles = async (prefix: string, runs: number): Promise<number[]> => {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const source = sample[i % sample.length];
+        const d = { ...source, declarationId: `${prefix}${i}X${source.declarationId}`.slice(0, 20) };
+        const t = performance.now();
+        await call(service.accessToken, 'POST', '/api/declarations', d);
+        times.push(performance.now() - t);
+      }
+      return times.sort((a, b) => a - b);
+    };
+    const q = (times: number[], p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+
     // Latency on a settled system: wait until the worker has projected every started case.
     await caughtUp(db, Date.now() + 300_000);
-    const times: number[] = [];
-    for (let i = 0; i < latencyRuns; i++) {
-      const source = sample[i % sample.length];
-      const d = { ...source, declarationId: `LAT${i}X${source.declarationId}`.slice(0, 20) };
-      const t = performance.now();
-      await call(service.accessToken, 'POST', '/api/declarations', d);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-    return { criteria: criteria.length, batchSize: BATCH_SIZE, inFlight: IN_FLIGHT, sample: sampleRun, full: fullRun, p50: q(0.5), p99: q(0.99), latencyRuns };
+    const idle = await singles('LAT', latencyRuns);
+
+    // Latency while batches stream in at half the capacity just measured (paced, fresh ids).
+    const capacity = Math.max(sampleRun.declPerSec, fullRun?.declPerSec ?? 0);
+    const target = capacity / 2;
+    let stop = false;
+    let sent = 0;
+    const loadStart = performance.now();
+    const load = (async () => {
+      for (let k = 0; !stop; k++) {
+        const due = loadStart + ((k * LOAD_BATCH) / target) * 1000;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (stop) break;
+        const declarations = Array.from({ length: LOAD_BATCH }, (_, j) => {
+          const source = sample[(k * LOAD_BATCH + j) % sample.length];
+          return { ...source, declarationId: `HL${k}X${j}X${source.declarationId}`.slice(0, 20) };
+        });
+        await call(service.accessToken, 'POST', '/api/declarations/batch', { declarations });
+        sent += LOAD_BATCH;
+      }
+    })();
+    const loaded = await singles('HLS', latencyRuns);
+    stop = true;
+    await load;
+    const sentDeclPerSec = sent / ((performance.now() - loadStart) / 1000);
+    await drained(db, Date.now() + 600_000);
+    return {
+      criteria: criteria.length, batchSize: BATCH_SIZE, inFlight: IN_FLIGHT, sample: sampleRun, full: fullRun, p50: q(idle, 0.5), p99: q(idle, 0.99), latencyRuns,
+      halfLoad: { targetDeclPerSec: target, sentDeclPerSec, p50: q(loaded, 0.5), p99: q(loaded, 0.99), runs: latencyRuns },
+    };
   } finally {
     await db.end();
   }
