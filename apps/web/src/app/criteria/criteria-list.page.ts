@@ -88,9 +88,9 @@ const DOCUMENTS: readonly TargetDocument[] = ['IMPORT_DECLARATION', 'EXPRESS_MAN
         </ng-container>
         <ng-container matColumnDef="review">
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.review' | translate }}</th>
-          <td mat-cell *matCellDef="let c" class="small nowrap">
-            <div>{{ 'criteria.author' | translate }}: {{ c.createdBy ?? '—' }}</div>
-            <div>{{ 'criteria.approver' | translate }}: {{ c.approvedBy ?? '—' }}</div>
+          <td mat-cell *matCellDef="let c" class="small">
+            <div>{{ 'criteria.author' | translate }}: <span class="nowrap">{{ c.createdBy ?? '—' }}</span></div>
+            <div>{{ 'criteria.approver' | translate }}: <span class="nowrap">{{ c.approvedBy ?? '—' }}</span></div>
           </td>
         </ng-container>
         <ng-container matColumnDef="hitRate">
@@ -121,7 +121,8 @@ const DOCUMENTS: readonly TargetDocument[] = ['IMPORT_DECLARATION', 'EXPRESS_MAN
         </ng-container>
         <ng-container matColumnDef="validity">
           <th mat-header-cell *matHeaderCellDef>{{ 'criteria.validity' | translate }}</th>
-          <td mat-cell *matCellDef="let c" class="nowrap">{{ day(c.validFrom) }} – {{ day(c.validTo) }}</td>
+          <!-- Two lines when the table needs the room: each day whole, the dash with the first. -->
+          <td mat-cell *matCellDef="let c"><span class="nowrap">{{ day(c.validFrom) }} –</span> <span class="nowrap">{{ day(c.validTo) }}</span></td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns" [attr.data-testid]="'criterion-' + row.id"></tr>
@@ -141,7 +142,8 @@ const DOCUMENTS: readonly TargetDocument[] = ['IMPORT_DECLARATION', 'EXPRESS_MAN
     .doc-PASSENGER { background: #f3dcf5; color: #5a1d63; }
     .small { font: var(--mat-sys-body-small); }
     .nowrap { white-space: nowrap; }
-    .criteria { width: 100%; }
+    /* Korean words break at spaces, not between syllables (중앙, not 중 / 앙). */
+    .criteria { width: 100%; word-break: keep-all; }
     .reason { min-width: 220px; }
     .notice { background: #d4f5dc; color: #0a5223; padding: 8px 12px; border-radius: 8px; }
     .overlap { color: #5c4300; background: #fff0c2; border-radius: 6px; padding: 0 6px; margin-top: 2px; width: fit-content; }
