@@ -242,15 +242,16 @@ export class PassengerRepository {
     const apis = table(this.db, PassengerApisEntity);
     const decisions = table(this.db, PassengerDecisionEntity);
     const pnrs = table(this.db, PnrRecordEntity);
+    // The passengers of the queue, with their latest screening, its booking and their case (if projected yet).
     const selected = `
       FROM ${apis} a
       CROSS JOIN LATERAL (SELECT record, booking_reference, lane, outcome FROM ${decisions} d WHERE d.passenger_id = a.passenger_id ORDER BY d.id DESC LIMIT 1) d
+      LEFT JOIN ${pnrs} p ON p.booking_reference = d.booking_reference
       LEFT JOIN ${cases} c ON c.case_id = 'inspection-case-' || a.passenger_id
       WHERE a.arrival_office_id = $1 AND d.outcome = 'SELECTED' AND (c.status IS NULL OR c.status <> 'CLOSED')`;
     const rows: Array<{ passenger_id: string; record_hash: string; apis: ApisPassenger; decision: PassengerDecisionBody; pnr: PnrRecord | null; status: string | null }> = await this.db.query(
       `SELECT a.passenger_id, a.record_hash, a.record AS apis, d.record AS decision, p.record AS pnr, c.status
-       ${selected.replace('LEFT JOIN', `LEFT JOIN ${pnrs} p ON p.booking_reference = d.booking_reference
-      LEFT JOIN`)}
+       ${selected}
        ORDER BY CASE d.lane WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 ELSE 2 END, a.flight_date, a.passenger_id
        LIMIT $2`,
       [officeId, Math.max(1, Math.min(200, Math.floor(limit)))],

@@ -1,6 +1,5 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import stableStringify from 'fast-json-stable-stringify';
-import { createHash } from 'node:crypto';
 import type { RuntimeConfig } from '@customs/config';
 import { expressDecision, type ExpressDecisionRecord, type ExpressManifestHeader } from '@customs/decision';
 import type { ExpressManifest, ExpressWaybill } from '@customs/domain';
@@ -11,6 +10,7 @@ import { CaseStartOutbox } from '../case-start/case-start-outbox.service';
 import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { contentHash } from '../../services/hashing/content-hash';
 import type { ExpressManifestScreening, ExpressWaybillOutcome } from './express.responses';
 
 /** An ISO date-time in UTC, without milliseconds when they are zero (`2026-12-01T06:30:00Z`), as the manifest header is stored. */
@@ -20,7 +20,7 @@ export function isoSeconds(at: string): string {
 
 /** SHA-256 (hex) of a waybill with its manifest header, canonical JSON: tells a re-send from a conflicting one. */
 export function waybillHash(header: ExpressManifestHeader, waybill: ExpressWaybill): string {
-  return createHash('sha256').update(stableStringify({ header, waybill: { ...waybill, waybillNumber: waybill.waybillNumber.toUpperCase() } })).digest('hex');
+  return contentHash({ header, waybill: { ...waybill, waybillNumber: waybill.waybillNumber.toUpperCase() } });
 }
 
 /**

@@ -1,5 +1,4 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import stableStringify from 'fast-json-stable-stringify';
 import { createHash } from 'node:crypto';
 import type { RuntimeConfig } from '@customs/config';
 import { passengerSelection } from '@customs/decision';
@@ -11,6 +10,7 @@ import { CaseStartOutbox } from '../case-start/case-start-outbox.service';
 import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { contentHash } from '../../services/hashing/content-hash';
 import type { PassengerListScreening, PassengerScreeningOutcome, PnrIntake } from './passengers.responses';
 
 /**
@@ -22,9 +22,9 @@ export function passengerIdOf(passengerRecordId: string): string {
   return `PAX-${createHash('sha256').update(passengerRecordId).digest('hex').slice(0, 16).toUpperCase()}`;
 }
 
-/** SHA-256 (hex) of a record in canonical JSON: tells a re-send from a conflicting one. */
+/** SHA-256 (hex) of a record in canonical JSON ({@link contentHash}): tells a re-send from a conflicting one. */
 export function recordHash(record: ApisPassenger | PnrRecord): string {
-  return createHash('sha256').update(stableStringify(record)).digest('hex');
+  return contentHash(record);
 }
 
 /** The outcome view of a stored screening. */
