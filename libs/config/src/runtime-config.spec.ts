@@ -48,6 +48,13 @@ describe('loadRuntimeConfig', () => {
     expect(() => loadRuntimeConfig({ ...base, WORKER_METRICS_PORT: '70000' })).toThrow(/WORKER_METRICS_PORT/);
     expect(() => loadRuntimeConfig({ ...base, WORKER_METRICS_PORT: '9464', WORKER_SDK_METRICS_PORT: '9464' })).toThrow(/must differ/);
   });
+  it('bounds the scoring threads', () => {
+    expect(loadRuntimeConfig(base)).toMatchObject({ scoringThreads: 1 });
+    expect(loadRuntimeConfig({ ...base, SCORING_THREADS: '0' })).toMatchObject({ scoringThreads: 0 });
+    expect(loadRuntimeConfig({ ...base, SCORING_THREADS: '4' })).toMatchObject({ scoringThreads: 4 });
+    expect(() => loadRuntimeConfig({ ...base, SCORING_THREADS: '17' })).toThrow(/SCORING_THREADS must be a whole number from 0 to 16, got 17/);
+    expect(() => loadRuntimeConfig({ ...base, SCORING_THREADS: '1.5' })).toThrow(/SCORING_THREADS/);
+  });
   it('bounds the case-start outbox dispatcher settings', () => {
     expect(loadRuntimeConfig(base)).toMatchObject({ caseStartConcurrency: 32, caseStartPollMs: 1000 });
     expect(loadRuntimeConfig({ ...base, CASE_START_CONCURRENCY: '64', CASE_START_POLL_MS: '50' })).toMatchObject({ caseStartConcurrency: 64, caseStartPollMs: 50 });

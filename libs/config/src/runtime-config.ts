@@ -103,6 +103,11 @@ export interface RuntimeConfig {
    */
   caseStartConcurrency: number;
   /**
+   * Worker threads per API process that run the ONNX models and TreeSHAP, off the event loop
+   * (`SCORING_THREADS`, default 1, 0-16; 0 scores on the event loop, as before issue 16).
+   */
+  scoringThreads: number;
+  /**
    * Milliseconds between two looks at the case-start outbox when nothing nudged the dispatcher
    * (`CASE_START_POLL_MS`, default 1000): picks up rows written by other API processes and retries.
    */
@@ -219,6 +224,7 @@ const ENV_SPEC = {
   RISK_WINDOW_DAYS: num({ default: 15, desc: 'default validity window of a risk case, days (1-366)' }),
   MAX_BATCH_SIZE: num({ default: DEFAULT_MAX_BATCH_SIZE }),
   CASE_START_CONCURRENCY: num({ default: 32, desc: 'case-workflow starts in flight at once per API process (1-512)' }),
+  SCORING_THREADS: num({ default: 1, desc: 'worker threads per API process running the ONNX models and TreeSHAP (0-16; 0 = on the event loop)' }),
   CASE_START_POLL_MS: num({ default: 1000, desc: 'ms between looks at the case-start outbox when idle (10-60000)' }),
   BODY_LIMIT: str({ default: '10mb' }),
   WEB_DIST_DIR: str({ default: '' }),
@@ -286,6 +292,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     maxBatchSize: e.MAX_BATCH_SIZE,
     caseStartConcurrency: e.CASE_START_CONCURRENCY,
     caseStartPollMs: e.CASE_START_POLL_MS,
+    scoringThreads: e.SCORING_THREADS,
     bodyLimit: e.BODY_LIMIT,
     webDistDir: e.WEB_DIST_DIR,
     auth: {
@@ -329,6 +336,9 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
   }
   if (!(Number.isInteger(config.caseStartConcurrency) && config.caseStartConcurrency >= 1 && config.caseStartConcurrency <= 512)) {
     throw new Error(`CASE_START_CONCURRENCY must be a whole number from 1 to 512, got ${config.caseStartConcurrency}`);
+  }
+  if (!(Number.isInteger(config.scoringThreads) && config.scoringThreads >= 0 && config.scoringThreads <= 16)) {
+    throw new Error(`SCORING_THREADS must be a whole number from 0 to 16, got ${config.scoringThreads}`);
   }
   if (!(config.caseStartPollMs >= 10 && config.caseStartPollMs <= 60_000)) {
     throw new Error(`CASE_START_POLL_MS must be from 10 to 60000 milliseconds, got ${config.caseStartPollMs}`);

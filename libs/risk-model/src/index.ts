@@ -7,11 +7,13 @@
  * - {@link encodeFeatures}: declarations -> float32 [N, F] matrix, identical to training.
  * - {@link loadFeatureSpec} / {@link parseFeatureSpec}: read and validate a spec.
  * - {@link TreeExplainer}: exact TreeSHAP attributions of a score (log-odds), equal to LightGBM's own.
+ * - {@link ScoringPool}: worker threads that run the ONNX sessions and TreeSHAP off the caller's event loop.
  * - {@link OutcomeHistory}: labelled inspection outcomes indexed for "as of before this date" lookups.
  */
 export * from './feature-spec';
 export * from './feature-encoder';
 export * from './risk-scorer';
+export * from './scoring-pool/scoring-pool';
 export * from './supply-chain/outcome-history';
 export * from './tree-shap';
 export * from './metrics';

@@ -7,6 +7,7 @@ import { encodeFeatures } from './feature-encoder';
 import type { HistoryLookup } from './supply-chain/outcome-history';
 import { TreeExplainer, type FeatureContribution } from './tree-shap';
 import { FeatureSpec, isHistoryFeature, loadFeatureSpec, ScoreQuantile, ThresholdSuggestion } from './feature-spec';
+import type { MatrixScores, ScoringPool } from './scoring-pool/scoring-pool';
 
 /** Folder holding one sub-folder per registered model version (`models/<version>/`). */
 export const MODELS_DIR = path.resolve(__dirname, '..', 'models');
@@ -37,14 +38,21 @@ export interface RiskScorerOptions {
   batchSize?: number;
   /** onnxruntime intra-op threads. Default 1 (scores are then bit-reproducible). */
   intraOpNumThreads?: number;
+  /**
+   * Worker threads that run the ONNX sessions and TreeSHAP instead of the calling thread
+   * (issue 16: the API's event loop only parses, validates, decides and writes). Features are
+   * still encoded here. The pool is shared, not owned: closing the scorer leaves it running.
+   */
+  pool?: ScoringPool;
 }
 
 /**
  * Scores declarations with the ONNX fraud model (`kcs-fraud-gbdt`) and its feature spec.
  *
  * Note: onnxruntime-node's `run()` is a synchronous native call; a large batch blocks the
- * event loop for its duration (roughly tens of microseconds per row). Score big batches off
- * the request thread (worker_threads) where latency matters.
+ * event loop for its duration (roughly tens of microseconds per row). Where latency matters,
+ * load the scorer with a {@link ScoringPool} (`options.pool`): the sessions then run in its
+ * worker threads and only the feature encoding stays on the calling thread.
  *
  * @example
  *   const scorer = await RiskScorer.load();
@@ -70,6 +78,7 @@ export class RiskScorer {
   private session: ort.InferenceSession | null;
   private criticalSession: ort.InferenceSession | null;
   private readonly batchSize: number;
+  private readonly pool: ScoringPool | null;
 
   private constructor(
     /** The validated feature spec. */
@@ -78,7 +87,9 @@ export class RiskScorer {
     criticalSession: ort.InferenceSession | null,
     modelDir: string,
     batchSize: number,
+    pool: ScoringPool | null,
   ) {
+    this.pool = pool;
     this.session = session;
     this.criticalSession = criticalSession;
     this.criticalQuantiles = (spec.critical?.quantiles ?? []).map((q) => ({ ...q }));
@@ -97,7 +108,8 @@ export class RiskScorer {
    *   `$RISK_MODEL_DIR` or {@link DEFAULT_MODEL_DIR}.
    * @throws FeatureSpecError when the spec is missing or invalid.
    * @throws RiskModelError when the ONNX file is missing, its SHA-256 differs from the
-   *   spec's, or its input/output names and width do not match the spec.
+   *   spec's, or its input/output names and width do not match the spec, or (with a pool) when
+   *   a pool thread cannot open it.
    */
   static async load(modelDir?: string, options: RiskScorerOptions = {}): Promise<RiskScorer> {
     const dir = path.resolve(modelDir ?? process.env['RISK_MODEL_DIR'] ?? DEFAULT_MODEL_DIR);
@@ -112,7 +124,21 @@ export class RiskScorer {
         throw e;
       }
     }
-    return new RiskScorer(spec, session, critical, dir, Math.max(1, options.batchSize ?? 2048));
+    if (options.pool) {
+      try {
+        await options.pool.warm(dir);
+      } catch (e) {
+        await session.release();
+        await critical?.release();
+        throw e;
+      }
+    }
+    return new RiskScorer(spec, session, critical, dir, Math.max(1, options.batchSize ?? 2048), options.pool ?? null);
+  }
+
+  /** True when the ONNX sessions and TreeSHAP run in a {@link ScoringPool}'s threads. */
+  get offThread(): boolean {
+    return this.pool !== null;
   }
 
   /** True when the model's features need the supply-chain history (spec version 2). */
@@ -134,6 +160,17 @@ export class RiskScorer {
     if (!this.explainer) this.explainer = TreeExplainer.load(path.join(this.modelDir, this.spec.explanation.treesFile));
     const e = this.explainer;
     return { bias: e.bias, rawScore: e.rawScore(features), top: e.top(features, this.spec.features.map((f) => f.name), k) };
+  }
+
+  /**
+   * {@link explain} in a pool thread when the scorer has a pool (TreeSHAP takes several ms per
+   * row: a trace read must not hold up screening), else on this thread.
+   * @throws RangeError (in-thread) or RiskModelError (pool) when the row has the wrong width.
+   */
+  async explainOffThread(features: Float32Array | readonly number[], k = 8): Promise<ScoreExplanation | null> {
+    if (!this.pool) return this.explain(features, k);
+    if (!this.spec.explanation) return null;
+    return this.pool.explain(this.modelDir, Float32Array.from(features), k);
   }
 
   /** True when the version has a critical-fraud (public safety) model. */
@@ -167,8 +204,7 @@ export class RiskScorer {
     for (let start = 0; start < decls.length; start += this.batchSize) {
       const chunk = decls.slice(start, start + this.batchSize);
       const matrix = encodeFeatures(chunk, this.spec, history);
-      const scores = await this.runMatrix(matrix, chunk.length);
-      const critical = this.criticalSession ? await this.runMatrix(matrix, chunk.length, 'critical') : null;
+      const { fraud: scores, critical } = await this.scoreMatrix(matrix, chunk.length);
       for (let i = 0; i < scores.length; i++)
         out[start + i] = { score: scores[i], criticalScore: critical ? critical[i] : null, features: matrix.subarray(i * nf, (i + 1) * nf) };
     }
@@ -184,18 +220,38 @@ export class RiskScorer {
   }
 
   /**
+   * Both models' probabilities for an encoded matrix (row-major float32 [rows, numFeatures]):
+   * one pool task with a pool, else the two sessions on this thread.
+   * @throws as {@link runMatrix}.
+   */
+  async scoreMatrix(features: Float32Array, rows: number): Promise<MatrixScores> {
+    if (!this.session) throw new RiskModelError(`model ${this.name} ${this.version} is closed`);
+    if (this.pool) {
+      this.checkWidth(features, rows);
+      return rows === 0 ? { fraud: [], critical: this.criticalSession ? [] : null } : this.pool.score(this.modelDir, features, rows);
+    }
+    const fraud = await this.runMatrix(features, rows);
+    return { fraud, critical: this.criticalSession ? await this.runMatrix(features, rows, 'critical') : null };
+  }
+
+  /**
    * Scores an already encoded matrix (row-major float32 [rows, numFeatures]) with the fraud
-   * model, or with the critical-fraud model (`model = 'critical'`).
+   * model, or with the critical-fraud model (`model = 'critical'`); in a pool thread when the
+   * scorer has a pool.
    * @throws RiskModelError when closed, on a size mismatch, or on an unexpected output shape.
    */
   async runMatrix(features: Float32Array, rows: number, model: 'fraud' | 'critical' = 'fraud'): Promise<number[]> {
+    if (this.pool && this.session) {
+      if (model === 'critical' && !this.criticalSession) throw new RiskModelError(`model ${this.name} ${this.version} has no critical-fraud model`);
+      const both = await this.scoreMatrix(features, rows);
+      return model === 'fraud' ? both.fraud : both.critical!;
+    }
     const session = model === 'fraud' ? this.session : this.criticalSession;
     if (model === 'critical' && this.session && !session) throw new RiskModelError(`model ${this.name} ${this.version} has no critical-fraud model`);
     if (!session) throw new RiskModelError(`model ${this.name} ${this.version} is closed`);
-    const nf = this.spec.numFeatures;
-    if (features.length !== rows * nf)
-      throw new RiskModelError(`feature matrix has ${features.length} values, expected ${rows} x ${nf}`);
+    this.checkWidth(features, rows);
     if (rows === 0) return [];
+    const nf = this.spec.numFeatures;
     const { inputName, outputName, positiveClassIndex } = this.spec.model;
     let result: ort.InferenceSession.OnnxValueMapType;
     try {
@@ -218,7 +274,12 @@ export class RiskScorer {
     return scores;
   }
 
-  /** Releases the native session; later scoring throws RiskModelError. Idempotent. */
+  private checkWidth(features: Float32Array, rows: number): void {
+    const nf = this.spec.numFeatures;
+    if (features.length !== rows * nf) throw new RiskModelError(`feature matrix has ${features.length} values, expected ${rows} x ${nf}`);
+  }
+
+  /** Releases the native session (not the pool); later scoring throws RiskModelError. Idempotent. */
   async close(): Promise<void> {
     const s = this.session;
     const c = this.criticalSession;

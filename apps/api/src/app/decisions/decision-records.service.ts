@@ -48,23 +48,24 @@ export class DecisionRecordsService {
    * A stored record with its explanations. Records made before `model.lane` was recorded get the
    * lane their scores asked for under their recorded cut-offs, so every reader sees one.
    */
-  trace(record: DecisionRecordBody & { id: string }): SelectionTrace {
+  async trace(record: DecisionRecordBody & { id: string }): Promise<SelectionTrace> {
     const m = record.model;
     const model = m.lane ? m : { ...m, lane: modelLane(m.score, m.thresholds, m.criticalScore ?? null) };
     const caseId = record.lane === 'GREEN' ? null : inspectionCaseId(record.declarationId);
-    return { ...record, model, caseId, explanations: explainFired(record), modelExplanation: this.explainModel(record) };
+    return { ...record, model, caseId, explanations: explainFired(record), modelExplanation: await this.explainModel(record) };
   }
 
   /**
    * The exact TreeSHAP attribution of the deciding model's fraud score, computed from the
    * feature vector recorded with the decision (so it explains what was decided, whatever the
-   * history has become since); null for records without one or models without trees.
+   * history has become since), in a scoring thread when `SCORING_THREADS` > 0; null for records
+   * without one or models without trees.
    */
-  private explainModel(record: DecisionRecordBody): ModelExplanation | null {
+  private async explainModel(record: DecisionRecordBody): Promise<ModelExplanation | null> {
     const inputs = record.model.inputs;
     const scorer = this.registry.scorer(record.model.version);
     if (!inputs || !scorer || scorer.name !== record.model.name) return null;
-    const e = scorer.explain(inputs, 8);
+    const e = await scorer.explainOffThread(inputs, 8);
     return e && { model: `${scorer.name} ${scorer.version}`, unit: 'log-odds', ...e };
   }
 }

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { RuntimeConfig } from '@customs/config';
 import { ModelRegistryRepository, type ModelEventView, type ModelRole } from '@customs/persistence';
-import { DEFAULT_MODEL_VERSION, FEATURE_SPEC_FILE, historyKeyDefinitions, MODELS_DIR, RiskScorer } from '@customs/risk-model';
+import { DEFAULT_MODEL_VERSION, FEATURE_SPEC_FILE, historyKeyDefinitions, MODELS_DIR, RiskScorer, ScoringPool } from '@customs/risk-model';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { SupplyChainHistoryService } from '../supply-chain/supply-chain-history.service';
 
@@ -60,6 +60,8 @@ export interface ModelEventList {
 export class ModelRegistryService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ModelRegistryService.name);
   private readonly scorers = new Map<string, RiskScorer>();
+  /** The threads every version scores in (`SCORING_THREADS`), null when scoring on the event loop. */
+  private pool: ScoringPool | null = null;
   private roles = new Map<string, { role: ModelRole; registeredAt: Date; updatedAt: Date }>();
   private timer: NodeJS.Timeout | null = null;
 
@@ -73,7 +75,8 @@ export class ModelRegistryService implements OnModuleInit, OnModuleDestroy {
     const versions = existsSync(MODELS_DIR)
       ? readdirSync(MODELS_DIR).filter((v) => existsSync(path.join(MODELS_DIR, v, FEATURE_SPEC_FILE))).sort()
       : [];
-    for (const v of versions) this.scorers.set(v, await RiskScorer.load(path.join(MODELS_DIR, v)));
+    if (this.config.scoringThreads > 0) this.pool = new ScoringPool({ threads: this.config.scoringThreads });
+    for (const v of versions) this.scorers.set(v, await RiskScorer.load(path.join(MODELS_DIR, v), { pool: this.pool ?? undefined }));
     const champion = this.config.championModel || DEFAULT_MODEL_VERSION;
     if (!this.scorers.has(champion)) throw new Error(`RISK_MODEL_CHAMPION ${champion} is not a model folder of ${MODELS_DIR} (found: ${versions.join(', ')})`);
     await this.registry.withRegistryLocked(async (registry) => {
@@ -99,6 +102,7 @@ export class ModelRegistryService implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     for (const s of this.scorers.values()) await s.close();
+    await this.pool?.close();
   }
 
   /** The deciding model. @throws Error when none is registered (cannot happen after start). */
