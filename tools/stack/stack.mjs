@@ -37,7 +37,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { freePort, portOpen, ROOT, startPostgres, startTemporal, stopChild, waitFor } from './services.mjs';
+import { backgroundPriority, freePort, portOpen, ROOT, startPostgres, startTemporal, stopChild, waitFor } from './services.mjs';
 
 const require = createRequire(import.meta.url);
 const { temporalBin } = require('./temporal-bin.cjs');
@@ -156,9 +156,10 @@ function prefixLines(name, stream, target) {
   });
 }
 
-/** Spawns a TypeScript entry point as a long-lived child process, its output prefixed. */
+/** Spawns a TypeScript entry point as a long-lived child process, its output prefixed; the case worker at background priority. */
 function spawnTs(name, script, env) {
   const child = spawn(process.execPath, [...(process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.PROF_DIR] : []), ...TS_NODE, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (name === 'worker') backgroundPriority(child.pid, log);
   prefixLines(name, child.stdout, process.stdout);
   prefixLines(name, child.stderr, process.stderr);
   return child;

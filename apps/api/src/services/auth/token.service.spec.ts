@@ -33,6 +33,22 @@ describe('TokenService', () => {
     await expect(tokens.verify(token)).resolves.toEqual(officer);
   });
 
+  it('remembers a verified token until it expires, never an altered one, and hands out copies', async () => {
+    const { token } = await tokens.issue(officer);
+    const first = await tokens.verify(token);
+    first.role = 'auditor';
+    await expect(tokens.verify(token)).resolves.toEqual(officer);
+    const [head, payload, sig] = token.split('.');
+    const forged = `${head}.${payload}.${sig.slice(0, -2)}${sig.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(await refusal(tokens.verify(forged))).toEqual({ status: 401, message: expect.stringMatching(/signature is invalid|malformed/) });
+    // Expired 4 s ago: still inside the 5 s clock tolerance, so verified and remembered for about 1 s only.
+    const now = Math.floor(Date.now() / 1000);
+    const { token: fading } = await tokens.issue(officer, { issuedAt: now - 64, ttlSeconds: 60 });
+    await expect(tokens.verify(fading)).resolves.toEqual(officer);
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(await refusal(tokens.verify(fading))).toEqual({ status: 401, message: expect.stringMatching(/^token expired at/) });
+  });
+
   it('refuses an expired token with 401 saying when it expired', async () => {
     const { token } = await tokens.issue(officer, { issuedAt: Math.floor(Date.now() / 1000) - 3600, ttlSeconds: 60 });
     expect(await refusal(tokens.verify(token))).toEqual({ status: 401, message: expect.stringMatching(/^token expired at \d{4}-.*log in again/) });
