@@ -120,6 +120,8 @@ describe('metrics and health (e2e)', () => {
       expect(samples.some((s) => s.name === 'customs_outbox_oldest_age_seconds' && s.labels.outbox === outbox && s.value >= 0)).toBe(true);
     }
     expect(sampleSum(samples, 'customs_db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);
+    // Scoring runs in a worker-thread pool (SCORING_THREADS, default 1): its backlog is exposed, empty when idle.
+    expect(samples.filter((s) => s.name === 'customs_scoring_queued_tasks').map((s) => s.value)).toEqual([0]);
     expect(samples.some((s) => s.name === 'customs_db_pool_waiting_clients')).toBe(true);
     // The route template, never the raw URL (which holds the declaration id).
     const routes = new Set(samples.filter((s) => s.name === 'customs_http_request_duration_seconds_count').map((s) => `${s.labels.method} ${s.labels.route} ${s.labels.status}`));

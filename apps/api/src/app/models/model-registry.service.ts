@@ -5,6 +5,7 @@ import type { RuntimeConfig } from '@customs/config';
 import { ModelRegistryRepository, type ModelEventView, type ModelRole } from '@customs/persistence';
 import { DEFAULT_MODEL_VERSION, FEATURE_SPEC_FILE, historyKeyDefinitions, MODELS_DIR, RiskScorer, ScoringPool } from '@customs/risk-model';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { CustomsMetrics } from '../../services/metrics/customs-metrics';
 import { SupplyChainHistoryService } from '../supply-chain/supply-chain-history.service';
 
 export type { ModelRole };
@@ -69,13 +70,18 @@ export class ModelRegistryService implements OnModuleInit, OnModuleDestroy {
     private readonly registry: ModelRegistryRepository,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly history: SupplyChainHistoryService,
+    private readonly metrics: CustomsMetrics,
   ) {}
 
   async onModuleInit(): Promise<void> {
     const versions = existsSync(MODELS_DIR)
       ? readdirSync(MODELS_DIR).filter((v) => existsSync(path.join(MODELS_DIR, v, FEATURE_SPEC_FILE))).sort()
       : [];
-    if (this.config.scoringThreads > 0) this.pool = new ScoringPool({ threads: this.config.scoringThreads });
+    if (this.config.scoringThreads > 0) {
+      const pool = new ScoringPool({ threads: this.config.scoringThreads });
+      this.pool = pool;
+      this.metrics.addScrapeGauge('customs_scoring_queued_tasks', 'Scoring tasks (ONNX batches, TreeSHAP explanations) waiting for a free scoring thread', [], async () => [{ labels: {}, value: pool.queued }]);
+    }
     for (const v of versions) this.scorers.set(v, await RiskScorer.load(path.join(MODELS_DIR, v), { pool: this.pool ?? undefined }));
     const champion = this.config.championModel || DEFAULT_MODEL_VERSION;
     if (!this.scorers.has(champion)) throw new Error(`RISK_MODEL_CHAMPION ${champion} is not a model folder of ${MODELS_DIR} (found: ${versions.join(', ')})`);
