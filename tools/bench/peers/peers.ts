@@ -111,6 +111,7 @@ function printTable(rows: SetFigures[], check: SetFigures | null, declarations: 
   for (const r of rows) {
     console.log(
       `${pad(r.size, 9)} criteria: ${r.firedPerDecl.toFixed(3)} fired/decl, ${r.differences.length} differences; ` +
+        `ours from precomputed facts (evaluateFacts, as the peers get them) ${round(r.ours.fromFactsPerSec)} decl/s; ` +
         `ours compiled in ${r.ours.compileMs.toFixed(0)} ms; OPA ${r.regoRules} rule bodies prepared in ${r.opa.compileMs.toFixed(0)} ms; ` +
         `Drools ${r.drlRules} rules compiled in ${r.drools.compileMs.toFixed(0)} ms; evaluations ${r.ours.evaluations} / ${r.opa.evaluations} / ${r.drools.evaluations}`,
     );
