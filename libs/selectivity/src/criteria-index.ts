@@ -4,16 +4,17 @@ import { keywordTokens } from './operators/contains-any-keyword.operator';
 
 /**
  * One way a declaration can "hit" an index key: a fact equal to a value (`equal`, `in`),
- * an HS fact starting with a prefix (`hsStartsWithAny`), or a text fact holding a word
- * token (`containsAnyKeyword`).
+ * an HS fact starting with a prefix (`hsStartsWithAny`), a text fact holding a word
+ * token (`containsAnyKeyword`), or a numeric fact at or below a ceiling (`upTo`: `lessThan`,
+ * `lessThanInclusive`) or at or above a floor (`from`: `greaterThan`, `greaterThanInclusive`).
  */
-export type AnchorKind = 'eq' | 'prefix' | 'token';
+export type AnchorKind = 'eq' | 'prefix' | 'token' | 'upTo' | 'from';
 
 /** One key of a criterion's anchor: the declaration must hit at least one key of the anchor for the criterion to possibly fire. */
 export interface AnchorKey {
   kind: AnchorKind;
   fact: string;
-  /** The value (`eq`: any scalar compared with `===`; `prefix`, `token`: a string). */
+  /** The value (`eq`: any scalar compared with `===`; `prefix`, `token`: a string; `upTo`, `from`: a finite number). */
   value: unknown;
 }
 
@@ -62,7 +63,15 @@ function tokenShare(token: string): number {
   return token.length >= 6 ? 1 / 500 : token.length >= 4 ? 1 / 150 : 1 / 30;
 }
 
+/**
+ * Guessed share of declarations inside one numeric bound. Bounds are chosen as an anchor only
+ * when nothing more selective is there (a numbers-only criterion, such as a bulk-undervaluation
+ * band): an equality, prefix or word beats them.
+ */
+const RANGE_SHARE = 1 / 3;
+
 function keyShare(k: AnchorKey): number {
+  if (k.kind === 'upTo' || k.kind === 'from') return RANGE_SHARE;
   if (k.kind === 'eq') return k.value === null ? 1 / 2 : (EQUALITY_SHARE[k.fact] ?? 1 / 10);
   if (k.kind === 'prefix') return PREFIX_SHARE[Math.min((k.value as string).length, 6)];
   return tokenShare(k.value as string);
@@ -84,7 +93,9 @@ function keywordAnchorToken(keyword: string): string | null {
  * A necessary condition of `node` (pure). Leaves `equal` and `in` give one `eq` key per
  * value; `hsStartsWithAny` one `prefix` key per prefix; `containsAnyKeyword` one `token`
  * key per keyword (its longest word token: every token of a matched keyword is a whole
- * token of the text, see `keywordTokens`); other leaves none. An `all` takes the most
+ * token of the text, see `keywordTokens`); `lessThan(Inclusive)` an `upTo` key and
+ * `greaterThan(Inclusive)` a `from` key (a finite number, as criterion validation demands);
+ * other leaves none. An `all` takes the most
  * selective anchor of its children (any one is necessary), an `any` the union of its
  * children's (none if one child has none), a `not` none.
  */
@@ -111,6 +122,12 @@ export function anchorOf(node: ConditionNode): Anchor {
         }
         return keys;
       }
+      case 'lessThan':
+      case 'lessThanInclusive':
+        return typeof value === 'number' && Number.isFinite(value) ? [{ kind: 'upTo', fact, value }] : null;
+      case 'greaterThan':
+      case 'greaterThanInclusive':
+        return typeof value === 'number' && Number.isFinite(value) ? [{ kind: 'from', fact, value }] : null;
       default:
         return null;
     }
@@ -149,6 +166,46 @@ export interface IndexedCriterion {
 
 type Postings = Map<string, Map<unknown, IndexedCriterion[]>>;
 
+/** The numeric bounds of one fact, sorted by value, each with its criterion. */
+interface Bounds {
+  values: number[];
+  entries: IndexedCriterion[];
+}
+
+/** First position in ascending `values` whose value is >= `v` (`values.length` when none). */
+function firstAtLeast(values: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First position in ascending `values` whose value is > `v` (`values.length` when none). */
+function firstAbove(values: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sorts collected bounds by value (ties keep insertion order). */
+function sortBounds(map: Map<string, Array<{ value: number; entry: IndexedCriterion }>>): Map<string, Bounds> {
+  const out = new Map<string, Bounds>();
+  for (const [fact, list] of map) {
+    list.sort((a, b) => a.value - b.value);
+    out.set(fact, { values: list.map((x) => x.value), entries: list.map((x) => x.entry) });
+  }
+  return out;
+}
+
 function post(map: Postings, fact: string, value: unknown, entry: IndexedCriterion): void {
   let byValue = map.get(fact);
   if (!byValue) map.set(fact, (byValue = new Map()));
@@ -164,18 +221,31 @@ const TOKEN_CACHE_LIMIT = 20_000;
  * returns, for a declaration, a superset of the criteria that can fire: every criterion
  * whose anchor ({@link anchorOf}) the declaration hits, plus those without an anchor.
  * Lookup cost: one map probe per `eq` fact indexed, one per prefix length of each HS fact
- * indexed, one per word of each text fact indexed, plus the candidates returned.
+ * indexed, one per word of each text fact indexed, one binary search per bounded numeric
+ * fact, plus the candidates returned.
+ *
+ * Numeric bounds (a criterion anchored on `netMassKg > 20000`, say) are kept sorted per
+ * fact: a declaration is a candidate of every ceiling at or above its value and every floor
+ * at or below it. The numeric operators (json-rules-engine's) are false for a fact that
+ * `parseFloat` reads as NaN (null, absent, NaN), so such a value hits no bound; a value of
+ * another type (a numeric string) hits every bound of its fact, and the full judgement decides.
  */
 export class CriteriaIndex {
   private readonly eq: Postings = new Map();
   private readonly prefix: Postings = new Map();
   private readonly token: Postings = new Map();
+  /** `upTo` keys per fact: candidate when the fact is at or below the bound. */
+  private readonly upTo: Map<string, Bounds>;
+  /** `from` keys per fact: candidate when the fact is at or above the bound. */
+  private readonly from: Map<string, Bounds>;
   private readonly always: IndexedCriterion[] = [];
   private readonly tokenCache = new Map<string, string[]>();
   private stamp = 0;
 
   /** @param criteria the group's criteria in evaluation order (the order of the results). */
   constructor(criteria: readonly SelectivityCriterion[]) {
+    const upTo = new Map<string, Array<{ value: number; entry: IndexedCriterion }>>();
+    const from = new Map<string, Array<{ value: number; entry: IndexedCriterion }>>();
     criteria.forEach((criterion, ordinal) => {
       const entry: IndexedCriterion = { criterion, ordinal, seen: 0 };
       const anchor = anchorOf(criterion.conditions);
@@ -183,8 +253,17 @@ export class CriteriaIndex {
         this.always.push(entry);
         return;
       }
-      for (const k of anchor) post(k.kind === 'eq' ? this.eq : k.kind === 'prefix' ? this.prefix : this.token, k.fact, k.value, entry);
+      for (const k of anchor) {
+        if (k.kind === 'upTo' || k.kind === 'from') {
+          const bounds = k.kind === 'upTo' ? upTo : from;
+          let list = bounds.get(k.fact);
+          if (!list) bounds.set(k.fact, (list = []));
+          list.push({ value: k.value as number, entry });
+        } else post(k.kind === 'eq' ? this.eq : k.kind === 'prefix' ? this.prefix : this.token, k.fact, k.value, entry);
+      }
     });
+    this.upTo = sortBounds(upTo);
+    this.from = sortBounds(from);
   }
 
   /** Number of criteria that are candidates for every declaration (no anchor). */
@@ -199,9 +278,10 @@ export class CriteriaIndex {
   candidates(facts: ScreenedFacts): SelectivityCriterion[] {
     const stamp = ++this.stamp;
     const found: IndexedCriterion[] = [];
-    const take = (list: IndexedCriterion[] | undefined) => {
+    const take = (list: IndexedCriterion[] | undefined, start = 0, end = list?.length ?? 0) => {
       if (!list) return;
-      for (const e of list) {
+      for (let i = start; i < end; i++) {
+        const e = list[i];
         if (e.seen === stamp) continue;
         e.seen = stamp;
         found.push(e);
@@ -219,6 +299,20 @@ export class CriteriaIndex {
       const v = values[fact];
       if (typeof v !== 'string') continue;
       for (const t of this.tokensOf(v)) take(byToken.get(t));
+    }
+    for (const [fact, b] of this.upTo) {
+      const v = values[fact];
+      if (typeof v === 'number') {
+        if (!Number.isNaN(v)) take(b.entries, firstAtLeast(b.values, v));
+      } else if (Number.isNaN(Number.parseFloat(v as string))) continue;
+      else take(b.entries);
+    }
+    for (const [fact, b] of this.from) {
+      const v = values[fact];
+      if (typeof v === 'number') {
+        if (!Number.isNaN(v)) take(b.entries, 0, firstAbove(b.values, v));
+      } else if (Number.isNaN(Number.parseFloat(v as string))) continue;
+      else take(b.entries);
     }
     found.sort((a, b) => a.ordinal - b.ordinal);
     return found.map((e) => e.criterion);
