@@ -56,7 +56,7 @@ describe('loadRuntimeConfig', () => {
     expect(() => loadRuntimeConfig({ ...base, SCORING_THREADS: '1.5' })).toThrow(/SCORING_THREADS/);
   });
   it('bounds the case-start outbox dispatcher settings', () => {
-    expect(loadRuntimeConfig(base)).toMatchObject({ caseStartConcurrency: 32, caseStartPollMs: 1000 });
+    expect(loadRuntimeConfig(base)).toMatchObject({ caseStartConcurrency: 128, caseStartPollMs: 1000 });
     expect(loadRuntimeConfig({ ...base, CASE_START_CONCURRENCY: '64', CASE_START_POLL_MS: '50' })).toMatchObject({ caseStartConcurrency: 64, caseStartPollMs: 50 });
     expect(() => loadRuntimeConfig({ ...base, CASE_START_CONCURRENCY: '0' })).toThrow(/CASE_START_CONCURRENCY/);
     expect(() => loadRuntimeConfig({ ...base, CASE_START_CONCURRENCY: '2.5' })).toThrow(/CASE_START_CONCURRENCY/);

