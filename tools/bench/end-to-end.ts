@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import type { Declaration } from '@customs/domain';
 import { login } from '../auth/login';
 import { generateCriteria } from './generate-criteria';
+import { startPacedLoad } from './paced-load';
 import { parsePidList, startCpuMeter } from '../measure/process-cpu';
 
 /** One end-to-end run over a file of declarations. */
@@ -182,30 +183,14 @@ export async function measureEndToEnd(
     await caughtUp(db, Date.now() + 300_000);
     const idle = await singles('LAT', latencyRuns);
 
-    // Latency while batches stream in at half the capacity just measured (paced, fresh ids).
+    // Latency while batches stream in at half the capacity just measured (paced, fresh ids), sent
+    // from a worker thread so that this thread measures nothing but its own round trips.
     const capacity = Math.max(sampleRun.declPerSec, fullRun?.declPerSec ?? 0);
     const target = capacity / 2;
-    let stop = false;
-    let sent = 0;
-    const loadStart = performance.now();
-    const load = (async () => {
-      for (let k = 0; !stop; k++) {
-        const due = loadStart + ((k * LOAD_BATCH) / target) * 1000;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        if (stop) break;
-        const declarations = Array.from({ length: LOAD_BATCH }, (_, j) => {
-          const source = sample[(k * LOAD_BATCH + j) % sample.length];
-          return { ...source, declarationId: `HL${k}X${j}X${source.declarationId}`.slice(0, 20) };
-        });
-        await call(service.accessToken, 'POST', '/api/declarations/batch', { declarations });
-        sent += LOAD_BATCH;
-      }
-    })();
+    const load = startPacedLoad({ api, token: service.accessToken, sample, declPerSec: target, batchSize: LOAD_BATCH });
     const loaded = await singles('HLS', latencyRuns);
-    stop = true;
-    await load;
-    const sentDeclPerSec = sent / ((performance.now() - loadStart) / 1000);
+    const { sent, seconds: loadSeconds } = await load.stop();
+    const sentDeclPerSec = sent / loadSeconds;
     await drained(db, Date.now() + 600_000);
     return {
       criteria: criteria.length, batchSize: BATCH_SIZE, inFlight: IN_FLIGHT, sample: sampleRun, full: fullRun, p50: q(idle, 0.5), p99: q(idle, 0.99), latencyRuns,
