@@ -3,6 +3,12 @@
  * period 2^32, uniform in [0, 1)) and the draws the generators need. Same seed, same sequence,
  * on every platform: only 32-bit integer arithmetic and one division.
  */
+/** mulberry32 as a plain function: `prng(seed)()` gives the same sequence as `new SeededRandom(seed).next()`. */
+export function prng(seed: number): () => number {
+  const r = new SeededRandom(seed);
+  return () => r.next();
+}
+
 export class SeededRandom {
   private state: number;
 

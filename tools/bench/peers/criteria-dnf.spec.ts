@@ -5,7 +5,8 @@ import { readDeclarations, SAMPLE } from '../declarations';
 import { generateCriteria } from '../generate-criteria';
 import { Atom, DEFAULT_DNF_OPTIONS, Dnf, UnsupportedCriterionError, conditionsDnf, criterionAlternatives } from './criteria-dnf';
 import { PeerFacts, peerFacts } from './peer-facts';
-import { prng, randomCriteria, randomTree } from './random-criteria';
+import { prng } from '../../synthetic/random';
+import { randomCriteria, randomTree } from './random-criteria';
 
 /** The meaning of a DNF on a declaration's peer facts, as the translators intend it (test oracle). */
 function atomHolds(a: Atom, f: PeerFacts): boolean {

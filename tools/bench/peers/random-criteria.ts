@@ -1,17 +1,7 @@
 import { Declaration } from '@customs/domain';
 import { ConditionNode, LeafCondition, RISK_AREAS, SelectivityCriterion, declarationFacts, keywordTokens } from '@customs/selectivity';
+import { prng } from '../../synthetic/random';
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STRING_FACTS = ['importerId', 'declarantId', 'sellerId', 'courierId', 'originCountry', 'hsHeading'] as const;
 const NUMBER_FACTS = ['taxRate', 'netMassKg', 'unitPriceKrwPerKg'] as const;
