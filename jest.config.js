@@ -11,6 +11,7 @@ module.exports = {
     '<rootDir>/libs/api-contract',
     '<rootDir>/libs/risk-model',
     '<rootDir>/libs/persistence',
+    '<rootDir>/libs/party-network',
     '<rootDir>/workflows',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',

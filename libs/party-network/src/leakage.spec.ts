@@ -1,0 +1,136 @@
+/**
+ * Leakage tests (issue 17): nothing dated on the as-of date D or later may change a score or a
+ * feature computed as of D. Two networks are built, one with the past only, one with the past plus
+ * future declarations and outcomes (interleaved, added first); everything computed as of D must be
+ * exactly equal (toEqual on numbers: bit-for-bit equal floats).
+ */
+import type { Declaration } from '@customs/domain';
+import { sampleDeclaration } from '@customs/domain/testing';
+import { PartyNetwork, networkFeatures, propagateRisk } from './index';
+import type { InspectionOutcome, RiskSnapshot } from './index';
+
+const D = '2020-03-01';
+
+/** Deterministic pseudo-random numbers (mulberry32), so the synthetic history is the same every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface History {
+  declarations: Declaration[];
+  outcomes: InspectionOutcome[];
+}
+
+/**
+ * 400 declarations over Jan-Apr 2020 among a small pool of parties, a quarter inspected, outcomes 0-20 days
+ * later, plus three seized declarations dated D with parties never seen before.
+ */
+function syntheticHistory(): History {
+  const random = mulberry32(17);
+  const pick = (prefix: string, n: number) => `${prefix}${Math.floor(random() * n)}`;
+  const declarations: Declaration[] = [];
+  const outcomes: InspectionOutcome[] = [];
+  for (let i = 0; i < 400; i++) {
+    const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 120) * 86_400_000).toISOString().slice(0, 10);
+    const declaration = sampleDeclaration({
+      declarationId: String(1000 + i),
+      date: day,
+      declarantId: pick('D', 8),
+      importerId: pick('I', 40),
+      sellerId: random() < 0.7 ? pick('S', 30) : null,
+      courierId: random() < 0.3 ? pick('C', 4) : null,
+    });
+    declarations.push(declaration);
+    if (random() < 0.25) {
+      const outcomeDay = new Date(Date.parse(`${day}T00:00:00Z`) + Math.floor(random() * 21) * 86_400_000).toISOString().slice(0, 10);
+      const fraud = random() < 0.4 ? 1 : 0;
+      outcomes.push({ declarationId: declaration.declarationId, date: outcomeDay, fraud, criticalFraud: fraud === 1 && random() < 0.3 ? 1 : 0 });
+    }
+  }
+  // On D itself: brand-new parties next to old ones, seized the same day (must stay invisible as of D).
+  for (const [i, [declarantId, importerId]] of [['D0', 'NEW-I'], ['NEW-D', 'I0'], ['NEW-D2', 'NEW-I2']].entries()) {
+    const declaration = sampleDeclaration({ declarationId: String(900 + i), date: D, declarantId, importerId, sellerId: 'NEW-S', courierId: null });
+    declarations.push(declaration);
+    outcomes.push({ declarationId: declaration.declarationId, date: D, fraud: 1, criticalFraud: 1 });
+  }
+  return { declarations, outcomes };
+}
+
+/** A network holding only what is knowable before D: declarations dated before D, outcomes dated before D. */
+function pastOnly(history: History): PartyNetwork {
+  const network = new PartyNetwork();
+  for (const declaration of history.declarations) if (declaration.date < D) network.add(declaration);
+  for (const outcome of history.outcomes) if (outcome.date < D) network.recordOutcome(outcome);
+  return network;
+}
+
+/** A network holding everything, future first and in reverse order, so insertion order differs too. */
+function withFuture(history: History): PartyNetwork {
+  const network = new PartyNetwork();
+  const future = history.declarations.filter((d) => d.date >= D);
+  const past = history.declarations.filter((d) => d.date < D).reverse();
+  for (const declaration of [...future, ...past]) network.add(declaration);
+  for (const outcome of [...history.outcomes].reverse()) network.recordOutcome(outcome);
+  return network;
+}
+
+/** Everything a snapshot says, as plain data, for exact comparison. */
+function plain(snapshot: RiskSnapshot) {
+  return {
+    asOf: snapshot.asOf,
+    nodes: snapshot.graph.nodes(),
+    edges: snapshot.graph.mapEdges((_edge, attributes, source, target) => [source, target, attributes.weight]),
+    seeds: [...snapshot.seeds],
+    parties: [...snapshot.parties.values()],
+  };
+}
+
+describe('leakage: nothing dated D or later changes what is computed as of D', () => {
+  const history = syntheticHistory();
+
+  it('the synthetic history has past and future declarations, seizures, and outcomes straddling D', () => {
+    expect(history.declarations.some((d) => d.date >= D)).toBe(true);
+    expect(history.outcomes.filter((o) => o.fraud === 1 && o.date < D).length).toBeGreaterThan(5);
+    // seized declarations dated before D whose outcome arrives on D or later: must not be seeds as of D
+    expect(history.outcomes.some((o) => {
+      const declaration = history.declarations.find((d) => d.declarationId === o.declarationId);
+      return o.fraud === 1 && o.date >= D && declaration !== undefined && declaration.date < D;
+    })).toBe(true);
+  });
+
+  it('risk scores, seeds, graph and explanations are exactly equal with and without the future', () => {
+    const past = propagateRisk(pastOnly(history), D);
+    const full = propagateRisk(withFuture(history), D);
+    expect(past.seeds.size).toBeGreaterThan(0);
+    expect(plain(full)).toEqual(plain(past));
+  });
+
+  it('network features of every declaration dated D are exactly equal with and without the future', () => {
+    const past = propagateRisk(pastOnly(history), D);
+    const full = propagateRisk(withFuture(history), D);
+    const probes = history.declarations.filter((d) => d.date >= D);
+    expect(probes.length).toBeGreaterThan(0);
+    for (const declaration of probes) {
+      expect(networkFeatures(full, declaration)).toEqual(networkFeatures(past, declaration));
+    }
+  });
+
+  it('a seizure on day D itself (declaration or outcome dated D) is not a seed as of D but is as of D+1', () => {
+    const network = new PartyNetwork();
+    network.add(sampleDeclaration({ declarationId: '1', date: '2020-02-28', declarantId: 'A', importerId: 'B', sellerId: null, courierId: null }));
+    network.add(sampleDeclaration({ declarationId: '2', date: D, declarantId: 'A', importerId: 'C', sellerId: null, courierId: null }));
+    network.recordOutcome({ declarationId: '1', date: D, fraud: 1, criticalFraud: 0 });
+    network.recordOutcome({ declarationId: '2', date: D, fraud: 1, criticalFraud: 1 });
+    expect(network.seedsAsOf(D).size).toBe(0);
+    expect([...propagateRisk(network, D).parties.values()].every((r) => r.score === 0)).toBe(true);
+    expect(network.graphAsOf(D).hasNode('IMPORTER:C')).toBe(false);
+    expect([...network.seedsAsOf('2020-03-02').keys()]).toEqual(['DECLARANT:A', 'IMPORTER:B', 'IMPORTER:C']);
+  });
+});
