@@ -17,3 +17,4 @@ export * from './scoring-pool/scoring-pool';
 export * from './supply-chain/outcome-history';
 export * from './tree-shap';
 export * from './metrics';
+export * from './drift';
