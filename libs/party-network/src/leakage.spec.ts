@@ -5,23 +5,11 @@
  * exactly equal (toEqual on numbers: bit-for-bit equal floats).
  */
 import type { Declaration } from '@customs/domain';
-import { sampleDeclaration } from '@customs/domain/testing';
+import { prng as mulberry32, sampleDeclaration } from '@customs/domain/testing';
 import { PartyNetwork, networkFeatures, propagateRisk } from './index';
 import type { InspectionOutcome, RiskSnapshot } from './index';
 
 const D = '2020-03-01';
-
-/** Deterministic pseudo-random numbers (mulberry32), so the synthetic history is the same every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface History {
   declarations: Declaration[];

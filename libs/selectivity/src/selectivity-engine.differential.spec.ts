@@ -17,6 +17,7 @@ import { CRITERION_FACT_SPECS, CriterionFact, declarationFacts } from './facts';
 import { CriterionOperator } from './operators/criterion-operators';
 import { FiredVersion, RulesEngineReference } from './rules-engine-reference';
 import { SelectivityEngine } from './selectivity-engine';
+import { prng } from '@customs/domain/testing';
 
 /**
  * Differential test of the fast path: on every row of the bundled KCS sample (plus a few
@@ -29,17 +30,6 @@ import { SelectivityEngine } from './selectivity-engine';
 
 const SAMPLE = join(__dirname, '../../../e2e/fixtures/kcs-valid-sample.csv');
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T,>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];

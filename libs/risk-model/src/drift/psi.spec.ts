@@ -1,16 +1,6 @@
 import { binReference, populationStabilityIndex, psiAgainst, psiOfShares, PSI_EPSILON, quantileSorted, referenceFromQuantiles } from './psi';
+import { prng as rng } from '@customs/domain/testing';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const uniform = (n: number, seed: number, shift = 0) => {
   const r = rng(seed);
   return Array.from({ length: n }, () => r() + shift);
