@@ -36,3 +36,18 @@ export async function fullSplit(): Promise<Declaration[] | null> {
   if (process.env.BENCH_FULL === '0' || !existsSync(FULL)) return null;
   return (await readDeclarations(FULL)).map((d) => ({ ...d, declarationId: `V${d.declarationId}`.slice(0, 20) }));
 }
+
+/** Rows sorted by declaration date (`YYYY-MM-DD`), input order kept within a day (the sort is stable). */
+export function sortByDate<T extends { declaration: Pick<Declaration, 'date'> }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => (a.declaration.date < b.declaration.date ? -1 : a.declaration.date > b.declaration.date ? 1 : 0));
+}
+
+/** Calls `fn` with each run of consecutive rows of the same date, in order (rows sorted by {@link sortByDate}). */
+export async function forEachDay<T extends { declaration: Pick<Declaration, 'date'> }>(rows: readonly T[], fn: (day: T[]) => Promise<void> | void): Promise<void> {
+  for (let start = 0; start < rows.length; ) {
+    let end = start;
+    while (end < rows.length && rows[end].declaration.date === rows[start].declaration.date) end++;
+    await fn(rows.slice(start, end));
+    start = end;
+  }
+}

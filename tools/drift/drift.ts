@@ -17,6 +17,7 @@ import {
   type LabelledOutcome,
 } from '@customs/risk-model';
 import { SelectivityEngine } from '@customs/selectivity';
+import { forEachDay, sortByDate } from '../bench/declarations';
 import { driftTable, roundWeeks } from './format';
 
 /**
@@ -57,20 +58,7 @@ async function read(file: string): Promise<Row[]> {
     if (!('declaration' in r)) continue; // refused rows are not scored
     out.push(r.labels ? labelledOutcome(r.declaration, r.labels) : { declaration: r.declaration, fraud: null, critical: 0 });
   }
-  return out
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => (a.r.declaration.date < b.r.declaration.date ? -1 : a.r.declaration.date > b.r.declaration.date ? 1 : a.i - b.i))
-    .map(({ r }) => r);
-}
-
-/** Calls `fn` with each run of rows of the same date, in order. */
-async function byDay(rows: readonly Row[], fn: (day: Row[]) => Promise<void> | void): Promise<void> {
-  for (let start = 0; start < rows.length; ) {
-    let end = start;
-    while (end < rows.length && rows[end].declaration.date === rows[start].declaration.date) end++;
-    await fn(rows.slice(start, end));
-    start = end;
-  }
+  return sortByDate(out);
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -98,7 +86,7 @@ async function main(): Promise<void> {
   const fitFrom = typeof spec.training['fitFrom'] === 'string' ? (spec.training['fitFrom'] as string) : '';
   const referenceRows: Float32Array[] = [];
   if (referenceFile) {
-    await byDay(await read(referenceFile), (day) => {
+    await forEachDay(await read(referenceFile), (day) => {
       if (day[0].declaration.date >= fitFrom) {
         const m = encodeFeatures(day.map((r) => r.declaration), spec, scorer.needsHistory ? history : undefined);
         for (let i = 0; i < day.length; i++) referenceRows.push(m.subarray(i * spec.numFeatures, (i + 1) * spec.numFeatures));
@@ -113,7 +101,7 @@ async function main(): Promise<void> {
   const observations: DriftObservation[] = [];
   const currentRows: Float32Array[] = [];
   const rows = await read(current);
-  await byDay(rows, async (day) => {
+  await forEachDay(rows, async (day) => {
     const scored = await scorer.scoreDetailed(day.map((r) => r.declaration), scorer.needsHistory ? history : undefined);
     scored.forEach((s, k) => {
       currentRows.push(s.features);

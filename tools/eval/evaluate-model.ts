@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { readDeclarationFile } from '@customs/io';
 import { type Declaration } from '@customs/domain';
 import { historyKeyDefinitions, labelledOutcome, MODELS_DIR, OutcomeHistory, precisionAt, RiskScorer, rocAuc, type LabelledOutcome } from '@customs/risk-model';
+import { forEachDay, sortByDate } from '../bench/declarations';
 
 /**
  * `npm run model:evaluate -- <history.csv> <evaluate.csv> [--version 2.0.0]`
@@ -35,19 +36,15 @@ async function main(): Promise<void> {
   }
   const scorer = await RiskScorer.load(path.join(MODELS_DIR, version));
   const history = new OutcomeHistory(historyKeyDefinitions([scorer.spec]));
-  const byDate = (a: { declaration: Declaration }, b: { declaration: Declaration }) => (a.declaration.date < b.declaration.date ? -1 : a.declaration.date > b.declaration.date ? 1 : 0);
-  const past = (await read(historyFile)).map((r, i) => ({ ...r, i })).sort((a, b) => byDate(a, b) || a.i - b.i);
+  const past = sortByDate(await read(historyFile));
   history.add(past.map((r): LabelledOutcome => ({ declaration: r.declaration, fraud: r.fraud, critical: r.critical })));
-  const rows = (await read(evalFile)).map((r, i) => ({ ...r, i })).sort((a, b) => byDate(a, b) || a.i - b.i);
+  const rows = sortByDate(await read(evalFile));
   const started = Date.now();
   const fraud: number[] = [];
   const critical: number[] = [];
   const scores: number[] = [];
   const criticalScores: number[] = [];
-  for (let start = 0; start < rows.length; ) {
-    let end = start;
-    while (end < rows.length && rows[end].declaration.date === rows[start].declaration.date) end++;
-    const day = rows.slice(start, end);
+  await forEachDay(rows, async (day) => {
     const scored = await scorer.scoreDetailed(day.map((r) => r.declaration), scorer.needsHistory ? history : undefined);
     scored.forEach((s, k) => {
       scores.push(s.score);
@@ -56,8 +53,7 @@ async function main(): Promise<void> {
       critical.push(day[k].critical);
     });
     history.add(day.map((r) => ({ declaration: r.declaration, fraud: r.fraud, critical: r.critical }))); // results fed back
-    start = end;
-  }
+  });
   const top1 = Math.max(1, Math.round(rows.length * 0.01));
   const order = criticalScores.map((s, i) => i).sort((a, b) => criticalScores[b] - criticalScores[a] || a - b).slice(0, top1);
   const criticalTotal = critical.reduce((a, b) => a + b, 0);

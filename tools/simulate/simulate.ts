@@ -18,11 +18,10 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Declaration } from '@customs/domain';
 import { loadCriteriaFromDir } from '@customs/io';
 import { historyKeyDefinitions, MODELS_DIR, RiskScorer, type LabelledOutcome } from '@customs/risk-model';
 import { SelectivityEngine } from '@customs/selectivity';
-import { FULL, readLabelled, SAMPLE } from '../bench/declarations';
+import { FULL, readLabelled, SAMPLE, sortByDate } from '../bench/declarations';
 import { formatTable } from './metrics';
 import { replay } from './replay';
 
@@ -41,14 +40,6 @@ function share(args: readonly string[], name: string, fallback: number): number 
   return x;
 }
 
-/** Rows sorted by date, input order kept within a day. */
-function byDate<T extends { declaration: Pick<Declaration, 'date'> }>(rows: readonly T[]): T[] {
-  return rows
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => (a.r.declaration.date < b.r.declaration.date ? -1 : a.r.declaration.date > b.r.declaration.date ? 1 : a.i - b.i))
-    .map((x) => x.r);
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const haveSplits = existsSync(FULL) && existsSync(TRAIN);
@@ -60,8 +51,8 @@ async function main(): Promise<void> {
   const seed = Number(option(args, 'seed', '17'));
   const version = option(args, 'version', '2.0.0');
 
-  const rows = byDate(await readLabelled(source === 'valid' ? FULL : SAMPLE));
-  const seedHistory: LabelledOutcome[] = source === 'valid' ? byDate(await readLabelled(TRAIN)) : [];
+  const rows = sortByDate(await readLabelled(source === 'valid' ? FULL : SAMPLE));
+  const seedHistory: LabelledOutcome[] = source === 'valid' ? sortByDate(await readLabelled(TRAIN)) : [];
   const engine = SelectivityEngine.compile(loadCriteriaFromDir(join(ROOT, 'rules')));
   const scorer = await RiskScorer.load(join(MODELS_DIR, version));
   const started = Date.now();

@@ -1,29 +1,20 @@
+import { prng } from '@customs/domain/testing';
+
+/** mulberry32 as a plain function (the one of `@customs/domain/testing`): `prng(seed)()` gives the same sequence as `new SeededRandom(seed).next()`. */
+export { prng };
+
 /**
  * A seeded source of randomness for the synthetic generators: mulberry32 (32-bit state,
  * period 2^32, uniform in [0, 1)) and the draws the generators need. Same seed, same sequence,
  * on every platform: only 32-bit integer arithmetic and one division.
  */
-/** mulberry32 as a plain function: `prng(seed)()` gives the same sequence as `new SeededRandom(seed).next()`. */
-export function prng(seed: number): () => number {
-  const r = new SeededRandom(seed);
-  return () => r.next();
-}
-
 export class SeededRandom {
-  private state: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
 
   /** @param seed any number; its low 32 bits are the state. */
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = prng(seed);
   }
 
   /** An integer in [min, max] (both inclusive). */

@@ -300,19 +300,16 @@ export class CriteriaIndex {
       if (typeof v !== 'string') continue;
       for (const t of this.tokensOf(v)) take(byToken.get(t));
     }
-    for (const [fact, b] of this.upTo) {
-      const v = values[fact];
-      if (typeof v === 'number') {
-        if (!Number.isNaN(v)) take(b.entries, firstAtLeast(b.values, v));
-      } else if (Number.isNaN(Number.parseFloat(v as string))) continue;
-      else take(b.entries);
-    }
-    for (const [fact, b] of this.from) {
-      const v = values[fact];
-      if (typeof v === 'number') {
-        if (!Number.isNaN(v)) take(b.entries, 0, firstAbove(b.values, v));
-      } else if (Number.isNaN(Number.parseFloat(v as string))) continue;
-      else take(b.entries);
+    // Ceilings at or above the value ([first >= v, end)), floors at or below it ([0, first > v)).
+    for (const [bounds, upTo] of [[this.upTo, true], [this.from, false]] as const) {
+      for (const [fact, b] of bounds) {
+        const v = values[fact];
+        if (typeof v === 'number') {
+          if (Number.isNaN(v)) continue;
+          if (upTo) take(b.entries, firstAtLeast(b.values, v));
+          else take(b.entries, 0, firstAbove(b.values, v));
+        } else if (!Number.isNaN(Number.parseFloat(v as string))) take(b.entries);
+      }
     }
     found.sort((a, b) => a.ordinal - b.ordinal);
     return found.map((e) => e.criterion);

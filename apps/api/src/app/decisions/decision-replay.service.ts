@@ -63,8 +63,10 @@ export class DecisionReplayService {
       if (record.model.inputs) {
         // the recorded feature vector: the supply-chain history as it stood at the decision
         const x = Float32Array.from(record.model.inputs);
-        score = (await scorer.runMatrix(x, 1))[0];
-        if (criticalScore !== null) criticalScore = (await scorer.runMatrix(x, 1, 'critical'))[0];
+        // both models in one call (one round trip to the scoring thread)
+        const both = await scorer.scoreMatrix(x, 1);
+        score = both.fraud[0];
+        if (criticalScore !== null && both.critical) criticalScore = both.critical[0];
       } else {
         score = (await this.scoring.assess(scorer, [record.declaration]))[0].score;
       }
