@@ -29,11 +29,12 @@ describe('reference data: unknown codes are data-quality findings (e2e)', () => 
 
   /**
    * A declaration no criterion selects and the model clears (the sample's codes), with `over` on
-   * top. Its parties are this run's own: other specs on the same stack record seizures against the
-   * sample's importer, declarant and seller, and their supply-chain history would raise the score.
+   * top. Its parties are this run's own, and it is dated before every other spec's declarations:
+   * other specs on the same stack record seizures against the sample's parties, HS code and route,
+   * and the supply-chain history (outcomes dated before the declaration) would raise the score.
    */
   const parties = { declarantId: `D${uniqueDeclarationId().slice(-8)}`, importerId: `I${uniqueDeclarationId().slice(-8)}`, sellerId: `S${uniqueDeclarationId().slice(-8)}` };
-  const plain = (over: Record<string, string>) => sampleDeclaration({ declarationId: uniqueDeclarationId(), date: '2021-06-01', ...parties, ...over });
+  const plain = (over: Record<string, string>) => sampleDeclaration({ declarationId: uniqueDeclarationId(), date: '2019-12-02', ...parties, ...over });
 
   let firstFus6 = '';
 
