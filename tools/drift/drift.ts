@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Declaration } from '@customs/domain';
 import { loadCriteriaFromDir, readDeclarationFile } from '@customs/io';
 import {
   driftFeatures,
+  driftReferencePath,
   encodeFeatures,
   featureReference,
   historyKeyDefinitions,
@@ -14,6 +15,7 @@ import {
   RiskScorer,
   weeklyDrift,
   type DriftObservation,
+  type DriftReferenceFile,
   type LabelledOutcome,
 } from '@customs/risk-model';
 import { SelectivityEngine } from '@customs/selectivity';
@@ -42,6 +44,10 @@ import { driftTable, roundWeeks } from './format';
  * Current: `valid.csv` beside the reference when present, else `e2e/fixtures/kcs-valid-sample.csv`.
  *
  * Prints a Markdown table and one JSON line `{"drift":{...,"weeks":[...]}}`.
+ *
+ * `--write-reference [file]` also writes the feature reference (bins and shares per main feature,
+ * a `DriftReferenceFile`) to `file`, by default the committed
+ * `libs/risk-model/src/drift/references/<name>-<version>.json` the API's drift service reads.
  */
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = path.resolve(ROOT, '../shared/data/kcs-import-declarations');
@@ -71,6 +77,8 @@ async function main(): Promise<void> {
   const version = option(args, '--version') ?? '2.0.0';
   const minRows = Number(option(args, '--min-rows') ?? 100);
   const referenceArg = option(args, '--reference');
+  const writeAt = args.indexOf('--write-reference');
+  const writeReference = writeAt < 0 ? undefined : args[writeAt + 1] && !args[writeAt + 1].startsWith('--') ? args.splice(writeAt, 2)[1] : (args.splice(writeAt, 1), '');
   const current = args[0] ?? (existsSync(path.join(DATA, 'valid.csv')) ? path.join(DATA, 'valid.csv') : path.join(ROOT, 'e2e/fixtures/kcs-valid-sample.csv'));
   const referenceFile = referenceArg === 'none' ? undefined : referenceArg ?? (existsSync(path.join(DATA, 'train.csv')) ? path.join(DATA, 'train.csv') : undefined);
 
@@ -124,6 +132,19 @@ async function main(): Promise<void> {
   };
   const weeks = weeklyDrift(reference, observations, { cutoffs: { red, yellow }, minRows });
   const rel = (f: string) => path.relative(ROOT, f);
+  if (writeReference !== undefined) {
+    const out = writeReference || driftReferencePath(scorer.name, version);
+    const file: DriftReferenceFile = {
+      model: { name: scorer.name, version },
+      source: referenceRows.length
+        ? { file: rel(referenceFile!), from: fitFrom || null, rows: referenceRows.length, kind: 'train' }
+        : { file: rel(current), from: null, rows: currentRows.length, kind: 'sample' },
+      features: reference.features,
+    };
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, JSON.stringify(file, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1e6) / 1e6 : v)) + '\n');
+    process.stderr.write(`drift: feature reference written to ${rel(out)}\n`);
+  }
   process.stdout.write(
     `## Drift of ${scorer.name} ${version}: ${rel(current)} (${rows.length} declarations) by ISO week\n` +
       `score reference: spec quantiles (validation ${JSON.stringify((spec.training['validPeriod'] as unknown) ?? '')}); ` +

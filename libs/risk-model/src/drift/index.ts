@@ -7,3 +7,4 @@
 export * from './psi';
 export * from './iso-week';
 export * from './weekly-drift';
+export * from './reference-file';
