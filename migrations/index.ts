@@ -12,6 +12,7 @@ import { RiskAlertAcknowledgement1764810000000 } from './1764810000000-risk-aler
 import { ReferenceData1764900000000 } from './1764900000000-reference-data';
 import { ExpressStream1765000000000 } from './1765000000000-express-stream';
 import { PassengerStream1765100000000 } from './1765100000000-passenger-stream';
+import { PartyNetwork1765210000000 } from './1765210000000-party-network';
 
 export { runMigrations } from './run-migrations';
 
@@ -19,4 +20,4 @@ export { runMigrations } from './run-migrations';
 export const MIGRATIONS = [ScreeningSpine1763800000000, CriterionApproval1763900000000, RiskCases1764000000000, IntelligenceAttachments1764100000000,
   AuditChain1764200000000, ScreeningThroughput1764300000000, OfficeRiskPolicy1764400000000, SupplyChainAndModels1764500000000,
   AppendOnlyPrivileges1764600000000, RiskCaseHandoff1764700000000, RiskAlertAcknowledgement1764810000000,
-  ReferenceData1764900000000, ExpressStream1765000000000, PassengerStream1765100000000];
+  ReferenceData1764900000000, ExpressStream1765000000000, PassengerStream1765100000000, PartyNetwork1765210000000];

@@ -13,6 +13,7 @@ import { ModelsModule } from './app/models/models.module';
 import { InspectionResultsModule } from './app/inspection-results/inspection-results.module';
 import { ReferenceModule } from './app/reference/reference.module';
 import { RiskAlertsModule } from './app/risk-alerts/risk-alerts.module';
+import { PartyNetworkModule } from './app/party-network/party-network.module';
 import { RiskCasesModule } from './app/risk-cases/risk-cases.module';
 import { RiskPolicyModule } from './app/risk-policy/risk-policy.module';
 import { ScreeningModule } from './app/screening/screening.module';
@@ -61,6 +62,7 @@ export class AppModule implements NestModule {
         IntelligenceModule,
         RiskCasesModule,
         RiskAlertsModule,
+        PartyNetworkModule,
         InspectionResultsModule,
         AuditModule,
       ],

@@ -1,5 +1,5 @@
 import { sampleDeclaration } from '@customs/domain/testing';
-import { PartyNetwork, declarationParties, networkFeatures, partyRisk, personalisedPageRank, propagateRisk } from './index';
+import { PartyNetwork, declarationParties, networkFeatures, parsePartyKey, partyRisk, personalisedPageRank, propagateRisk } from './index';
 
 /** A declaration between a declarant and an importer only (one edge), on `date`. */
 function pair(declarationId: string, date: string, declarantId: string, importerId: string) {
@@ -154,5 +154,22 @@ describe('network features', () => {
     expect(features.meanPartyRisk).toBeLessThanOrEqual(features.maxPartyRisk);
     const unseen = networkFeatures(propagateRisk(network, '2020-01-05'), sampleDeclaration({ declarantId: 'N1', importerId: 'N2', sellerId: null, courierId: null }));
     expect(unseen).toMatchObject({ maxPartyRisk: 0, meanPartyRisk: 0, seizedWithin2Hops: 0, importerCounterparties: 0, newParties: 2 });
+  });
+});
+
+describe('party keys', () => {
+  it('parses well-formed keys and refuses unknown roles and malformed ids', () => {
+    expect(parsePartyKey('IMPORTER:QLRUBN9')).toEqual({ role: 'IMPORTER', id: 'QLRUBN9' });
+    expect(parsePartyKey('COURIER:c1')).toEqual({ role: 'COURIER', id: 'c1' });
+    for (const bad of ['QLRUBN9', 'OWNER:X', 'importer:X', 'IMPORTER:', 'IMPORTER:a-b', 'IMPORTER:X:Y', `SELLER:${'A'.repeat(21)}`]) expect(parsePartyKey(bad)).toBeNull();
+  });
+
+  it('knows a party whatever the date, and says whether an outcome was new', () => {
+    const network = new PartyNetwork();
+    network.add(pair('1', '2020-01-01', 'D', 'I'));
+    expect(network.hasParty('IMPORTER:I')).toBe(true);
+    expect(network.hasParty('IMPORTER:D')).toBe(false);
+    expect(network.recordOutcome(seized('1', '2020-01-03'))).toBe(true);
+    expect(network.recordOutcome(seized('1', '2020-01-03'))).toBe(false);
   });
 });

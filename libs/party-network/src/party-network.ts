@@ -66,6 +66,28 @@ export function partyKey(role: PartyRole, id: string): string {
   return `${role}:${id}`;
 }
 
+/** A node key split into its role and id (see {@link parsePartyKey}). */
+export interface ParsedPartyKey {
+  role: PartyRole;
+  id: string;
+}
+
+/** Party ids as declarations carry them: 1-20 letters or digits (the declaration schema's identifier rule). */
+const PARTY_ID = /^[A-Za-z0-9]{1,20}$/;
+
+/**
+ * Splits a node key `<ROLE>:<id>` (e.g. `IMPORTER:QLRUBN9`) into role and id.
+ * @returns null when the key is malformed: an unknown role, or an id that is not 1-20 letters or digits.
+ */
+export function parsePartyKey(key: string): ParsedPartyKey | null {
+  const cut = key.indexOf(':');
+  if (cut < 0) return null;
+  const role = key.slice(0, cut);
+  const id = key.slice(cut + 1);
+  if (!(PARTY_ROLES as readonly string[]).includes(role) || !PARTY_ID.test(id)) return null;
+  return { role: role as PartyRole, id };
+}
+
 /**
  * The parties on a declaration, as node keys in role order (declarant, importer, seller, courier);
  * a null or empty seller / courier is left out.
@@ -149,21 +171,28 @@ export class PartyNetwork {
     return true;
   }
 
+  /** Whether the party (node key) is on any declaration added, whatever its date. */
+  hasParty(key: string): boolean {
+    return this.master.hasNode(key);
+  }
+
   /**
    * Records the inspection outcome of a declaration (the declaration may be added before or after).
    * Idempotent: recording the same outcome again changes nothing.
+   * @returns `true` when the outcome was new, `false` when the same one was recorded before.
    * @throws RangeError when `date` is not an ISO date; Error when another outcome was recorded for the same declaration.
    */
-  recordOutcome(outcome: InspectionOutcome): void {
+  recordOutcome(outcome: InspectionOutcome): boolean {
     assertIsoDate(outcome.date, `outcome of ${outcome.declarationId} date`);
     const known = this.outcomes.get(outcome.declarationId);
     if (known) {
       if (known.date !== outcome.date || known.fraud !== outcome.fraud || known.criticalFraud !== outcome.criticalFraud) {
         throw new Error(`declaration ${outcome.declarationId} already has another inspection outcome`);
       }
-      return;
+      return false;
     }
     this.outcomes.set(outcome.declarationId, { ...outcome });
+    return true;
   }
 
   /**

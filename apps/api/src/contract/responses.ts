@@ -15,6 +15,7 @@ export type { CriteriaList, CriteriaMeta, CriteriaOverlaps, CriterionHistory, Cr
 export type { CriterionBacktestResult } from '../app/criteria/backtest/criterion-backtest.service';
 export type { ExpressManifestScreening, ExpressReplayResult, ExpressWaybillDetail, XrayInterpretation, XrayQueue } from '../app/express/express.responses';
 export type { PassengerDetail, PassengerListScreening, PassengerQueue, PnrIntake } from '../app/passengers/passengers.responses';
+export type { PartyView } from '../app/party-network/party-network.responses';
 export type { SelectionTrace } from '../app/decisions/decision-records.service';
 export type { ReplayResult } from '../app/decisions/decision-replay.service';
 export type { AttachmentList, AttachmentUpload, IntelligenceInbox } from '../app/intelligence/intelligence.responses';

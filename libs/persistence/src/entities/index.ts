@@ -15,6 +15,7 @@ import { RiskAlertAcknowledgementEntity } from './risk-alert-acknowledgement.ent
 import { SelectivityCriterionEntity } from './selectivity-criterion.entity';
 import { ExpressDecisionEntity, ExpressManifestEntity, XrayInterpretationEntity } from './express.entity';
 import { PassengerApisEntity, PassengerDecisionEntity, PassengerReadEntity, PnrRecordEntity } from './passenger.entity';
+import { PartyDeclarationEntity, PartyLinkEntity } from './party-network.entity';
 
 export { CaseEventEntity, CriterionApprovalEntity, DecisionRecordEntity, InspectionCaseEntity, SelectivityCriterionEntity };
 export { OfficeRiskPolicyEntity };
@@ -24,6 +25,7 @@ export { InspectionOutcomeEntity, ModelEventEntity, ModelRegistrationEntity };
 export { CaseStartOutboxEntity, CriteriaSetEntity, RiskAlertAcknowledgementEntity, RiskCaseHandoffEntity };
 export { ExpressDecisionEntity, ExpressManifestEntity, XrayInterpretationEntity };
 export { PassengerApisEntity, PassengerDecisionEntity, PassengerReadEntity, PnrRecordEntity };
+export { PartyDeclarationEntity, PartyLinkEntity };
 export type { RiskCaseHandoffKind, RiskCaseHandoffOutcome } from './risk-case-handoff.entity';
 
 /** Every TypeORM entity of the system, for `DataSource` and `TypeOrmModule` options. */
@@ -31,4 +33,4 @@ export const ENTITIES = [DecisionRecordEntity, SelectivityCriterionEntity, Crite
   RiskCaseEntity, RiskCaseEventEntity, RiskCaseCriterionEntity, IntelligenceReportEntity, IntelligenceAttachmentEntity, IdempotencyKeyEntity,
   InspectionOutcomeEntity, ModelRegistrationEntity, ModelEventEntity, OfficeRiskPolicyEntity, CriteriaSetEntity, CaseStartOutboxEntity,
   RiskCaseHandoffEntity, RiskAlertAcknowledgementEntity, ExpressManifestEntity, ExpressDecisionEntity, XrayInterpretationEntity,
-  PassengerApisEntity, PnrRecordEntity, PassengerDecisionEntity, PassengerReadEntity];
+  PassengerApisEntity, PnrRecordEntity, PassengerDecisionEntity, PassengerReadEntity, PartyDeclarationEntity, PartyLinkEntity];

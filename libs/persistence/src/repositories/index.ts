@@ -15,3 +15,4 @@ export * from './risk-case-handoff.repository';
 export * from './reference-code.repository';
 export * from './express.repository';
 export * from './passenger.repository';
+export * from './party-network.repository';

@@ -1,0 +1,122 @@
+import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { parsePartyKey, PartyNetwork, propagateRisk, type RiskSnapshot } from '@customs/party-network';
+import { PartyNetworkRepository, type PartyDeclarationInput } from '@customs/persistence';
+import type { PartyView } from './party-network.responses';
+import { partyView } from './party-view';
+
+/** Rows read per query while loading. */
+const PAGE = 20_000;
+/**
+ * Sequence numbers re-read behind the last one seen: identity values are taken at insert but
+ * become visible at commit, so a slow transaction can commit a lower `seq` after a higher one
+ * was read. Re-reading is harmless: `PartyNetwork.add` and `recordOutcome` are idempotent.
+ */
+const SEQ_OVERLAP = 1000;
+/** Risk snapshots kept (one per as-of date asked, the most recent ones). */
+const SNAPSHOTS = 4;
+
+/**
+ * The party network in the API: `party_declaration` and the inspection outcomes of
+ * `inspection_outcome` (seizures = fraud 1) loaded into a `PartyNetwork` (`@customs/party-network`),
+ * kept current by reading the rows added since the last load on every request, and risk
+ * propagated (`propagateRisk`) per as-of date, cached until the network changes.
+ *
+ * Postgres is the source of truth (written by screening, `PartyNetworkRepository.record`); this
+ * is a cache, the same in every API instance after its refresh. The whole network is held, so
+ * the PageRank is exact; memory grows with one entry per declaration and party pair.
+ */
+@Injectable()
+export class PartyNetworkService {
+  private readonly logger = new Logger(PartyNetworkService.name);
+  private network = new PartyNetwork();
+  private lastDeclarationSeq = 0;
+  private lastOutcomeSeq = 0;
+  /** Changes whenever a declaration or outcome is added: snapshots of an older version are stale. */
+  private version = 0;
+  private readonly snapshots = new Map<string, { version: number; snapshot: RiskSnapshot }>();
+  private loading: Promise<void> | null = null;
+
+  constructor(private readonly repository: PartyNetworkRepository) {}
+
+  /**
+   * Adds screened declarations to the party network in Postgres (one statement; idempotent per
+   * declaration id: a re-send counts once). Called by screening after the decisions are stored.
+   * @returns how many declarations were new to the network.
+   */
+  record(declarations: readonly PartyDeclarationInput[]): Promise<number> {
+    return this.repository.record(declarations);
+  }
+
+  /**
+   * A party as of a date (`GET /api/parties/:partyKey`).
+   * @param partyKey node key `<ROLE>:<id>`.
+   * @param asOf YYYY-MM-DD (validated by the query DTO); default today (UTC).
+   * @throws BadRequestException (400) for a malformed key; NotFoundException (404) for a party on no declaration at all.
+   */
+  async party(partyKey: string, asOf: string = new Date().toISOString().slice(0, 10)): Promise<PartyView> {
+    if (!parsePartyKey(partyKey)) {
+      throw new BadRequestException(`party key must be DECLARANT, IMPORTER, SELLER or COURIER, a colon and the party's id (1-20 letters or digits), e.g. IMPORTER:QLRUBN9; got ${JSON.stringify(partyKey.slice(0, 60))}`);
+    }
+    await this.refresh();
+    if (!this.network.hasParty(partyKey)) throw new NotFoundException(`party ${partyKey} is on no screened declaration or recorded inspection outcome`);
+    return partyView(this.snapshot(asOf), partyKey);
+  }
+
+  /** Loads the rows added since the last load. Concurrent calls share one load. */
+  refresh(): Promise<void> {
+    if (!this.loading) {
+      this.loading = this.loadNew().finally(() => {
+        this.loading = null;
+      });
+    }
+    return this.loading;
+  }
+
+  private snapshot(asOf: string): RiskSnapshot {
+    const cached = this.snapshots.get(asOf);
+    if (cached && cached.version === this.version) return cached.snapshot;
+    const snapshot = propagateRisk(this.network, asOf);
+    this.snapshots.delete(asOf);
+    this.snapshots.set(asOf, { version: this.version, snapshot });
+    while (this.snapshots.size > SNAPSHOTS) this.snapshots.delete(this.snapshots.keys().next().value as string);
+    return snapshot;
+  }
+
+  private add(declaration: PartyDeclarationInput): boolean {
+    try {
+      return this.network.add(declaration);
+    } catch (e) {
+      // An imported past outcome whose declaration id was screened with other parties: the screened one stands.
+      this.logger.warn(`party network: declaration ${declaration.declarationId} skipped: ${(e as Error).message}`);
+      return false;
+    }
+  }
+
+  private async loadNew(): Promise<void> {
+    let changed = 0;
+    for (let from = Math.max(0, this.lastDeclarationSeq - SEQ_OVERLAP); ; ) {
+      const rows = await this.repository.declarationsAfter(from, PAGE);
+      for (const r of rows) if (this.add(r)) changed++;
+      if (rows.length === 0) break;
+      from = Number(rows[rows.length - 1].seq);
+      this.lastDeclarationSeq = Math.max(this.lastDeclarationSeq, from);
+      if (rows.length < PAGE) break;
+    }
+    for (let from = Math.max(0, this.lastOutcomeSeq - SEQ_OVERLAP); ; ) {
+      const rows = await this.repository.outcomesAfter(from, PAGE);
+      for (const r of rows) {
+        if (this.add(r.declaration)) changed++;
+        try {
+          if (this.network.recordOutcome({ declarationId: r.declaration.declarationId, date: r.knownOn, fraud: r.fraud, criticalFraud: r.criticalFraud > 0 ? 1 : 0 })) changed++;
+        } catch (e) {
+          this.logger.warn(`party network: outcome of ${r.declaration.declarationId} skipped: ${(e as Error).message}`);
+        }
+      }
+      if (rows.length === 0) break;
+      from = Number(rows[rows.length - 1].seq);
+      this.lastOutcomeSeq = Math.max(this.lastOutcomeSeq, from);
+      if (rows.length < PAGE) break;
+    }
+    if (changed > 0) this.version++;
+  }
+}
