@@ -4,11 +4,11 @@ import { MODELS_DIR, RiskScorer } from './risk-scorer';
 import { TreeExplainer } from './tree-shap';
 
 /**
- * The shipped 2.0.0 model's explanations against Python: LightGBM's own SHAP contributions
- * (`pred_contrib`, written into parity-fixtures.json by python/train.py) for every fixture row.
+ * The shipped 2.0.0 and 3.0.0 models' explanations against Python: LightGBM's own SHAP contributions
+ * (`pred_contrib`, written into parity-fixtures.json by python/train.py, train_v3.py) for every fixture row.
  */
-describe('2.0.0 score explanations (parity with LightGBM pred_contrib)', () => {
-  const dir = path.join(MODELS_DIR, '2.0.0');
+describe.each(['2.0.0', '3.0.0'])('%s score explanations (parity with LightGBM pred_contrib)', (version) => {
+  const dir = path.join(MODELS_DIR, version);
   const fixtures: { featureNames: string[]; rows: Array<{ features: number[]; score: number; contributions: number[] }> } =
     JSON.parse(readFileSync(path.join(dir, 'parity-fixtures.json'), 'utf8'));
   const explainer = TreeExplainer.load(path.join(dir, 'trees.json'));

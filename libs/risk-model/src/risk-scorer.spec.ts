@@ -12,9 +12,9 @@ interface FixtureRow {
   score: number;
   /** 1.0.0 fixtures: LightGBM predict_proba. */
   lightgbmScore?: number;
-  /** 2.0.0 fixtures: P(critical fraud) from Python onnxruntime. */
+  /** 2.0.0 / 3.0.0 fixtures: P(critical fraud) from Python onnxruntime. */
   criticalScore?: number;
-  /** 2.0.0 fixtures: per history key name, [n, frauds, criticals, priceN, priceSum, priceSumSq] the row was encoded from. */
+  /** 2.0.0 / 3.0.0 fixtures: per history key name, [n, frauds, criticals, priceN, priceSum, priceSumSq] the row was encoded from. */
   history?: Record<string, number[]>;
   features: number[];
 }
@@ -36,7 +36,7 @@ function fixedHistory(f: Fixtures, row: FixtureRow): HistoryLookup | undefined {
   return { aggregate: (parts) => byParts.get(parts.join('+'))! };
 }
 
-const VERSIONS = ['1.0.0', '2.0.0'];
+const VERSIONS = ['1.0.0', '2.0.0', '3.0.0'];
 
 describe.each(VERSIONS)('RiskScorer %s (parity with Python)', (version) => {
   const modelDir = path.join(MODELS_DIR, version);
@@ -104,7 +104,7 @@ describe.each(VERSIONS)('RiskScorer %s (parity with Python)', (version) => {
     expect(maxDiff).toBeLessThanOrEqual(1e-5);
   });
 
-  it('is close to LightGBM predict_proba too (1.0.0) / scores critical fraud like Python (2.0.0)', async () => {
+  it('is close to LightGBM predict_proba too (1.0.0) / scores critical fraud like Python (2.0.0, 3.0.0)', async () => {
     const scored = await scoreAll(scorer);
     let checked = 0;
     scored.forEach((s, i) => {

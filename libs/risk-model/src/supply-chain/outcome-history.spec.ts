@@ -57,8 +57,8 @@ describe('OutcomeHistory: the leakage guard', () => {
   });
 });
 
-describe('OutcomeHistory: parity with python/train.py history_aggregates()', () => {
-  const fixtureFile = path.join(MODELS_DIR, '2.0.0', 'history-fixtures.json');
+describe.each(['2.0.0', '3.0.0'])('OutcomeHistory: parity with python history_aggregates() on the keys of %s', (version) => {
+  const fixtureFile = path.join(MODELS_DIR, version, 'history-fixtures.json');
   const sample = path.resolve(__dirname, '../../../../e2e/fixtures/kcs-valid-sample.csv');
 
   it('gives the aggregates Python computed on the committed KCS sample', async () => {
