@@ -46,6 +46,8 @@ export interface ReplayResult {
   policies: Partial<Record<PolicyName, PolicyMetrics>>;
   /** Ids of the declarations each policy inspected, in replay order. */
   inspected: Partial<Record<PolicyName, string[]>>;
+  /** The same metrics per customs office (recall over the office's own fraud), with the office's declarations and frauds. */
+  offices: Record<string, { declarations: number; totalFraud: number; policies: Partial<Record<PolicyName, PolicyMetrics>> }>;
   declarations: number;
   days: number;
   /** Fraudulent declarations among the replayed ones. */
@@ -58,6 +60,8 @@ interface PolicyState {
   seenImporters: Set<string>;
   rng: SeededRandom;
   counts: PolicyCounts;
+  /** Counts per office id. */
+  officeCounts: Map<string, PolicyCounts>;
   inspected: string[];
 }
 
@@ -82,12 +86,13 @@ export async function replay(rows: readonly ReplayRow[], options: ReplayOptions)
   const shares = options.shares ?? DEFAULT_SHARES;
   const seed = options.seed ?? 17;
   const names = options.policies ?? POLICY_NAMES;
-  const states: PolicyState[] = names.map((name, p) => {
+  const states: PolicyState[] = names.map((name) => {
+    const p = POLICY_NAMES.indexOf(name); // the draw of a policy does not depend on which others run
     const history = new OutcomeHistory(options.keyDefinitions);
     history.add(options.seedHistory ?? []);
     const seenImporters = new Set<string>();
     for (const o of options.seedHistory ?? []) if (o.declaration.importerId) seenImporters.add(o.declaration.importerId);
-    return { name, history, seenImporters, rng: new SeededRandom(seed * 7919 + p), counts: emptyCounts(), inspected: [] };
+    return { name, history, seenImporters, rng: new SeededRandom(seed * 7919 + p), counts: emptyCounts(), officeCounts: new Map(), inspected: [] };
   });
   const days = groupBy(rows, (r) => r.declaration.date);
   for (const [, positions] of days) {
@@ -96,15 +101,18 @@ export async function replay(rows: readonly ReplayRow[], options: ReplayOptions)
     const screened = decls.map((d) => options.screen(d));
     const offices = groupBy(decls, (d) => d.officeId);
     for (const state of states) {
+      for (const [office] of offices) if (!state.officeCounts.has(office)) state.officeCounts.set(office, emptyCounts());
       const scores = state.name === 'criteria' ? decls.map(() => 0) : await options.score(decls, state.history);
       if (scores.length !== decls.length) throw new Error(`scorer returned ${scores.length} scores for ${decls.length} declarations`);
       const revealed: ReplayRow[] = [];
-      for (const [, members] of offices) {
+      for (const [office, members] of offices) {
         const candidates: Candidate[] = members.map((i) => ({ score: scores[i], lane: screened[i].lane, fired: screened[i].fired }));
         const picks = selectFor(state.name, candidates, capacityFor(members.length, share), shares, state.rng);
         for (const pick of picks) {
           const row = day[members[pick.index]];
-          count(state.counts, { fraud: row.fraud, critical: row.critical, unseen: !state.seenImporters.has(row.declaration.importerId), reason: pick.reason });
+          const inspected = { fraud: row.fraud, critical: row.critical, unseen: !state.seenImporters.has(row.declaration.importerId), reason: pick.reason };
+          count(state.counts, inspected);
+          count(state.officeCounts.get(office)!, inspected);
           state.inspected.push(row.declaration.declarationId);
           revealed.push(row);
         }
@@ -115,7 +123,18 @@ export async function replay(rows: readonly ReplayRow[], options: ReplayOptions)
     }
   }
   const totalFraud = rows.reduce((a, r) => a + r.fraud, 0);
+  const perOffice = new Map<string, { declarations: number; totalFraud: number }>();
+  for (const r of rows) {
+    const o = perOffice.get(r.declaration.officeId) ?? { declarations: 0, totalFraud: 0 };
+    o.declarations += 1;
+    o.totalFraud += r.fraud;
+    perOffice.set(r.declaration.officeId, o);
+  }
+  const offices: ReplayResult['offices'] = {};
+  for (const [office, o] of [...perOffice].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    offices[office] = { ...o, policies: Object.fromEntries(states.map((s) => [s.name, finish(s.officeCounts.get(office) ?? emptyCounts(), o.totalFraud)])) };
   return {
+    offices,
     policies: Object.fromEntries(states.map((s) => [s.name, finish(s.counts, totalFraud)])),
     inspected: Object.fromEntries(states.map((s) => [s.name, s.inspected])),
     declarations: rows.length,

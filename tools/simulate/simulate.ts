@@ -15,15 +15,22 @@
  * (2020, all inspected); `--source sample` replays the bundled 1,000-row fixture
  * `e2e/fixtures/kcs-valid-sample.csv` from an empty history (runs on a fresh clone).
  * Prints a table and one JSON line `{"simulation":{...}}` to stdout.
+ *
+ * `--out <file>` also writes the per-office artefact (`office-results.ts`, what the office
+ * risk-policy page shows): `criteria` and `exploit` once, then `explore` at each share of
+ * `--sweep-explore` (default 0.05,0.1,0.2) and `control` at each of `--sweep-control` (default
+ * 0.02,0.05,0.1), every run with the same seed and capacity. The committed
+ * `tools/simulate/results/office-shares.json` is `--out` on the valid split.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { loadCriteriaFromDir } from '@customs/io';
 import { historyKeyDefinitions, MODELS_DIR, RiskScorer, type LabelledOutcome } from '@customs/risk-model';
 import { SelectivityEngine } from '@customs/selectivity';
 import { FULL, readLabelled, SAMPLE, sortByDate } from '../bench/declarations';
 import { formatTable } from './metrics';
-import { replay } from './replay';
+import { officeResults } from './office-results';
+import { replay, type ReplayOptions } from './replay';
 
 const ROOT = join(__dirname, '../..');
 const TRAIN = join(dirname(FULL), 'train.csv');
@@ -57,9 +64,8 @@ async function main(): Promise<void> {
   const scorer = await RiskScorer.load(join(MODELS_DIR, version));
   const started = Date.now();
   try {
-    const result = await replay(rows, {
+    const common: Omit<ReplayOptions, 'shares' | 'policies'> = {
       capacity,
-      shares,
       seed,
       seedHistory,
       keyDefinitions: historyKeyDefinitions([scorer.spec]),
@@ -68,7 +74,8 @@ async function main(): Promise<void> {
         return { lane: r.lane, fired: r.fired.length };
       },
       score: async (decls, history) => (await scorer.scoreDetailed(decls, scorer.needsHistory ? history : undefined)).map((s) => s.score),
-    });
+    };
+    const result = await replay(rows, { ...common, shares });
     const policies = result.policies as Parameters<typeof formatTable>[0];
     console.log(
       `Selection-policy simulation: ${result.declarations} declarations over ${result.days} days (${source === 'valid' ? 'KCS valid split, history seeded from train' : 'bundled sample, empty history'}), ` +
@@ -77,6 +84,30 @@ async function main(): Promise<void> {
     );
     console.log(formatTable(policies));
     console.log(JSON.stringify({ simulation: { policies, declarations: result.declarations, days: result.days, totalFraud: result.totalFraud, capacity, shares, seed, model: `${scorer.name} ${scorer.version}`, source } }));
+    const out = option(args, 'out', '');
+    if (out) {
+      const list = (name: string, fallback: string) => option(args, name, fallback).split(',').map((x) => {
+        const v = Number(x);
+        if (!(v >= 0 && v <= 1)) throw new Error(`--${name} must be shares in [0, 1], comma-separated`);
+        return v;
+      });
+      const sweep = async (policy: 'explore' | 'control', values: number[]) => {
+        const runs = [];
+        for (const share of values) runs.push({ share, result: await replay(rows, { ...common, shares: { ...shares, [policy]: share }, policies: [policy] }) });
+        return runs;
+      };
+      const explore = await sweep('explore', list('sweep-explore', '0.05,0.1,0.2'));
+      const control = await sweep('control', list('sweep-control', '0.02,0.05,0.1'));
+      const artefact = officeResults(
+        { source, model: `${scorer.name} ${scorer.version}`, capacity, seed, from: rows[0]?.declaration.date ?? '', to: rows[rows.length - 1]?.declaration.date ?? '', command: `npm run simulate -- ${args.join(' ')}` },
+        result,
+        explore,
+        control,
+      );
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, JSON.stringify(artefact, null, 1) + '\n');
+      process.stderr.write(`simulate: per-office results written to ${relative(process.cwd(), out)} (${Object.keys(artefact.offices).length} offices)\n`);
+    }
   } finally {
     await scorer.close();
   }

@@ -5,6 +5,7 @@ import { CaseStartModule } from './app/case-start/case-start.module';
 import { CasesModule } from './app/cases/cases.module';
 import { CriteriaModule } from './app/criteria/criteria.module';
 import { DecisionsModule } from './app/decisions/decisions.module';
+import { DriftModule } from './app/drift/drift.module';
 import { ExpressModule } from './app/express/express.module';
 import { PassengersModule } from './app/passengers/passengers.module';
 import { HealthModule } from './app/health/health.module';
@@ -59,6 +60,7 @@ export class AppModule implements NestModule {
         ReferenceModule,
         CasesModule,
         StatsModule,
+        DriftModule,
         IntelligenceModule,
         RiskCasesModule,
         RiskAlertsModule,

@@ -384,6 +384,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly drift of the deciding model from its decision records: PSI of the score (against the spec’s validation quantiles) and of the main features (against the training reference), hit rate per criterion and model lane with the change since the previous week, WARN (PSI > 0.1) / ALERT (> 0.25) alerts, and the RED / YELLOW cut-offs each week’s scores suggest. Cached for a minute. */
+        get: operations["DriftController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/express/manifests": {
         parameters: {
             query?: never;
@@ -704,6 +721,40 @@ export interface paths {
         put?: never;
         /** Preview a policy before writing it: the office’s decisions of the last 28 days decided again under the policy in force and under these figures (lanes, deciding bases, moves); writes nothing */
         post: operations["RiskPolicyController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offices/{officeId}/risk-policy/simulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the selection-policy simulator (npm run simulate) found for this office: fraud found, precision and fraud by unseen parties under pure exploitation and with each exploration / control share of the capacity, beside the office’s shares in force */
+        get: operations["RiskPolicyController_simulationOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/{partyKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A party of the party network as of a date (default today): propagated seizure risk, neighbourhood up to 2 hops, seized parties near it and why it scores so */
+        get: operations["PartyNetworkController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1735,6 +1786,19 @@ export interface components {
             /** @example Glue gun, not a firearm: keyword too broad */
             note?: string | null;
         };
+        /** @description A lane cut-off as recorded with the model and as the week's scores would set it. */
+        CutoffSuggestion: {
+            /** @description suggested − recorded. */
+            delta: number;
+            /** @description The model's recorded cut-off (`spec.thresholds`). */
+            recorded: number;
+            /** @description Share of the week's declarations scoring at or above the recorded cut-off (0..1). */
+            shareAtRecorded: number;
+            /** @description The week's score quantile at 1 − topShare: the cut-off that would select `topShare` this week. */
+            suggested: number;
+            /** @description Intended share of declarations at or above the cut-off (0..1). */
+            topShare: number;
+        };
         /** @description One data-quality finding on a screened declaration: `field` holds `value`, which is well formed but not in the reference list in force (`UNKNOWN_CODE`). */
         DataQualityFinding: {
             field: components["schemas"]["CodeField"];
@@ -1904,6 +1968,88 @@ export interface components {
             /** @description Version number, integer >= 1. */
             version: number;
         };
+        /** @description A PSI above a threshold. `WARN` above  {@link  PSI_WARN } , `ALERT` above  {@link  PSI_ALERT } . */
+        DriftAlert: {
+            /** @enum {string} */
+            level: "WARN" | "ALERT";
+            /** @description The threshold it exceeded. */
+            threshold: number;
+            /** @description The PSI. */
+            value: number;
+            /** @description `score` or `feature:<name>`. */
+            what: string;
+        };
+        /** @description `GET /api/drift`: the weekly drift of the deciding model over recent ISO weeks, from the decision records (scores, model lanes, recorded feature vectors, fired criteria) and the inspection results of the case read model. */
+        DriftReport: {
+            /** @description ISO timestamp of the computation (reports are cached; see `DriftService`). */
+            computedAt: string;
+            /** @description What the features are compared with (the committed training reference), null when the model has none (then no feature PSI). */
+            featureReference: {
+                file: string;
+                from: string | null;
+                /** @enum {string} */
+                kind: "train" | "sample";
+                rows: number;
+            } | null;
+            /** @description The last week of `weeks` (what the dashboard and the metrics show), null when empty. */
+            latest: components["schemas"]["DriftWeekView"] | null;
+            /** @description The deciding model the report is about (its decisions only). */
+            model: {
+                name: string;
+                version: string;
+            };
+            /** @description The weeks asked for: `[from, to]` are the Monday of the first and the Sunday of the last (`YYYY-MM-DD`); null when the model decided nothing yet. */
+            period: {
+                firstWeek: string;
+                from: string;
+                lastWeek: string;
+                to: string;
+            } | null;
+            /** @description What the score is compared with. */
+            scoreReference: string;
+            /** @description PSI thresholds (Siddiqi 2006) and the volume under which a week raises no alerts. */
+            thresholds: {
+                alert: number;
+                minRows: number;
+                warn: number;
+            };
+            /** @description Weeks with at least one decision, chronological. */
+            weeks: components["schemas"]["DriftWeekView"][];
+        };
+        /** @description One ISO week of the drift report (see `weeklyDrift` of `@customs/risk-model`); PSIs are dimensionless, rates fractions 0..1. */
+        DriftWeekView: {
+            /** @description PSIs above the thresholds (WARN > 0.1, ALERT > 0.25), largest first. */
+            alerts: components["schemas"]["DriftAlert"][];
+            /** @description PSI per main feature against the training reference, largest first; empty without a feature reference. */
+            featurePsi: {
+                feature: string;
+                history: boolean;
+                psi: number;
+            }[];
+            /** @description First and last declaration dates seen in the week (`YYYY-MM-DD`). */
+            from: string;
+            /** @description Hit rates (fraud = DISCREPANCY or SEIZURE / inspected with a result) per criterion id and per model lane, with the change since the previous week of the report. */
+            hitRates: {
+                criteria: components["schemas"]["HitRate"][];
+                lanes: components["schemas"]["HitRate"][];
+            };
+            /** @description True when n < `thresholds.minRows`: PSIs are reported but raise no alerts. */
+            lowVolume: boolean;
+            /** @description Declarations the model decided in the week. */
+            n: number;
+            /** @description The RED / YELLOW cut-offs the week's scores would need to keep the spec's top shares, against the recorded ones. */
+            recalibration: {
+                red: components["schemas"]["CutoffSuggestion"];
+                yellow: components["schemas"]["CutoffSuggestion"];
+            } | null;
+            /** @description PSI of the fraud score against the spec's recorded validation quantiles. */
+            scorePsi: number;
+            to: string;
+            /** @description ISO week, `YYYY-Www`. */
+            week: string;
+            /** @description Of those, with the feature vector recorded (`model.inputs`): the rows feature PSIs are computed on. */
+            withInputs: number;
+        };
         ErrorResponse: {
             error?: string;
             errors?: unknown[];
@@ -2071,6 +2217,21 @@ export interface components {
             riskArea: components["schemas"]["RiskArea"];
             scope: components["schemas"]["CriterionScope"];
             version: number;
+        };
+        /** @description Hit rate of one criterion or lane in one week, and its change since the previous week. */
+        HitRate: {
+            /** @description hitRate − previous (fraction, e.g. −0.05 = five points down), null when either is null. */
+            change: number | null;
+            /** @description Of those, with fraud found. */
+            fraud: number;
+            /** @description fraud / inspected (0..1), null when nothing was inspected. */
+            hitRate: number | null;
+            /** @description Criterion id or lane. */
+            id: string;
+            /** @description Selected declarations with an inspection outcome. */
+            inspected: number;
+            /** @description The hit rate of the previous week in the report, null when it had none. */
+            previous: number | null;
         };
         /** @description The case as the workflow holds it (source of truth). */
         InspectionCaseState: {
@@ -2440,6 +2601,98 @@ export interface components {
             inserted: number;
             /** @description Outcomes in the request. */
             received: number;
+        };
+        /** @description An edge of the drawn neighbourhood: two parties and the number of declarations they share before the date. */
+        PartyEdge: {
+            source: string;
+            target: string;
+            /** @description Shared declarations dated before the as-of date (count, >= 1). */
+            weight: number;
+        };
+        /** @description The neighbourhood drawn on the party page: nodes up to 2 hops and the edges between them. */
+        PartyNeighbourhood: {
+            /** @description Every edge between two shown nodes, as of the date. */
+            edges: components["schemas"]["PartyEdge"][];
+            /** @description The party first (hops 0), then direct counterparties by shared declarations, then 2-hop parties by score; at most 60. */
+            nodes: components["schemas"]["PartyNode"][];
+            /** @description Parties within 2 hops in the network (shown or not). */
+            total: number;
+            /** @description True when `total` exceeds the nodes shown. */
+            truncated: boolean;
+        };
+        /** @description A party of the drawn neighbourhood, as of the page's date. */
+        PartyNode: {
+            /** @description Hops from the page's party (0 for the party itself, 1 or 2). */
+            hops: number;
+            /** @description The declarant's, importer's, seller's or courier's id on the declarations (1-20 letters or digits). */
+            id: string;
+            /** @description Node key `<ROLE>:<id>`, e.g. `IMPORTER:QLRUBN9` (the party page's path parameter). */
+            key: string;
+            role: components["schemas"]["PartyRole"];
+            /** @description Propagated seizure risk in [0, 1] (personalised PageRank divided by the network's largest). */
+            score: number;
+            /** @description The party had a seized declaration (a fraud outcome) known before the date. */
+            seized: boolean;
+            /** @description Number of its seized declarations known before the date. */
+            seizures: number;
+        };
+        /**
+         * @description Why the party scores as it does, one statement each, for the analyst. `code` selects the sentence (the web app translates it with `params`); `text` is the same sentence in English.
+         *     - `NOT_SEEN`: on no declaration dated before the date.
+         *     - `NO_SEIZURES`: no seizure in the whole network known before the date (every score is 0).
+         *     - `OWN_SEIZURES` (`count`): the party itself had seized declarations.
+         *     - `SEIZED_COUNTERPARTIES` (`count`, `party`, `shared`): it shares declarations with seized parties; the heaviest tie.
+         *     - `NEAREST_SEIZURE` (`hops`): the nearest seized party is that many hops away.
+         *     - `UNREACHABLE`: no seized party is connected to it.
+         *     - `SCORE` (`score`, `percentile`): the score, and the share of the network's parties scoring lower (%).
+         */
+        PartyReason: {
+            /** @enum {string} */
+            code: "NOT_SEEN" | "NO_SEIZURES" | "OWN_SEIZURES" | "SEIZED_COUNTERPARTIES" | "NEAREST_SEIZURE" | "UNREACHABLE" | "SCORE";
+            params: {
+                [key: string]: string | number;
+            };
+            text: string;
+        };
+        /** @description A party of the network: its node key and the role and id it is made of. */
+        PartyRef: {
+            /** @description The declarant's, importer's, seller's or courier's id on the declarations (1-20 letters or digits). */
+            id: string;
+            /** @description Node key `<ROLE>:<id>`, e.g. `IMPORTER:QLRUBN9` (the party page's path parameter). */
+            key: string;
+            role: components["schemas"]["PartyRole"];
+        };
+        /**
+         * @description One of  {@link  PARTY_ROLES } .
+         * @enum {string}
+         */
+        PartyRole: "DECLARANT" | "IMPORTER" | "SELLER" | "COURIER";
+        /** @description `GET /api/parties/:partyKey`: a party of the party network as of a date: its propagated seizure risk (personalised PageRank restarting on seized parties, damping 0.85), its neighbourhood, the seized parties near it and why it scores so. Everything is computed from declarations dated, and inspection outcomes known, strictly before `asOf`. */
+        PartyView: {
+            /** @description The as-of date, YYYY-MM-DD. */
+            asOf: string;
+            /** @description Parties it shared a declaration with before the date (count). */
+            counterparties: number;
+            /** @description Hops to the nearest seized party (0 when seized itself); null when none is connected. */
+            hopsToNearestSeizure: number | null;
+            neighbourhood: components["schemas"]["PartyNeighbourhood"];
+            /** @description The network as of the date: parties, and parties with a seizure. */
+            network: {
+                parties: number;
+                seizedParties: number;
+            };
+            /** @description The raw personalised PageRank probability (sums to 1 over the network). */
+            pageRank: number;
+            party: components["schemas"]["PartyRef"];
+            reasons: components["schemas"]["PartyReason"][];
+            /** @description Propagated seizure risk in [0, 1]; 0 when unseen or unconnected to any seizure. */
+            score: number;
+            /** @description The party is on a declaration dated before `asOf`. */
+            seen: boolean;
+            /** @description Seized parties within 2 hops: direct ones first, by shared declarations, then by score. */
+            seizedNeighbours: components["schemas"]["SeizedNeighbourView"][];
+            /** @description The party's own seized declarations known before the date. */
+            seizures: number;
         };
         /** @description One screening of a passenger, as recorded. */
         PassengerDecisionView: {
@@ -3200,6 +3453,43 @@ export interface components {
             /** @description Decisions of those days scored by another model version (not comparable, left out). */
             skipped: number;
         };
+        /** @description `GET /api/offices/{officeId}/risk-policy/simulation`: what `npm run simulate` says about the office's exploration and control shares, from the committed artefact `tools/simulate/results/office-shares.json` (see tools/simulate/README.md). */
+        RiskPolicySimulation: {
+            /** @description The office's shares in force (`controlShare`, `explorationShare` of its policy) and the swept shares nearest to them (null without a sweep). */
+            current: {
+                controlShare: number;
+                explorationShare: number;
+                nearestControl: number | null;
+                nearestExploration: number | null;
+            };
+            /** @description How to read the shares: the simulator's are shares of the inspection capacity; the policy's are shares of declarations. */
+            note: string;
+            /** @description The office's figures: null when the replayed data hold no declaration of this office (or no artefact). */
+            office: {
+                /** @description The model with each share of the capacity a uniform random control sample, ascending shares. */
+                control: components["schemas"]["SimulatedShareFigures"][];
+                criteria: components["schemas"]["SimulatedPolicyFigures"];
+                declarations: number;
+                /** @description Pure exploitation: the model's highest scores fill the capacity (the baseline the shares are compared with). */
+                exploit: components["schemas"]["SimulatedPolicyFigures"];
+                /** @description The model with each share of the capacity explored at random among what it did not pick, ascending shares. */
+                explore: components["schemas"]["SimulatedShareFigures"][];
+                totalFraud: number;
+            } | null;
+            officeId: string;
+            /** @description How the figures were made: data (`valid`: KCS valid split with the history seeded from train; `sample`: the bundled 1,000 rows), model, capacity, seed, dates, the command. Null when no artefact is installed. */
+            run: {
+                capacity: number;
+                command: string;
+                days: number;
+                from: string;
+                model: string;
+                seed: number;
+                /** @enum {string} */
+                source: "valid" | "sample";
+                to: string;
+            } | null;
+        };
         /** @description `GET /api/offices/{officeId}/risk-policy`: the policy an office decides with. The figures, author and reason are those of the office's newest version, all null when the office has none and the global configuration applies (`source` GLOBAL_DEFAULT). */
         RiskPolicyView: {
             /** @description Share (0..1) of otherwise-GREEN declarations drawn at random for the control sample. */
@@ -3292,6 +3582,22 @@ export interface components {
             /** @description The decision in one sentence, for the officer. */
             summary: string;
         };
+        /** @description A seized party within 2 hops of the page's party. */
+        SeizedNeighbourView: {
+            /** @description 1 for a direct counterparty, 2 through one other party. */
+            hops: number;
+            /** @description The declarant's, importer's, seller's or courier's id on the declarations (1-20 letters or digits). */
+            id: string;
+            /** @description Node key `<ROLE>:<id>`, e.g. `IMPORTER:QLRUBN9` (the party page's path parameter). */
+            key: string;
+            role: components["schemas"]["PartyRole"];
+            /** @description Its own propagated risk in [0, 1]. */
+            score: number;
+            /** @description Its seized declarations known before the date (count, >= 1). */
+            seizures: number;
+            /** @description Declarations it shares with the page's party before the date (0 at 2 hops). */
+            sharedDeclarations: number;
+        };
         /** @enum {string} */
         SelectionBasis: "CRITERION" | "MODEL" | "DATA_QUALITY" | "CONTROL" | "EXPLORATION";
         /** @description Every reason a declaration had to be selected (a control draw is recorded even when a criterion selected it anyway: the draw is independent of everything else, so all drawn declarations form a random sample of the office's declarations) and the one that decided its lane (null for GREEN). Precedence for the decider: CRITERION, MODEL, DATA_QUALITY, CONTROL, EXPLORATION. */
@@ -3375,6 +3681,38 @@ export interface components {
             name: string;
             score: number;
             version: string;
+        };
+        /** @description What the selection-policy simulator found with one policy over the replayed months (counts are declarations; ratios 0..1, null when undefined). */
+        SimulatedPolicyFigures: {
+            /** @description Critical fraud (public safety) found. */
+            criticalFound: number;
+            fraudFound: number;
+            inspections: number;
+            /** @description fraudFound / inspections. */
+            precision: number | null;
+            /** @description fraudFound / all fraud of the office's replayed declarations. */
+            recall: number | null;
+            /** @description Fraud found on those: what exploration is for. */
+            unseenFraudFound: number;
+            /** @description Inspections of declarations whose importer the policy had never inspected before that day. */
+            unseenInspections: number;
+        };
+        /** @description The simulator's figures for one share of the capacity given to random slots (exploration or control). */
+        SimulatedShareFigures: {
+            /** @description Critical fraud (public safety) found. */
+            criticalFound: number;
+            fraudFound: number;
+            inspections: number;
+            /** @description fraudFound / inspections. */
+            precision: number | null;
+            /** @description fraudFound / all fraud of the office's replayed declarations. */
+            recall: number | null;
+            /** @description Share (0..1) of the inspection capacity drawn at random. */
+            share: number;
+            /** @description Fraud found on those: what exploration is for. */
+            unseenFraudFound: number;
+            /** @description Inspections of declarations whose importer the policy had never inspected before that day. */
+            unseenInspections: number;
         };
         /** @enum {string} */
         SmugglingSubtype: "DRUGS" | "WEAPONS" | "CULTURAL_PROPERTY" | "ENDANGERED_SPECIES" | "COUNTERFEIT" | "OTHER";
@@ -5292,6 +5630,58 @@ export interface operations {
             };
         };
     };
+    DriftController_get: {
+        parameters: {
+            query?: {
+                /** @description Last ISO week of the report, YYYY-Www (default: the week of the latest declaration the deciding model decided) */
+                week?: string;
+                /** @description Number of weeks ending with `week` (1..26, default 8) */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The weeks of the report, chronological, and the latest one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriftReport"];
+                };
+            };
+            /** @description A malformed week, a week the year does not have, or weeks outside 1..26 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not a CBTC analyst, a supervisor or an auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ExpressController_screenManifest: {
         parameters: {
             query?: never;
@@ -6857,6 +7247,125 @@ export interface operations {
             };
             /** @description Body not JSON (application/json, UTF-8) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RiskPolicyController_simulationOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                officeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The office’s simulated figures (null when the replayed data hold none of its declarations) and its shares in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPolicySimulation"];
+                };
+            };
+            /** @description Invalid path, query or body: the message names each problem (also a character no field may hold, or JSON nested too deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown customs office */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PartyNetworkController_get: {
+        parameters: {
+            query?: {
+                /** @description As-of date, YYYY-MM-DD (default: today, UTC). Only declarations dated, and seizures known, strictly before it count */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                partyKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The party as of the date; only declarations dated, and seizures known, strictly before it count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyView"];
+                };
+            };
+            /** @description Malformed party key or as-of date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, malformed, expired or forged bearer token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role or office may not do this; the message names who may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The party is on no screened declaration or recorded inspection outcome */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

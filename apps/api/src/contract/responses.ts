@@ -18,6 +18,7 @@ export type { PassengerDetail, PassengerListScreening, PassengerQueue, PnrIntake
 export type { PartyView } from '../app/party-network/party-network.responses';
 export type { SelectionTrace } from '../app/decisions/decision-records.service';
 export type { ReplayResult } from '../app/decisions/decision-replay.service';
+export type { DriftReport } from '../app/drift/drift.responses';
 export type { AttachmentList, AttachmentUpload, IntelligenceInbox } from '../app/intelligence/intelligence.responses';
 export type { IntakeResult } from '../app/intelligence/intelligence.service';
 export type { ModelComparison } from '../app/models/model-comparison.service';
@@ -25,7 +26,7 @@ export type { ModelEventList, ModelList } from '../app/models/model-registry.ser
 export type { ReferenceList } from '../app/reference/reference.responses';
 export type { RiskAlertAcknowledgement, RiskAlertList } from '../app/risk-alerts/risk-alerts.responses';
 export type { RiskCaseCriterionDraft, RiskCaseDetail, RiskCaseList } from '../app/risk-cases/risk-cases.responses';
-export type { RiskPolicyHistory, RiskPolicyView, RiskPolicyWrite } from '../app/risk-policy/risk-policy.responses';
+export type { RiskPolicyHistory, RiskPolicySimulation, RiskPolicyView, RiskPolicyWrite } from '../app/risk-policy/risk-policy.responses';
 export type { RiskPolicyPreview } from '../app/risk-policy/risk-policy.service';
 export type { ScreenedBatch, ScreeningOutcome } from '../app/screening/screening.service';
 export type { CriteriaHitRates, LaneStats, OpenCases, SelectionHitRates } from '../app/stats/stats.service';

@@ -6,6 +6,8 @@ import { META_OPERATORS, META_RISK_AREAS, criteriaMetaMock } from './criteria/cr
 import { checkCriterionForm, documentKey, type CriterionFormValue } from './criteria/criterion-form';
 import { documentChipKey, type CriterionState } from './criteria/criterion-review';
 import { CHART_TEXT_KEYS } from './dashboard/dashboard-charts';
+import { PSI_LEVELS } from './dashboard/drift-view';
+import { SIMULATED_POLICIES } from './risk-policy/policy-simulation-view';
 import { checkPromoteReason } from './models/promote-reason';
 import { NAV } from './page-roles';
 import { conditionResultKey, controlSampleKey } from './trace/trace-format';
@@ -26,6 +28,7 @@ import { PREVIEW_BASES, PREVIEW_LANES, cutoffRows } from './risk-policy/policy-p
 import type { DerivedThresholds } from './risk-policy/risk-policy.types';
 import { passengerComposedKeys } from './passengers/passenger-view';
 import { xrayComposedKeys } from './xray/xray-view';
+import { partyComposedKeys } from './parties/party-view';
 
 /** Every key of a nested i18n file, dotted (`builder.error.number`). */
 function keysOf(texts: Record<string, unknown>, prefix = ''): string[] {
@@ -125,6 +128,10 @@ function keysInUse(): string[] {
     ...policyKeys(),
     ...xrayComposedKeys(),
     ...passengerComposedKeys(),
+    ...partyComposedKeys(),
+    ...PSI_LEVELS.map((l) => `dashboard.drift.levels.${l}`),
+    ...SIMULATED_POLICIES.map((p) => `policy.sim.policies.${p}`),
+    ...['valid', 'sample'].map((s) => `policy.sim.run.${s}`),
   ];
 }
 

@@ -9,7 +9,8 @@ import { Responds } from '../../services/http/responds.decorator';
 import { RiskScoringService } from '../models/risk-scoring.service';
 import { PreviewRiskPolicyDto, PutRiskPolicyDto } from './dto/put-risk-policy.dto';
 import { OfficeParamGuard } from './office-scope.guard';
-import { riskPolicyView, type RiskPolicyHistory, type RiskPolicyView, type RiskPolicyWrite } from './risk-policy.responses';
+import { RiskPolicySimulationService } from './risk-policy-simulation.service';
+import { riskPolicyView, type RiskPolicyHistory, type RiskPolicySimulation, type RiskPolicyView, type RiskPolicyWrite } from './risk-policy.responses';
 import { RiskPolicyService, type RiskPolicyPreview } from './risk-policy.service';
 
 /**
@@ -24,6 +25,7 @@ export class RiskPolicyController {
   constructor(
     private readonly policies: RiskPolicyService,
     private readonly scoring: RiskScoringService,
+    private readonly simulation: RiskPolicySimulationService,
   ) {}
 
   /** The deciding model, whose quantiles the cut-offs are derived from. */
@@ -84,5 +86,19 @@ export class RiskPolicyController {
   @Responds(200, 'RiskPolicyHistory', 'Every version of the office\u2019s policy, newest first (none: the global default applies)')
   async history(@Param('officeId', OfficeIdPipe) officeId: string): Promise<RiskPolicyHistory> {
     return { officeId, versions: await this.policies.history(officeId) };
+  }
+
+  @Get('simulation')
+  @Roles('cbtc_analyst', 'auditor', 'supervisor', 'local_officer')
+  @ApiOperation({
+    summary:
+      'What the selection-policy simulator (npm run simulate) found for this office: fraud found, precision and fraud by unseen parties under pure exploitation and with each exploration / control share of the capacity, beside the office\u2019s shares in force',
+  })
+  @ApiResponse({ status: 404, description: 'Unknown customs office' })
+  @Responds(200, 'RiskPolicySimulation', 'The office\u2019s simulated figures (null when the replayed data hold none of its declarations) and its shares in force')
+  async simulationOf(@Param('officeId', OfficeIdPipe) officeId: string): Promise<RiskPolicySimulation> {
+    this.policies.assertKnownOffice(officeId);
+    const view = riskPolicyView(await this.policies.policyFor(officeId, this.model()));
+    return this.simulation.forOffice(officeId, { controlShare: view.controlShare, explorationShare: view.explorationShare });
   }
 }

@@ -78,3 +78,52 @@ export function riskPolicyView(p: PolicyInForce): RiskPolicyView {
     inForce: { model: p.model, ...p.derived },
   };
 }
+
+/** What the selection-policy simulator found with one policy over the replayed months (counts are declarations; ratios 0..1, null when undefined). */
+export interface SimulatedPolicyFigures {
+  inspections: number;
+  fraudFound: number;
+  /** fraudFound / inspections. */
+  precision: number | null;
+  /** Critical fraud (public safety) found. */
+  criticalFound: number;
+  /** Inspections of declarations whose importer the policy had never inspected before that day. */
+  unseenInspections: number;
+  /** Fraud found on those: what exploration is for. */
+  unseenFraudFound: number;
+  /** fraudFound / all fraud of the office's replayed declarations. */
+  recall: number | null;
+}
+
+/** The simulator's figures for one share of the capacity given to random slots (exploration or control). */
+export interface SimulatedShareFigures extends SimulatedPolicyFigures {
+  /** Share (0..1) of the inspection capacity drawn at random. */
+  share: number;
+}
+
+/**
+ * `GET /api/offices/{officeId}/risk-policy/simulation`: what `npm run simulate` says about the
+ * office's exploration and control shares, from the committed artefact
+ * `tools/simulate/results/office-shares.json` (see tools/simulate/README.md).
+ */
+export interface RiskPolicySimulation {
+  officeId: string;
+  /** How the figures were made: data (`valid`: KCS valid split with the history seeded from train; `sample`: the bundled 1,000 rows), model, capacity, seed, dates, the command. Null when no artefact is installed. */
+  run: { source: 'valid' | 'sample'; model: string; capacity: number; seed: number; from: string; to: string; days: number; command: string } | null;
+  /** The office's figures: null when the replayed data hold no declaration of this office (or no artefact). */
+  office: {
+    declarations: number;
+    totalFraud: number;
+    criteria: SimulatedPolicyFigures;
+    /** Pure exploitation: the model's highest scores fill the capacity (the baseline the shares are compared with). */
+    exploit: SimulatedPolicyFigures;
+    /** The model with each share of the capacity explored at random among what it did not pick, ascending shares. */
+    explore: SimulatedShareFigures[];
+    /** The model with each share of the capacity a uniform random control sample, ascending shares. */
+    control: SimulatedShareFigures[];
+  } | null;
+  /** The office's shares in force (`controlShare`, `explorationShare` of its policy) and the swept shares nearest to them (null without a sweep). */
+  current: { controlShare: number; explorationShare: number; nearestControl: number | null; nearestExploration: number | null };
+  /** How to read the shares: the simulator's are shares of the inspection capacity; the policy's are shares of declarations. */
+  note: string;
+}

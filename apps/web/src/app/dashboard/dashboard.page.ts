@@ -13,6 +13,7 @@ import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
 import { pctLabel } from '../core/format';
+import { DriftPanelComponent } from './drift-panel.component';
 import { EscalatedCasesComponent } from './escalated-cases.component';
 import { showsEscalations } from './escalations';
 import { CHART_TEXT_KEYS, hitRateChartData, laneChartData, laneStatsQuery, openCasesChartData, type ChartTexts } from './dashboard-charts';
@@ -21,7 +22,8 @@ import { CHART_TEXT_KEYS, hitRateChartData, laneChartData, laneStatsQuery, openC
  * The dashboard: GREEN/YELLOW/RED counts and the automatic-clearance share for a period of
  * acceptance dates (`GET /api/stats/lanes`), open cases per office (`/open-cases`) and the hit
  * rate per criterion against the control sample (`/criteria`; not for officers, whom the API
- * refuses), and the open escalated cases (past their SLA) for supervisors, analysts and auditors. Charts by Chart.js through ng2-charts; each has its figures in text beside it.
+ * refuses), the open escalated cases (past their SLA) for supervisors, analysts and auditors, and
+ * the deciding model's drift (`DriftPanelComponent`) for the same three roles. Charts by Chart.js through ng2-charts; each has its figures in text beside it.
  * Officers and supervisors see their own office (the API scopes them).
  */
 @Component({
@@ -30,7 +32,7 @@ import { CHART_TEXT_KEYS, hitRateChartData, laneChartData, laneStatsQuery, openC
   providers: [
     provideCharts({ registerables: [BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Legend, Tooltip] }),
   ],
-  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, TranslatePipe, ApiErrorComponent, BaseChartDirective, EscalatedCasesComponent],
+  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, TranslatePipe, ApiErrorComponent, BaseChartDirective, EscalatedCasesComponent, DriftPanelComponent],
   template: `
     <div class="page">
       <h1>{{ 'dashboard.title' | translate }}</h1>
@@ -107,6 +109,10 @@ import { CHART_TEXT_KEYS, hitRateChartData, laneChartData, laneStatsQuery, openC
             } @else { <p class="muted">{{ 'common.loading' | translate }}</p> }
           </section>
         }
+
+        @if (showDrift) {
+          <section class="card wide" aria-labelledby="drift-h" data-testid="drift-panel"><cr-drift-panel /></section>
+        }
       </div>
     </div>
   `,
@@ -136,6 +142,8 @@ export class DashboardPage {
   protected readonly showHitRates = this.user?.role !== 'local_officer';
   /** The escalation list: supervisors (their office), analysts and auditors (every office). */
   protected readonly showEscalations = showsEscalations(this.user?.role);
+  /** `GET /api/drift` is for analysts, supervisors and auditors. */
+  protected readonly showDrift = ['cbtc_analyst', 'supervisor', 'auditor'].includes(this.user?.role ?? '');
   protected from = '';
   protected to = '';
   protected officeId = '';

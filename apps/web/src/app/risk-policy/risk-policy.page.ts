@@ -12,6 +12,7 @@ import { ApiErrorComponent } from '../core/api-error.component';
 import { AuthService } from '../core/auth.service';
 import { POLICY_BOUNDS, checkPolicyFigures, checkPolicyToSave, figuresKey, formFromPolicy, type PolicyField, type PolicyFormValue, type PolicyProblems } from './policy-form';
 import { basisRows, cutoffRows, cutoffText, laneMoves, laneRows, shareText, versionCutoffs } from './policy-preview-view';
+import { PolicySimulationComponent } from './policy-simulation.component';
 import { RiskPolicyApi } from './risk-policy.api';
 import type { PolicyVersion, RiskPolicyPreview, RiskPolicyView } from './risk-policy.types';
 
@@ -20,7 +21,8 @@ import type { PolicyVersion, RiskPolicyPreview, RiskPolicyView } from './risk-po
  * and the RED / YELLOW score cut-offs derived from it), capacity inputs checked in the browser
  * with the API's bounds, a preview of the office's last 28 days decided again under the proposed
  * figures (cut-offs before / after, expected daily selections per lane, lane moves), "Save as new
- * version" with a required reason, and the audited history of every version.
+ * version" with a required reason, what the selection-policy simulator says about the office's
+ * exploration and control shares (`PolicySimulationComponent`), and the audited history of every version.
  *
  * Supervisors and officers see their own office; analysts and auditors choose one. Inputs and
  * preview for analysts, supervisors and auditors (the API's preview roles); saving for analysts
@@ -29,7 +31,7 @@ import type { PolicyVersion, RiskPolicyPreview, RiskPolicyView } from './risk-po
 @Component({
   selector: 'cr-risk-policy-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, DatePipe, DecimalPipe, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ApiErrorComponent],
+  imports: [FormsModule, DatePipe, DecimalPipe, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, ApiErrorComponent, PolicySimulationComponent],
   template: `
     <div class="page">
       <h1>{{ 'policy.title' | translate }}</h1>
@@ -208,6 +210,8 @@ import type { PolicyVersion, RiskPolicyPreview, RiskPolicyView } from './risk-po
           }
         </section>
       }
+
+      <cr-policy-simulation [officeId]="officeId()" />
 
       <h2 id="history-h">{{ 'policy.history' | translate }}</h2>
       <table class="plain history" aria-labelledby="history-h" data-testid="policy-history">
