@@ -5,8 +5,8 @@ import { PartyNetworkController } from './party-network.controller';
 import { PartyNetworkService } from './party-network.service';
 
 /**
- * The party network (issue 17): written by screening (`PartyNetworkService.record`), read by
- * analysts at `GET /api/parties/:partyKey`.
+ * The party network (issue 17): written by screening and by the import of past outcomes
+ * (`PartyNetworkService.record`), read by analysts at `GET /api/parties/:partyKey`.
  */
 @Module({
   controllers: [PartyNetworkController],

@@ -40,7 +40,8 @@ export class PartyNetworkService {
 
   /**
    * Adds screened declarations to the party network in Postgres (one statement; idempotent per
-   * declaration id: a re-send counts once). Called by screening after the decisions are stored.
+   * declaration id: a re-send counts once). Called by screening after the decisions are stored,
+   * and by the supply-chain import for the declarations of past outcomes.
    * @returns how many declarations were new to the network.
    */
   record(declarations: readonly PartyDeclarationInput[]): Promise<number> {

@@ -4,6 +4,7 @@ import { InspectionOutcomeRepository } from '@customs/persistence';
 import type { Declaration } from '@customs/domain';
 import { labelledOutcome, OutcomeHistory, type HistoryAggregate, type HistoryLookup, type KeyPart, type LabelledOutcome } from '@customs/risk-model';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
+import { PartyNetworkService } from '../party-network/party-network.service';
 
 /** Rows read per query while loading the history. */
 const PAGE = 20_000;
@@ -53,6 +54,7 @@ export class SupplyChainHistoryService implements HistoryLookup, OnModuleInit, O
   constructor(
     private readonly outcomes: InspectionOutcomeRepository,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly partyNetwork: PartyNetworkService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -106,6 +108,8 @@ export class SupplyChainHistoryService implements HistoryLookup, OnModuleInit, O
   async importOutcomes(outcomes: ImportedOutcome[]): Promise<OutcomesImported> {
     if (outcomes.length === 0) return { received: 0, inserted: 0 };
     const inserted = await this.outcomes.importHistory(outcomes);
+    // The past declarations join the party network too (idempotent per declaration id).
+    await this.partyNetwork.record(outcomes.map((o) => o.declaration));
     await this.refresh();
     return { received: outcomes.length, inserted: inserted.length };
   }
