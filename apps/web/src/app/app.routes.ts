@@ -101,6 +101,12 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./passengers/passengers.page').then((m) => m.PassengersPage),
     title: 'Arrival hall',
   },
+  {
+    path: 'parties/:partyKey',
+    canActivate: [requireRole(...PAGE_ROLES.parties)],
+    loadComponent: () => import('./parties/party.page').then((m) => m.PartyPage),
+    title: 'Party',
+  },
   { path: '', pathMatch: 'full', loadComponent: () => import('./home.redirect').then((m) => m.HomeRedirect) },
   { path: '**', redirectTo: '' },
 ];

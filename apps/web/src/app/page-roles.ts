@@ -34,6 +34,8 @@ export const PAGE_ROLES = {
    * auditors (any office, masked). The passenger desk has no other page.
    */
   passengers: ['passenger_desk', 'local_officer', 'supervisor', 'cbtc_analyst', 'auditor'],
+  /** `GET /api/parties/:partyKey`: the party network crosses offices, so analysts, supervisors and auditors; not officers (the API refuses them). */
+  parties: ['cbtc_analyst', 'supervisor', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** One entry of the top bar: route, i18n key of its label, and the roles that see it. */

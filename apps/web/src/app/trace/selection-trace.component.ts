@@ -1,7 +1,11 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { DecisionRecord } from '../core/api.types';
+import { AuthService } from '../core/auth.service';
 import { showValue } from '../core/format';
+import { PAGE_ROLES } from '../page-roles';
+import { declarationPartyLinks } from '../parties/party-view';
 import { ModelExplanationComponent } from './model-explanation.component';
 import { summaryTexts } from './decision-summary';
 import { conditionResultKey, controlSampleKey, firedCriterionText } from './trace-format';
@@ -11,12 +15,12 @@ import { conditionResultKey, controlSampleKey, firedCriterionText } from './trac
  * language, from the record's structured parts), each fired
  * criterion with its reason and every condition (field, rule, expected vs. actual, met or
  * not), why the model scored what it did (scores, thresholds, top features, shadow models),
- * and whether it was a random control pick.
+ * and whether it was a random control pick. The declaration's parties link to their party pages (analysts, supervisors, auditors).
  */
 @Component({
   selector: 'cr-selection-trace',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ModelExplanationComponent],
+  imports: [RouterLink, TranslatePipe, ModelExplanationComponent],
   template: `
     @if (record(); as r) {
       <section class="trace" [attr.aria-label]="'trace.title' | translate">
@@ -26,6 +30,15 @@ import { conditionResultKey, controlSampleKey, firedCriterionText } from './trac
           {{ t.lead.key | translate: t.lead.params }}{{ 'summary.colon' | translate }}
           @for (reason of t.reasons; track $index; let last = $last) {
             {{ reason.key | translate: reason.params }}{{ (last ? 'summary.end' : 'summary.separator') | translate }}
+          }
+        </p>
+
+        <p class="parties" data-testid="trace-parties">
+          <span class="muted">{{ 'trace.parties' | translate }}</span>
+          @for (p of parties(r.declaration); track p.role) {
+            <span class="party">{{ 'party.role.' + p.role | translate }}
+              @if (canOpenParties) { <a class="mono" [routerLink]="p.link" [attr.data-party]="p.role">{{ p.id }}</a> } @else { <span class="mono">{{ p.id }}</span> }
+            </span>
           }
         </p>
 
@@ -74,6 +87,8 @@ import { conditionResultKey, controlSampleKey, firedCriterionText } from './trac
   `,
   styles: `
     .summary { font: var(--mat-sys-body-large); }
+    .parties { display: flex; flex-wrap: wrap; gap: 4px 16px; align-items: baseline; }
+    .party { overflow-wrap: anywhere; }
     .criterion { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; padding: 8px 12px; margin: 8px 0; }
     h3 { font: var(--mat-sys-title-small); margin: 16px 0 4px; }
     /* Fits its card at 1366 px: fixed columns, long values wrap instead of pushing the last column out. */
@@ -90,4 +105,7 @@ export class SelectionTraceComponent {
   protected readonly controlKey = controlSampleKey;
   protected readonly criterionText = firedCriterionText;
   protected readonly summary = summaryTexts;
+  /** The declaration's parties, each linked to its party page for the roles that may open it. */
+  protected readonly parties = declarationPartyLinks;
+  protected readonly canOpenParties = inject(AuthService).hasRole(...PAGE_ROLES.parties);
 }
