@@ -9,7 +9,7 @@ import { layoutProblems, switchToKorean } from './support/layout';
  * The party page in Debian's headless Chromium against the real stack (issue 17): a past seizure
  * (imported outcome, fraud 1) of an importer declared by a broker; a new declaration of another
  * importer through the same broker is screened RED. A CBTC analyst opens its decision trace,
- * follows the importer's link to the party page, sees the broker seized one hop away, the
+ * follows the importer's link to the party page, sees the broker and the seller seized one hop away, the
  * network drawn and the reasons, in English and Korean, and follows the broker's link on.
  * Screenshots go to `e2e/web/screenshots/party-network-<step>.png`. Waits are on UI state.
  */
@@ -55,8 +55,10 @@ describe('party page in a real browser (e2e)', () => {
       await rows.first().waitFor();
       await rows.filter({ hasText: broker }).waitFor();
       await rows.filter({ hasText: seizedImporter }).waitFor();
-      expect(await rows.count()).toBe(2);
-      await page.getByTestId('party-why').getByText(`the strongest tie is DECLARANT:${broker}`).waitFor();
+      // The broker and the seller of the seized declaration are direct counterparties; the seized importer 2 hops away.
+      expect(await rows.count()).toBe(3);
+      await rows.filter({ hasText: `WPL${tag}` }).waitFor();
+      await page.getByTestId('party-why').getByText('It shares declarations with 2 seized party(ies)').waitFor();
       expect(Number(await page.getByTestId('party-score').textContent())).toBeGreaterThan(0);
       await page.locator('[data-testid="party-graph"] canvas').first().waitFor();
       expect(await layoutProblems(page, '.party')).toEqual([]);

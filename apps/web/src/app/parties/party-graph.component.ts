@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, effect, inject, input, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
 import cytoscape from 'cytoscape';
-import { BAND_COLOURS, nodeLabel, partyLink, riskBand } from './party-view';
+import { BAND_COLOURS, nodeLabel, partyLink, radialPositions, riskBand } from './party-view';
 import type { PartyView } from './party.types';
 
 /**
- * The party's neighbourhood drawn with cytoscape.js: concentric rings by hops (the party in the
- * middle, its counterparties, then 2-hop parties), nodes filled by risk band (grey none to dark
+ * The party's neighbourhood drawn with cytoscape.js: a radial tree (`radialPositions`: the party in
+ * the middle, its counterparties on a ring, each 2-hop party beyond its heaviest tie), nodes filled by risk band (grey none to dark
  * red high), seized parties as diamonds with a dark border, the page's party ringed in blue,
  * edges thicker with more shared declarations. A click on a node opens that party's page.
  * The seized-neighbour table beside it carries the same facts as text.
@@ -36,11 +36,13 @@ export class PartyGraphComponent {
   private draw(view: PartyView): void {
     this.cy?.destroy();
     const maxWeight = Math.max(1, ...view.neighbourhood.edges.map((e) => e.weight));
+    const positions = radialPositions(view.neighbourhood.nodes, view.neighbourhood.edges);
     this.cy = cytoscape({
       container: this.canvas().nativeElement,
       elements: [
         ...view.neighbourhood.nodes.map((n) => ({
           data: { id: n.key, label: nodeLabel(n.role, n.id), colour: BAND_COLOURS[riskBand(n.score)], hops: n.hops, role: n.role, partyId: n.id },
+          position: positions.get(n.key) ?? { x: 0, y: 0 },
           classes: [n.seized ? 'seized' : '', n.hops === 0 ? 'self' : ''].filter(Boolean).join(' '),
         })),
         ...view.neighbourhood.edges.map((e) => ({ data: { id: `${e.source}|${e.target}`, source: e.source, target: e.target, width: 1 + (5 * Math.log1p(e.weight)) / Math.log1p(maxWeight), weight: e.weight } })),
@@ -57,7 +59,7 @@ export class PartyGraphComponent {
         { selector: 'node.self', style: { 'border-width': 4, 'border-color': '#1a57c8', width: 32, height: 32, 'font-weight': 'bold' } },
         { selector: 'edge', style: { width: 'data(width)', 'line-color': '#a9adb1', 'curve-style': 'straight', label: 'data(weight)', 'font-size': 8, color: '#5f6368' } },
       ],
-      layout: { name: 'concentric', concentric: (node) => 3 - Number(node.data('hops')), levelWidth: () => 1, minNodeSpacing: 30, padding: 24, animate: false },
+      layout: { name: 'preset', fit: true, padding: 36, animate: false },
       userZoomingEnabled: true,
       boxSelectionEnabled: false,
       autoungrabify: true,

@@ -51,3 +51,62 @@ export function partyComposedKeys(): string[] {
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** A point of the drawing, in the drawing's own units (cytoscape fits them to the canvas). */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * A radial tree layout of the neighbourhood, deterministic: the party in the centre, its
+ * counterparties (hops 1) evenly on an inner ring in the API's order (most shared declarations
+ * first, from the top, clockwise), and each 2-hop party on an outer ring inside the sector of the
+ * counterparty it shares most declarations with, so the ties read outward from the centre. Rings
+ * grow with the number of parties so labels keep about 40 units apart.
+ * @returns node key -> position.
+ */
+export function radialPositions(nodes: ReadonlyArray<{ key: string; hops: number }>, edges: ReadonlyArray<{ source: string; target: string; weight: number }>): Map<string, Point> {
+  const positions = new Map<string, Point>();
+  const first = nodes.filter((n) => n.hops === 1).map((n) => n.key);
+  const second = nodes.filter((n) => n.hops === 2).map((n) => n.key);
+  const r1 = Math.max(130, (first.length * 40) / (2 * Math.PI));
+  const r2 = Math.max(r1 + 130, (second.length * 40) / (2 * Math.PI));
+  const at = (radius: number, angle: number): Point => ({ x: Math.round(radius * Math.cos(angle)), y: Math.round(radius * Math.sin(angle)) });
+  for (const n of nodes) if (n.hops === 0) positions.set(n.key, { x: 0, y: 0 });
+  const sector = (2 * Math.PI) / Math.max(1, first.length);
+  const angleOf = new Map<string, number>();
+  first.forEach((key, i) => {
+    const angle = -Math.PI / 2 + i * sector;
+    angleOf.set(key, angle);
+    positions.set(key, at(r1, angle));
+  });
+  // Each 2-hop party under its heaviest tie among the counterparties (first in ring order on a tie).
+  const parentOf = new Map<string, string>();
+  const bestWeight = new Map<string, number>();
+  for (const e of edges) {
+    for (const [outer, inner] of [[e.source, e.target], [e.target, e.source]]) {
+      if (!second.includes(outer) || !angleOf.has(inner)) continue;
+      const best = bestWeight.get(outer) ?? 0;
+      const current = parentOf.get(outer);
+      if (e.weight > best || (e.weight === best && current !== undefined && first.indexOf(inner) < first.indexOf(current))) {
+        parentOf.set(outer, inner);
+        bestWeight.set(outer, e.weight);
+      }
+    }
+  }
+  const children = new Map<string, string[]>();
+  const orphans: string[] = [];
+  for (const key of second) {
+    const parent = parentOf.get(key);
+    if (parent === undefined) orphans.push(key);
+    else children.set(parent, [...(children.get(parent) ?? []), key]);
+  }
+  for (const [parent, keys] of children) {
+    const centre = angleOf.get(parent)!;
+    const step = (sector * 0.9) / keys.length;
+    keys.forEach((key, j) => positions.set(key, at(r2, centre + (j - (keys.length - 1) / 2) * step)));
+  }
+  orphans.forEach((key, i) => positions.set(key, at(r2 + 60, -Math.PI / 2 + (i * 2 * Math.PI) / orphans.length)));
+  return positions;
+}

@@ -56,7 +56,7 @@ import type { PartyView } from './party.types';
             <div><dt>{{ 'party.roleLabel' | translate }}</dt><dd>{{ 'party.role.' + v.party.role | translate }} <span class="mono">{{ v.party.id }}</span></dd></div>
             <div><dt>{{ 'party.asOf' | translate }}</dt><dd>{{ v.asOf }}</dd></div>
             <div><dt>{{ 'party.ownSeizures' | translate }}</dt><dd>{{ v.seizures }}</dd></div>
-            <div><dt>{{ 'party.nearest' | translate }}</dt><dd>{{ v.hopsToNearestSeizure === null ? ('party.none' | translate) : ('party.hops' | translate: { n: v.hopsToNearestSeizure }) }}</dd></div>
+            <div><dt>{{ 'party.nearest' | translate }}</dt><dd>{{ v.hopsToNearestSeizure === null ? ('party.none' | translate) : v.hopsToNearestSeizure === 0 ? ('party.itself' | translate) : ('party.hops' | translate: { n: v.hopsToNearestSeizure }) }}</dd></div>
             <div><dt>{{ 'party.counterparties' | translate }}</dt><dd>{{ v.counterparties }}</dd></div>
             <div><dt>{{ 'party.network' | translate }}</dt><dd>{{ 'party.networkSize' | translate: v.network }}</dd></div>
           </dl>
@@ -148,9 +148,7 @@ import type { PartyView } from './party.types';
     .swatch { display: inline-flex; align-items: center; gap: 6px; }
     .swatch i { display: inline-block; width: 12px; height: 12px; border-radius: 50%; border: 1px solid #5f6368; }
     .swatch i.diamond { border-radius: 0; transform: rotate(45deg); border: 2px solid #1f1f1f; width: 9px; height: 9px; background: #c62828; }
-    .seized table { table-layout: fixed; }
-    .seized td, .seized th { overflow-wrap: anywhere; }
-    .seized th:first-child { width: 40%; }
+    .seized td:first-child { overflow-wrap: anywhere; }
     .num { text-align: right; }
     .role { display: block; font-size: 11px; color: var(--mat-sys-on-surface-variant); }
   `,
