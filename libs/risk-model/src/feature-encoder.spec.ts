@@ -1,10 +1,10 @@
 import { Declaration } from '@customs/domain';
 import * as path from 'node:path';
 import { encodeFeatures, FeatureEncodingError, featureNames } from './feature-encoder';
-import { FeatureSpec, loadFeatureSpec, parseFeatureSpec } from './feature-spec';
+import { FeatureSpec, historyKeyDefinitions, loadFeatureSpec, parseFeatureSpec } from './feature-spec';
 import { MODELS_DIR } from './risk-scorer';
 import type { KeyPart } from './feature-spec';
-import { EMPTY_AGGREGATE } from './supply-chain/outcome-history';
+import { EMPTY_AGGREGATE, OutcomeHistory } from './supply-chain/outcome-history';
 
 const base: Declaration = {
   declarationId: '1',
@@ -202,5 +202,24 @@ describe('encodeFeatures', () => {
     expect(asked.some((a) => a.startsWith('sellerId='))).toBe(false);
     // the labels themselves are never features: only statistics of EARLIER declarations' results
     expect(spec.features.every((f) => !('source' in f) || !/fraud/i.test(String(f.source)))).toBe(true);
+  });
+  it('3.0.0: the declaration\'s own result and its day\'s never count; the day before does, in every key (3-part keys too)', () => {
+    const spec = loadFeatureSpec(path.join(MODELS_DIR, '3.0.0', 'feature-spec.json'));
+    const keys = historyKeyDefinitions([spec]);
+    expect(keys.length).toBe(39);
+    expect(keys.map((k) => k.join('+'))).toContain('originCountry+departureCountry+hsHeading');
+    const d: Declaration = { ...base, courierId: 'C1' };
+    const empty = encodeFeatures([d], spec, new OutcomeHistory(keys));
+    // its own result and another seizure of the same parties and goods on the same day: nothing changes
+    const sameDay = new OutcomeHistory(keys);
+    sameDay.add([{ declaration: d, fraud: 1, critical: 1 }, { declaration: { ...d, declarationId: 'other' }, fraud: 1, critical: 1 }]);
+    expect(encodeFeatures([d], spec, sameDay)).toEqual(empty);
+    // the same seizure a day earlier moves every count
+    const dayBefore = new OutcomeHistory(keys);
+    dayBefore.add([{ declaration: { ...d, declarationId: 'earlier', date: '2021-02-02' }, fraud: 1, critical: 1 }]);
+    const x = encodeFeatures([d], spec, dayBefore);
+    const names = featureNames(spec);
+    for (const f of spec.features.filter((g) => g.kind === 'historyCount')) expect({ f: f.name, v: x[names.indexOf(f.name)] }).toEqual({ f: f.name, v: 1 });
+    expect(x[names.indexOf('hist_fraud_origin_departure_heading')]).toBeGreaterThan(empty[names.indexOf('hist_fraud_origin_departure_heading')]);
   });
 });
