@@ -165,7 +165,8 @@ describe('drift and simulation figures (e2e)', () => {
       control: committed.offices['40'].control,
     });
     expect(sim.current).toMatchObject({ controlShare: policy.controlShare, explorationShare: policy.explorationShare });
-    expect(committed.sweep.control).toContain(sim.current.nearestControl);
+    expect([0, ...committed.sweep.control]).toContain(sim.current.nearestControl);
+    expect([0, ...committed.sweep.explore]).toContain(sim.current.nearestExploration);
     const officer20 = await loginAs(stack, 'officer-20-01');
     await officer20.get('/api/offices/40/risk-policy/simulation').expect(403);
     await analyst.get('/api/offices/0999/risk-policy/simulation').expect((r) => expect([400, 404]).toContain(r.status));

@@ -2615,7 +2615,7 @@ export interface components {
             edges: components["schemas"]["PartyEdge"][];
             /** @description The party first (hops 0), then direct counterparties by shared declarations, then 2-hop parties by score; at most 60. */
             nodes: components["schemas"]["PartyNode"][];
-            /** @description Parties within 2 hops in the network (shown or not). */
+            /** @description Parties within 2 hops in the network, the party itself not counted (shown or not). */
             total: number;
             /** @description True when `total` exceeds the nodes shown. */
             truncated: boolean;
@@ -3455,7 +3455,7 @@ export interface components {
         };
         /** @description `GET /api/offices/{officeId}/risk-policy/simulation`: what `npm run simulate` says about the office's exploration and control shares, from the committed artefact `tools/simulate/results/office-shares.json` (see tools/simulate/README.md). */
         RiskPolicySimulation: {
-            /** @description The office's shares in force (`controlShare`, `explorationShare` of its policy) and the swept shares nearest to them (null without a sweep). */
+            /** @description The office's shares in force (`controlShare`, `explorationShare` of its policy) and the shares nearest to them among 0 (pure exploitation) and the swept ones (null without an artefact). */
             current: {
                 controlShare: number;
                 explorationShare: number;

@@ -132,6 +132,7 @@ function keysInUse(): string[] {
     ...PSI_LEVELS.map((l) => `dashboard.drift.levels.${l}`),
     ...SIMULATED_POLICIES.map((p) => `policy.sim.policies.${p}`),
     ...['valid', 'sample'].map((s) => `policy.sim.run.${s}`),
+    ...['exploration', 'control'].map((z) => `policy.sim.zero.${z}`),
   ];
 }
 

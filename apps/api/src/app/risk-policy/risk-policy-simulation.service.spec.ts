@@ -20,11 +20,13 @@ const artefact = {
 };
 
 describe('nearestShare', () => {
-  it('picks the nearest swept share, the smaller on a tie, null for none', () => {
+  it('picks the nearest of 0 and the swept shares, the larger on a tie', () => {
     expect(nearestShare([0.05, 0.1, 0.2], 0.12)).toBe(0.1);
-    expect(nearestShare([0.05, 0.1, 0.2], 0)).toBe(0.05);
-    expect(nearestShare([0.1, 0.2], 0.15)).toBe(0.1);
-    expect(nearestShare([], 0.1)).toBeNull();
+    expect(nearestShare([0.05, 0.1, 0.2], 0)).toBe(0);
+    expect(nearestShare([0.05, 0.1, 0.2], 0.02)).toBe(0);
+    expect(nearestShare([0.02, 0.05], 0.01)).toBe(0.02);
+    expect(nearestShare([0.1, 0.2], 0.15)).toBe(0.2);
+    expect(nearestShare([], 0.1)).toBe(0);
   });
 });
 

@@ -8,7 +8,7 @@ export const SIMULATION_RESULTS_FILE = path.resolve(__dirname, '../../../../../t
 
 /** What the page's note says about the two meanings of "share". */
 export const SIMULATION_NOTE =
-  'Simulator shares are shares of the inspection capacity given to random slots (capacity: 5 % of each office-day\u2019s declarations, at least 1); the policy\u2019s control share is of otherwise-GREEN declarations and its exploration share of all declarations. The highlighted rows are the swept shares nearest to the policy\u2019s.';
+  'Simulator shares are shares of the inspection capacity given to random slots (capacity: 5 % of each office-day\u2019s declarations, at least 1); the policy\u2019s control share is of otherwise-GREEN declarations and its exploration share of all declarations. The highlighted rows are the swept shares nearest to the policy\u2019s (0: pure exploitation).';
 
 type Artefact = {
   source: 'valid' | 'sample';
@@ -23,10 +23,13 @@ type Artefact = {
   offices: Record<string, NonNullable<RiskPolicySimulation['office']>>;
 };
 
-/** The share of `values` nearest to `x` (the smaller on a tie), null when there are none. */
-export function nearestShare(values: readonly number[], x: number): number | null {
-  let best: number | null = null;
-  for (const v of values) if (best === null || Math.abs(v - x) < Math.abs(best - x) - 1e-12) best = v;
+/**
+ * The share nearest to `x` among 0 (no random slots: pure exploitation) and the swept `values`,
+ * the larger on a tie (a policy with some share is nearer some random slots than none).
+ */
+export function nearestShare(values: readonly number[], x: number): number {
+  let best = 0;
+  for (const v of values) if (Math.abs(v - x) <= Math.abs(best - x) + 1e-12) best = v;
   return best;
 }
 

@@ -122,7 +122,7 @@ export interface RiskPolicySimulation {
     /** The model with each share of the capacity a uniform random control sample, ascending shares. */
     control: SimulatedShareFigures[];
   } | null;
-  /** The office's shares in force (`controlShare`, `explorationShare` of its policy) and the swept shares nearest to them (null without a sweep). */
+  /** The office's shares in force (`controlShare`, `explorationShare` of its policy) and the shares nearest to them among 0 (pure exploitation) and the swept ones (null without an artefact). */
   current: { controlShare: number; explorationShare: number; nearestControl: number | null; nearestExploration: number | null };
   /** How to read the shares: the simulator's are shares of the inspection capacity; the policy's are shares of declarations. */
   note: string;

@@ -30,6 +30,13 @@ describe('simulationRows', () => {
       ['criteria', null, 6, '−133', '−64.9', '1 / 4', '−16', false],
     ]);
     expect(rows[0].precision).toBe('79.9 %');
+    expect(rows[0].zero).toEqual([]);
+  });
+
+  it('marks exploitation as nearest when a policy share is nearest 0', () => {
+    const rows = simulationRows({ ...sim, current: { ...sim.current, explorationShare: 0, nearestExploration: 0 } });
+    expect(rows[0]).toMatchObject({ policy: 'exploit', current: true, zero: ['exploration'] });
+    expect(rows.filter((r) => r.policy === 'explore' && r.current)).toEqual([]);
   });
 
   it('is empty without the office\u2019s figures; shares print without trailing zeros', () => {

@@ -26,8 +26,10 @@ export interface SimulationRow {
   unseenFraudFound: number;
   /** unseenFraudFound − exploitation's, signed. */
   unseenDelta: string;
-  /** True for the swept share nearest to the office's share in force. */
+  /** True for the row nearest to the office's shares in force (exploitation when a share is nearest 0). */
   current: boolean;
+  /** On the exploitation row: which of the policy's shares are nearest 0 (i18n keys `policy.sim.zero.*`). */
+  zero: Array<'exploration' | 'control'>;
 }
 
 const signedInt = (x: number) => (x > 0 ? `+${x}` : x < 0 ? `−${-x}` : '±0');
@@ -58,9 +60,11 @@ export function simulationRows(sim: RiskPolicySimulation): SimulationRow[] {
     unseenFraudFound: f.unseenFraudFound,
     unseenDelta: policy === 'exploit' ? '—' : signedInt(f.unseenFraudFound - base.unseenFraudFound),
     current,
+    zero: [],
   });
+  const zero = ([['exploration', sim.current.nearestExploration], ['control', sim.current.nearestControl]] as const).filter(([, n]) => n === 0).map(([k]) => k);
   return [
-    row('exploit', base, null, false),
+    { ...row('exploit', base, null, zero.length > 0), zero },
     ...o.explore.map((e) => row('explore', e, e.share, e.share === sim.current.nearestExploration)),
     ...o.control.map((c) => row('control', c, c.share, c.share === sim.current.nearestControl)),
     row('criteria', o.criteria, null, false),

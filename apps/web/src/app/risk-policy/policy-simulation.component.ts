@@ -44,7 +44,9 @@ import { shareLabel, simulationRows, type RiskPolicySimulation } from './policy-
                 @for (r of rows(); track r.policy + r.share) {
                   <tr [class.current]="r.current" [class.base]="r.policy === 'exploit'" [attr.data-policy]="r.policy" [attr.data-share]="r.share">
                     <td>{{ 'policy.sim.policies.' + r.policy | translate }}
-                      @if (r.current) { <span class="tag">{{ 'policy.sim.nearest' | translate }}</span> }
+                      @if (r.policy === 'exploit') {
+                        @for (z of r.zero; track z) { <span class="tag">{{ 'policy.sim.zero.' + z | translate }}</span> }
+                      } @else if (r.current) { <span class="tag">{{ 'policy.sim.nearest' | translate }}</span> }
                     </td>
                     <td class="num">{{ r.share ?? '—' }}</td>
                     <td class="num">{{ r.inspections }}</td>
