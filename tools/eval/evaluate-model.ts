@@ -14,6 +14,7 @@ import { forEachDay, sortByDate } from '../bench/declarations';
  * serving does. Labels are read only to build the history and to measure.
  * Prints one JSON line per version: precision@1/2/5/10/20% (share of frauds among the n%
  * highest scores), ROC AUC, and the critical-fraud recall among the top 1% of the critical model.
+ * A version containing '/' is a model folder path instead of a folder of libs/risk-model/models.
  * With `--compare`, each compared version is measured the same way (its own history index over
  * the same rows) and a table of `--version` against them is printed to stderr before the JSON lines.
  * e.g. `npm run model:evaluate -- ../shared/data/kcs-import-declarations/train.csv ../shared/data/kcs-import-declarations/valid.csv --version 3.0.0 --compare 2.0.0`
@@ -33,12 +34,13 @@ async function read(file: string): Promise<Labelled[]> {
 type Evaluation = Record<string, string | number | null | string[]>;
 
 /**
- * Scores `rows` (sorted by date) day by day with model `version` of `MODELS_DIR`, each day with the
+ * Scores `rows` (sorted by date) day by day with model `version` of `MODELS_DIR` (or the model folder
+ * `version` when it contains a '/', e.g. a candidate written elsewhere with `train_v3.py --out`), each day with the
  * outcomes of `past` and of the earlier days as history, and measures the scores against the labels.
  * @throws Error when the version folder does not hold a loadable model.
  */
 async function evaluate(version: string, past: readonly Labelled[], rows: readonly Labelled[]): Promise<Evaluation> {
-  const scorer = await RiskScorer.load(path.join(MODELS_DIR, version));
+  const scorer = await RiskScorer.load(version.includes('/') ? path.resolve(version) : path.join(MODELS_DIR, version));
   try {
     const history = new OutcomeHistory(historyKeyDefinitions([scorer.spec]));
     history.add(past.map((r): LabelledOutcome => ({ declaration: r.declaration, fraud: r.fraud, critical: r.critical })));
