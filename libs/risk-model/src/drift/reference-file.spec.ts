@@ -46,9 +46,9 @@ describe('loadDriftReference', () => {
     expect(() => loadDriftReference('m', '1.0.0', dir)).toThrow(/a is not a binned reference/);
   });
 
-  it('the committed reference of 2.0.0 covers exactly its main features, shares summing to 1', () => {
-    const spec = JSON.parse(readFileSync(path.join(MODELS_DIR, '2.0.0', FEATURE_SPEC_FILE), 'utf8'));
-    const ref = loadDriftReference(spec.model.name, '2.0.0');
+  it.each(['2.0.0', '3.0.0'])('the committed reference of %s covers exactly its main features, shares summing to 1', (version) => {
+    const spec = JSON.parse(readFileSync(path.join(MODELS_DIR, version, FEATURE_SPEC_FILE), 'utf8'));
+    const ref = loadDriftReference(spec.model.name, version);
     expect(ref).not.toBeNull();
     expect(Object.keys(ref!.features).sort()).toEqual(driftFeatures(spec).map((f) => f.name).sort());
     for (const r of Object.values(ref!.features)) expect(r.shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
