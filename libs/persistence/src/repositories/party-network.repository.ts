@@ -134,14 +134,4 @@ export class PartyNetworkRepository {
       knownOn: r.known_on,
     }));
   }
-
-  /** The current links of a party (both directions), heaviest first: `party_link` as it stands now, not cut at a date. */
-  async linksOf(party: string): Promise<Array<{ party: string; declarations: number; firstDate: string; lastDate: string }>> {
-    const rows: Array<{ other: string; declarations: number; first_date: string; last_date: string }> = await this.db.query(
-      `SELECT CASE WHEN party_a = $1 THEN party_b ELSE party_a END AS other, declarations, first_date::text AS first_date, last_date::text AS last_date
-       FROM ${this.table(PartyLinkEntity)} WHERE party_a = $1 OR party_b = $1 ORDER BY declarations DESC, other`,
-      [party],
-    );
-    return rows.map((r) => ({ party: r.other, declarations: r.declarations, firstDate: r.first_date, lastDate: r.last_date }));
-  }
 }
