@@ -127,6 +127,23 @@ def read_export(path: Path, known_ids: set[str]) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
+def fit(X, y, dates, params, label):
+    """train.py's fit() (rounds by early stopping on the rows from base.HOLDOUT_FROM, refit on every row
+    from FIT_FROM x1.2), its log line naming the actual holdout. Returns (classifier, rounds, holdout metrics)."""
+    use = dates >= base.FIT_FROM
+    inner, hold = use & (dates < base.HOLDOUT_FROM), use & (dates >= base.HOLDOUT_FROM)
+    probe = lgb.LGBMClassifier(n_estimators=base.MAX_ROUNDS, **params)
+    probe.fit(X[inner], y[inner], eval_set=[(X[hold], y[hold])], eval_metric="auc",
+              callbacks=[lgb.early_stopping(base.EARLY_STOP, verbose=False)])
+    best = int(probe.best_iteration_ or base.MAX_ROUNDS)
+    hold_metrics = {k: r6(v) for k, v in base.metrics(y[hold], probe.predict_proba(X[hold])[:, 1]).items()}
+    rounds = int(round(best * 1.2))
+    print(f"{label}: best round {best} on the holdout from {base.HOLDOUT_FROM} {json.dumps(hold_metrics)} -> refit with {rounds}")
+    clf = lgb.LGBMClassifier(n_estimators=rounds, **params)
+    clf.fit(X[use], y[use])
+    return clf, rounds, hold_metrics
+
+
 def month_shift(date: str, months: int) -> str:
     """The first day of the month `months` before/after `date`'s month, `YYYY-MM-DD`."""
     d = dt.date.fromisoformat(date)
@@ -190,8 +207,8 @@ def main() -> None:
     X_tr = base.encode(train, feats, base.history_aggregates(train, train))
     dates = train["date"].to_numpy()
     y_tr, c_tr = train[LABEL].to_numpy(), train[CRITICAL].to_numpy()
-    clf, rounds, hold = base.fit(X_tr, y_tr, dates, base.LGB_PARAMS, "fraud")
-    crit, crit_rounds, crit_hold = base.fit(X_tr, c_tr, dates, base.CRITICAL_PARAMS, "critical")
+    clf, rounds, hold = fit(X_tr, y_tr, dates, base.LGB_PARAMS, "fraud")
+    crit, crit_rounds, crit_hold = fit(X_tr, c_tr, dates, base.CRITICAL_PARAMS, "critical")
 
     out.mkdir(parents=True, exist_ok=True)
     sess, n_al = base.to_onnx(clf, len(names), out / "risk-model.onnx", f"{MODEL_NAME} {version}: P(Fraud)")
