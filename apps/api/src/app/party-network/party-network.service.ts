@@ -31,9 +31,8 @@ export class PartyNetworkService {
   private network = new PartyNetwork();
   private lastDeclarationSeq = 0;
   private lastOutcomeSeq = 0;
-  /** Changes whenever a declaration or outcome is added: snapshots of an older version are stale. */
-  private version = 0;
-  private readonly snapshots = new Map<string, { version: number; snapshot: RiskSnapshot }>();
+  /** Risk snapshots by as-of date; dropped when a row dated before their date arrives (see {@link loadNew}). */
+  private readonly snapshots = new Map<string, RiskSnapshot>();
   private loading: Promise<void> | null = null;
 
   constructor(private readonly repository: PartyNetworkRepository) {}
@@ -75,10 +74,9 @@ export class PartyNetworkService {
 
   private snapshot(asOf: string): RiskSnapshot {
     const cached = this.snapshots.get(asOf);
-    if (cached && cached.version === this.version) return cached.snapshot;
+    if (cached) return cached;
     const snapshot = propagateRisk(this.network, asOf);
-    this.snapshots.delete(asOf);
-    this.snapshots.set(asOf, { version: this.version, snapshot });
+    this.snapshots.set(asOf, snapshot);
     while (this.snapshots.size > SNAPSHOTS) this.snapshots.delete(this.snapshots.keys().next().value as string);
     return snapshot;
   }
@@ -93,11 +91,21 @@ export class PartyNetworkService {
     }
   }
 
+  /**
+   * Reads the declarations and outcomes added since the last load into the network, and drops
+   * the snapshots they change: a snapshot as of D reads only declarations dated before D and
+   * outcomes known before D, so a declaration dated today (the usual case) leaves today's
+   * snapshot valid and only later dates are recomputed.
+   */
   private async loadNew(): Promise<void> {
-    let changed = 0;
+    /** Earliest date from which the rows added count (a snapshot as of a later date is stale). */
+    let earliest: string | null = null;
+    const changedFrom = (date: string) => {
+      if (earliest === null || date < earliest) earliest = date;
+    };
     for (let from = Math.max(0, this.lastDeclarationSeq - SEQ_OVERLAP); ; ) {
       const rows = await this.repository.declarationsAfter(from, PAGE);
-      for (const r of rows) if (this.add(r)) changed++;
+      for (const r of rows) if (this.add(r)) changedFrom(r.date);
       if (rows.length === 0) break;
       from = Number(rows[rows.length - 1].seq);
       this.lastDeclarationSeq = Math.max(this.lastDeclarationSeq, from);
@@ -106,9 +114,11 @@ export class PartyNetworkService {
     for (let from = Math.max(0, this.lastOutcomeSeq - SEQ_OVERLAP); ; ) {
       const rows = await this.repository.outcomesAfter(from, PAGE);
       for (const r of rows) {
-        if (this.add(r.declaration)) changed++;
+        if (this.add(r.declaration)) changedFrom(r.declaration.date);
         try {
-          if (this.network.recordOutcome({ declarationId: r.declaration.declarationId, date: r.knownOn, fraud: r.fraud, criticalFraud: r.criticalFraud > 0 ? 1 : 0 })) changed++;
+          const outcome = { declarationId: r.declaration.declarationId, date: r.knownOn, fraud: r.fraud, criticalFraud: r.criticalFraud > 0 ? 1 : 0 } as const;
+          // A seizure counts from the later of its declaration's date and the day it became known.
+          if (this.network.recordOutcome(outcome) && r.fraud === 1) changedFrom(r.knownOn > r.declaration.date ? r.knownOn : r.declaration.date);
         } catch (e) {
           this.logger.warn(`party network: outcome of ${r.declaration.declarationId} skipped: ${(e as Error).message}`);
         }
@@ -118,6 +128,7 @@ export class PartyNetworkService {
       this.lastOutcomeSeq = Math.max(this.lastOutcomeSeq, from);
       if (rows.length < PAGE) break;
     }
-    if (changed > 0) this.version++;
+    const from = earliest as string | null;
+    if (from !== null) for (const asOf of [...this.snapshots.keys()]) if (asOf > from) this.snapshots.delete(asOf);
   }
 }
