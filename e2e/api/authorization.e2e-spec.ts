@@ -178,6 +178,8 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   'POST /api/models/:version/promote': () => [{ path: '/api/models/1.0.0/promote', body: {}, allow: { 'analyst-kim': 400 } }],
   // Supply-chain history import: the ingest service and CBTC analysts (an empty list: 400, nothing written).
   'POST /api/supply-chain/outcomes': () => [{ path: '/api/supply-chain/outcomes', body: { outcomes: [] }, allow: { 'svc-ingest': 400, 'analyst-kim': 400 } }],
+  // Party network: analysts, supervisors and auditors (the network crosses offices); a party on no declaration: 404.
+  'GET /api/parties/:partyKey': () => [{ path: '/api/parties/IMPORTER:AUTHZNOBODY', allow: { 'analyst-kim': 404, 'supervisor-40': 404, 'supervisor-20': 404, 'auditor-han': 404 } }],
 };
 
 /**
