@@ -163,6 +163,8 @@ const POLICY: Record<string, 'public' | ((f: Fixture) => Probe[])> = {
   // Risk policies: the office and analysts and auditors read; a supervisor of the office or an analyst writes (an empty body: 400, nothing written).
   'GET /api/offices/:officeId/risk-policy': () => [{ path: '/api/offices/40/risk-policy', allow: office40Readers(200) }],
   'GET /api/offices/:officeId/risk-policy/history': () => [{ path: '/api/offices/40/risk-policy/history', allow: office40Readers(200) }],
+  'GET /api/offices/:officeId/risk-policy/simulation': () => [{ path: '/api/offices/40/risk-policy/simulation', allow: office40Readers(200) }],
+  'GET /api/drift': () => [{ path: '/api/drift', allow: { 'analyst-kim': 200, 'supervisor-40': 200, 'supervisor-20': 200, 'auditor-han': 200 } }],
   'PUT /api/offices/:officeId/risk-policy': () => [{ path: '/api/offices/40/risk-policy', body: {}, allow: { 'analyst-kim': 400, 'supervisor-40': 400 } }],
   // The policy preview writes nothing: writers and auditors (an empty body: 400).
   'POST /api/offices/:officeId/risk-policy/preview': () => [{ path: '/api/offices/40/risk-policy/preview', body: {}, allow: { 'analyst-kim': 400, 'supervisor-40': 400, 'auditor-han': 400 } }],
