@@ -19,7 +19,7 @@ const WEEK_NO = 10 + Math.floor(Math.random() * 31);
 const WEEK = `${YEAR}-W${String(WEEK_NO).padStart(2, '0')}`;
 const PREVIOUS = `${YEAR}-W${String(WEEK_NO - 1).padStart(2, '0')}`;
 /** An office no demo user belongs to: the bulk of this file's cases sit there unseen. */
-const BULK_OFFICE = '131';
+const BULK_OFFICE = '122';
 
 /**
  * The drift report in service (`GET /api/drift`, `customs_drift_*` gauges) on this file's own

