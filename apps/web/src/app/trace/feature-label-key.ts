@@ -8,6 +8,11 @@ const NAMED_FEATURES = new Set([
 const HISTORY_SUBJECTS = new Set([
   'declarant', 'importer', 'seller', 'courier', 'importer_seller', 'declarant_importer', 'importer_office',
   'declarant_office', 'seller_heading', 'importer_heading', 'origin_heading', 'hs6', 'heading', 'origin', 'office',
+  // 3.0.0's further keys: more party x goods pairs, and the HS heading / subheading crossed with declared categories
+  'declarant_seller', 'seller_office', 'importer_hs6', 'seller_hs6', 'declarant_heading', 'origin_hs6', 'office_heading',
+  'importer_origin', 'seller_origin', 'departure_heading', 'declarant_hs6', 'office_hs6', 'chapter', 'origin_chapter',
+  'importtype_heading', 'process_heading', 'taxtype_heading', 'originind_heading', 'transport_heading', 'payment_heading',
+  'importuse_heading', 'origin_departure_heading', 'taxtype_hs6', 'origin_office_heading',
 ]);
 
 /** Declaration fields the model encodes as category codes (`ord_<field>`; `feature.field.<field>` in i18n). */
