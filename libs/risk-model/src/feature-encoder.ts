@@ -16,7 +16,7 @@ export class FeatureEncodingError extends Error {
   }
 }
 
-type Column = (d: Declaration, history: HistoryLookup | undefined) => number;
+type Column = (d: Declaration, history: RowHistory | undefined) => number;
 
 const keyPart = keyPartOf;
 
@@ -55,50 +55,63 @@ function toMap<V>(o: Record<string, V>): Map<string, V> {
   return new Map(Object.entries(o));
 }
 
-/** The aggregate of the declaration's key for a history feature; empty when a party is missing. */
-function historyOf(f: { name: string; keys: KeyPart[] }, d: Declaration, history: HistoryLookup | undefined): HistoryAggregate | null {
-  if (!history)
-    throw new FeatureEncodingError(`feature ${f.name} needs the supply-chain history (pass a HistoryLookup to encodeFeatures)`);
-  const key = historyKey(d, f.keys);
-  if (key === null) return null;
-  return history.aggregate(f.keys, key, d.date);
+/**
+ * One declaration's view of the history: each key definition is looked up once (its key built
+ * once), although its count, fraud-rate and critical-rate features all read it; the date is
+ * checked first.
+ */
+class RowHistory {
+  private readonly seen = new Map<string, HistoryAggregate | null>();
+
+  constructor(
+    private readonly history: HistoryLookup,
+    private readonly d: Declaration,
+  ) {
+    dateParts(d);
+  }
+
+  /**
+   * The aggregate of the declaration's key for key definition `keys` (signature `signature`,
+   * the parts joined with '+'); null when a party part is missing (no history).
+   */
+  of(keys: KeyPart[], signature: string): HistoryAggregate | null {
+    let a = this.seen.get(signature);
+    if (a === undefined) {
+      const key = historyKey(this.d, keys);
+      a = key === null ? null : this.history.aggregate(keys, key, this.d.date);
+      this.seen.set(signature, a);
+    }
+    return a;
+  }
 }
 
-/**
- * One declaration's view of the history: each key definition is looked up once, although its
- * count, fraud-rate and critical-rate features all read it; the date is checked first.
- */
-function rowHistory(history: HistoryLookup | undefined, d: Declaration): HistoryLookup | undefined {
-  if (!history) return undefined;
-  dateParts(d);
-  const seen = new Map<string, HistoryAggregate>();
-  return {
-    aggregate(parts, key, date) {
-      const id = parts.join('+');
-      let a = seen.get(id);
-      if (!a) seen.set(id, (a = history.aggregate(parts, key, date)));
-      return a;
-    },
-  };
+/** The aggregate of the declaration's key for a history feature; empty when a party is missing. */
+function historyOf(f: { name: string; keys: KeyPart[] }, signature: string, h: RowHistory | undefined): HistoryAggregate | null {
+  if (!h) throw new FeatureEncodingError(`feature ${f.name} needs the supply-chain history (pass a HistoryLookup to encodeFeatures)`);
+  return h.of(f.keys, signature);
 }
 
 function compileFeature(f: FeatureDef, spec: FeatureSpec): Column {
   switch (f.kind) {
-    case 'historyCount':
-      return (d, h) => historyOf(f, d, h)?.n ?? 0;
+    case 'historyCount': {
+      const signature = f.keys.join('+');
+      return (_d, h) => historyOf(f, signature, h)?.n ?? 0;
+    }
     case 'historyRate': {
       const { prior, smoothing, of } = f;
-      return (d, h) => {
-        const a = historyOf(f, d, h);
+      const signature = f.keys.join('+');
+      return (_d, h) => {
+        const a = historyOf(f, signature, h);
         if (!a) return prior;
         return ((of === 'fraud' ? a.frauds : a.criticals) + prior * smoothing) / (a.n + smoothing);
       };
     }
     case 'historyUnitPriceZ': {
       const floor = f.varianceFloor;
+      const signature = f.keys.join('+');
       return (d, h) => {
         const x = logUnitPrice(d);
-        const a = historyOf(f, d, h);
+        const a = historyOf(f, signature, h);
         if (x === null || !a || a.priceN === 0) return 0;
         const mean = a.priceSum / a.priceN;
         const variance = a.priceN > 1 ? (a.priceSumSq - (a.priceSum * a.priceSum) / a.priceN) / (a.priceN - 1) : 0;
@@ -205,7 +218,7 @@ export function encodeFeatures(decls: readonly Declaration[], spec: FeatureSpec,
   for (let i = 0; i < decls.length; i++) {
     const d = decls[i];
     const base = i * nf;
-    const h = rowHistory(history, d);
+    const h = history ? new RowHistory(history, d) : undefined;
     for (let j = 0; j < nf; j++) out[base + j] = cols[j](d, h);
   }
   return out;

@@ -75,9 +75,13 @@ export function keyPartOf(d: Partial<Declaration>, part: KeyPart): string {
  * its party parts is missing (no seller, no courier): a missing party has no history.
  */
 export function historyKey(d: Partial<Declaration>, parts: readonly KeyPart[]): string | null {
-  const values = parts.map((p) => keyPartOf(d, p));
-  if (values.some((v) => v === '')) return null;
-  return values.join('|');
+  let key = '';
+  for (let i = 0; i < parts.length; i++) {
+    const v = keyPartOf(d, parts[i]);
+    if (v === '') return null;
+    key = i === 0 ? v : `${key}|${v}`;
+  }
+  return key;
 }
 
 /** ln(1 + max(price, 0) / mass) in ln(KRW/kg), or null when the mass is not positive. */
@@ -137,6 +141,12 @@ export class OutcomeHistory implements HistoryLookup {
   private readonly index = new Map<string, Map<string, DayBucket[]>>();
   private count = 0;
 
+  /** Signatures (parts joined with '+') of the key definition arrays asked for, by identity (a spec's arrays are long-lived). */
+  private readonly signatures = new WeakMap<readonly KeyPart[], string>();
+  /** The day number of the date asked for last: the features of one declaration share it. */
+  private lastDate = '';
+  private lastDay = 0;
+
   /** @param keyDefinitions the key definitions to index, e.g. `[['importerId'], ['importerId', 'sellerId']]`. */
   constructor(keyDefinitions: ReadonlyArray<readonly KeyPart[]>) {
     for (const parts of keyDefinitions) this.index.set(parts.join('+'), new Map());
@@ -153,11 +163,17 @@ export class OutcomeHistory implements HistoryLookup {
   }
 
   aggregate(parts: readonly KeyPart[], key: string, date: string): HistoryAggregate {
-    const byKey = this.index.get(parts.join('+'));
-    if (!byKey) throw new Error(`key definition ${parts.join('+')} is not indexed`);
+    let signature = this.signatures.get(parts);
+    if (signature === undefined) this.signatures.set(parts, (signature = parts.join('+')));
+    const byKey = this.index.get(signature);
+    if (!byKey) throw new Error(`key definition ${signature} is not indexed`);
     const buckets = byKey.get(key);
     if (!buckets) return { ...EMPTY_AGGREGATE };
-    const day = dayNumber(date);
+    if (date !== this.lastDate) {
+      this.lastDay = dayNumber(date);
+      this.lastDate = date;
+    }
+    const day = this.lastDay;
     // last bucket with bucket.day < day
     let lo = 0;
     let hi = buckets.length;
