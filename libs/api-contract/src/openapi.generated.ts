@@ -2666,7 +2666,7 @@ export interface components {
          * @description One of  {@link  PARTY_ROLES } .
          * @enum {string}
          */
-        PartyRole: "DECLARANT" | "IMPORTER" | "SELLER" | "COURIER";
+        PartyRole: "DECLARANT" | "IMPORTER" | "SELLER" | "COURIER" | "SHIPPER" | "CONSIGNEE" | "PASSENGER";
         /** @description `GET /api/parties/:partyKey`: a party of the party network as of a date: its propagated seizure risk (personalised PageRank restarting on seized parties, damping 0.85), its neighbourhood, the seized parties near it and why it scores so. Everything is computed from declarations dated, and inspection outcomes known, strictly before `asOf`. */
         PartyView: {
             /** @description The as-of date, YYYY-MM-DD. */

@@ -121,4 +121,27 @@ describe('leakage: nothing dated D or later changes what is computed as of D', (
     expect(network.graphAsOf(D).hasNode('IMPORTER:C')).toBe(false);
     expect([...network.seedsAsOf('2020-03-02').keys()]).toEqual(['DECLARANT:A', 'IMPORTER:B', 'IMPORTER:C']);
   });
+
+  it('holds for the express and passenger streams: a waybill and a booking on D, seizures known on D, change nothing as of D', () => {
+    const past = new PartyNetwork();
+    const full = new PartyNetwork();
+    const waybill = (n: string, date: string, shipper: string, consignee: string) => ({ documentId: `EXP-${n}`, date, parties: ['COURIER:EXKR01', `SHIPPER:${shipper}`, `CONSIGNEE:${consignee}`] });
+    const booking = (ref: string, date: string, ...pax: string[]) => ({ documentId: `PNR-${ref}`, date, parties: pax.map((p) => `PASSENGER:PAX-${p}`) });
+    const before = [waybill('HX1', '2020-02-10', 'CN01', 'P000000000001'), waybill('HX2', '2020-02-11', 'CN02', 'P000000000001'), booking('BK0001', '2020-02-12', '000000000000000A', '000000000000000B')];
+    const onOrAfter = [waybill('HX3', D, 'CN02', 'P000000000009'), booking('BK0002', D, '000000000000000B', '000000000000000C')];
+    for (const document of before) past.addDocument(document);
+    for (const document of [...onOrAfter, ...before].reverse()) full.addDocument(document);
+    // HX1 seized before D; HX2 and a passenger seized, known on D: not seeds as of D.
+    past.recordOutcome({ declarationId: 'EXP-HX1', date: '2020-02-20', fraud: 1, criticalFraud: 1 });
+    for (const outcome of [
+      { declarationId: 'EXP-HX2', date: D, fraud: 1 as const, criticalFraud: 0 as const },
+      { declarationId: 'PAX-000000000000000A', date: D, fraud: 1 as const, criticalFraud: 1 as const },
+      { declarationId: 'EXP-HX1', date: '2020-02-20', fraud: 1 as const, criticalFraud: 1 as const },
+    ]) full.recordOutcome(outcome);
+    full.addDocument({ documentId: 'PAX-000000000000000A', date: D, parties: ['PASSENGER:PAX-000000000000000A'] });
+    expect(plain(propagateRisk(full, D))).toEqual(plain(propagateRisk(past, D)));
+    expect([...past.seedsAsOf(D).keys()]).toEqual(['CONSIGNEE:P000000000001', 'COURIER:EXKR01', 'SHIPPER:CN01']);
+    expect([...full.seedsAsOf('2020-03-02').keys()]).toContain('PASSENGER:PAX-000000000000000A');
+    expect([...full.seedsAsOf('2020-03-02').keys()]).toContain('SHIPPER:CN02');
+  });
 });

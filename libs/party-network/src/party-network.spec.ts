@@ -161,7 +161,11 @@ describe('party keys', () => {
   it('parses well-formed keys and refuses unknown roles and malformed ids', () => {
     expect(parsePartyKey('IMPORTER:QLRUBN9')).toEqual({ role: 'IMPORTER', id: 'QLRUBN9' });
     expect(parsePartyKey('COURIER:c1')).toEqual({ role: 'COURIER', id: 'c1' });
-    for (const bad of ['QLRUBN9', 'OWNER:X', 'importer:X', 'IMPORTER:', 'IMPORTER:a-b', 'IMPORTER:X:Y', `SELLER:${'A'.repeat(21)}`]) expect(parsePartyKey(bad)).toBeNull();
+    expect(parsePartyKey('SHIPPER:CN0123456789ABCDEF')).toEqual({ role: 'SHIPPER', id: 'CN0123456789ABCDEF' });
+    expect(parsePartyKey('CONSIGNEE:P123456789012')).toEqual({ role: 'CONSIGNEE', id: 'P123456789012' });
+    expect(parsePartyKey('PASSENGER:PAX-0123456789ABCDEF')).toEqual({ role: 'PASSENGER', id: 'PAX-0123456789ABCDEF' });
+    for (const bad of ['QLRUBN9', 'OWNER:X', 'importer:X', 'IMPORTER:', 'IMPORTER:a-b', 'IMPORTER:X:Y', `SELLER:${'A'.repeat(21)}`,
+      'PASSENGER:AB1234567', 'PASSENGER:PAX-0123456789abcdef', 'PASSENGER:PAX-0123', 'SHIPPER:PAX-0123456789ABCDEF', 'CONSIGNEE:Kim Minji']) expect(parsePartyKey(bad)).toBeNull();
   });
 
   it('knows a party whatever the date, and says whether an outcome was new', () => {

@@ -1,8 +1,23 @@
 import { UndirectedGraph } from 'graphology';
 import type { Declaration } from '@customs/domain';
 
-/** The roles a party can play on an import declaration; a party's node is keyed by role and id. */
-export const PARTY_ROLES = ['DECLARANT', 'IMPORTER', 'SELLER', 'COURIER'] as const;
+/**
+ * The roles a party can play on a document of one of the three streams; a party's node is keyed
+ * by role and id (`<ROLE>:<id>`).
+ * - `DECLARANT`: the customs broker who filed an import declaration (declarant id).
+ * - `IMPORTER`: the importer of record of an import declaration (importer id).
+ * - `SELLER`: the overseas seller of an import declaration (seller id).
+ * - `COURIER`: the express courier, on import declarations (`courierId`) and on express waybills
+ *   (`ExpressWaybill.courierId`): one id space (the waybill's schema says "as in
+ *   `Declaration.courierId`"), so a courier is one node across both streams.
+ * - `SHIPPER`: the shipper (sender) of an express waybill; it has no id of its own, so its id is
+ *   {@link shipperPartyId} of its normalised name and country.
+ * - `CONSIGNEE`: the consignee of an express waybill: the personal customs clearance code
+ *   (`P` + 12 digits) or the 10-digit business registration number.
+ * - `PASSENGER`: an arriving air passenger, by the opaque passenger id of the passenger stream
+ *   (`PAX-<16 hex>`: never a name or document number); linked to the companions of its booking (PNR).
+ */
+export const PARTY_ROLES = ['DECLARANT', 'IMPORTER', 'SELLER', 'COURIER', 'SHIPPER', 'CONSIGNEE', 'PASSENGER'] as const;
 /** One of {@link PARTY_ROLES}. */
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
@@ -31,7 +46,26 @@ export interface PartyEdgeAttributes {
 /** A graphology undirected graph of the parties as of a date (see {@link PartyNetwork.graphAsOf}). */
 export type PartyGraph = UndirectedGraph<PartyNodeAttributes, PartyEdgeAttributes>;
 
-/** A declaration as remembered by the network: its date and its party keys. */
+/**
+ * A document of any stream as the network reads it: an id unique across the streams, its date
+ * (ISO `YYYY-MM-DD`: it counts as of later dates only) and the node keys of its parties (each pair
+ * of them is linked). Ids: an import declaration's own id (1-20 letters or digits), an express
+ * waybill `EXP-<waybill number>`, a booking `PNR-<booking reference>`, a passenger's own
+ * seizure record `PAX-<16 hex>` (see {@link PARTY_DOCUMENT_PREFIXES}).
+ */
+export interface PartyDocument {
+  documentId: string;
+  date: string;
+  parties: string[];
+}
+
+/**
+ * Prefixes of the document ids of the express and passenger streams. Import declaration ids are
+ * 1-20 letters or digits (no hyphen), so these never collide with them.
+ */
+export const PARTY_DOCUMENT_PREFIXES = { EXPRESS_WAYBILL: 'EXP-', BOOKING: 'PNR-', PASSENGER: 'PAX-' } as const;
+
+/** A document as remembered by the network: its date and its party keys. */
 interface StoredDeclaration {
   date: string;
   parties: string[];
@@ -72,20 +106,29 @@ export interface ParsedPartyKey {
   id: string;
 }
 
-/** Party ids as declarations carry them: 1-20 letters or digits (the declaration schema's identifier rule). */
+/** Party ids as declarations and waybills carry them: 1-20 letters or digits (the declaration schema's identifier rule). */
 const PARTY_ID = /^[A-Za-z0-9]{1,20}$/;
+/** The passenger stream's opaque passenger id: `PAX-` and 16 upper-case hex digits. */
+const PASSENGER_ID = /^PAX-[0-9A-F]{16}$/;
 
 /**
- * Splits a node key `<ROLE>:<id>` (e.g. `IMPORTER:QLRUBN9`) into role and id.
- * @returns null when the key is malformed: an unknown role, or an id that is not 1-20 letters or digits.
+ * Splits a node key `<ROLE>:<id>` (e.g. `IMPORTER:QLRUBN9`, `PASSENGER:PAX-0123456789ABCDEF`) into role and id.
+ * @returns null when the key is malformed: an unknown role, or an id that is not 1-20 letters or
+ *   digits (a `PASSENGER` id: not `PAX-` and 16 upper-case hex digits).
  */
 export function parsePartyKey(key: string): ParsedPartyKey | null {
   const cut = key.indexOf(':');
   if (cut < 0) return null;
   const role = key.slice(0, cut);
   const id = key.slice(cut + 1);
-  if (!(PARTY_ROLES as readonly string[]).includes(role) || !PARTY_ID.test(id)) return null;
+  if (!(PARTY_ROLES as readonly string[]).includes(role)) return null;
+  if (!(role === 'PASSENGER' ? PASSENGER_ID : PARTY_ID).test(id)) return null;
   return { role: role as PartyRole, id };
+}
+
+/** An import declaration as a {@link PartyDocument} (its id, its date, {@link declarationParties}). */
+export function declarationDocument(declaration: Pick<Declaration, 'declarationId' | 'date' | 'declarantId' | 'importerId' | 'sellerId' | 'courierId'>): PartyDocument {
+  return { documentId: declaration.declarationId, date: declaration.date, parties: declarationParties(declaration) };
 }
 
 /**
@@ -139,12 +182,24 @@ export class PartyNetwork {
    *   another date or other parties was added before (the network would otherwise disagree with itself).
    */
   add(declaration: Pick<Declaration, 'declarationId' | 'date' | 'declarantId' | 'importerId' | 'sellerId' | 'courierId'>): boolean {
-    assertIsoDate(declaration.date, `declaration ${declaration.declarationId} date`);
-    const parties = declarationParties(declaration);
+    return this.addDocument(declarationDocument(declaration));
+  }
+
+  /**
+   * Adds one document of any stream (an import declaration, an express waybill, a booking, a
+   * passenger's own record): its parties (node keys `<ROLE>:<id>`, repeats counted once) and
+   * their pairwise edges, as {@link add} does for a declaration. Idempotent per `documentId`.
+   * @returns `true` when the document was new, `false` when it was already there.
+   * @throws RangeError when `date` is not an ISO date; Error when a document with the same id but another date or other parties was added before.
+   */
+  addDocument(document: PartyDocument): boolean {
+    const declaration = { declarationId: document.documentId, date: document.date };
+    assertIsoDate(declaration.date, `document ${declaration.declarationId} date`);
+    const parties = [...new Set(document.parties)];
     const known = this.declarations.get(declaration.declarationId);
     if (known) {
       if (known.date !== declaration.date || known.parties.join('|') !== parties.join('|')) {
-        throw new Error(`declaration ${declaration.declarationId} was added before with another date or other parties`);
+        throw new Error(`document ${declaration.declarationId} was added before with another date or other parties`);
       }
       return false;
     }

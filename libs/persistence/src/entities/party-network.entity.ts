@@ -1,11 +1,15 @@
 import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
- * The parties of one screened declaration, written once per declaration id (`ON CONFLICT DO
- * NOTHING`): the ledger that keeps the party network idempotent (a re-sent declaration never
+ * The parties of one screened document, written once per document id (`ON CONFLICT DO
+ * NOTHING`): the ledger that keeps the party network idempotent (a re-sent document never
  * counts twice in `party_link`) and dated (the API cuts the network at any as-of date from it).
- * `parties` are node keys `<ROLE>:<id>` (`@customs/party-network` `declarationParties`: declarant,
- * importer, then seller and courier when present). See the `1765210000000-party-network` migration.
+ * Documents of the three streams, told apart by their ids (`@customs/party-network`
+ * `PARTY_DOCUMENT_PREFIXES`; import declaration ids have no hyphen): an import declaration (its
+ * own id; `declarationParties`: declarant, importer, then seller and courier when present), an
+ * express waybill (`EXP-<waybill number>`; `waybillParties`: courier, shipper, consignee), a
+ * booking (`PNR-<booking reference>`; `bookingDocuments`: the companions' opaque passenger ids).
+ * `parties` are node keys `<ROLE>:<id>`. See the `1765210000000-party-network` migration.
  */
 @Entity({ name: 'party_declaration' })
 @Unique('uq_party_declaration_declaration', ['declarationId'])
@@ -17,11 +21,11 @@ export class PartyDeclarationEntity {
   @Column({ name: 'declaration_id', type: 'varchar', length: 40 })
   declarationId!: string;
 
-  /** The declaration's acceptance date: it counts in the network as of later dates only. */
+  /** The document's date (a declaration's acceptance date, a waybill's arrival, a booking's flight): it counts as of later dates only. */
   @Column({ name: 'declaration_date', type: 'date' })
   declarationDate!: string;
 
-  /** Node keys of the declaration's parties, 2 to 4. */
+  /** Node keys of the document's parties: 2 to 4 on a declaration, 3 on a waybill, 2 or more on a booking. */
   @Column({ type: 'varchar', length: 40, array: true })
   parties!: string[];
 }

@@ -1,29 +1,26 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Declaration } from '@customs/domain';
-import { InspectionOutcomeEntity, PartyDeclarationEntity, PartyLinkEntity } from '../entities';
+import { declarationDocument, PARTY_DOCUMENT_PREFIXES, partyKey, type PartyDocument } from '@customs/party-network';
+import { CaseEventEntity, InspectionCaseEntity, InspectionOutcomeEntity, PartyDeclarationEntity, PartyLinkEntity } from '../entities';
 
 /** The party fields of a declaration the network reads. */
 export type PartyDeclarationInput = Pick<Declaration, 'declarationId' | 'date' | 'declarantId' | 'importerId' | 'sellerId' | 'courierId'>;
 
-/** One row of `party_declaration` as the network loads it. */
-export interface StoredPartyDeclaration {
+/** One row of `party_declaration` as the network loads it: a document of any stream. */
+export interface StoredPartyDeclaration extends PartyDocument {
   /** Identity (bigint as a decimal string), increasing with inserts. */
   seq: string;
-  declarationId: string;
-  /** ISO date `YYYY-MM-DD`. */
-  date: string;
-  /** The declaration's party fields, as stored in the node keys (`sellerId` / `courierId` null when absent). */
-  declarantId: string;
-  importerId: string;
-  sellerId: string | null;
-  courierId: string | null;
 }
 
-/** One inspection outcome (`inspection_outcome`) as the network reads it: the declaration's parties and when the result became known. */
+/**
+ * One inspection outcome as the network reads it: the document's parties and when the result
+ * became known. From `inspection_outcome` (import declarations, {@link PartyNetworkRepository.outcomesAfter})
+ * or from the recorded results of express waybill and passenger cases ({@link PartyNetworkRepository.streamOutcomesAfter}).
+ */
 export interface PartyOutcomeRow {
-  /** Identity of `inspection_outcome` (bigint as a decimal string). */
+  /** Identity of the source row (bigint as a decimal string): `inspection_outcome.seq` or `case_event.id`. */
   seq: string;
-  declaration: PartyDeclarationInput;
+  declaration: PartyDocument;
   /** KCS Fraud 0/1: 1 = seizure or detected fraud. */
   fraud: 0 | 1;
   /** KCS Critical Fraud 0/1/2. */
@@ -45,26 +42,35 @@ export interface PartyOutcomeRow {
 export class PartyNetworkRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  private table(entity: typeof PartyDeclarationEntity | typeof PartyLinkEntity | typeof InspectionOutcomeEntity): string {
+  private table(entity: typeof PartyDeclarationEntity | typeof PartyLinkEntity | typeof InspectionOutcomeEntity | typeof CaseEventEntity | typeof InspectionCaseEntity): string {
     return this.db.getRepository(entity).metadata.tableName;
   }
 
   /**
-   * Adds screened declarations to the network in ONE statement (set-based, `unnest`): each new
-   * declaration id gets its `party_declaration` row, and every pair of its parties its
-   * `party_link` row added or counted up (count + 1 per declaration, first/last date widened).
-   * Idempotent per declaration id: a declaration already recorded (a re-send, or a repeat inside
-   * the batch) changes nothing. Links are upserted in key order, so concurrent batches lock shared
-   * rows in the same order and cannot deadlock on them.
+   * Adds screened declarations to the network ({@link recordDocuments} of their
+   * `declarationDocument`s: declarant, importer, then seller and courier when present).
    * @returns the number of declarations this call added.
    */
-  async record(declarations: readonly PartyDeclarationInput[]): Promise<number> {
-    if (declarations.length === 0) return 0;
+  record(declarations: readonly PartyDeclarationInput[]): Promise<number> {
+    return this.recordDocuments(declarations.map(declarationDocument));
+  }
+
+  /**
+   * Adds documents of any stream (import declarations, express waybills `EXP-<n>`, bookings
+   * `PNR-<ref>`) to the network in ONE statement (set-based, `unnest`): each new document id gets
+   * its `party_declaration` row, and every pair of its parties its `party_link` row added or
+   * counted up (count + 1 per document, first/last date widened). Idempotent per document id: a
+   * document already recorded (a re-send, or a repeat inside the batch) changes nothing. Links are
+   * upserted in key order, so concurrent batches lock shared rows in the same order and cannot
+   * deadlock on them. Party keys travel `|`-joined (no key holds a `|`: `parsePartyKey`).
+   * @returns the number of documents this call added.
+   */
+  async recordDocuments(documents: readonly PartyDocument[]): Promise<number> {
+    if (documents.length === 0) return 0;
     const rows: Array<{ added: string }> = await this.db.query(
       `WITH input AS (
-         SELECT DISTINCT ON (id) id, d::date AS d,
-                array_remove(ARRAY['DECLARANT:' || dc, 'IMPORTER:' || im, 'SELLER:' || NULLIF(se, ''), 'COURIER:' || NULLIF(co, '')], NULL)::varchar[] AS parties
-         FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[]) AS t(id, d, dc, im, se, co)
+         SELECT DISTINCT ON (id) id, d::date AS d, string_to_array(p, '|')::varchar[] AS parties
+         FROM unnest($1::varchar[], $2::varchar[], $3::text[]) AS t(id, d, p)
          ORDER BY id
        ), added AS (
          INSERT INTO ${this.table(PartyDeclarationEntity)} (declaration_id, declaration_date, parties)
@@ -86,31 +92,21 @@ export class PartyNetworkRepository {
          RETURNING 1
        )
        SELECT (SELECT count(*) FROM added)::text AS added, (SELECT count(*) FROM linked) AS links`,
-      [
-        declarations.map((d) => d.declarationId),
-        declarations.map((d) => d.date),
-        declarations.map((d) => d.declarantId),
-        declarations.map((d) => d.importerId),
-        declarations.map((d) => d.sellerId ?? null),
-        declarations.map((d) => d.courierId ?? null),
-      ],
+      [documents.map((d) => d.documentId), documents.map((d) => d.date), documents.map((d) => [...new Set(d.parties)].join('|'))],
     );
     return Number(rows[0]?.added ?? 0);
   }
 
   /**
-   * Up to `limit` declarations with `seq` above `afterSeq`, in `seq` order (keyset paging for
-   * incremental loading).
+   * Up to `limit` documents (of every stream) with `seq` above `afterSeq`, in `seq` order (keyset
+   * paging for incremental loading).
    */
   async declarationsAfter(afterSeq: number, limit: number): Promise<StoredPartyDeclaration[]> {
     const rows: Array<{ seq: string; declaration_id: string; d: string; parties: string[] }> = await this.db.query(
       `SELECT seq, declaration_id, declaration_date::text AS d, parties FROM ${this.table(PartyDeclarationEntity)} WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [afterSeq, limit],
     );
-    return rows.map((r) => {
-      const id = (role: string) => r.parties.find((p) => p.startsWith(`${role}:`))?.slice(role.length + 1) ?? null;
-      return { seq: r.seq, declarationId: r.declaration_id, date: r.d, declarantId: id('DECLARANT') ?? '', importerId: id('IMPORTER') ?? '', sellerId: id('SELLER'), courierId: id('COURIER') };
-    });
+    return rows.map((r) => ({ seq: r.seq, documentId: r.declaration_id, date: r.d, parties: r.parties }));
   }
 
   /**
@@ -128,10 +124,43 @@ export class PartyNetworkRepository {
     );
     return rows.map((r) => ({
       seq: r.seq,
-      declaration: { declarationId: r.declaration_id, date: r.d, declarantId: r.dc, importerId: r.im, sellerId: r.se || null, courierId: r.co || null },
+      declaration: declarationDocument({ declarationId: r.declaration_id, date: r.d, declarantId: r.dc, importerId: r.im, sellerId: r.se || null, courierId: r.co || null }),
       fraud: r.fraud === 1 ? 1 : 0,
       criticalFraud: r.critical_fraud,
       knownOn: r.known_on,
     }));
+  }
+
+  /**
+   * Up to `limit` recorded results of express waybill and passenger inspection cases with
+   * `case_event.id` above `afterSeq`, in id order (keyset paging): `SEIZURE` and `DISCREPANCY`
+   * are fraud 1 (a seizure critical 1), `NO_FINDING` fraud 0; known on the day the result was
+   * recorded (UTC). The document: an express waybill's own `party_declaration` row (`EXP-<n>`:
+   * courier, shipper, consignee; a waybill screened before the network held express cargo has
+   * none and is left out), a passenger's one-party record `PAX-<16 hex>` (`PASSENGER:<id>`) dated
+   * the day of the result.
+   */
+  async streamOutcomesAfter(afterSeq: number, limit: number): Promise<PartyOutcomeRow[]> {
+    const rows: Array<{ seq: string; document_type: string; declaration_id: string; outcome: string; known_on: string; d: string | null; parties: string[] | null }> = await this.db.query(
+      `SELECT e.id AS seq, c.document_type, c.declaration_id, COALESCE(e.payload->>'outcome', c.outcome) AS outcome,
+              (e.occurred_at AT TIME ZONE 'UTC')::date::text AS known_on, p.declaration_date::text AS d, p.parties
+       FROM ${this.table(CaseEventEntity)} e
+       JOIN ${this.table(InspectionCaseEntity)} c ON c.case_id = e.case_id
+       LEFT JOIN ${this.table(PartyDeclarationEntity)} p ON p.declaration_id = c.declaration_id
+       WHERE e.id > $1 AND e.type = 'RESULT_RECORDED' AND c.document_type IN ('EXPRESS_WAYBILL', 'PASSENGER')
+       ORDER BY e.id LIMIT $2`,
+      [afterSeq, limit],
+    );
+    const out: PartyOutcomeRow[] = [];
+    for (const r of rows) {
+      const fraud = r.outcome === 'SEIZURE' || r.outcome === 'DISCREPANCY' ? 1 : 0;
+      const criticalFraud = r.outcome === 'SEIZURE' ? 1 : 0;
+      if (r.document_type === 'PASSENGER' && r.declaration_id.startsWith(PARTY_DOCUMENT_PREFIXES.PASSENGER)) {
+        out.push({ seq: r.seq, declaration: { documentId: r.declaration_id, date: r.known_on, parties: [partyKey('PASSENGER', r.declaration_id)] }, fraud, criticalFraud, knownOn: r.known_on });
+      } else if (r.document_type === 'EXPRESS_WAYBILL' && r.d !== null && r.parties !== null) {
+        out.push({ seq: r.seq, declaration: { documentId: r.declaration_id, date: r.d, parties: r.parties }, fraud, criticalFraud, knownOn: r.known_on < r.d ? r.d : r.known_on });
+      }
+    }
+    return out;
   }
 }

@@ -4,11 +4,13 @@ import type { RuntimeConfig } from '@customs/config';
 import { expressDecision, type ExpressDecisionRecord, type ExpressManifestHeader } from '@customs/decision';
 import type { ExpressManifest, ExpressWaybill } from '@customs/domain';
 import { ExpressRepository, type StoredExpressDecision } from '@customs/persistence';
+import { waybillParties } from '@customs/party-network';
 import { waybillFacts } from '@customs/selectivity';
 import { expressDocumentId, inspectionCaseId, type InspectionCaseInput } from '@customs/workflows/messages';
 import { CaseStartOutbox } from '../case-start/case-start-outbox.service';
 import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
+import { PartyNetworkService } from '../party-network/party-network.service';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { contentHash } from '../../services/hashing/content-hash';
 import type { ExpressManifestScreening, ExpressWaybillOutcome } from './express.responses';
@@ -29,7 +31,8 @@ export function waybillHash(header: ExpressManifestHeader, waybill: ExpressWaybi
  * to the logistics centre) -> RELEASE / XRAY_FLAGGED / INTRUSIVE_INSPECTION -> append-only,
  * hash-chained decision records, and the inspection case of each INTRUSIVE_INSPECTION waybill
  * queued in the case-start outbox in the same transaction. Every waybill then waits in its
- * centre's X-ray queue (`XrayService`).
+ * centre's X-ray queue (`XrayService`). Its courier, shipper and consignee join the party
+ * network (`PartyNetworkService.recordDocuments`, document `EXP-<waybill number>`).
  *
  * Idempotent per waybill: a re-sent waybill (same content, same manifest header) gets its stored
  * selection back (`duplicate: true`) and opens nothing; new waybills of a re-sent manifest are
@@ -44,6 +47,7 @@ export class ExpressScreeningService {
     private readonly criteriaSets: CriteriaSetService,
     private readonly outbox: CaseStartOutbox,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly partyNetwork: PartyNetworkService,
   ) {}
 
   /**
@@ -87,6 +91,10 @@ export class ExpressScreeningService {
     const racing = numbers.filter((n) => !before.has(n) && !written.inserted.has(n));
     const after = racing.length > 0 ? await this.express.decisionsOf(racing) : new Map<string, StoredExpressDecision>();
     this.refuseConflicts(numbers, hashes, after);
+    // The party network (issue 17): courier, shipper and consignee of every waybill (document
+    // `EXP-<n>`, dated the arrival day) in one more set-based statement, idempotent per waybill,
+    // for every waybill of the manifest (a re-send heals a network write that failed).
+    await this.partyNetwork.recordDocuments(waybills.map((w, i) => ({ documentId: expressDocumentId(numbers[i]), date, parties: waybillParties(w) })));
     if (written.queued.size > 0) this.outbox.nudge();
 
     const byNumber = new Map<string, ExpressDecisionRecord>([...before, ...after].map(([n, d]) => [n, d.record]));

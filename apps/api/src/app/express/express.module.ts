@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseStartModule } from '../case-start/case-start.module';
 import { CriteriaModule } from '../criteria/criteria.module';
+import { PartyNetworkModule } from '../party-network/party-network.module';
 import { ExpressController } from './express.controller';
 import { ExpressReplayService } from './express-replay.service';
 import { ExpressScreeningService } from './express-screening.service';
@@ -12,7 +13,7 @@ import { XrayService } from './xray.service';
  * the case-start outbox, run by the same inspection-case workflow as declarations).
  */
 @Module({
-  imports: [CriteriaModule, CaseStartModule],
+  imports: [CriteriaModule, CaseStartModule, PartyNetworkModule],
   controllers: [ExpressController],
   providers: [ExpressScreeningService, XrayService, ExpressReplayService],
 })

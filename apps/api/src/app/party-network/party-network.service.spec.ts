@@ -6,16 +6,23 @@ import { PartyNetworkService } from './party-network.service';
 function fakeRepository() {
   const declarations: StoredPartyDeclaration[] = [];
   const outcomes: PartyOutcomeRow[] = [];
+  const streamOutcomes: PartyOutcomeRow[] = [];
   const repository = {
     record: jest.fn(),
     declarationsAfter: jest.fn(async (after: number, limit: number) => declarations.filter((d) => Number(d.seq) > after).slice(0, limit)),
     outcomesAfter: jest.fn(async (after: number, limit: number) => outcomes.filter((o) => Number(o.seq) > after).slice(0, limit)),
+    streamOutcomesAfter: jest.fn(async (after: number, limit: number) => streamOutcomes.filter((o) => Number(o.seq) > after).slice(0, limit)),
   };
   const declare = (id: string, date: string, declarantId: string, importerId: string) =>
-    declarations.push({ seq: String(declarations.length + 1), declarationId: id, date, declarantId, importerId, sellerId: null, courierId: null });
+    declarations.push({ seq: String(declarations.length + 1), documentId: id, date, parties: [`DECLARANT:${declarantId}`, `IMPORTER:${importerId}`] });
   const seize = (id: string, date: string, declarantId: string, importerId: string, knownOn: string) =>
-    outcomes.push({ seq: String(outcomes.length + 1), declaration: { declarationId: id, date, declarantId, importerId, sellerId: null, courierId: null }, fraud: 1, criticalFraud: 1, knownOn });
-  return { repository, declare, seize };
+    outcomes.push({ seq: String(outcomes.length + 1), declaration: { documentId: id, date, parties: [`DECLARANT:${declarantId}`, `IMPORTER:${importerId}`] }, fraud: 1, criticalFraud: 1, knownOn });
+  /** An express waybill's courier, shipper and consignee (document `EXP-<n>`). */
+  const waybill = (n: string, date: string, parties: string[]) => declarations.push({ seq: String(declarations.length + 1), documentId: `EXP-${n}`, date, parties });
+  /** A recorded result of an express or passenger case (its own keyset, `case_event.id`). */
+  const streamResult = (documentId: string, date: string, parties: string[], knownOn: string) =>
+    streamOutcomes.push({ seq: String(streamOutcomes.length + 1), declaration: { documentId, date, parties }, fraud: 1, criticalFraud: 1, knownOn });
+  return { repository, declare, seize, waybill, streamResult };
 }
 
 describe('PartyNetworkService', () => {
@@ -50,5 +57,24 @@ describe('PartyNetworkService', () => {
     declare('4', '2021-01-05', 'B2', 'P');
     expect((await service.party('IMPORTER:P', '2021-01-10')).counterparties).toBe(2);
     expect((await service.party('IMPORTER:P', '2021-01-11')).counterparties).toBe(2);
+  });
+
+  it('holds express waybills and passengers beside declarations, their seizures from the day after the result', async () => {
+    const { repository, declare, waybill, streamResult } = fakeRepository();
+    declare('1', '2021-01-01', 'B', 'P');
+    waybill('HX1', '2021-01-02', ['COURIER:C1', 'SHIPPER:CN0123456789ABCDEF', 'CONSIGNEE:P123456789012']);
+    waybill('HX2', '2021-01-02', ['COURIER:C1', 'SHIPPER:US0123456789ABCDEF', 'CONSIGNEE:P123456789012']);
+    const service = new PartyNetworkService(repository as unknown as PartyNetworkRepository);
+    const before = await service.party('SHIPPER:US0123456789ABCDEF', '2021-01-06');
+    expect(before.counterparties).toBe(2);
+    expect(before.seizedNeighbours).toEqual([]);
+
+    streamResult('EXP-HX1', '2021-01-02', ['COURIER:C1', 'SHIPPER:CN0123456789ABCDEF', 'CONSIGNEE:P123456789012'], '2021-01-05');
+    streamResult('PAX-0123456789ABCDEF', '2021-01-05', ['PASSENGER:PAX-0123456789ABCDEF'], '2021-01-05');
+    expect((await service.party('SHIPPER:US0123456789ABCDEF', '2021-01-05')).seizedNeighbours).toEqual([]);
+    const after = await service.party('SHIPPER:US0123456789ABCDEF', '2021-01-06');
+    expect(after.seizedNeighbours.map((n) => n.key)).toEqual(['CONSIGNEE:P123456789012', 'COURIER:C1', 'SHIPPER:CN0123456789ABCDEF']);
+    expect((await service.party('PASSENGER:PAX-0123456789ABCDEF', '2021-01-06')).seizures).toBe(1);
+    await expect(service.party('PASSENGER:pax-1', '2021-01-06')).rejects.toBeInstanceOf(BadRequestException);
   });
 });

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { parsePartyKey, PartyNetwork, propagateRisk, type RiskSnapshot } from '@customs/party-network';
-import { PartyNetworkRepository, type PartyDeclarationInput } from '@customs/persistence';
+import { parsePartyKey, PartyNetwork, propagateRisk, type PartyDocument, type RiskSnapshot } from '@customs/party-network';
+import { PartyNetworkRepository, type PartyDeclarationInput, type PartyOutcomeRow } from '@customs/persistence';
 import type { PartyView } from './party-network.responses';
 import { partyView } from './party-view';
 
@@ -16,8 +16,9 @@ const SEQ_OVERLAP = 1000;
 const SNAPSHOTS = 4;
 
 /**
- * The party network in the API: `party_declaration` and the inspection outcomes of
- * `inspection_outcome` (seizures = fraud 1) loaded into a `PartyNetwork` (`@customs/party-network`),
+ * The party network in the API: `party_declaration` (import declarations, express waybills,
+ * bookings) and the inspection outcomes (seizures = fraud 1) of `inspection_outcome` and of the
+ * express waybill and passenger cases loaded into a `PartyNetwork` (`@customs/party-network`),
  * kept current by reading the rows added since the last load on every request, and risk
  * propagated (`propagateRisk`) per as-of date, cached until the network changes.
  *
@@ -31,6 +32,7 @@ export class PartyNetworkService {
   private network = new PartyNetwork();
   private lastDeclarationSeq = 0;
   private lastOutcomeSeq = 0;
+  private lastStreamOutcomeSeq = 0;
   /** Risk snapshots by as-of date; dropped when a row dated before their date arrives (see {@link loadNew}). */
   private readonly snapshots = new Map<string, RiskSnapshot>();
   private loading: Promise<void> | null = null;
@@ -48,6 +50,15 @@ export class PartyNetworkService {
   }
 
   /**
+   * Adds documents of the express and passenger streams (waybills `EXP-<n>`, bookings
+   * `PNR-<ref>`) to the party network in Postgres (one statement; idempotent per document id).
+   * @returns how many documents were new to the network.
+   */
+  recordDocuments(documents: readonly PartyDocument[]): Promise<number> {
+    return this.repository.recordDocuments(documents);
+  }
+
+  /**
    * A party as of a date (`GET /api/parties/:partyKey`).
    * @param partyKey node key `<ROLE>:<id>`.
    * @param asOf YYYY-MM-DD (validated by the query DTO); default today (UTC).
@@ -55,7 +66,7 @@ export class PartyNetworkService {
    */
   async party(partyKey: string, asOf: string = new Date().toISOString().slice(0, 10)): Promise<PartyView> {
     if (!parsePartyKey(partyKey)) {
-      throw new BadRequestException(`party key must be DECLARANT, IMPORTER, SELLER or COURIER, a colon and the party's id (1-20 letters or digits), e.g. IMPORTER:QLRUBN9; got ${JSON.stringify(partyKey.slice(0, 60))}`);
+      throw new BadRequestException(`party key must be DECLARANT, IMPORTER, SELLER, COURIER, SHIPPER or CONSIGNEE, a colon and the party's id (1-20 letters or digits), or PASSENGER:PAX-<16 hex>, e.g. IMPORTER:QLRUBN9; got ${JSON.stringify(partyKey.slice(0, 60))}`);
     }
     await this.refresh();
     if (!this.network.hasParty(partyKey)) throw new NotFoundException(`party ${partyKey} is on no screened declaration or recorded inspection outcome`);
@@ -81,12 +92,12 @@ export class PartyNetworkService {
     return snapshot;
   }
 
-  private add(declaration: PartyDeclarationInput): boolean {
+  private add(document: PartyDocument): boolean {
     try {
-      return this.network.add(declaration);
+      return this.network.addDocument(document);
     } catch (e) {
       // An imported past outcome whose declaration id was screened with other parties: the screened one stands.
-      this.logger.warn(`party network: declaration ${declaration.declarationId} skipped: ${(e as Error).message}`);
+      this.logger.warn(`party network: document ${document.documentId} skipped: ${(e as Error).message}`);
       return false;
     }
   }
@@ -111,24 +122,37 @@ export class PartyNetworkService {
       this.lastDeclarationSeq = Math.max(this.lastDeclarationSeq, from);
       if (rows.length < PAGE) break;
     }
-    for (let from = Math.max(0, this.lastOutcomeSeq - SEQ_OVERLAP); ; ) {
-      const rows = await this.repository.outcomesAfter(from, PAGE);
+    const outcomes = (from: number, limit: number) => this.repository.outcomesAfter(from, limit);
+    const streamOutcomes = (from: number, limit: number) => this.repository.streamOutcomesAfter(from, limit);
+    this.lastOutcomeSeq = await this.loadOutcomes(outcomes, this.lastOutcomeSeq, changedFrom);
+    this.lastStreamOutcomeSeq = await this.loadOutcomes(streamOutcomes, this.lastStreamOutcomeSeq, changedFrom);
+    const from = earliest as string | null;
+    if (from !== null) for (const asOf of [...this.snapshots.keys()]) if (asOf > from) this.snapshots.delete(asOf);
+  }
+
+  /**
+   * Reads outcomes from `read` past `lastSeq` (minus the overlap) into the network.
+   * @returns the highest `seq` read.
+   */
+  private async loadOutcomes(read: (afterSeq: number, limit: number) => Promise<PartyOutcomeRow[]>, lastSeq: number, changedFrom: (date: string) => void): Promise<number> {
+    let last = lastSeq;
+    for (let from = Math.max(0, lastSeq - SEQ_OVERLAP); ; ) {
+      const rows = await read(from, PAGE);
       for (const r of rows) {
         if (this.add(r.declaration)) changedFrom(r.declaration.date);
         try {
-          const outcome = { declarationId: r.declaration.declarationId, date: r.knownOn, fraud: r.fraud, criticalFraud: r.criticalFraud > 0 ? 1 : 0 } as const;
-          // A seizure counts from the later of its declaration's date and the day it became known.
+          const outcome = { declarationId: r.declaration.documentId, date: r.knownOn, fraud: r.fraud, criticalFraud: r.criticalFraud > 0 ? 1 : 0 } as const;
+          // A seizure counts from the later of its document's date and the day it became known.
           if (this.network.recordOutcome(outcome) && r.fraud === 1) changedFrom(r.knownOn > r.declaration.date ? r.knownOn : r.declaration.date);
         } catch (e) {
-          this.logger.warn(`party network: outcome of ${r.declaration.declarationId} skipped: ${(e as Error).message}`);
+          this.logger.warn(`party network: outcome of ${r.declaration.documentId} skipped: ${(e as Error).message}`);
         }
       }
       if (rows.length === 0) break;
       from = Number(rows[rows.length - 1].seq);
-      this.lastOutcomeSeq = Math.max(this.lastOutcomeSeq, from);
+      last = Math.max(last, from);
       if (rows.length < PAGE) break;
     }
-    const from = earliest as string | null;
-    if (from !== null) for (const asOf of [...this.snapshots.keys()]) if (asOf > from) this.snapshots.delete(asOf);
+    return last;
   }
 }

@@ -3,12 +3,14 @@ import { createHash } from 'node:crypto';
 import type { RuntimeConfig } from '@customs/config';
 import { passengerSelection } from '@customs/decision';
 import { companionLinks, pnrDepersonaliseOn, pnrsOfPassengers, type ApisPassenger, type PnrRecord } from '@customs/domain';
+import { bookingDocuments } from '@customs/party-network';
 import { PassengerRepository, type PassengerDecisionBody, type StoredApis } from '@customs/persistence';
 import { passengerFacts } from '@customs/selectivity';
 import { inspectionCaseId, type InspectionCaseInput } from '@customs/workflows/messages';
 import { CaseStartOutbox } from '../case-start/case-start-outbox.service';
 import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
+import { PartyNetworkService } from '../party-network/party-network.service';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { contentHash } from '../../services/hashing/content-hash';
 import type { PassengerListScreening, PassengerScreeningOutcome, PnrIntake } from './passengers.responses';
@@ -56,6 +58,9 @@ export function outcomeView(d: PassengerDecisionBody, caseId: string | null, dup
  * queued in the case-start outbox in the same transaction. One case per passenger: a passenger
  * selected on APIS keeps that case when the PNR screening follows.
  *
+ * The companions of each booking matched join the party network (`PNR-<booking reference>`,
+ * parties `PASSENGER:<opaque id>`).
+ *
  * Idempotent: a re-sent record (same content) answers the stored screening and writes nothing.
  * Records keep no names or document numbers outside `passenger_apis` and `pnr_record`.
  */
@@ -67,6 +72,7 @@ export class PassengerScreeningService {
     private readonly criteriaSets: CriteriaSetService,
     private readonly outbox: CaseStartOutbox,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly partyNetwork: PartyNetworkService,
   ) {}
 
   /**
@@ -152,6 +158,7 @@ export class PassengerScreeningService {
     const written = await this.passengers.record(decisions, set, starts.map((input) => ({ caseId: input.caseId, declarationId: input.declarationId, input })));
     if (set && written.inserted.size > 0) this.criteriaSets.markStored(set.fingerprint);
     if (written.queued.size > 0) this.outbox.nudge();
+    await this.recordBookings([...new Map([...matched.values()].map((m) => [m.pnr.bookingReference, m.pnr])).values()]);
     // Screened meanwhile by a concurrent sender: answer what was stored.
     const lost = decisions.filter((d) => !written.inserted.has(d.decisionId)).map((d) => d.passengerId);
     const now = lost.length > 0 ? await this.passengers.decisionsOf(lost) : new Map<string, PassengerDecisionBody[]>();
@@ -161,6 +168,17 @@ export class PassengerScreeningService {
       return outcomeView(decision, selectedEver ? inspectionCaseId(r.passengerId) : null, r.duplicate || !written.inserted.has(r.decision.decisionId));
     });
     return { outcomes, casesStarted: written.queued.size };
+  }
+
+  /**
+   * The party network (issue 17): the companions of these bookings (`bookingDocuments`: the
+   * travellers with stored APIS records, by opaque passenger id) in one set-based statement,
+   * idempotent per booking (a booking is linked once, with the companions known then).
+   */
+  private async recordBookings(pnrs: PnrRecord[]): Promise<void> {
+    if (pnrs.length === 0) return;
+    const documents = [...new Set(pnrs.flatMap((p) => p.passengers.map((t) => t.travelDocumentNumber)).filter((d): d is string => !!d))];
+    await this.partyNetwork.recordDocuments(bookingDocuments(pnrs, await this.passengers.apisOfDocuments(documents)));
   }
 
   private decide(

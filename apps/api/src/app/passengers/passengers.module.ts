@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseStartModule } from '../case-start/case-start.module';
 import { CriteriaModule } from '../criteria/criteria.module';
+import { PartyNetworkModule } from '../party-network/party-network.module';
 import { PassengerRecordsService } from './passenger-records.service';
 import { PassengerScreeningService } from './passenger-screening.service';
 import { PassengersController } from './passengers.controller';
@@ -12,7 +13,7 @@ import { PnrRetentionService } from './pnr-retention.service';
  * read audited), and the PNR retention.
  */
 @Module({
-  imports: [CriteriaModule, CaseStartModule],
+  imports: [CriteriaModule, CaseStartModule, PartyNetworkModule],
   controllers: [PassengersController],
   providers: [PassengerScreeningService, PassengerRecordsService, PnrRetentionService],
 })

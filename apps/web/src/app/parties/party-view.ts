@@ -1,7 +1,7 @@
 import type { PartyReason, PartyRole } from './party.types';
 
-/** The party roles, in the order a declaration lists them. */
-export const PARTY_ROLES: readonly PartyRole[] = ['DECLARANT', 'IMPORTER', 'SELLER', 'COURIER'];
+/** The party roles: a declaration's in the order it lists them, then an express waybill's shipper and consignee, then a passenger. */
+export const PARTY_ROLES: readonly PartyRole[] = ['DECLARANT', 'IMPORTER', 'SELLER', 'COURIER', 'SHIPPER', 'CONSIGNEE', 'PASSENGER'];
 
 /** The reason codes of `PartyReason`, each translated as `party.reason.<code>`. */
 export const PARTY_REASON_CODES: ReadonlyArray<PartyReason['code']> = ['NOT_SEEN', 'NO_SEIZURES', 'OWN_SEIZURES', 'SEIZED_COUNTERPARTIES', 'NEAREST_SEIZURE', 'UNREACHABLE', 'SCORE'];

@@ -14,5 +14,5 @@ export type PartyEdge = Schema<'PartyEdge'>;
 export type SeizedNeighbourView = Schema<'SeizedNeighbourView'>;
 /** One reason of the score: a code the page translates, its parameters, the English text. */
 export type PartyReason = Schema<'PartyReason'>;
-/** DECLARANT, IMPORTER, SELLER or COURIER. */
+/** DECLARANT, IMPORTER, SELLER, COURIER (declarations and express waybills), SHIPPER, CONSIGNEE (express waybills) or PASSENGER (bookings). */
 export type PartyRole = Schema<'PartyRole'>;
