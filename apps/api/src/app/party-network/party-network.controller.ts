@@ -5,6 +5,7 @@ import { PartyKeyPipe } from './party-key.pipe';
 import { Responds } from '../../services/http/responds.decorator';
 import { PartyQueryDto } from './dto/party-query.dto';
 import type { PartyView } from './party-network.responses';
+import { PartyNetworkWriter } from './party-network-writer';
 import { PartyNetworkService } from './party-network.service';
 
 /**
@@ -15,7 +16,10 @@ import { PartyNetworkService } from './party-network.service';
 @ApiTags('parties')
 @Controller('parties')
 export class PartyNetworkController {
-  constructor(private readonly parties: PartyNetworkService) {}
+  constructor(
+    private readonly parties: PartyNetworkService,
+    private readonly writer: PartyNetworkWriter,
+  ) {}
 
   @Get(':partyKey')
   @Roles('cbtc_analyst', 'supervisor', 'auditor')
@@ -23,7 +27,9 @@ export class PartyNetworkController {
   @ApiResponse({ status: 400, description: 'Malformed party key or as-of date' })
   @ApiResponse({ status: 404, description: 'The party is on no screened declaration or recorded inspection outcome' })
   @Responds(200, 'PartyView', 'The party as of the date; only declarations dated, and seizures known, strictly before it count')
-  get(@Param('partyKey', PartyKeyPipe) partyKey: string, @Query() query: PartyQueryDto): Promise<PartyView> {
+  async get(@Param('partyKey', PartyKeyPipe) partyKey: string, @Query() query: PartyQueryDto): Promise<PartyView> {
+    // what this instance has screened is in the network before it is read
+    await this.writer.flush().catch(() => undefined);
     return this.parties.party(partyKey, query.asOf);
   }
 }

@@ -10,7 +10,7 @@ import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
 import { RiskScoringService } from '../models/risk-scoring.service';
 import { KnownCodesService } from '../reference/known-codes.service';
-import { PartyNetworkService } from '../party-network/party-network.service';
+import { PartyNetworkWriter } from '../party-network/party-network-writer';
 import { RiskPolicyService } from '../risk-policy/risk-policy.service';
 import { CustomsMetrics } from '../../services/metrics/customs-metrics';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
@@ -98,7 +98,7 @@ export class ScreeningService {
     private readonly metrics: CustomsMetrics,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly knownCodes: KnownCodesService,
-    private readonly partyNetwork: PartyNetworkService,
+    private readonly partyNetwork: PartyNetworkWriter,
   ) {}
 
   /**
@@ -145,9 +145,10 @@ export class ScreeningService {
     if (racing.length > 0) for (const [id, row] of await this.storedDecisions(racing)) stored.set(id, row);
     const reused = reusedIds(declarations, hashes, stored);
     if (reused.length > 0) throw conflictError(reused);
-    // The party network (issue 17): one more set-based statement per batch, idempotent per
-    // declaration id, for every first occurrence (a re-send heals a network write that failed).
-    await this.partyNetwork.record(fresh);
+    // The party network (issue 17): queued, written off the request path in one set-based
+    // statement per flush, idempotent per declaration id, for every first occurrence (a re-send
+    // heals a network write that was lost).
+    this.partyNetwork.enqueue(fresh);
     for (const r of decided) if (inserted.has(r.declarationId)) stored.set(r.declarationId, { hash: '', record: r });
     this.metrics.recordDecisions(decided.filter((r) => inserted.has(r.declarationId)));
     if (queued.size > 0) this.outbox.nudge();

@@ -1,0 +1,101 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { PartyDeclarationInput } from '@customs/persistence';
+import { PartyNetworkService } from './party-network.service';
+
+/** How long screened declarations wait to be written together (ms): batches arriving meanwhile share one statement. */
+export const PARTY_FLUSH_MS = 20;
+/** Declarations per statement at most. */
+export const PARTY_FLUSH_BATCH = 5_000;
+/** Back-off after a failed write (ms), doubled per consecutive failure up to {@link PARTY_RETRY_MAX_MS}. */
+export const PARTY_RETRY_MS = 200;
+export const PARTY_RETRY_MAX_MS = 10_000;
+/** Declarations held at most while writes fail; beyond, the oldest are dropped (logged, and a re-send heals them). */
+export const PARTY_PENDING_MAX = 200_000;
+
+/**
+ * Writes screened declarations into the party network (`PartyNetworkService.record`, one
+ * set-based statement) off the screening request's path: `enqueue` returns at once, and the
+ * declarations of every request of the last {@link PARTY_FLUSH_MS} ms are written together.
+ *
+ * Why: the network statement upserts `party_link` rows that concurrent batches share (popular
+ * importers, couriers), so awaited inside the request it added a round trip and row-lock waits
+ * to every decision (bench: single-declaration p50 8.0 ms against 6.4 ms without it, p50 at half
+ * load 16.9 against 9.2 ms). The decision itself is already durable in `decision_record`; the
+ * network is derived data, idempotent per declaration id.
+ *
+ * A failed write is retried with back-off, the declarations kept in order; at shutdown what is
+ * pending is written. A process that dies with declarations pending loses their network rows
+ * until they are re-sent (the write is idempotent, a re-send heals it). Reads of the network in
+ * this process call {@link flush} first, so an analyst sees what this instance has screened.
+ */
+@Injectable()
+export class PartyNetworkWriter implements OnApplicationShutdown {
+  private readonly logger = new Logger(PartyNetworkWriter.name);
+  private pending: PartyDeclarationInput[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> | null = null;
+  private failures = 0;
+
+  constructor(private readonly network: PartyNetworkService) {}
+
+  /** Declarations waiting to be written. */
+  get backlog(): number {
+    return this.pending.length;
+  }
+
+  /** Queues screened declarations for the network; never throws, never waits. */
+  enqueue(declarations: readonly PartyDeclarationInput[]): void {
+    if (declarations.length === 0) return;
+    for (const d of declarations) this.pending.push(d);
+    if (this.pending.length > PARTY_PENDING_MAX) {
+      const dropped = this.pending.splice(0, this.pending.length - PARTY_PENDING_MAX);
+      this.logger.error(`party network: ${dropped.length} declarations dropped from the write backlog (writes failing); re-send them to heal, first ${dropped[0].declarationId}`);
+    }
+    this.schedule(PARTY_FLUSH_MS);
+  }
+
+  /**
+   * Writes everything queued so far (and waits for a write under way).
+   * @throws the database error of a failed write; the declarations stay queued for the retry.
+   */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.writing) await this.writing.catch(() => undefined);
+    while (this.pending.length > 0) {
+      const batch = this.pending.slice(0, PARTY_FLUSH_BATCH);
+      this.writing = this.network.record(batch).then(() => undefined);
+      try {
+        await this.writing;
+        this.pending.splice(0, batch.length);
+        this.failures = 0;
+      } finally {
+        this.writing = null;
+      }
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    try {
+      await this.flush();
+    } catch (e) {
+      this.logger.error(`party network: ${this.pending.length} declarations not written at shutdown: ${(e as Error).message}`);
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush().catch((e) => {
+        this.failures += 1;
+        const delay = Math.min(PARTY_RETRY_MS * 2 ** (this.failures - 1), PARTY_RETRY_MAX_MS);
+        this.logger.warn(`party network: writing ${this.pending.length} declarations failed (${(e as Error).message}); retrying in ${delay} ms`);
+        this.schedule(delay);
+      });
+    }, delayMs);
+    this.timer.unref();
+  }
+}
