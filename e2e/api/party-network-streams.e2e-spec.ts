@@ -21,8 +21,9 @@ interface SeizedNeighbour {
  * waybills share a consignee; one is sent to inspection from the X-ray queue and seized, so the
  * other waybill's shipper sees the seized consignee, courier and shipper as of tomorrow but not
  * as of today (the result was recorded today). An APIS list and a PNR booking two companions link
- * them by opaque passenger id (document `PNR-<booking reference>`). Re-sending the manifest, the
- * APIS list or the PNR changes no weight. Every id is this run's own.
+ * them by opaque passenger id (document `PNR-<booking reference>`); a passenger seized on arrival
+ * is a seized party from the day after. Re-sending the manifest, the APIS list or the PNR changes
+ * no weight. Every id is this run's own.
  */
 describe('party network over express cargo and passengers (e2e)', () => {
   let stack: E2eStack;
@@ -130,6 +131,29 @@ describe('party network over express cargo and passengers (e2e)', () => {
     expect(view.party).toEqual({ key: a, role: 'PASSENGER', id: passengerIds[0] });
     expect(view.counterparties).toBe(1);
     expect(view.neighbourhood.edges).toEqual([{ source: a < b ? a : b, target: a < b ? b : a, weight: 1 }]);
+  });
+
+  it('makes a passenger seized on arrival a seized party from the day after the result', async () => {
+    // The seed drug-courier pattern (CEN-DRG-101): booked two days before, cash, alone, three days' stay.
+    const courier = traveller(3, 'PARK', 'JUNHO', '31C');
+    const courierBooking: PnrRecord = {
+      bookingReference: `R${tag.slice(0, 5)}`, bookingDate: day(-5), formOfPayment: 'CASH',
+      passengers: [{ surname: 'PARK', givenNames: 'JUNHO', travelDocumentNumber: doc(3) }],
+      itinerary: [{ flightNumber: flight, from: 'NRT', fromCountry: 'JP', to: 'ICN', toCountry: 'KR', departureDate: ARRIVAL }],
+      lengthOfStayDays: 3, bags: 1,
+    };
+    const paxId = (await svc.post('/api/passengers/apis').send({ passengers: [courier] }).expect(201)).body.results[0].passengerId as string;
+    const rescreened = (await svc.post('/api/passengers/pnr').send({ pnrs: [courierBooking] }).expect(201)).body.rescreened;
+    expect(rescreened).toMatchObject([{ passengerId: paxId, outcome: 'SELECTED', firedCriteria: ['CEN-DRG-101'], caseId: `inspection-case-${paxId}` }]);
+    // Travelling alone: no booking document.
+    expect((await stack.db.query('SELECT 1 FROM party_declaration WHERE declaration_id = $1', [`PNR-${courierBooking.bookingReference}`])).rows).toEqual([]);
+    const supervisor = await loginAs(stack, 'supervisor-40');
+    await recordInspectionResult(stack, `inspection-case-${paxId}`, { assigner: supervisor, officer, officerId: 'officer-40-01' }, { outcome: 'SEIZURE', verdicts: [{ criterionId: 'CEN-DRG-101', appropriate: true }] });
+    const key = `PASSENGER:${paxId}`;
+    const later = (await analyst.get(`/api/parties/${key}`).query({ asOf: day(1) }).expect(200)).body;
+    expect(later).toMatchObject({ party: { key, role: 'PASSENGER', id: paxId }, seen: true, seizures: 1, hopsToNearestSeizure: 0 });
+    const today = (await analyst.get(`/api/parties/${key}`).query({ asOf: day(0) }).expect(200)).body;
+    expect(today).toMatchObject({ seizures: 0, score: 0 });
   });
 
   it('counts nothing twice when the manifest, the APIS list or the PNR is sent again', async () => {
