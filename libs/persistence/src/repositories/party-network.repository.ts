@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Declaration } from '@customs/domain';
 import { declarationDocument, PARTY_DOCUMENT_PREFIXES, partyKey, type PartyDocument } from '@customs/party-network';
-import { CaseEventEntity, InspectionCaseEntity, InspectionOutcomeEntity, PartyDeclarationEntity, PartyLinkEntity } from '../entities';
+import { CaseEventEntity, DecisionRecordEntity, InspectionCaseEntity, InspectionOutcomeEntity, PartyDeclarationEntity, PartyLinkEntity } from '../entities';
 
 /** The party fields of a declaration the network reads. */
 export type PartyDeclarationInput = Pick<Declaration, 'declarationId' | 'date' | 'declarantId' | 'importerId' | 'sellerId' | 'courierId'>;
@@ -42,8 +42,28 @@ export interface PartyOutcomeRow {
 export class PartyNetworkRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  private table(entity: typeof PartyDeclarationEntity | typeof PartyLinkEntity | typeof InspectionOutcomeEntity | typeof CaseEventEntity | typeof InspectionCaseEntity): string {
+  private table(entity: typeof PartyDeclarationEntity | typeof PartyLinkEntity | typeof InspectionOutcomeEntity | typeof CaseEventEntity | typeof InspectionCaseEntity | typeof DecisionRecordEntity): string {
     return this.db.getRepository(entity).metadata.tableName;
+  }
+
+  /**
+   * Screened declarations missing from the network: among the `recent` newest decision records
+   * (by identity, the primary key's range), those with no `party_declaration` row, oldest
+   * first; what a process that died with network writes queued (`PartyNetworkWriter`) left out.
+   * @param recent how many of the newest decision records to look at.
+   * @param limit at most this many declarations returned.
+   */
+  async screenedWithoutParties(recent: number, limit: number): Promise<PartyDeclarationInput[]> {
+    const rows: Array<{ declaration: Declaration }> = await this.db.query(
+      `SELECT dr.record -> 'declaration' AS declaration
+       FROM ${this.table(DecisionRecordEntity)} dr
+       WHERE dr.id > (SELECT coalesce(max(id), 0) - $1 FROM ${this.table(DecisionRecordEntity)})
+         AND NOT EXISTS (SELECT 1 FROM ${this.table(PartyDeclarationEntity)} pd WHERE pd.declaration_id = dr.declaration_id)
+       ORDER BY dr.id
+       LIMIT $2`,
+      [recent, limit],
+    );
+    return rows.map((r) => r.declaration);
   }
 
   /**

@@ -1,11 +1,11 @@
-import type { PartyDeclarationInput } from '@customs/persistence';
+import type { PartyDeclarationInput, PartyNetworkRepository } from '@customs/persistence';
 import { PARTY_FLUSH_MS, PartyNetworkWriter } from './party-network-writer';
 import type { PartyNetworkService } from './party-network.service';
 
 const decl = (id: string): PartyDeclarationInput => ({ declarationId: id, date: '2021-03-02', declarantId: 'D1', importerId: `I${id}`, sellerId: null, courierId: null });
 
 /** A stand-in for the service's one-statement write: records each call, fails while `failing` is set. */
-function fakeNetwork() {
+function fakeNetwork(missing: PartyDeclarationInput[] = []) {
   const calls: string[][] = [];
   const state = { failing: false };
   const network = {
@@ -15,7 +15,8 @@ function fakeNetwork() {
       return ds.length;
     }),
   };
-  return { calls, state, writer: new PartyNetworkWriter(network as unknown as PartyNetworkService) };
+  const repository = { screenedWithoutParties: jest.fn(async () => missing) };
+  return { calls, state, repository, writer: new PartyNetworkWriter(network as unknown as PartyNetworkService, repository as unknown as PartyNetworkRepository) };
 }
 
 describe('PartyNetworkWriter', () => {
@@ -74,5 +75,13 @@ describe('PartyNetworkWriter', () => {
     writer.enqueue([decl('A'), decl('B')]);
     await Promise.all([writer.flush(), writer.flush(), writer.flush()]);
     expect(calls.flat()).toEqual(['A', 'B']);
+  });
+
+  it('at start queues the recently screened declarations the network is missing, and writes them', async () => {
+    const { calls, repository, writer } = fakeNetwork([decl('LOST1'), decl('LOST2')]);
+    expect(await writer.heal()).toBe(2);
+    expect(repository.screenedWithoutParties).toHaveBeenCalledWith(100_000, 200_000);
+    await writer.flush();
+    expect(calls).toEqual([['LOST1', 'LOST2']]);
   });
 });

@@ -1,5 +1,5 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { PartyDeclarationInput } from '@customs/persistence';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PartyNetworkRepository, type PartyDeclarationInput } from '@customs/persistence';
 import { PartyNetworkService } from './party-network.service';
 
 /** How long screened declarations wait to be written together (ms): batches arriving meanwhile share one statement. */
@@ -11,6 +11,8 @@ export const PARTY_RETRY_MS = 200;
 export const PARTY_RETRY_MAX_MS = 10_000;
 /** Declarations held at most while writes fail; beyond, the oldest are dropped (logged, and a re-send heals them). */
 export const PARTY_PENDING_MAX = 200_000;
+/** At start, the newest decision records looked at for declarations missing from the network (minutes of peak traffic). */
+export const PARTY_HEAL_RECENT = 100_000;
 
 /**
  * Writes screened declarations into the party network (`PartyNetworkService.record`, one
@@ -24,19 +26,43 @@ export const PARTY_PENDING_MAX = 200_000;
  * network is derived data, idempotent per declaration id.
  *
  * A failed write is retried with back-off, the declarations kept in order; at shutdown what is
- * pending is written. A process that dies with declarations pending loses their network rows
- * until they are re-sent (the write is idempotent, a re-send heals it). Reads of the network in
- * this process call {@link flush} first, so an analyst sees what this instance has screened.
+ * pending is written. A process that died with declarations pending left them out of the
+ * network: at start the newest {@link PARTY_HEAL_RECENT} decision records are checked and the
+ * missing ones queued (and a re-send heals one too: the write is idempotent). Reads of the
+ * network in this process call {@link flush} first, so an analyst sees what this instance has
+ * screened.
  */
 @Injectable()
-export class PartyNetworkWriter implements OnApplicationShutdown {
+export class PartyNetworkWriter implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PartyNetworkWriter.name);
   private pending: PartyDeclarationInput[] = [];
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private failures = 0;
 
-  constructor(private readonly network: PartyNetworkService) {}
+  constructor(
+    private readonly network: PartyNetworkService,
+    private readonly repository: PartyNetworkRepository,
+  ) {}
+
+  /** Queues the recently screened declarations missing from the network (in the background; start is not delayed). */
+  onApplicationBootstrap(): void {
+    void this.heal().catch((e) => this.logger.warn(`party network: the start-up check for missing declarations failed: ${(e as Error).message}`));
+  }
+
+  /**
+   * Queues the declarations among the newest {@link PARTY_HEAL_RECENT} decision records that
+   * have no network rows.
+   * @returns how many were queued.
+   */
+  async heal(): Promise<number> {
+    const missing = await this.repository.screenedWithoutParties(PARTY_HEAL_RECENT, PARTY_PENDING_MAX);
+    if (missing.length > 0) {
+      this.logger.warn(`party network: ${missing.length} recently screened declarations were missing from the network (written now), first ${missing[0].declarationId}`);
+      this.enqueue(missing);
+    }
+    return missing.length;
+  }
 
   /** Declarations waiting to be written. */
   get backlog(): number {
