@@ -1,4 +1,4 @@
-import { count, emptyCounts, finish, formatTable } from './metrics';
+import { againstExploitation, count, emptyCounts, finish, formatAgainstExploitation, formatTable } from './metrics';
 
 describe('metrics', () => {
   it('counts inspections, findings, unseen parties and random slots', () => {
@@ -25,5 +25,14 @@ describe('metrics', () => {
     });
     expect(finish(emptyCounts(), 0).precision).toBeNull();
     expect(formatTable({ exploit: m })).toContain('| exploit ');
+  });
+
+  it('compares the fraud a policy found with what exploitation found, by declaration', () => {
+    const exploit = [{ id: 'A', unseen: false }, { id: 'B', unseen: true }, { id: 'C', unseen: false }];
+    const explore = [{ id: 'A', unseen: false }, { id: 'D', unseen: true }, { id: 'E', unseen: false }];
+    const a = againstExploitation(explore, exploit);
+    expect(a).toEqual({ foundBeyond: 2, foundBeyondUnseen: 1, missed: 2 });
+    expect(againstExploitation(exploit, exploit)).toEqual({ foundBeyond: 0, foundBeyondUnseen: 0, missed: 0 });
+    expect(formatAgainstExploitation({ explore: a })).toMatch(/\| explore +\| 2 +\| 1 +\| 2 +\| 0 +\|/);
   });
 });

@@ -94,7 +94,46 @@ export function formatTable(policies: Readonly<Record<string, PolicyMetrics>>): 
     pct(m.recall),
     m.controlInspections > 0 ? `${m.controlFraudFound}/${m.controlInspections} (control)` : m.exploreInspections > 0 ? `${m.exploreFraudFound}/${m.exploreInspections} (explore)` : '-',
   ]);
+  return textTable(head, rows);
+}
+
+/** A plain-text (Markdown) table with padded columns. */
+function textTable(head: readonly string[], rows: readonly string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** A fraudulent declaration a policy's inspection found, and whether its importer was unseen by that policy then. */
+export interface FoundFraud {
+  id: string;
+  unseen: boolean;
+}
+
+/** What a policy found that pure exploitation did not, and the reverse (numbers of fraudulent declarations). */
+export interface AgainstExploitation {
+  /** Fraud this policy found that exploitation did not find. */
+  foundBeyond: number;
+  /** Of those, by importers this policy had not seen before (unseen-party fraud exploitation missed). */
+  foundBeyondUnseen: number;
+  /** Fraud exploitation found that this policy did not. */
+  missed: number;
+}
+
+/**
+ * Compares the fraud a policy found with what exploitation found in the same replay: the fraud
+ * each found that the other did not, by declaration id.
+ */
+export function againstExploitation(policy: readonly FoundFraud[], exploit: readonly FoundFraud[]): AgainstExploitation {
+  const byExploit = new Set(exploit.map((f) => f.id));
+  const byPolicy = new Set(policy.map((f) => f.id));
+  const beyond = policy.filter((f) => !byExploit.has(f.id));
+  return { foundBeyond: beyond.length, foundBeyondUnseen: beyond.filter((f) => f.unseen).length, missed: exploit.filter((f) => !byPolicy.has(f.id)).length };
+}
+
+/** A plain-text table of each policy against exploitation: fraud found beyond it (unseen-party among them), fraud missed, net. */
+export function formatAgainstExploitation(policies: Readonly<Record<string, AgainstExploitation>>): string {
+  const head = ['policy', 'fraud exploitation missed', 'of which unseen-party', 'fraud missed that exploitation found', 'net'];
+  const rows = Object.entries(policies).map(([name, a]) => [name, String(a.foundBeyond), String(a.foundBeyondUnseen), String(a.missed), String(a.foundBeyond - a.missed)]);
+  return textTable(head, rows);
 }

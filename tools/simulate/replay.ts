@@ -9,7 +9,7 @@
 import type { Declaration } from '@customs/domain';
 import { OutcomeHistory, type HistoryLookup, type KeyPart, type LabelledOutcome } from '@customs/risk-model';
 import { SeededRandom } from '../synthetic/random';
-import { count, emptyCounts, finish, type PolicyCounts, type PolicyMetrics } from './metrics';
+import { count, emptyCounts, finish, type FoundFraud, type PolicyCounts, type PolicyMetrics } from './metrics';
 import { capacityFor, DEFAULT_SHARES, POLICY_NAMES, selectFor, type Candidate, type PolicyName, type PolicyShares } from './policies';
 
 /** A replayed declaration with what inspection would find (read only once it is inspected, and to measure). */
@@ -46,6 +46,8 @@ export interface ReplayResult {
   policies: Partial<Record<PolicyName, PolicyMetrics>>;
   /** Ids of the declarations each policy inspected, in replay order. */
   inspected: Partial<Record<PolicyName, string[]>>;
+  /** The fraudulent declarations each policy's inspections found, in replay order, with whether the importer was unseen by that policy then. */
+  found: Partial<Record<PolicyName, FoundFraud[]>>;
   /** The same metrics per customs office (recall over the office's own fraud), with the office's declarations and frauds. */
   offices: Record<string, { declarations: number; totalFraud: number; policies: Partial<Record<PolicyName, PolicyMetrics>> }>;
   declarations: number;
@@ -63,6 +65,7 @@ interface PolicyState {
   /** Counts per office id. */
   officeCounts: Map<string, PolicyCounts>;
   inspected: string[];
+  found: FoundFraud[];
 }
 
 /** Groups positions of `items` by `key`, keys in sorted order, positions in input order. */
@@ -92,7 +95,7 @@ export async function replay(rows: readonly ReplayRow[], options: ReplayOptions)
     history.add(options.seedHistory ?? []);
     const seenImporters = new Set<string>();
     for (const o of options.seedHistory ?? []) if (o.declaration.importerId) seenImporters.add(o.declaration.importerId);
-    return { name, history, seenImporters, rng: new SeededRandom(seed * 7919 + p), counts: emptyCounts(), officeCounts: new Map(), inspected: [] };
+    return { name, history, seenImporters, rng: new SeededRandom(seed * 7919 + p), counts: emptyCounts(), officeCounts: new Map(), inspected: [], found: [] };
   });
   const days = groupBy(rows, (r) => r.declaration.date);
   for (const [, positions] of days) {
@@ -114,6 +117,7 @@ export async function replay(rows: readonly ReplayRow[], options: ReplayOptions)
           count(state.counts, inspected);
           count(state.officeCounts.get(office)!, inspected);
           state.inspected.push(row.declaration.declarationId);
+          if (row.fraud === 1) state.found.push({ id: row.declaration.declarationId, unseen: inspected.unseen });
           revealed.push(row);
         }
       }
@@ -137,6 +141,7 @@ export async function replay(rows: readonly ReplayRow[], options: ReplayOptions)
     offices,
     policies: Object.fromEntries(states.map((s) => [s.name, finish(s.counts, totalFraud)])),
     inspected: Object.fromEntries(states.map((s) => [s.name, s.inspected])),
+    found: Object.fromEntries(states.map((s) => [s.name, s.found])),
     declarations: rows.length,
     days: days.length,
     totalFraud,

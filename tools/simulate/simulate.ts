@@ -28,7 +28,8 @@ import { loadCriteriaFromDir } from '@customs/io';
 import { historyKeyDefinitions, MODELS_DIR, RiskScorer, type LabelledOutcome } from '@customs/risk-model';
 import { SelectivityEngine } from '@customs/selectivity';
 import { FULL, readLabelled, SAMPLE, sortByDate } from '../bench/declarations';
-import { formatTable } from './metrics';
+import { againstExploitation, formatAgainstExploitation, formatTable } from './metrics';
+import { POLICY_NAMES } from './policies';
 import { officeResults } from './office-results';
 import { replay, type ReplayOptions } from './replay';
 
@@ -83,7 +84,12 @@ async function main(): Promise<void> {
         `model ${scorer.name} ${scorer.version}; seed ${seed}; ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     console.log(formatTable(policies));
-    console.log(JSON.stringify({ simulation: { policies, declarations: result.declarations, days: result.days, totalFraud: result.totalFraud, capacity, shares, seed, model: `${scorer.name} ${scorer.version}`, source } }));
+    const exploitFound = result.found.exploit;
+    const against = exploitFound
+      ? Object.fromEntries(POLICY_NAMES.filter((p) => p !== 'exploit' && result.found[p]).map((p) => [p, againstExploitation(result.found[p]!, exploitFound)]))
+      : {};
+    if (exploitFound) console.log(`\nAgainst pure exploitation (fraudulent declarations each found that the other did not):\n${formatAgainstExploitation(against)}`);
+    console.log(JSON.stringify({ simulation: { policies, againstExploitation: against, declarations: result.declarations, days: result.days, totalFraud: result.totalFraud, capacity, shares, seed, model: `${scorer.name} ${scorer.version}`, source } }));
     const out = option(args, 'out', '');
     if (out) {
       const list = (name: string, fallback: string) => option(args, name, fallback).split(',').map((x) => {
