@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { TranslatePipe } from '@ngx-translate/core';
 import { toApiError, type ApiError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
+import { FeatureLabelComponent } from '../trace/feature-label.component';
 import { alertCounts, criterionHitRows, cutoffRows, laneHitRows, psiLevel, subjectRows, type DriftReport } from './drift-view';
 
 /**
@@ -15,7 +16,7 @@ import { alertCounts, criterionHitRows, cutoffRows, laneHitRows, psiLevel, subje
 @Component({
   selector: 'cr-drift-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ApiErrorComponent],
+  imports: [TranslatePipe, ApiErrorComponent, FeatureLabelComponent],
   template: `
     <h2 id="drift-h">{{ 'dashboard.drift.title' | translate }}</h2>
     <cr-api-error [error]="error()" />
@@ -42,7 +43,7 @@ import { alertCounts, criterionHitRows, cutoffRows, laneHitRows, psiLevel, subje
                 @for (s of subjects().rows; track s.subject) {
                   <tr [attr.data-subject]="s.subject">
                     <td class="subject">
-                      @if (s.isScore) { <strong>{{ 'dashboard.drift.score' | translate }}</strong> } @else { <code>{{ s.subject }}</code> }
+                      @if (s.isScore) { <strong>{{ 'dashboard.drift.score' | translate }}</strong> } @else { <cr-feature-label [name]="s.subject" /> }
                       @if (s.history) { <span class="tag">{{ 'dashboard.drift.history' | translate }}</span> }
                     </td>
                     <td class="num mono">{{ s.psi }}</td>
