@@ -66,6 +66,8 @@ describe('party network over express cargo and passengers (e2e)', () => {
   };
   let passengerIds: string[] = [];
 
+  /** Any party read writes what screening queued for the network first (`PartyNetworkWriter`): the rows read after it are final. */
+  const networkWritten = () => analyst.get(`/api/parties/SHIPPER:FLUSH${tag}`).expect(404);
   const linkRow = async (a: string, b: string) =>
     (await stack.db.query('SELECT declarations, first_date::text AS first, last_date::text AS last FROM party_link WHERE party_a = $1 AND party_b = $2', [a < b ? a : b, a < b ? b : a])).rows[0];
 
@@ -78,6 +80,7 @@ describe('party network over express cargo and passengers (e2e)', () => {
   it('links the courier, shipper and consignee of every waybill of a manifest', async () => {
     const res = await svc.post('/api/express/manifests').send(manifest).expect(201);
     expect(res.body.results.map((r: { waybillNumber: string }) => r.waybillNumber)).toEqual([seizedWaybill, otherWaybill]);
+    await networkWritten();
     const { rows } = await stack.db.query('SELECT declaration_id, declaration_date::text AS d, parties FROM party_declaration WHERE declaration_id = ANY($1) ORDER BY declaration_id', [[`EXP-${seizedWaybill}`, `EXP-${otherWaybill}`]]);
     expect(rows).toEqual([
       { declaration_id: `EXP-${seizedWaybill}`, d: ARRIVAL, parties: [courierKey, seizedShipperKey, consigneeKey] },
@@ -122,6 +125,7 @@ describe('party network over express cargo and passengers (e2e)', () => {
     passengerIds = apis.results.map((r: { passengerId: string }) => r.passengerId);
     expect(passengerIds).toHaveLength(2);
     await svc.post('/api/passengers/pnr').send({ pnrs: [booking] }).expect(201);
+    await networkWritten();
     const [a, b] = passengerIds.map((id) => `PASSENGER:${id}`);
     const { rows } = await stack.db.query('SELECT declaration_date::text AS d, parties FROM party_declaration WHERE declaration_id = $1', [`PNR-${booking.bookingReference}`]);
     expect(rows).toEqual([{ d: ARRIVAL, parties: [a, b].sort() }]);
@@ -146,6 +150,7 @@ describe('party network over express cargo and passengers (e2e)', () => {
     const rescreened = (await svc.post('/api/passengers/pnr').send({ pnrs: [courierBooking] }).expect(201)).body.rescreened;
     expect(rescreened).toMatchObject([{ passengerId: paxId, outcome: 'SELECTED', firedCriteria: ['CEN-DRG-101'], caseId: `inspection-case-${paxId}` }]);
     // Travelling alone: no booking document.
+    await networkWritten();
     expect((await stack.db.query('SELECT 1 FROM party_declaration WHERE declaration_id = $1', [`PNR-${courierBooking.bookingReference}`])).rows).toEqual([]);
     const supervisor = await loginAs(stack, 'supervisor-40');
     await recordInspectionResult(stack, `inspection-case-${paxId}`, { assigner: supervisor, officer, officerId: 'officer-40-01' }, { outcome: 'SEIZURE', verdicts: [{ criterionId: 'CEN-DRG-101', appropriate: true }] });
@@ -161,6 +166,7 @@ describe('party network over express cargo and passengers (e2e)', () => {
     expect(again.summary.duplicates).toBe(2);
     await svc.post('/api/passengers/apis').send({ passengers: travellers }).expect(200);
     await svc.post('/api/passengers/pnr').send({ pnrs: [booking] }).expect(200);
+    await networkWritten();
     expect(await linkRow(courierKey, consigneeKey)).toEqual({ declarations: 2, first: ARRIVAL, last: ARRIVAL });
     expect(await linkRow(otherShipperKey, consigneeKey)).toEqual({ declarations: 1, first: ARRIVAL, last: ARRIVAL });
     const [a, b] = passengerIds.map((id) => `PASSENGER:${id}`);

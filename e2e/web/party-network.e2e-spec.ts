@@ -48,6 +48,7 @@ describe('party page in a real browser (e2e)', () => {
       await page.goto(`${stack.baseUrl}/audit/${declarationId}`);
       const link = page.getByTestId('trace-parties').getByRole('link', { name: importer });
       await link.waitFor();
+      await shot(page, 'party-network', 'trace-parties-en');
       await link.click();
       await page.waitForURL(new RegExp(`/parties/IMPORTER(:|%3A)${importer}$`));
       await page.getByTestId('party-key').getByText(`IMPORTER:${importer}`).waitFor();
@@ -79,6 +80,12 @@ describe('party page in a real browser (e2e)', () => {
       await shot(page, 'party-network', 'broker-ko');
       await page.goto(`${stack.baseUrl}/parties/DECLARANT:${broker}?asOf=2021-10-04`);
       await page.getByTestId('party-why').locator('li[data-code="NOT_SEEN"]').waitFor();
+      // The trace's party links in Korean (a new page load starts in English).
+      await page.goto(`${stack.baseUrl}/audit/${declarationId}`);
+      await page.getByTestId('trace-parties').getByRole('link', { name: importer }).waitFor();
+      await switchToKorean(page);
+      await page.getByTestId('trace-parties').getByText('거래 당사자').waitFor();
+      await shot(page, 'party-network', 'trace-parties-ko');
     });
   }, 90_000);
 

@@ -10,7 +10,7 @@ import { expressDocumentId, inspectionCaseId, type InspectionCaseInput } from '@
 import { CaseStartOutbox } from '../case-start/case-start-outbox.service';
 import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
-import { PartyNetworkService } from '../party-network/party-network.service';
+import { PartyNetworkWriter } from '../party-network/party-network-writer';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { contentHash } from '../../services/hashing/content-hash';
 import type { ExpressManifestScreening, ExpressWaybillOutcome } from './express.responses';
@@ -32,7 +32,7 @@ export function waybillHash(header: ExpressManifestHeader, waybill: ExpressWaybi
  * hash-chained decision records, and the inspection case of each INTRUSIVE_INSPECTION waybill
  * queued in the case-start outbox in the same transaction. Every waybill then waits in its
  * centre's X-ray queue (`XrayService`). Its courier, shipper and consignee join the party
- * network (`PartyNetworkService.recordDocuments`, document `EXP-<waybill number>`).
+ * network (`PartyNetworkWriter`, off the request path, document `EXP-<waybill number>`).
  *
  * Idempotent per waybill: a re-sent waybill (same content, same manifest header) gets its stored
  * selection back (`duplicate: true`) and opens nothing; new waybills of a re-sent manifest are
@@ -47,7 +47,7 @@ export class ExpressScreeningService {
     private readonly criteriaSets: CriteriaSetService,
     private readonly outbox: CaseStartOutbox,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
-    private readonly partyNetwork: PartyNetworkService,
+    private readonly partyNetwork: PartyNetworkWriter,
   ) {}
 
   /**
@@ -92,9 +92,9 @@ export class ExpressScreeningService {
     const after = racing.length > 0 ? await this.express.decisionsOf(racing) : new Map<string, StoredExpressDecision>();
     this.refuseConflicts(numbers, hashes, after);
     // The party network (issue 17): courier, shipper and consignee of every waybill (document
-    // `EXP-<n>`, dated the arrival day) in one more set-based statement, idempotent per waybill,
-    // for every waybill of the manifest (a re-send heals a network write that failed).
-    await this.partyNetwork.recordDocuments(waybills.map((w, i) => ({ documentId: expressDocumentId(numbers[i]), date, parties: waybillParties(w) })));
+    // `EXP-<n>`, dated the arrival day), queued for the network writer's next statement,
+    // idempotent per waybill, for every waybill of the manifest (a re-send heals a lost write).
+    this.partyNetwork.enqueue(waybills.map((w, i) => ({ documentId: expressDocumentId(numbers[i]), date, parties: waybillParties(w) })));
     if (written.queued.size > 0) this.outbox.nudge();
 
     const byNumber = new Map<string, ExpressDecisionRecord>([...before, ...after].map(([n, d]) => [n, d.record]));

@@ -1,17 +1,19 @@
+import type { PartyDocument } from '@customs/party-network';
 import type { PartyDeclarationInput, PartyNetworkRepository } from '@customs/persistence';
 import { PARTY_FLUSH_MS, PartyNetworkWriter } from './party-network-writer';
 import type { PartyNetworkService } from './party-network.service';
 
 const decl = (id: string): PartyDeclarationInput => ({ declarationId: id, date: '2021-03-02', declarantId: 'D1', importerId: `I${id}`, sellerId: null, courierId: null });
+const doc = (id: string): PartyDocument => ({ documentId: id, date: '2021-03-02', parties: ['DECLARANT:D1', `IMPORTER:I${id}`] });
 
 /** A stand-in for the service's one-statement write: records each call, fails while `failing` is set. */
 function fakeNetwork(missing: PartyDeclarationInput[] = []) {
   const calls: string[][] = [];
   const state = { failing: false };
   const network = {
-    record: jest.fn(async (ds: readonly PartyDeclarationInput[]) => {
+    recordDocuments: jest.fn(async (ds: readonly PartyDocument[]) => {
       if (state.failing) throw new Error('connection refused');
-      calls.push(ds.map((d) => d.declarationId));
+      calls.push(ds.map((d) => d.documentId));
       return ds.length;
     }),
   };
@@ -25,8 +27,8 @@ describe('PartyNetworkWriter', () => {
   it('returns at once and writes the declarations of every request of the flush window in one statement', async () => {
     jest.useFakeTimers();
     const { calls, writer } = fakeNetwork();
-    writer.enqueue([decl('A'), decl('B')]);
-    writer.enqueue([decl('C')]);
+    writer.enqueue([doc('A'), doc('B')]);
+    writer.enqueue([doc('C')]);
     expect(calls).toEqual([]);
     expect(writer.backlog).toBe(3);
     await jest.advanceTimersByTimeAsync(PARTY_FLUSH_MS);
@@ -37,7 +39,7 @@ describe('PartyNetworkWriter', () => {
   it('flush writes what is queued now (read-your-writes) and leaves nothing for the timer', async () => {
     jest.useFakeTimers();
     const { calls, writer } = fakeNetwork();
-    writer.enqueue([decl('A')]);
+    writer.enqueue([doc('A')]);
     await writer.flush();
     expect(calls).toEqual([['A']]);
     await jest.advanceTimersByTimeAsync(PARTY_FLUSH_MS * 10);
@@ -48,11 +50,11 @@ describe('PartyNetworkWriter', () => {
     jest.useFakeTimers();
     const { calls, state, writer } = fakeNetwork();
     state.failing = true;
-    writer.enqueue([decl('A')]);
+    writer.enqueue([doc('A')]);
     await jest.advanceTimersByTimeAsync(PARTY_FLUSH_MS);
     expect(calls).toEqual([]);
     expect(writer.backlog).toBe(1);
-    writer.enqueue([decl('B')]);
+    writer.enqueue([doc('B')]);
     state.failing = false;
     await jest.advanceTimersByTimeAsync(1_000);
     expect(calls).toEqual([['A', 'B']]);
@@ -62,7 +64,7 @@ describe('PartyNetworkWriter', () => {
   it('a failing flush rejects with the database error and keeps the backlog; shutdown writes what is left', async () => {
     const { calls, state, writer } = fakeNetwork();
     state.failing = true;
-    writer.enqueue([decl('A')]);
+    writer.enqueue([doc('A')]);
     await expect(writer.flush()).rejects.toThrow('connection refused');
     expect(writer.backlog).toBe(1);
     state.failing = false;
@@ -72,7 +74,7 @@ describe('PartyNetworkWriter', () => {
 
   it('concurrent flushes write each declaration once', async () => {
     const { calls, writer } = fakeNetwork();
-    writer.enqueue([decl('A'), decl('B')]);
+    writer.enqueue([doc('A'), doc('B')]);
     await Promise.all([writer.flush(), writer.flush(), writer.flush()]);
     expect(calls.flat()).toEqual(['A', 'B']);
   });

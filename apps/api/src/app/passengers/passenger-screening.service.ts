@@ -10,7 +10,7 @@ import { inspectionCaseId, type InspectionCaseInput } from '@customs/workflows/m
 import { CaseStartOutbox } from '../case-start/case-start-outbox.service';
 import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
-import { PartyNetworkService } from '../party-network/party-network.service';
+import { PartyNetworkWriter } from '../party-network/party-network-writer';
 import { RUNTIME_CONFIG } from '../../services/config/config.module';
 import { contentHash } from '../../services/hashing/content-hash';
 import type { PassengerListScreening, PassengerScreeningOutcome, PnrIntake } from './passengers.responses';
@@ -72,7 +72,7 @@ export class PassengerScreeningService {
     private readonly criteriaSets: CriteriaSetService,
     private readonly outbox: CaseStartOutbox,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
-    private readonly partyNetwork: PartyNetworkService,
+    private readonly partyNetwork: PartyNetworkWriter,
   ) {}
 
   /**
@@ -172,13 +172,13 @@ export class PassengerScreeningService {
 
   /**
    * The party network (issue 17): the companions of these bookings (`bookingDocuments`: the
-   * travellers with stored APIS records, by opaque passenger id) in one set-based statement,
-   * idempotent per booking (a booking is linked once, with the companions known then).
+   * travellers with stored APIS records, by opaque passenger id), queued for the network writer
+   * (`PartyNetworkWriter`), idempotent per booking (a booking is linked once, with the companions known then).
    */
   private async recordBookings(pnrs: PnrRecord[]): Promise<void> {
     if (pnrs.length === 0) return;
     const documents = [...new Set(pnrs.flatMap((p) => p.passengers.map((t) => t.travelDocumentNumber)).filter((d): d is string => !!d))];
-    await this.partyNetwork.recordDocuments(bookingDocuments(pnrs, await this.passengers.apisOfDocuments(documents)));
+    this.partyNetwork.enqueue(bookingDocuments(pnrs, await this.passengers.apisOfDocuments(documents)));
   }
 
   private decide(

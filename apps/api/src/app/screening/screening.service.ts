@@ -10,6 +10,7 @@ import { CriteriaSetService } from '../criteria/criteria-set.service';
 import { CriteriaService } from '../criteria/criteria.service';
 import { RiskScoringService } from '../models/risk-scoring.service';
 import { KnownCodesService } from '../reference/known-codes.service';
+import { declarationDocument } from '@customs/party-network';
 import { PartyNetworkWriter } from '../party-network/party-network-writer';
 import { RiskPolicyService } from '../risk-policy/risk-policy.service';
 import { CustomsMetrics } from '../../services/metrics/customs-metrics';
@@ -148,7 +149,7 @@ export class ScreeningService {
     // The party network (issue 17): queued, written off the request path in one set-based
     // statement per flush, idempotent per declaration id, for every first occurrence (a re-send
     // heals a network write that was lost).
-    this.partyNetwork.enqueue(fresh);
+    this.partyNetwork.enqueue(fresh.map(declarationDocument));
     for (const r of decided) if (inserted.has(r.declarationId)) stored.set(r.declarationId, { hash: '', record: r });
     this.metrics.recordDecisions(decided.filter((r) => inserted.has(r.declarationId)));
     if (queued.size > 0) this.outbox.nudge();
